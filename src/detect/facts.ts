@@ -1,0 +1,192 @@
+/**
+ * Facts that one file yields on its own. Extraction is a pure function of (path, text), so it can run
+ * in a worker thread and be cached by content hash; everything that needs several files at once
+ * (resolving imports, matching services to folders) happens later, in the model stage.
+ */
+import type { Evidence } from '../model/evidence.js';
+
+export type Ecosystem = 'npm' | 'pypi' | 'go' | 'maven' | 'nuget' | 'cargo' | 'gem' | 'composer';
+
+/** How a dependency is used. Only `runtime` (and `optional`, reported as such) makes a stack claim. */
+export type DependencyScope = 'runtime' | 'dev' | 'test' | 'peer' | 'optional' | 'build';
+
+export interface DependencyFact {
+  ecosystem: Ecosystem;
+  /** Package coordinates as the ecosystem spells them: "express", "github.com/gin-gonic/gin", "org.springframework.boot:spring-boot-starter-web". */
+  name: string;
+  version?: string;
+  scope: DependencyScope;
+  line?: number;
+}
+
+/** A project declared by a manifest: a package.json, a pyproject.toml, a go.mod, a pom.xml ... */
+export interface ManifestFact {
+  ecosystem: Ecosystem;
+  /** Package name as declared ("@acme/web", "github.com/acme/api", "com.acme:orders"). */
+  name?: string;
+  description?: string;
+  version?: string;
+  /** Workspace member globs or paths declared by this manifest, relative to its folder. */
+  workspaces?: string[];
+  /** Entry points relative to the manifest's folder (bin, main, scripts.start, [project.scripts], main package ...). */
+  entryPoints?: { name: string; target: string; line?: number }[];
+  /** Local path dependencies (ProjectReference, path = "../x", "workspace:*", replace => ../x), relative to the manifest's folder. */
+  localDependencies?: { path?: string; name?: string; line?: number }[];
+  /** True when the manifest marks itself private / not published (package.json "private"). */
+  private?: boolean;
+  /** What the project builds to, when the manifest says: "library", "application", "cli". */
+  kind?: 'library' | 'application' | 'cli';
+  line?: number;
+}
+
+/** A container image named by a Dockerfile FROM, a compose `image:`, a Kubernetes or Helm `image:`. */
+export interface ImageFact {
+  /** Image name without registry host and tag: "postgres", "bitnami/redis", "node". */
+  name: string;
+  /** As written, for display ("postgres:16-alpine"). */
+  ref: string;
+  line?: number;
+  /** "base" for a Dockerfile FROM (build stages too), "runtime" for what a service runs. */
+  role: 'base' | 'runtime';
+}
+
+/** Something that runs: a compose service, a Kubernetes workload, a serverless function, a Procfile process. */
+export interface ServiceFact {
+  name: string;
+  /** "compose", "kubernetes", "helm", "serverless", "procfile", "fly", "render", "app.yaml", ... */
+  source: string;
+  kind?: 'service' | 'worker' | 'job' | 'cronjob' | 'function' | 'frontend' | 'datastore' | 'proxy';
+  image?: string;
+  /** Build context folder relative to the repository root's view of this file (already joined with the file's folder). */
+  build?: string;
+  ports?: number[];
+  dependsOn?: string[];
+  /** Names of environment variables only; values are never kept (secrets). */
+  envNames?: string[];
+  /** Hosts named inside environment values, e.g. "redis" from redis://redis:6379. */
+  envHosts?: { variable: string; host: string; scheme?: string; port?: number; line?: number }[];
+  /** Replicas, schedule, etc. when the config says. */
+  schedule?: string;
+  line?: number;
+}
+
+/** An environment variable seen in .env.example, compose, Kubernetes env or code. The value is never kept. */
+export interface EnvFact {
+  name: string;
+  /** URL scheme of the value when it is a URL ("postgres", "redis", "amqp", "https"). */
+  scheme?: string;
+  host?: string;
+  line?: number;
+}
+
+export interface PipelineFact {
+  /** "GitHub Actions", "GitLab CI", "Jenkins", "CircleCI", ... */
+  system: string;
+  name: string;
+  /** What the pipeline does, inferred from its steps. */
+  stages: ('test' | 'build' | 'lint' | 'deploy' | 'release' | 'publish' | 'security' | 'docs')[];
+  /** Where it deploys, when the pipeline says: "AWS", "Google Cloud", "Vercel", "Kubernetes", "npm registry". */
+  deployTargets?: string[];
+  /** GitHub environments / GitLab environments named by jobs. */
+  environments?: string[];
+  /** Actions or orbs used, "actions/checkout", "docker/build-push-action". */
+  uses?: { ref: string; line?: number }[];
+  triggers?: string[];
+  line?: number;
+}
+
+/** A place the system is deployed or hosted, from deployment configuration (never from an SDK). */
+export interface HostingFact {
+  /** Display name: "AWS", "Google Cloud", "Azure", "Vercel", "Netlify", "Fly.io", "Heroku", "Kubernetes". */
+  provider: string;
+  /** What shows it: "terraform provider", "vercel.json", "fly.toml", ... */
+  via: string;
+  line?: number;
+}
+
+export interface EnvironmentFact {
+  name: string;
+  via: string;
+  line?: number;
+}
+
+/** Infrastructure as code: a provider or a resource type (Terraform, CloudFormation, Pulumi, CDK). */
+export interface IacFact {
+  tool: 'terraform' | 'cloudformation' | 'pulumi' | 'cdk' | 'bicep' | 'serverless';
+  kind: 'provider' | 'resource' | 'module';
+  /** "aws", "aws_db_instance", "AWS::RDS::DBInstance". */
+  type: string;
+  name?: string;
+  line?: number;
+}
+
+export interface ImportFact {
+  /** As written: "./db", "@acme/shared", "github.com/acme/api/internal/store", "com.acme.orders.Order", "app.models". */
+  specifier: string;
+  line?: number;
+  kind: 'static' | 'dynamic' | 'require' | 'reexport' | 'type' | 'use' | 'include';
+}
+
+/** A route, an RPC service or a schema: the public surface of a component. */
+export interface ApiFact {
+  style: 'REST' | 'GraphQL' | 'gRPC' | 'WebSocket' | 'tRPC' | 'SOAP' | 'OpenAPI' | 'CLI' | 'Queue';
+  /** "GET /orders/:id", "CartService", "orders.created". */
+  name: string;
+  /** For queues: whether this file produces or consumes; for gRPC: serves (definition/server) or calls (client). */
+  role?: 'serves' | 'calls' | 'produces' | 'consumes' | 'defines';
+  line?: number;
+}
+
+/** The README's title, first paragraph and features list. */
+export interface IntroFact {
+  title?: string;
+  titleLine?: number;
+  summary?: string;
+  summaryLine?: number;
+  features?: { text: string; line: number }[];
+}
+
+export interface Warning {
+  file?: string;
+  message: string;
+}
+
+/** A match that needs no further parsing, for catalogue rules of kind `file` or `import`. */
+export interface FileFacts {
+  path: string;
+  manifests?: ManifestFact[];
+  dependencies?: DependencyFact[];
+  images?: ImageFact[];
+  services?: ServiceFact[];
+  env?: EnvFact[];
+  pipelines?: PipelineFact[];
+  hosting?: HostingFact[];
+  environments?: EnvironmentFact[];
+  iac?: IacFact[];
+  imports?: ImportFact[];
+  apis?: ApiFact[];
+  intro?: IntroFact;
+  /** GitHub Actions `uses:` and similar references that the catalogue can match. */
+  actions?: { ref: string; line?: number }[];
+  warnings?: Warning[];
+}
+
+/**
+ * A reader: a small declarative object that claims some files and turns one into facts.
+ * Readers must never throw for bad input: return a warning instead. They get text already
+ * decoded and bounded in size by the scan stage.
+ */
+export interface Reader {
+  id: string;
+  /** Exact file names ("package.json"), matched against the base name. */
+  fileNames?: string[];
+  /** Base-name patterns, e.g. /^requirements.*\.txt$/, or path patterns such as /(^|\/)\.github\/workflows\/[^/]+\.ya?ml$/. */
+  patterns?: RegExp[];
+  /** Extensions with the dot: [".csproj"]. */
+  extensions?: string[];
+  /** Decide on the content when the name is not enough (e.g. any *.yaml that is a Kubernetes manifest). Keep it cheap. */
+  sniff?: (text: string) => boolean;
+  read(path: string, text: string): Omit<FileFacts, 'path'>;
+}
+
+export type { Evidence };

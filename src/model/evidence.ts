@@ -1,0 +1,30 @@
+/**
+ * Where a fact was seen. Every claim archmd makes carries at least one.
+ * `file` is relative to the analysed root, with forward slashes; `rule` names what matched,
+ * e.g. "npm dependency", "compose service", "catalogue:postgresql/image".
+ */
+export interface Evidence {
+  file: string;
+  line?: number;
+  rule: string;
+}
+
+export function evidence(file: string, rule: string, line?: number): Evidence {
+  return line === undefined ? { file, rule } : { file, line, rule };
+}
+
+/** Stable order and no duplicates, so output never depends on discovery order. */
+export function mergeEvidence(...lists: Evidence[][]): Evidence[] {
+  const seen = new Map<string, Evidence>();
+  for (const list of lists) {
+    for (const e of list) {
+      const key = `${e.file}\u0000${e.line ?? ''}\u0000${e.rule}`;
+      if (!seen.has(key)) seen.set(key, e);
+    }
+  }
+  return [...seen.values()].sort(compareEvidence);
+}
+
+export function compareEvidence(a: Evidence, b: Evidence): number {
+  return a.file < b.file ? -1 : a.file > b.file ? 1 : (a.line ?? 0) - (b.line ?? 0) || (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0);
+}
