@@ -36,6 +36,8 @@ export interface ManifestFact {
   private?: boolean;
   /** What the project builds to, when the manifest says: "library", "application", "cli". */
   kind?: 'library' | 'application' | 'cli';
+  /** Language or runtime versions the manifest requires: engines.node, requires-python, the go directive, composer "php", TargetFramework ... */
+  runtimes?: { name: string; version: string; line?: number }[];
   line?: number;
 }
 
