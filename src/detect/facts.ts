@@ -127,6 +127,28 @@ export interface ImportFact {
   specifier: string;
   line?: number;
   kind: 'static' | 'dynamic' | 'require' | 'reexport' | 'type' | 'use' | 'include';
+  /** Names taken from the module, when they may be submodules themselves (Python `from a import b, c`). */
+  names?: string[];
+}
+
+/** tsconfig.json / jsconfig.json settings that decide what an import specifier means. Paths as written. */
+export interface TsconfigFact {
+  baseUrl?: string;
+  paths?: Record<string, string[]>;
+  references?: string[];
+  extends?: string[];
+}
+
+/** package.json fields that decide which file an import of the package (or a `#` import inside it) means. */
+export interface PackageEntryFact {
+  name?: string;
+  /** The `exports` and `imports` values as written (strings, arrays, condition objects). */
+  exports?: unknown;
+  imports?: unknown;
+  main?: string;
+  module?: string;
+  types?: string;
+  source?: string;
 }
 
 /** A route, an RPC service or a schema: the public surface of a component. */
@@ -166,6 +188,12 @@ export interface FileFacts {
   environments?: EnvironmentFact[];
   iac?: IacFact[];
   imports?: ImportFact[];
+  /** The package or namespace the source file declares: Java/Kotlin `package`, C# and PHP `namespace`. */
+  namespace?: string;
+  tsconfig?: TsconfigFact;
+  packageEntry?: PackageEntryFact;
+  /** composer.json autoload (and autoload-dev) PSR-4: namespace prefix -> folders relative to the composer.json folder. */
+  psr4?: { prefix: string; dirs: string[] }[];
   apis?: ApiFact[];
   intro?: IntroFact;
   /** GitHub Actions `uses:` and similar references that the catalogue can match. */
