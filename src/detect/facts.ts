@@ -69,6 +69,8 @@ export interface ServiceFact {
   envHosts?: { variable: string; host: string; scheme?: string; port?: number; line?: number }[];
   /** Replicas, schedule, etc. when the config says. */
   schedule?: string;
+  /** Where the environment comes from besides inline values: compose env_file (repo-relative path), Kubernetes envFrom. */
+  envFrom?: { kind: 'file' | 'configMap' | 'secret'; name: string; line?: number }[];
   line?: number;
 }
 
@@ -115,7 +117,8 @@ export interface EnvironmentFact {
 /** Infrastructure as code: a provider or a resource type (Terraform, CloudFormation, Pulumi, CDK). */
 export interface IacFact {
   tool: 'terraform' | 'cloudformation' | 'pulumi' | 'cdk' | 'bicep' | 'serverless';
-  kind: 'provider' | 'resource' | 'module';
+  /** "project": the IaC project itself (Pulumi.yaml, cdk.json, serverless.yml), type naming its runtime or provider. */
+  kind: 'provider' | 'resource' | 'module' | 'project';
   /** "aws", "aws_db_instance", "AWS::RDS::DBInstance". */
   type: string;
   name?: string;
@@ -170,6 +173,31 @@ export interface IntroFact {
   features?: { text: string; line: number }[];
 }
 
+/** A Kubernetes object other readers and the model join on: Services select workloads, Ingresses route to Services. */
+export interface K8sObjectFact {
+  kind: string;
+  name: string;
+  namespace?: string;
+  line?: number;
+  /** Pod template labels of a workload (Deployment, StatefulSet ...). */
+  labels?: Record<string, string>;
+  /** A Service's selector. */
+  selector?: Record<string, string>;
+  /** Service names an Ingress or HTTPRoute sends traffic to. */
+  backends?: string[];
+  /** Ports a Service exposes (port, not targetPort). */
+  ports?: number[];
+}
+
+/** A managed service a platform config provisions by name: Heroku add-ons, Render databases, Cloudflare bindings. */
+export interface AddonFact {
+  /** As the platform names it: "heroku-postgresql", "postgresql" (Render database), "redis", "d1", "kv". */
+  name: string;
+  /** What shows it: "app.json", "render.yaml", "wrangler.toml". */
+  via: string;
+  line?: number;
+}
+
 export interface Warning {
   file?: string;
   message: string;
@@ -198,6 +226,14 @@ export interface FileFacts {
   intro?: IntroFact;
   /** GitHub Actions `uses:` and similar references that the catalogue can match. */
   actions?: { ref: string; line?: number }[];
+  /** Ports a Dockerfile EXPOSEs. */
+  exposedPorts?: { port: number; line: number }[];
+  k8sObjects?: K8sObjectFact[];
+  /** Charts a Helm Chart.yaml depends on ("postgresql" from https://charts.bitnami.com/bitnami). */
+  helmDependencies?: { name: string; repository?: string; version?: string; line?: number }[];
+  /** Files or folders this config pulls in, repository-relative (kustomize resources and bases). */
+  includes?: { path: string; line?: number }[];
+  addons?: AddonFact[];
   warnings?: Warning[];
 }
 
