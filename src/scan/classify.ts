@@ -1,0 +1,107 @@
+/**
+ * Which files are the repository's own: linguist's vendored and generated rules, binary extensions,
+ * and the role a path plays (its own code, tests, examples, docs, fixtures).
+ */
+import type { Role } from '../model/types.js';
+
+/** Vendored or third-party trees, as linguist's vendor.yml treats them (the common part). */
+const VENDORED = [
+  /(^|\/)node_modules\//,
+  /(^|\/)bower_components\//,
+  /(^|\/)jspm_packages\//,
+  /(^|\/)vendor\//,
+  /(^|\/)third[-_]?party\//,
+  /(^|\/)Pods\//,
+  /(^|\/)Carthage\//,
+  /(^|\/)\.yarn\/(releases|plugins|sdks|cache|unplugged)\//,
+  /(^|\/)\.pnp\.c?js$/,
+  /(^|\/)\.venv\//,
+  /(^|\/)venv\//,
+  /(^|\/)site-packages\//,
+  /(^|\/)__pycache__\//,
+  /(^|\/)\.tox\//,
+  /(^|\/)\.git\//,
+  /(^|\/)\.gradle\//,
+  /(^|\/)\.m2\//,
+  /(^|\/)\.terraform\//,
+  /(^|\/)\.next\//,
+  /(^|\/)\.nuxt\//,
+  /(^|\/)\.svelte-kit\//,
+  /(^|\/)\.turbo\//,
+  /(^|\/)\.cache\//,
+];
+
+/** Generated output and lockfiles: read for nothing but their existence. */
+const GENERATED = [
+  /(^|\/)dist\//,
+  /(^|\/)build\//,
+  /(^|\/)out\//,
+  /(^|\/)target\//,
+  /(^|\/)bin\/(Debug|Release)\//,
+  /(^|\/)obj\//,
+  /(^|\/)coverage\//,
+  /\.min\.(js|css)$/,
+  /[.-]bundle\.js$/,
+  /\.map$/,
+  /\.(pb|pb\.gw)\.go$/,
+  /_pb2(_grpc)?\.py$/,
+  /\.g\.(cs|dart)$/,
+  /\.designer\.cs$/i,
+  /(^|\/)(package-lock\.json|yarn\.lock|pnpm-lock\.yaml|bun\.lockb?|npm-shrinkwrap\.json|composer\.lock|Gemfile\.lock|Cargo\.lock|poetry\.lock|uv\.lock|Pipfile\.lock|go\.sum|packages\.lock\.json|pdm\.lock|gradle\.lockfile)$/,
+];
+
+/** Extensions that are never text worth reading. */
+const BINARY_EXTENSIONS = new Set(
+  (
+    '.png .jpg .jpeg .gif .bmp .ico .icns .webp .avif .tiff .psd .pdf .zip .gz .tgz .bz2 .xz .7z .rar .jar .war .ear ' +
+    '.class .dll .exe .so .dylib .a .o .obj .lib .pyc .pyo .whl .egg .wasm .woff .woff2 .ttf .otf .eot .mp3 .mp4 .mov ' +
+    '.avi .webm .ogg .wav .flac .mkv .db .sqlite .sqlite3 .bin .dat .pkl .npy .npz .h5 .onnx .pt .pth .ckpt ' +
+    '.safetensors .parquet .avro .keystore .jks .p12 .pfx .der .iso .dmg .deb .rpm .apk .ipa .aab .node .lockb'
+  ).split(' '),
+);
+
+export function isVendored(path: string): boolean {
+  return VENDORED.some((re) => re.test(path));
+}
+
+export function isGenerated(path: string): boolean {
+  return GENERATED.some((re) => re.test(path));
+}
+
+export function hasBinaryExtension(path: string): boolean {
+  const base = path.slice(path.lastIndexOf('/') + 1).toLowerCase();
+  const dot = base.lastIndexOf('.');
+  return dot >= 0 && BINARY_EXTENSIONS.has(base.slice(dot));
+}
+
+const ROLE_RULES: [Role, RegExp][] = [
+  ['fixture', /(^|\/)(__fixtures__|fixtures?|testdata|test-data|__snapshots__|snapshots|mocks?|__mocks__|stubs)(\/|$)/i],
+  ['test', /(^|\/)(tests?|__tests__|spec|specs|e2e|integration[-_]tests?|test[-_]?utils|testing|cypress|playwright)(\/|$)/i],
+  ['example', /(^|\/)(examples?|samples?|demos?|playground|starters?|boilerplates?|quickstarts?|tutorials?)(\/|$)/i],
+  ['docs', /(^|\/)(docs?|documentation|website|guides?)(\/|$)/i],
+  ['tooling', /(^|\/)(scripts|tools|hack|\.github|\.circleci|\.gitlab|\.devcontainer|\.vscode|\.idea|benchmarks?|bench)(\/|$)/i],
+];
+
+/** Test files by name, in every ecosystem we read. */
+const TEST_FILE = /(\.(test|spec|e2e)\.[cm]?[jt]sx?$)|(_test\.(go|py|rb|exs)$)|(^|\/)test_[^/]+\.py$|(Tests?|Spec|IT)\.(java|kt|cs|scala)$|(_spec\.rb)$|(Test\.php)$/;
+
+/**
+ * The role of a path, from its folders: the first folder that names a role decides, so
+ * examples/shop/tests/x.py is an example, not a test of the repository's own code.
+ */
+export function roleOf(path: string): Role {
+  let best: Role = 'main';
+  let bestIndex = Number.POSITIVE_INFINITY;
+  for (const [role, re] of ROLE_RULES) {
+    const m = re.exec(path);
+    if (m && m.index < bestIndex && m.index + m[0].length <= path.length) {
+      // a match on the last segment only counts when it is a folder, not a file name
+      const matchedSegmentEnd = m.index + m[0].length;
+      if (matchedSegmentEnd === path.length && !path.endsWith('/')) continue;
+      best = role;
+      bestIndex = m.index;
+    }
+  }
+  if (best === 'main' && TEST_FILE.test(path)) return 'test';
+  return best;
+}

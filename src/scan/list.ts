@@ -1,0 +1,135 @@
+/**
+ * Lists a repository's files: in a git work tree, the tracked files plus the untracked ones git does not
+ * ignore; elsewhere, a walk that honours .gitignore files. Symbolic links are never followed, so a link
+ * cannot lead outside the analysed folder or into a loop.
+ */
+import { execFileSync } from 'node:child_process';
+import { lstatSync, readdirSync, readFileSync, type Stats } from 'node:fs';
+import { join } from 'node:path';
+import ignore, { type Ignore } from 'ignore';
+import { isVendored } from './classify.js';
+
+export interface ListedFile {
+  path: string;
+  size: number;
+  /** For the cache's fast path: an unchanged size and mtime means an unchanged file. */
+  mtimeMs: number;
+}
+
+export interface Listing {
+  files: ListedFile[];
+  git: boolean;
+  warnings: { file?: string; message: string }[];
+  skippedLinks: number;
+}
+
+export class InputError extends Error {}
+
+function git(root: string, args: string[]): string | undefined {
+  try {
+    return execFileSync('git', ['-C', root, ...args], {
+      encoding: 'utf8',
+      maxBuffer: 1 << 30,
+      stdio: ['ignore', 'pipe', 'ignore'],
+      env: { ...process.env, GIT_OPTIONAL_LOCKS: '0' },
+    });
+  } catch {
+    return undefined;
+  }
+}
+
+export function listFiles(root: string): Listing {
+  const inside = git(root, ['rev-parse', '--is-inside-work-tree'])?.trim();
+  if (inside === undefined) {
+    if (git(root, ['rev-parse', '--is-bare-repository'])?.trim() === 'true') {
+      throw new InputError(`${root} is a bare git repository, which has no files to read: clone it and run archmd in the clone`);
+    }
+    return walk(root);
+  }
+  if (inside !== 'true') {
+    if (git(root, ['rev-parse', '--is-bare-repository'])?.trim() === 'true') {
+      throw new InputError(`${root} is a bare git repository, which has no files to read: clone it and run archmd in the clone`);
+    }
+    return walk(root);
+  }
+  const out = git(root, ['ls-files', '-z', '--cached', '--others', '--exclude-standard', '--full-name', '--', '.']);
+  if (out === undefined) return walk(root);
+  const prefix = git(root, ['rev-parse', '--show-prefix'])?.trim() ?? '';
+  const listing: Listing = { files: [], git: true, warnings: [], skippedLinks: 0 };
+  const seen = new Set<string>();
+  for (const full of out.split('\0')) {
+    if (!full) continue;
+    const path = prefix && full.startsWith(prefix) ? full.slice(prefix.length) : full;
+    if (seen.has(path) || isVendored(path)) continue;
+    seen.add(path);
+    let stats: Stats;
+    try {
+      stats = lstatSync(join(root, path));
+    } catch {
+      continue; // deleted in the work tree but still in the index, or gone while we scan
+    }
+    if (stats.isSymbolicLink()) {
+      listing.skippedLinks++;
+      continue;
+    }
+    if (!stats.isFile()) continue;
+    listing.files.push({ path, size: stats.size, mtimeMs: stats.mtimeMs });
+  }
+  listing.files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  return listing;
+}
+
+function readGitignore(dir: string): string | undefined {
+  try {
+    return readFileSync(join(dir, '.gitignore'), 'utf8');
+  } catch {
+    return undefined;
+  }
+}
+
+/** A walk for folders that are not git work trees; iterative, so depth cannot overflow the stack. */
+function walk(root: string): Listing {
+  const listing: Listing = { files: [], git: false, warnings: [], skippedLinks: 0 };
+  type Frame = { rel: string; rules: { base: string; ig: Ignore }[] };
+  const stack: Frame[] = [{ rel: '', rules: [] }];
+  while (stack.length > 0) {
+    const { rel, rules: inherited } = stack.pop()!;
+    const abs = rel ? join(root, rel) : root;
+    let entries;
+    try {
+      entries = readdirSync(abs, { withFileTypes: true });
+    } catch (error) {
+      listing.warnings.push({ file: rel || '.', message: `cannot read folder: ${(error as NodeJS.ErrnoException).code ?? String(error)}; skipped` });
+      continue;
+    }
+    const rules = inherited.slice();
+    const local = readGitignore(abs);
+    if (local !== undefined) rules.push({ base: rel, ig: ignore().add(local) });
+    const ignored = (path: string, isDir: boolean) =>
+      rules.some(({ base, ig }) => {
+        const relative = base ? path.slice(base.length + 1) : path;
+        return relative !== '' && ig.ignores(isDir ? `${relative}/` : relative);
+      });
+    for (const entry of entries) {
+      const path = rel ? `${rel}/${entry.name}` : entry.name;
+      if (entry.isSymbolicLink()) {
+        listing.skippedLinks++;
+        continue;
+      }
+      if (entry.isDirectory()) {
+        if (entry.name === '.git' || isVendored(`${path}/`) || ignored(path, true)) continue;
+        stack.push({ rel: path, rules });
+      } else if (entry.isFile()) {
+        if (ignored(path, false) || isVendored(path)) continue;
+        try {
+          const stats = lstatSync(join(root, path));
+          listing.files.push({ path, size: stats.size, mtimeMs: stats.mtimeMs });
+        } catch (error) {
+          listing.warnings.push({ file: path, message: `cannot read file: ${(error as NodeJS.ErrnoException).code ?? String(error)}; skipped` });
+        }
+      }
+    }
+  }
+  listing.files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  return listing;
+}
