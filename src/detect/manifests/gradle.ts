@@ -1,0 +1,228 @@
+/**
+ * Gradle: build.gradle(.kts), settings.gradle(.kts) and the version catalog gradle/libs.versions.toml.
+ * Build scripts are code, so only the declarative shapes everyone writes are read; anything computed
+ * (loops, variables, `libs.x` accessors) is left to the version catalog or skipped.
+ */
+import { parse as parseToml } from 'smol-toml';
+import type { DependencyFact, DependencyScope, ManifestFact, Reader } from '../facts.js';
+import { compact, isRecord, malformed, splitLines, str, tomlKeyLine, type ReadResult } from './text.js';
+
+/** Blanks comments but keeps line numbers; strings are respected so "http://x" survives. */
+export function stripComments(text: string): string[] {
+  let out = '';
+  let inBlock = false;
+  let quote = '';
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    const next = text[i + 1];
+    if (inBlock) {
+      if (ch === '*' && next === '/') {
+        inBlock = false;
+        i++;
+      } else if (ch === '\n') out += '\n';
+      continue;
+    }
+    if (quote) {
+      out += ch;
+      if (ch === '\\') out += text[++i] ?? '';
+      else if (ch === quote || ch === '\n') quote = '';
+      continue;
+    }
+    if (ch === '/' && next === '*') {
+      inBlock = true;
+      i++;
+    } else if (ch === '/' && next === '/') {
+      while (i < text.length && text[i] !== '\n') i++;
+      if (i < text.length) out += '\n';
+    } else {
+      if (ch === '"' || ch === "'") quote = ch;
+      out += ch;
+    }
+  }
+  return splitLines(out);
+}
+
+function configurationScope(config: string): DependencyScope | undefined {
+  const c = config.toLowerCase();
+  if (!/(implementation|api|compileonly|compileonlyapi|runtimeonly|compile|runtime|annotationprocessor|kapt|ksp|classpath|developmentonly)$/.test(c)) return undefined;
+  if (/test/.test(c)) return 'test';
+  if (/^(kapt|ksp)|annotationprocessor$|compileonly(api)?$|^classpath$/.test(c)) return 'build';
+  if (/^(developmentonly|debug)/.test(c)) return 'dev';
+  return 'runtime';
+}
+
+const STRING = `(?:"([^"]*)"|'([^']*)')`;
+const DEP_LINE = /^\s*([A-Za-z]\w*)\s*(\(|\s)\s*(.*)$/;
+
+type Local = NonNullable<ManifestFact['localDependencies']>[number];
+
+/** Reads the argument of a dependency declaration; undefined when it is not a literal. */
+function coordinatesOf(arg: string): { name: string; version?: string } | { project: string } | undefined {
+  if (/^(platform|enforcedPlatform|files|fileTree|libs\.|gradleApi|localGroovy)/.test(arg)) return undefined;
+  const proj = new RegExp(`^project\\s*\\(\\s*(?:path\\s*[:=]\\s*)?${STRING}`).exec(arg);
+  if (proj) return { project: proj[1] ?? proj[2] };
+  const kt = new RegExp(`^kotlin\\s*\\(\\s*${STRING}(?:\\s*,\\s*${STRING})?`).exec(arg);
+  if (kt) return { name: `org.jetbrains.kotlin:kotlin-${kt[1] ?? kt[2]}`, version: kt[3] ?? kt[4] };
+  const lit = new RegExp(`^${STRING}`).exec(arg);
+  if (lit) {
+    const parts = (lit[1] ?? lit[2]).split(':');
+    if (parts.length < 2 || !parts[0] || !parts[1]) return undefined;
+    return { name: `${parts[0]}:${parts[1]}`, version: parts[2] || undefined };
+  }
+  const named = (key: string) => new RegExp(`\\b${key}\\s*[:=]\\s*${STRING}`).exec(arg);
+  const g = named('group');
+  const a = named('name');
+  if (g && a) return { name: `${g[1] ?? g[2]}:${a[1] ?? a[2]}`, version: (named('version')?.[1] ?? named('version')?.[2]) || undefined };
+  return undefined;
+}
+
+/** Plugin ids with the marker artifact Gradle resolves them to (`<id>:<id>.gradle.plugin`). */
+function pluginDependency(id: string, version: string | undefined, line: number | undefined): DependencyFact {
+  return compact({ ecosystem: 'maven' as const, name: `${id}:${id}.gradle.plugin`, version, scope: 'build' as const, line });
+}
+
+const APPLICATION_PLUGINS = new Set(['application', 'org.springframework.boot', 'io.quarkus', 'io.micronaut.application', 'com.android.application', 'io.ktor.plugin']);
+const LIBRARY_PLUGINS = new Set(['java-library', 'com.android.library', 'io.micronaut.library']);
+
+export function readBuildGradle(_path: string, text: string): ReadResult {
+  const lines = stripComments(text);
+  const dependencies: DependencyFact[] = [];
+  const localDependencies: Local[] = [];
+  const plugins: string[] = [];
+  let inPlugins = false;
+  let depth = 0;
+  let pluginsDepth = -1;
+  let mainClass: { target: string; line: number } | undefined;
+  let version: string | undefined;
+  let description: string | undefined;
+
+  lines.forEach((l, i) => {
+    const line = i + 1;
+    if (/^\s*plugins\s*\{/.test(l)) {
+      inPlugins = true;
+      pluginsDepth = depth;
+    }
+    if (inPlugins) {
+      const id = new RegExp(`\\bid\\s*\\(?\\s*${STRING}\\s*\\)?(?:\\s*version\\s*\\(?\\s*${STRING})?`).exec(l);
+      const kt = new RegExp(`\\bkotlin\\s*\\(\\s*${STRING}\\s*\\)(?:\\s*version\\s*${STRING})?`).exec(l);
+      const core = /^\s*(?:`([\w-]+)`|([a-z][\w-]*))\s*$/.exec(l);
+      if (id) {
+        const pid = id[1] ?? id[2];
+        plugins.push(pid);
+        if (pid.includes('.')) dependencies.push(pluginDependency(pid, id[3] ?? id[4], line));
+      } else if (kt) {
+        const pid = `org.jetbrains.kotlin.${kt[1] ?? kt[2]}`;
+        plugins.push(pid);
+        dependencies.push(pluginDependency(pid, kt[3] ?? kt[4], line));
+      } else if (core) plugins.push(core[1] ?? core[2]);
+    } else {
+      const applied = new RegExp(`^\\s*apply\\s*\\(?\\s*plugin\\s*[:=]\\s*${STRING}`).exec(l);
+      if (applied) {
+        const pid = applied[1] ?? applied[2];
+        plugins.push(pid);
+        if (pid.includes('.')) dependencies.push(pluginDependency(pid, undefined, line));
+      }
+      const m = DEP_LINE.exec(l);
+      const scope = m ? configurationScope(m[1]) : undefined;
+      if (m && scope) {
+        // `implementation("x")`, `implementation "x"`, `implementation group: ...`; strip the closing paren.
+        const arg = m[3].replace(/\)\s*(\{.*)?$/, '').trim();
+        const c = coordinatesOf(arg);
+        if (c && 'project' in c) localDependencies.push({ name: c.project, line });
+        else if (c) dependencies.push(compact({ ecosystem: 'maven' as const, name: c.name, version: c.version, scope, line }));
+      }
+      const mc = new RegExp(`\\bmainClass(?:Name)?\\s*(?:\\.set\\s*\\(|=)\\s*${STRING}`).exec(l);
+      if (mc && !mainClass) mainClass = { target: mc[1] ?? mc[2], line };
+      const top = new RegExp(`^(version|description)\\s*=\\s*${STRING}`).exec(l);
+      if (top?.[1] === 'version') version = top[2] ?? top[3];
+      if (top?.[1] === 'description') description = top[2] ?? top[3];
+    }
+    for (const ch of l.replace(/"[^"]*"|'[^']*'/g, '')) {
+      if (ch === '{') depth++;
+      else if (ch === '}') depth--;
+    }
+    if (inPlugins && depth <= pluginsDepth) inPlugins = false;
+  });
+
+  const kind = plugins.some((p) => APPLICATION_PLUGINS.has(p)) ? 'application' : plugins.some((p) => LIBRARY_PLUGINS.has(p)) ? 'library' : undefined;
+  const manifest: ManifestFact = compact({
+    ecosystem: 'maven',
+    description,
+    version,
+    entryPoints: mainClass ? [{ name: 'main', target: mainClass.target, line: mainClass.line }] : [],
+    localDependencies,
+    kind: kind as ManifestFact['kind'],
+    line: 1,
+  });
+  return { manifests: [manifest], dependencies };
+}
+
+/** `:a:b` -> `a/b`, the default project folder relative to the settings file. */
+function projectFolder(gradlePath: string): string {
+  return gradlePath.replace(/^:/, '').replace(/:/g, '/');
+}
+
+export function readSettingsGradle(_path: string, text: string): ReadResult {
+  const lines = stripComments(text);
+  const body = lines.join('\n');
+  const workspaces: string[] = [];
+  const stmt = /\b(include|includeBuild)\b\s*(\(([^)]*)\)|([^\n]*))/g;
+  let m: RegExpExecArray | null;
+  while ((m = stmt.exec(body))) {
+    const args = m[3] ?? m[4] ?? '';
+    for (const s of args.matchAll(/"([^"]*)"|'([^']*)'/g)) {
+      const v = s[1] ?? s[2];
+      if (v) workspaces.push(m[1] === 'include' ? projectFolder(v) : v);
+    }
+  }
+  const root = new RegExp(`rootProject\\.name\\s*=\\s*${STRING}`).exec(body);
+  const nameLine = root ? body.slice(0, root.index).split('\n').length : 1;
+  return { manifests: [compact({ ecosystem: 'maven' as const, name: root ? root[1] ?? root[2] : undefined, workspaces, line: nameLine })] };
+}
+
+// ---- gradle/libs.versions.toml ---------------------------------------------------------------------
+
+function catalogVersion(v: unknown, versions: Record<string, unknown>): string | undefined {
+  if (typeof v === 'string') return v;
+  if (!isRecord(v)) return undefined;
+  // `version.ref = "x"` parses as { ref: "x" }; rich versions use strictly / require / prefer.
+  if (typeof v.ref === 'string') return catalogVersion(versions[v.ref], {});
+  return str(v.strictly) ?? str(v.require) ?? str(v.prefer);
+}
+
+export function readVersionCatalog(path: string, text: string): ReadResult {
+  let doc: Record<string, unknown>;
+  try {
+    doc = parseToml(text) as Record<string, unknown>;
+  } catch (err) {
+    return malformed(path, 'version catalog', err);
+  }
+  const lines = splitLines(text);
+  const versions = isRecord(doc.versions) ? doc.versions : {};
+  const dependencies: DependencyFact[] = [];
+  // A catalog says which libraries the build may use, not where; runtime is the honest default.
+  for (const [alias, spec] of Object.entries(isRecord(doc.libraries) ? doc.libraries : {})) {
+    let name: string | undefined;
+    let version: string | undefined;
+    if (typeof spec === 'string') {
+      const [g, a, v] = spec.split(':');
+      if (g && a) [name, version] = [`${g}:${a}`, v];
+    } else if (isRecord(spec)) {
+      const module = str(spec.module);
+      name = module ?? (str(spec.group) && str(spec.name) ? `${str(spec.group)}:${str(spec.name)}` : undefined);
+      version = catalogVersion(spec.version, versions);
+    }
+    if (name) dependencies.push(compact({ ecosystem: 'maven' as const, name, version, scope: 'runtime' as const, line: tomlKeyLine(lines, ['libraries'], alias) }));
+  }
+  for (const [alias, spec] of Object.entries(isRecord(doc.plugins) ? doc.plugins : {})) {
+    const [id, v] = typeof spec === 'string' ? spec.split(':') : [isRecord(spec) ? str(spec.id) : undefined, isRecord(spec) ? catalogVersion(spec.version, versions) : undefined];
+    if (id) dependencies.push(pluginDependency(id, v, tomlKeyLine(lines, ['plugins'], alias)));
+  }
+  return { dependencies };
+}
+
+export const gradleReaders: Reader[] = [
+  { id: 'manifest:build.gradle', fileNames: ['build.gradle', 'build.gradle.kts'], read: readBuildGradle },
+  { id: 'manifest:settings.gradle', fileNames: ['settings.gradle', 'settings.gradle.kts'], read: readSettingsGradle },
+  { id: 'manifest:gradle-version-catalog', patterns: [/(^|\/)gradle\/[\w.-]+\.versions\.toml$/], read: readVersionCatalog },
+];

@@ -1,0 +1,174 @@
+/** Maven: pom.xml. Only the project's own <dependencies> are uses; dependencyManagement just pins versions. */
+import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import type { DependencyFact, DependencyScope, ManifestFact, Reader } from '../facts.js';
+import { compact, escapeRegExp, isRecord, malformed, splitLines, str, type ReadResult } from './text.js';
+
+export const xmlParser = new XMLParser({
+  ignoreAttributes: false,
+  attributeNamePrefix: '@_',
+  parseTagValue: false,
+  parseAttributeValue: false,
+  trimValues: true,
+  processEntities: false,
+  isArray: (name) => ['dependency', 'module', 'plugin', 'PackageReference', 'ProjectReference', 'FrameworkReference', 'PackageVersion', 'GlobalPackageReference', 'ItemGroup', 'PropertyGroup', 'package', 'Project', 'Folder'].includes(name),
+});
+
+/** Parses XML or explains in one line why not. */
+export function parseXml(path: string, raw: string, what: string): { doc?: Record<string, unknown>; warning?: ReadResult } {
+  const text = raw.replace(/^\uFEFF/, '');
+  const valid = XMLValidator.validate(text);
+  if (valid !== true) return { warning: malformed(path, what, `${valid.err.msg} (line ${valid.err.line})`) };
+  try {
+    const doc = xmlParser.parse(text) as unknown;
+    return isRecord(doc) ? { doc } : { warning: malformed(path, what, 'no root element') };
+  } catch (err) {
+    return { warning: malformed(path, what, err) };
+  }
+}
+
+function arr(v: unknown): unknown[] {
+  return Array.isArray(v) ? v : v === undefined || v === '' ? [] : [v];
+}
+
+function text(v: unknown): string | undefined {
+  const s = isRecord(v) ? str(v['#text']) : str(v);
+  return s?.trim() || undefined;
+}
+
+/** 0-based line ranges of every <tag> ... </tag>, so searches can step around them. */
+function tagRanges(lines: string[], tag: string): [number, number][] {
+  const out: [number, number][] = [];
+  let start = -1;
+  lines.forEach((l, i) => {
+    if (start < 0 && new RegExp(`<${tag}[\\s>]`).test(l)) start = i;
+    if (start >= 0 && l.includes(`</${tag}>`)) {
+      out.push([start, i]);
+      start = -1;
+    }
+  });
+  return out;
+}
+
+/** Finds artifactIds in document order, skipping excluded blocks; a cursor keeps duplicates apart. */
+class ArtifactLocator {
+  private cursor = 0;
+  constructor(
+    private readonly lines: string[],
+    private readonly excluded: [number, number][],
+    private readonly within?: [number, number][],
+  ) {}
+  find(artifactId: string): number | undefined {
+    const re = new RegExp(`<artifactId>\\s*${escapeRegExp(artifactId)}\\s*</artifactId>`);
+    for (let i = this.cursor; i < this.lines.length; i++) {
+      if (this.excluded.some(([a, b]) => i >= a && i <= b)) continue;
+      if (this.within && !this.within.some(([a, b]) => i >= a && i <= b)) continue;
+      if (re.test(this.lines[i])) {
+        this.cursor = i + 1;
+        return i + 1;
+      }
+    }
+    return undefined;
+  }
+}
+
+function scopeOf(scope: string | undefined, optional: boolean): DependencyScope {
+  switch (scope) {
+    case 'test':
+      return 'test';
+    case 'provided':
+    case 'system':
+      return 'build';
+    default:
+      return optional ? 'optional' : 'runtime';
+  }
+}
+
+export function readPom(path: string, txt: string): ReadResult {
+  const { doc, warning } = parseXml(path, txt, 'pom.xml');
+  if (!doc) return warning!;
+  const project = doc.project;
+  if (!isRecord(project)) return malformed(path, 'pom.xml', 'no <project> element');
+  const lines = splitLines(txt);
+  const parent = isRecord(project.parent) ? project.parent : undefined;
+  const groupId = text(project.groupId) ?? text(parent?.groupId);
+  const artifactId = text(project.artifactId);
+
+  const excluded = [
+    ...tagRanges(lines, 'dependencyManagement'),
+    ...tagRanges(lines, 'build'),
+    ...tagRanges(lines, 'profiles'),
+    ...tagRanges(lines, 'reporting'),
+    ...tagRanges(lines, 'parent'),
+  ];
+  const deps = new ArtifactLocator(lines, excluded);
+  const dependencies: DependencyFact[] = [];
+  for (const d of arr(isRecord(project.dependencies) ? project.dependencies.dependency : undefined)) {
+    if (!isRecord(d)) continue;
+    const g = text(d.groupId);
+    const a = text(d.artifactId);
+    if (!a) continue;
+    dependencies.push(
+      compact({
+        ecosystem: 'maven' as const,
+        name: g ? `${g}:${a}` : a,
+        version: text(d.version),
+        scope: scopeOf(text(d.scope), text(d.optional) === 'true'),
+        line: deps.find(a),
+      }),
+    );
+  }
+
+  const localDependencies: NonNullable<ManifestFact['localDependencies']> = [];
+  if (parent) {
+    const pg = text(parent.groupId);
+    const pa = text(parent.artifactId);
+    const rel = 'relativePath' in parent ? (text(parent.relativePath) ?? '') : undefined;
+    const line = new ArtifactLocator(lines, [], tagRanges(lines, 'parent')).find(pa ?? '');
+    if (pg && pa) {
+      const coordinates = `${pg}:${pa}`;
+      if (rel) localDependencies.push(compact({ name: coordinates, path: rel, line }));
+      // Spring Boot's parent is how most Boot applications declare Boot itself.
+      else if (coordinates === 'org.springframework.boot:spring-boot-starter-parent') {
+        dependencies.push(compact({ ecosystem: 'maven' as const, name: coordinates, version: text(parent.version), scope: 'runtime' as const, line }));
+      } else if (rel === '') {
+        // An explicitly empty <relativePath/> says the parent comes from a repository.
+        dependencies.push(compact({ ecosystem: 'maven' as const, name: coordinates, version: text(parent.version), scope: 'build' as const, line }));
+      }
+    }
+  }
+
+  // Build plugins are build-time dependencies: spring-boot-maven-plugin, jib, quarkus-maven-plugin ...
+  const build = isRecord(project.build) ? project.build : undefined;
+  const pluginLocator = new ArtifactLocator(lines, tagRanges(lines, 'pluginManagement'), tagRanges(lines, 'build'));
+  let bootPlugin = false;
+  for (const p of arr(isRecord(build?.plugins) ? build.plugins.plugin : undefined)) {
+    if (!isRecord(p)) continue;
+    const a = text(p.artifactId);
+    if (!a) continue;
+    const g = text(p.groupId) ?? 'org.apache.maven.plugins';
+    if (a === 'spring-boot-maven-plugin') bootPlugin = true;
+    dependencies.push(compact({ ecosystem: 'maven' as const, name: `${g}:${a}`, version: text(p.version), scope: 'build' as const, line: pluginLocator.find(a) }));
+  }
+
+  const modules = arr(isRecord(project.modules) ? project.modules.module : undefined).map(text).filter((m): m is string => !!m);
+  const packaging = text(project.packaging);
+  const props = isRecord(project.properties) ? project.properties : {};
+  const java = text(props['java.version']) ?? text(props['maven.compiler.release']) ?? text(props['maven.compiler.source']);
+  const javaKey = ['java.version', 'maven.compiler.release', 'maven.compiler.source'].find((k) => text(props[k]) !== undefined);
+  const javaLine = javaKey ? lines.findIndex((l) => l.includes(`<${javaKey}>`)) + 1 || undefined : undefined;
+  const artifactLine = lines.findIndex((l, i) => /<artifactId>/.test(l) && !excluded.some(([a, b]) => i >= a && i <= b)) + 1;
+  const manifest: ManifestFact = compact({
+    ecosystem: 'maven',
+    name: artifactId ? (groupId ? `${groupId}:${artifactId}` : artifactId) : undefined,
+    description: text(project.description),
+    version: text(project.version) ?? text(parent?.version),
+    workspaces: modules,
+    localDependencies,
+    kind: packaging === 'war' || bootPlugin ? ('application' as const) : undefined,
+    runtimes: java ? [compact({ name: 'java', version: java, line: javaLine })] : [],
+    line: artifactLine || 1,
+  });
+  return { manifests: [manifest], dependencies };
+}
+
+export const mavenReaders: Reader[] = [{ id: 'manifest:pom', fileNames: ['pom.xml'], read: readPom }];
