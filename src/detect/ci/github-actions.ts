@@ -1,0 +1,74 @@
+/** GitHub Actions workflows: one PipelineFact per workflow file, every `uses:` also an action reference. */
+import type { Document } from 'yaml';
+import type { FileFacts, Reader } from '../facts.js';
+import { PipelineSignals, stripComments } from './signals.js';
+import { entries, get, getEntry, isMapNode, items, parseYamlFile, str, strings } from './yaml-nodes.js';
+
+function baseName(path: string): string {
+  return path.slice(path.lastIndexOf('/') + 1).replace(/\.ya?ml$/, '');
+}
+
+function triggersOf(node: unknown, doc: Document.Parsed): string[] {
+  if (isMapNode(node, doc)) return entries(node, doc).map((e) => e.key);
+  return strings(node, doc);
+}
+
+export const githubActionsReader: Reader = {
+  id: 'ci/github-actions',
+  patterns: [/(^|\/)\.github\/workflows\/[^/]+\.ya?ml$/],
+  read(path, text): Omit<FileFacts, 'path'> {
+    const yaml = parseYamlFile(path, text);
+    const doc = yaml.docs[0];
+    if (!doc || !isMapNode(doc.contents, doc)) {
+      return yaml.warnings.length ? { warnings: yaml.warnings } : { warnings: [{ file: path, message: 'workflow is not a YAML mapping' }] };
+    }
+    const root = doc.contents;
+    const signals = new PipelineSignals();
+    const context = stripComments(text);
+    const onEntry = getEntry(root, 'on', doc) ?? getEntry(root, 'true', doc);
+    if (onEntry) for (const t of triggersOf(onEntry.value, doc)) signals.triggers.add(t);
+
+    for (const job of entries(get(root, 'jobs', doc), doc)) {
+      const names = [job.key];
+      const jobName = str(get(job.value, 'name', doc), doc);
+      if (jobName) names.push(jobName);
+      const env = get(job.value, 'environment', doc);
+      signals.addEnvironment(isMapNode(env, doc) ? str(get(env, 'name', doc), doc) : str(env, doc));
+
+      const commands: string[] = [];
+      const uses: string[] = [];
+      let pushesImage = false;
+      const reusable = get(job.value, 'uses', doc);
+      const reusableRef = str(reusable, doc);
+      if (reusableRef) {
+        uses.push(reusableRef);
+        signals.addUses(reusableRef, yaml.lineOf(reusable));
+      }
+      for (const step of items(get(job.value, 'steps', doc), doc)) {
+        const stepName = str(get(step, 'name', doc), doc);
+        if (stepName) names.push(stepName);
+        const run = str(get(step, 'run', doc), doc);
+        if (run) commands.push(run);
+        const usesNode = get(step, 'uses', doc);
+        const ref = str(usesNode, doc);
+        if (!ref) continue;
+        uses.push(ref);
+        signals.addUses(ref, yaml.lineOf(usesNode));
+        if (/^docker\/build-push-action@/i.test(ref)) {
+          // `push:` is often an expression ("not on pull requests"); only a literal false means no push.
+          const push = str(get(get(step, 'with', doc), 'push', doc), doc);
+          if (push !== undefined && push !== 'false') pushesImage = true;
+        }
+      }
+      signals.addJob({ names, commands, uses, context, pushesImage });
+    }
+
+    const nameNode = get(root, 'name', doc);
+    const name = str(nameNode, doc) ?? baseName(path);
+    const fact = signals.toFact('GitHub Actions', name, yaml.lineOf(nameNode) ?? 1);
+    const out: Omit<FileFacts, 'path'> = { pipelines: [fact] };
+    if (fact.uses) out.actions = fact.uses.map((u) => ({ ...u }));
+    if (yaml.warnings.length) out.warnings = yaml.warnings;
+    return out;
+  },
+};

@@ -1,0 +1,192 @@
+/**
+ * What a pipeline does and where it deploys, inferred from commands, action/orb/task names and job names.
+ * Shared by every CI system so the same command means the same thing everywhere. Precision first:
+ * a deploy target is only claimed when a command or an action names the platform.
+ */
+import type { PipelineFact } from '../facts.js';
+
+export type Stage = PipelineFact['stages'][number];
+
+interface CommandRule {
+  pattern: RegExp;
+  stages: Stage[];
+  target?: string;
+}
+
+/** Matched against one shell command at a time (comment lines removed). */
+const COMMAND_RULES: CommandRule[] = [
+  { pattern: /\b(?:npm|yarn|pnpm|bun)\s+(?:run\s+)?test\b|\b(?:npm|pnpm)\s+t\b|\bnpx\s+(?:jest|vitest|mocha|playwright\s+test|cypress\s+run)\b/, stages: ['test'] },
+  { pattern: /\b(?:pytest|py\.test|tox|nox)\b|python\d?(?:\.\d+)?\s+-m\s+(?:pytest|unittest)\b/, stages: ['test'] },
+  { pattern: /\bgo\s+test\b|\bcargo\s+(?:test|nextest)\b|\bdotnet\s+test\b|\bmix\s+test\b|\bswift\s+test\b/, stages: ['test'] },
+  { pattern: /\b(?:mvn|mvnw|\.\/mvnw)\b[^\n]*\b(?:test|verify)\b|\bgradlew?\b[^\n]*\b(?:test|check)\b/, stages: ['test'] },
+  { pattern: /\b(?:rspec|phpunit|pest)\b|\brake\s+(?:test|spec)\b|\bmake\s+(?:test|check)\b|\bctest\b/, stages: ['test'] },
+  { pattern: /\b(?:npm|yarn|pnpm|bun)\s+(?:run\s+)?build\b|\bgo\s+build\b|\bcargo\s+build\b|\bdotnet\s+(?:build|publish)\b/, stages: ['build'] },
+  { pattern: /\b(?:mvn|mvnw)\b[^\n]*\b(?:package|install)\b|\bgradlew?\b[^\n]*\b(?:build|assemble|bootJar)\b|python\d?\s+-m\s+build\b|\bdocker\s+(?:buildx\s+)?build\b|\bmake\s+build\b/, stages: ['build'] },
+  { pattern: /\b(?:eslint|ruff|flake8|pylint|golangci-lint|rubocop|stylelint|biome\s+(?:check|lint)|shellcheck|hadolint|ktlint|phpcs|phpstan)\b|\bcargo\s+(?:clippy|fmt)\b|\bprettier\b[^\n]*--check|\bblack\b[^\n]*--check|\b(?:npm|yarn|pnpm|bun)\s+(?:run\s+)?lint\b|\bgo\s+vet\b|\bmake\s+lint\b|\bmypy\b/, stages: ['lint'] },
+  { pattern: /\b(?:docker|podman|buildah)\s+push\b|\/kaniko\/executor\b[^\n]*--destination|\bdocker\s+buildx\s+build\b[^\n]*--push\b/, stages: ['publish'] },
+  { pattern: /\b(?:npm|yarn|pnpm)\s+publish\b/, stages: ['release', 'publish'], target: 'npm registry' },
+  { pattern: /\btwine\s+upload\b|\bpoetry\s+publish\b|\bflit\s+publish\b|\buv\s+publish\b|\bhatch\s+publish\b/, stages: ['release', 'publish'], target: 'PyPI' },
+  { pattern: /\bcargo\s+publish\b/, stages: ['release', 'publish'], target: 'crates.io' },
+  { pattern: /\bgem\s+push\b/, stages: ['release', 'publish'], target: 'RubyGems' },
+  { pattern: /\b(?:goreleaser|semantic-release)\b|\bgh\s+release\s+create\b/, stages: ['release'] },
+  { pattern: /\baws\s+[^\n]*\bdeploy\b|\b(?:sam|cdk)\s+deploy\b|\baws\s+(?:ecs\s+update-service|lambda\s+update-function-code|s3\s+sync|elasticbeanstalk)\b|\beb\s+deploy\b|\bcopilot\s+(?:svc\s+)?deploy\b/, stages: ['deploy'], target: 'AWS' },
+  { pattern: /\bgcloud\s+[^\n]*\bdeploy\b/, stages: ['deploy'], target: 'Google Cloud' },
+  { pattern: /\baz\s+(?:webapp|functionapp|containerapp|deployment)\b[^\n]*\b(?:deploy|up|create|update)\b/, stages: ['deploy'], target: 'Azure' },
+  { pattern: /\bvercel\s+(?:deploy\b|--prod\b)/, stages: ['deploy'], target: 'Vercel' },
+  { pattern: /\bnetlify\s+deploy\b/, stages: ['deploy'], target: 'Netlify' },
+  { pattern: /\b(?:flyctl|fly)\s+deploy\b/, stages: ['deploy'], target: 'Fly.io' },
+  { pattern: /\bkubectl\s+(?:apply|rollout|set\s+image)\b|\bhelm\s+(?:upgrade|install)\b|\bkustomize\s+build\b[^\n]*\|\s*kubectl\b/, stages: ['deploy'], target: 'Kubernetes' },
+  { pattern: /\bgit\s+push\s+(?:[^\n]*@)?heroku\b|\bheroku\s+(?:container:release|deploy)\b|git\.heroku\.com/, stages: ['deploy'], target: 'Heroku' },
+  { pattern: /\bwrangler\s+(?:deploy|publish|pages\s+deploy)\b/, stages: ['deploy'], target: 'Cloudflare' },
+  { pattern: /\bfirebase\s+deploy\b/, stages: ['deploy'], target: 'Firebase' },
+  { pattern: /\brailway\s+up\b/, stages: ['deploy'], target: 'Railway' },
+  { pattern: /\b(?:serverless|sls)\s+deploy\b|\bterraform\s+apply\b|\bpulumi\s+up\b|\bansible-playbook\b/, stages: ['deploy'] },
+  { pattern: /\b(?:npm|yarn|pnpm)\s+audit\b|\b(?:snyk|trivy|gitleaks|bandit|gosec|semgrep|grype|govulncheck|pip-audit|safety\s+check)\b|\bcargo\s+(?:audit|deny)\b/, stages: ['security'] },
+  { pattern: /\b(?:mkdocs\s+(?:build|gh-deploy)|sphinx-build|typedoc|jsdoc|mdbook\s+build|docusaurus\s+build|cargo\s+doc|javadoc)\b|\b(?:npm|yarn|pnpm)\s+(?:run\s+)?docs?\b|\bmake\s+(?:docs|html)\b/, stages: ['docs'] },
+];
+
+interface UsesRule {
+  /** Matched against the reference without version, lower-cased. */
+  pattern: RegExp;
+  stages: Stage[];
+  target?: string;
+}
+
+/** GitHub actions, CircleCI orbs, Bitbucket pipes, Drone plugins, Buildkite plugins, Azure tasks. */
+const USES_RULES: UsesRule[] = [
+  { pattern: /^google-github-actions\/release-please-action$|^googleapis\/release-please-action$|^changesets\/action$|^softprops\/action-gh-release$|^goreleaser\/goreleaser-action$|^ncipollo\/release-action$|^actions\/create-release$/, stages: ['release'] },
+  // Credentials and CLI set-up show the platform but not, on their own, a deployment.
+  { pattern: /^aws-actions\/configure-aws-credentials$|^google-github-actions\/(?:auth|setup-gcloud)$|^azure\/login$/, stages: [], target: undefined },
+  { pattern: /^aws-actions\/amazon-ecr-login$|^circleci\/aws-ecr$|^plugins\/ecr$/, stages: ['publish'], target: 'AWS' },
+  { pattern: /^aws-actions\/|^circleci\/aws-|^atlassian\/aws-|^plugins\/(?:ecr|s3|lambda)|^amazonwebservices\//, stages: ['deploy'], target: 'AWS' },
+  { pattern: /^google-github-actions\/|^circleci\/gcp-|^atlassian\/google-|^plugins\/(?:gcr|gcs)$/, stages: ['deploy'], target: 'Google Cloud' },
+  { pattern: /^azure\/(?!setup-)|^circleci\/azure-|^atlassian\/azure-|^azure(?:webapp|functionapp|rmwebappdeployment|cli|resourcemanagertemplatedeployment|resourcegroupdeployment|containerapps|staticwebapp)$/, stages: ['deploy'], target: 'Azure' },
+  { pattern: /^amondnet\/vercel-action$|^vercel\//, stages: ['deploy'], target: 'Vercel' },
+  { pattern: /netlify/, stages: ['deploy'], target: 'Netlify' },
+  { pattern: /^superfly\/flyctl-actions/, stages: ['deploy'], target: 'Fly.io' },
+  { pattern: /heroku/, stages: ['deploy'], target: 'Heroku' },
+  { pattern: /^cloudflare\/(?:wrangler-action|pages-action)$/, stages: ['deploy'], target: 'Cloudflare' },
+  { pattern: /^firebaseextended\/action-hosting-deploy$|^w9jds\/firebase-action$/, stages: ['deploy'], target: 'Firebase' },
+  { pattern: /^actions\/deploy-pages$|^peaceiris\/actions-gh-pages$|^jamesives\/github-pages-deploy-action$|^plugins\/gh-pages$/, stages: ['deploy', 'docs'], target: 'GitHub Pages' },
+  { pattern: /^(?:azure\/k8s-deploy|circleci\/kubernetes|circleci\/helm|atlassian\/kubectl-run|atlassian\/helm-|kubernetesmanifest|kubernetes|helmdeploy)$/, stages: ['deploy'], target: 'Kubernetes' },
+  { pattern: /^pypa\/gh-action-pypi-publish$|^atlassian\/pypi-publish$|^plugins\/pypi$/, stages: ['release', 'publish'], target: 'PyPI' },
+  { pattern: /^js-devtools\/npm-publish$|^atlassian\/npm-publish$|^plugins\/npm$/, stages: ['release', 'publish'], target: 'npm registry' },
+  { pattern: /^github\/codeql-action|^snyk\/|^aquasecurity\/trivy-action$|^gitleaks\/|^actions\/dependency-review-action$|^ossf\/scorecard-action$|^securego\/gosec$|^returntocorp\/semgrep/, stages: ['security'] },
+  { pattern: /^golangci\/golangci-lint-action$|^wearerequired\/lint-action$|^super-linter\/|^github\/super-linter$|^reviewdog\/|^psf\/black$|^astral-sh\/ruff-action$|^chartboost\/ruff-action$/, stages: ['lint'] },
+  { pattern: /^codecov\/codecov-action$|^coverallsapp\/github-action$|^dorny\/test-reporter$/, stages: ['test'] },
+  { pattern: /^plugins\/docker$|^plugins\/kaniko|^atlassian\/docker-push/, stages: ['publish'] },
+];
+
+/** Matched against job and step names (ids, labels). Word-bounded to avoid "latest" -> "test". */
+const NAME_RULES: { pattern: RegExp; stage: Stage }[] = [
+  { pattern: /\b(?:tests?|testing|unit|e2e|integration|spec|specs)\b/i, stage: 'test' },
+  { pattern: /\b(?:build|builds|compile)\b/i, stage: 'build' },
+  { pattern: /\b(?:lint|linting|linters?|fmt|format|style)\b/i, stage: 'lint' },
+  { pattern: /\b(?:deploy|deployment|deploys)\b/i, stage: 'deploy' },
+  { pattern: /\b(?:release|releases)\b/i, stage: 'release' },
+  { pattern: /\b(?:publish|publishing)\b/i, stage: 'publish' },
+  { pattern: /\b(?:security|codeql|audit|scan|sast)\b/i, stage: 'security' },
+  { pattern: /\b(?:docs|documentation)\b/i, stage: 'docs' },
+];
+
+const STAGE_ORDER: Stage[] = ['lint', 'test', 'build', 'security', 'docs', 'publish', 'release', 'deploy'];
+
+/** Local throwaway clusters: `kubectl apply` there is an end-to-end test, not a deployment. */
+const LOCAL_CLUSTER = /\bkind\s+create\b|\bminikube\b|\bk3d\b|\bhelm\/kind-action\b|\bk3s\b|medyagh\/setup-minikube/;
+
+const CONTAINER_REGISTRIES: [RegExp, string][] = [
+  [/\bghcr\.io\b/, 'GitHub Container Registry'],
+  [/\.dkr\.ecr\.|amazon-ecr-login|\bpublic\.ecr\.aws\b/, 'Amazon ECR'],
+  [/\b(?:[a-z0-9-]+\.)?gcr\.io\b|-docker\.pkg\.dev\b/, 'Google Artifact Registry'],
+  [/\.azurecr\.io\b/, 'Azure Container Registry'],
+  [/\bquay\.io\b/, 'Quay'],
+  [/\bdocker\.io\b|\bhub\.docker\.com\b|DOCKERHUB|DOCKER_HUB/i, 'Docker Hub'],
+];
+
+/** Collects what one pipeline (or one job, for the Kubernetes check) shows. */
+export class PipelineSignals {
+  readonly stages = new Set<Stage>();
+  readonly targets = new Set<string>();
+  readonly environments = new Set<string>();
+  readonly uses: { ref: string; line?: number }[] = [];
+  readonly triggers = new Set<string>();
+
+  /** One job's commands, uses refs and names at once, so job-level context (a local cluster) is known. */
+  addJob(job: { names?: string[]; commands?: string[]; uses?: string[]; context?: string; pushesImage?: boolean }): void {
+    const commands = (job.commands ?? []).flatMap(splitCommands);
+    const uses = (job.uses ?? []).map((u) => stripVersion(u).toLowerCase());
+    const everything = [...commands, ...uses, job.context ?? ''].join('\n');
+    const localCluster = LOCAL_CLUSTER.test(everything);
+    let pushesImages = false;
+    for (const name of job.names ?? []) this.addName(name);
+    for (const command of commands) {
+      for (const rule of COMMAND_RULES) {
+        if (!rule.pattern.test(command)) continue;
+        if (rule.target === 'Kubernetes' && localCluster) continue;
+        for (const s of rule.stages) this.stages.add(s);
+        if (rule.target) this.targets.add(rule.target);
+        if (rule.stages.includes('publish') && !rule.target) pushesImages = true;
+      }
+    }
+    for (const ref of uses) {
+      // First match wins: the specific rules (release-please under google-github-actions/) come first.
+      const rule = USES_RULES.find((r) => r.pattern.test(ref));
+      if (rule) {
+        if (rule.target === 'Kubernetes' && localCluster) continue;
+        for (const s of rule.stages) this.stages.add(s);
+        if (rule.target) this.targets.add(rule.target);
+        if (rule.stages.includes('publish') && !rule.target) pushesImages = true;
+      }
+    }
+    if (pushesImages || job.pushesImage) {
+      this.stages.add('publish');
+      const registry = CONTAINER_REGISTRIES.find(([p]) => p.test(everything));
+      this.targets.add(registry ? registry[1] : 'container registry');
+    }
+  }
+
+  addName(name: string): void {
+    for (const rule of NAME_RULES) if (rule.pattern.test(name)) this.stages.add(rule.stage);
+  }
+
+  addUses(ref: string, line?: number): void {
+    const clean = stripVersion(ref);
+    if (clean && !this.uses.some((u) => u.ref === clean && u.line === line)) this.uses.push(line === undefined ? { ref: clean } : { ref: clean, line });
+  }
+
+  addEnvironment(name: string | undefined): void {
+    // Expressions (`${{ inputs.env }}`, `$CI_ENVIRONMENT`) name no environment we can report.
+    if (name && !/[$]|\{\{/.test(name) && name.length <= 80) this.environments.add(name.trim());
+  }
+
+  toFact(system: string, name: string, line?: number): PipelineFact {
+    const fact: PipelineFact = { system, name, stages: STAGE_ORDER.filter((s) => this.stages.has(s)) };
+    if (this.targets.size) fact.deployTargets = [...this.targets].sort();
+    if (this.environments.size) fact.environments = [...this.environments].sort();
+    if (this.uses.length) fact.uses = this.uses;
+    if (this.triggers.size) fact.triggers = [...this.triggers].sort();
+    if (line !== undefined) fact.line = line;
+    return fact;
+  }
+}
+
+/** "actions/checkout@v4" -> "actions/checkout"; "docker-compose#v4.0.0" -> "docker-compose"; "atlassian/aws-ecs-deploy:1.0" -> "atlassian/aws-ecs-deploy". */
+export function stripVersion(ref: string): string {
+  let r = ref.trim();
+  if (r.startsWith('docker://')) return r.replace(/:[^/:]*$/, '');
+  r = r.replace(/[@#][^/]*$/, '');
+  return r.replace(/:[\w.\-]+$/, '');
+}
+
+/** Shell text into single commands, dropping comment lines so `# npm publish` says nothing. */
+export function splitCommands(script: string): string[] {
+  return script
+    .split(/\r?\n|&&|;(?!;)/)
+    .map((l) => l.trim())
+    .filter((l) => l.length > 0 && !l.startsWith('#') && !l.startsWith('//'));
+}
+
+/** Text without shell/YAML comment lines, so a commented-out registry or cluster says nothing. */
+export function stripComments(text: string): string {
+  return text.replace(/^\s*#.*$/gm, '');
+}

@@ -1,0 +1,77 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readCi } from './read-fixture.js';
+
+test('GitLab CI: stages, merged templates, environments, includes, Pages', () => {
+  const facts = readCi('ci-gitlab-monorepo', '.gitlab-ci.yml');
+  const [p] = facts.pipelines ?? [];
+  assert.equal(p.system, 'GitLab CI');
+  for (const s of ['test', 'build', 'publish', 'deploy'] as const) assert.ok(p.stages.includes(s), s);
+  assert.deepEqual(p.deployTargets, ['GitLab Pages', 'Kubernetes', 'container registry']);
+  assert.deepEqual(p.environments, ['production'], 'review/$CI_COMMIT_REF_SLUG is an expression, not a name');
+  assert.deepEqual(facts.actions?.map((a) => a.ref), ['acme/ci-templates/templates/docker.yml', 'template:Security/SAST.gitlab-ci.yml', 'ci/common.yml']);
+  assert.equal(facts.actions?.[1].line, 5);
+});
+
+test('Jenkinsfile: stage names and sh steps, comments ignored', () => {
+  const [p] = readCi('ci-misc', 'Jenkinsfile').pipelines ?? [];
+  assert.equal(p.system, 'Jenkins');
+  assert.deepEqual(p.stages, ['test', 'build', 'deploy']);
+  assert.deepEqual(p.deployTargets, ['Kubernetes']);
+  assert.deepEqual(p.triggers, ['schedule']);
+  assert.equal(p.line, 2);
+});
+
+test('CircleCI: orbs are uses; the ECR orb publishes to AWS', () => {
+  const facts = readCi('ci-misc', '.circleci/config.yml');
+  const [p] = facts.pipelines ?? [];
+  assert.deepEqual(facts.actions, [
+    { ref: 'circleci/aws-ecr', line: 3 },
+    { ref: 'circleci/node', line: 4 },
+  ]);
+  assert.deepEqual(p.stages, ['test', 'publish']);
+  assert.deepEqual(p.deployTargets, ['AWS']);
+});
+
+test('Bitbucket: pipes, deployments and triggers', () => {
+  const [p] = readCi('ci-misc', 'bitbucket-pipelines.yml').pipelines ?? [];
+  assert.deepEqual(p.uses, [{ ref: 'atlassian/aws-ecs-deploy', line: 15 }]);
+  assert.deepEqual(p.environments, ['production']);
+  assert.deepEqual(p.deployTargets, ['AWS']);
+  assert.deepEqual(p.triggers, ['push']);
+});
+
+test('Travis: the pypi deploy provider', () => {
+  const [p] = readCi('ci-misc', '.travis.yml').pipelines ?? [];
+  assert.deepEqual(p.deployTargets, ['PyPI']);
+  assert.ok(p.stages.includes('test') && p.stages.includes('release'));
+});
+
+test('Azure Pipelines: tasks, deployment environment, pr: none', () => {
+  const [p] = readCi('ci-misc', 'azure-pipelines.yml').pipelines ?? [];
+  assert.deepEqual(p.uses, [
+    { ref: 'DotNetCoreCLI', line: 9 },
+    { ref: 'AzureWebApp', line: 21 },
+  ]);
+  assert.deepEqual(p.deployTargets, ['Azure']);
+  assert.deepEqual(p.environments, ['production']);
+  assert.deepEqual(p.triggers, ['push']);
+  assert.ok(p.stages.includes('test') && p.stages.includes('build'));
+});
+
+test('Drone: only pipeline documents; plugin images are uses', () => {
+  const facts = readCi('ci-misc', '.drone.yml');
+  assert.equal(facts.pipelines?.length, 1);
+  const [p] = facts.pipelines ?? [];
+  assert.equal(p.name, 'default');
+  assert.equal(p.line, 3);
+  assert.deepEqual(p.uses, [{ ref: 'plugins/docker', line: 11 }]);
+  assert.deepEqual(p.triggers, ['push', 'tag']);
+  assert.deepEqual(p.stages, ['test', 'publish']);
+});
+
+test('Buildkite: plugins without versions', () => {
+  const [p] = readCi('ci-misc', '.buildkite/pipeline.yml').pipelines ?? [];
+  assert.deepEqual(p.uses, [{ ref: 'docker-compose', line: 5 }]);
+  assert.ok(p.stages.includes('test'));
+});
