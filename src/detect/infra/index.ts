@@ -1,4 +1,61 @@
 /** Containers, orchestration, IaC and PaaS configuration: Dockerfile, compose, Kubernetes, Helm, Terraform, serverless ... */
 import type { Reader } from '../facts.js';
+import { appEngineReader } from './appengine.js';
+import { azdReader } from './azd.js';
+import { cdkReader } from './cdk.js';
+import { cloudBuildReader } from './cloudbuild.js';
+import { cloudformationReader } from './cloudformation.js';
+import { composeReader } from './compose.js';
+import { dockerfileReader } from './dockerfile.js';
+import { dotenvReader } from './dotenv.js';
+import { firebaseReader } from './firebase.js';
+import { flyReader } from './fly.js';
+import { helmChartReader, helmValuesReader } from './helm.js';
+import { herokuAppJsonReader, herokuYmlReader } from './heroku.js';
+import { kubernetesReader } from './kubernetes.js';
+import { kustomizeReader } from './kustomize.js';
+import { netlifyReader } from './netlify.js';
+import {
+  amplifyReader, appRunnerReader, appSpecReader, dockerrunReader, elasticBeanstalkReader, railwayReader, vercelReader,
+} from './paas.js';
+import { procfileReader } from './procfile.js';
+import { pulumiReader } from './pulumi.js';
+import { renderReader } from './render.js';
+import { serverlessReader } from './serverless.js';
+import { skaffoldReader } from './skaffold.js';
+import { terraformReader } from './terraform.js';
+import { wranglerReader } from './wrangler.js';
 
-export const infraReaders: Reader[] = [];
+export const infraReaders: Reader[] = [
+  dockerfileReader,
+  composeReader,
+  kubernetesReader,
+  kustomizeReader,
+  helmChartReader,
+  helmValuesReader,
+  skaffoldReader,
+  terraformReader,
+  cloudformationReader,
+  cdkReader,
+  pulumiReader,
+  serverlessReader,
+  vercelReader,
+  netlifyReader,
+  flyReader,
+  renderReader,
+  railwayReader,
+  procfileReader,
+  herokuAppJsonReader,
+  herokuYmlReader,
+  appEngineReader,
+  cloudBuildReader,
+  azdReader,
+  dockerrunReader,
+  elasticBeanstalkReader,
+  wranglerReader,
+  firebaseReader,
+  amplifyReader,
+  appRunnerReader,
+  appSpecReader,
+  dotenvReader,
+];

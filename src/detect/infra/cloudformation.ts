@@ -1,0 +1,70 @@
+/** CloudFormation and SAM templates (YAML or JSON): resource types, Lambda functions and their HTTP events. */
+import type { ApiFact, FileFacts, IacFact, Reader, ServiceFact } from '../facts.js';
+import { asString, compact, escapeRegExp, isRecord, lineOfText, parseJson, parseYaml, resolveRelative, type YamlPath } from './util.js';
+
+/** Files other readers own that may mention AWS:: types (Serverless Framework embeds CloudFormation). */
+const OTHER_OWNERS = /(^|\/)(serverless[\w.-]*\.ya?ml|\.github\/.*|\.gitlab-ci[\w.-]*\.ya?ml|package(-lock)?\.json|tsconfig[\w.-]*\.json|cdk\.out\/.*)$/;
+
+interface Template {
+  value: Record<string, unknown>;
+  lineOf(path: YamlPath): number | undefined;
+}
+
+function load(path: string, text: string): { template?: Template; warnings: FileFacts['warnings'] } {
+  if (/^\s*\{/.test(text)) {
+    const { value, warnings } = parseJson(path, text);
+    if (!isRecord(value)) return { warnings };
+    // JSON keeps no positions: the first "LogicalId": is close enough for a logical id or a key
+    const lineOf = (p: YamlPath) => lineOfText(text, new RegExp(`"${escapeRegExp(String(p[p.length - 1]))}"\\s*:`));
+    return { template: { value, lineOf }, warnings };
+  }
+  const { docs, warnings } = parseYaml(path, text);
+  const doc = docs[0];
+  return { template: doc && isRecord(doc.value) ? { value: doc.value, lineOf: doc.lineOf } : undefined, warnings };
+}
+
+function readEvents(events: unknown, apis: ApiFact[], template: Template, at: YamlPath): void {
+  if (!isRecord(events)) return;
+  for (const [id, ev] of Object.entries(events)) {
+    if (!isRecord(ev) || !isRecord(ev.Properties)) continue;
+    if (ev.Type === 'Api' || ev.Type === 'HttpApi') {
+      const p = asString(ev.Properties.Path);
+      const method = asString(ev.Properties.Method);
+      if (p && method) apis.push({ style: 'REST', name: `${method === 'any' ? 'ANY' : method.toUpperCase()} ${p}`, role: 'serves', line: template.lineOf([...at, id]) });
+    }
+  }
+}
+
+export const cloudformationReader: Reader = {
+  id: 'cloudformation',
+  extensions: ['.yaml', '.yml', '.json', '.template'],
+  sniff: (text) => /AWSTemplateFormatVersion|["']?Type["']?\s*:\s*["']?AWS::/.test(text),
+  read(path: string, text: string): Omit<FileFacts, 'path'> {
+    if (OTHER_OWNERS.test(path) || !/AWSTemplateFormatVersion|["']?Type["']?\s*:\s*["']?AWS::/.test(text)) return {};
+    const { template, warnings } = load(path, text);
+    if (!template || !isRecord(template.value.Resources)) return compact({ warnings });
+    const resources = template.value.Resources;
+    const iac: IacFact[] = [];
+    const services: ServiceFact[] = [];
+    const apis: ApiFact[] = [];
+    for (const [id, res] of Object.entries(resources)) {
+      const type = isRecord(res) ? asString(res.Type) : undefined;
+      if (!type || !isRecord(res)) continue;
+      const line = template.lineOf(['Resources', id]);
+      iac.push({ tool: 'cloudformation', kind: 'resource', type, name: id, line });
+      if (type === 'AWS::Serverless::Function' || type === 'AWS::Lambda::Function') {
+        const props = isRecord(res.Properties) ? res.Properties : {};
+        const codeUri = asString(props.CodeUri);
+        const build = codeUri ? resolveRelative(path, codeUri) : undefined;
+        services.push(compact({ name: id, source: type.startsWith('AWS::Serverless') ? 'sam' : 'cloudformation', kind: 'function' as const, build, line }));
+        readEvents(props.Events, apis, template, ['Resources', id, 'Properties', 'Events']);
+      }
+    }
+    const isAws = 'AWSTemplateFormatVersion' in template.value || iac.some((f) => f.type.startsWith('AWS::'));
+    if (!isAws) return compact({ warnings });
+    const transform = JSON.stringify(template.value.Transform ?? '');
+    const via = transform.includes('AWS::Serverless') ? 'sam template' : 'cloudformation template';
+    const hostingLine = template.lineOf(['AWSTemplateFormatVersion']) ?? template.lineOf(['Resources']);
+    return compact({ iac, services, apis, hosting: [{ provider: 'AWS', via, ...(hostingLine ? { line: hostingLine } : {}) }], warnings });
+  },
+};

@@ -1,0 +1,108 @@
+/** Docker Compose files: services with their build folder, image, ports, dependencies and environment. */
+import type { EnvironmentFact, FileFacts, ImageFact, Reader, ServiceFact } from '../facts.js';
+import {
+  asString, baseName, compact, envHost, imageName, isEnvironmentName, isRecord, parseYaml, resolveRelative, toPort, uniq,
+  type YamlDoc,
+} from './util.js';
+
+type EnvHosts = NonNullable<ServiceFact['envHosts']>;
+
+/** "${PORT:-3000}" -> "3000", "${PORT}" -> "": compose interpolation, resolved to its default when it has one. */
+function interpolate(s: string): string {
+  return s.replace(/\$\{[A-Za-z_]\w*(?::?[-?]([^}]*))?\}/g, (_m, dflt: string | undefined) => dflt ?? '');
+}
+
+/** The container port of a short ("8080:80", "127.0.0.1:80:80/tcp", "80") or long ({target: 80}) port entry. */
+export function containerPort(entry: unknown): number | undefined {
+  if (isRecord(entry)) return toPort(typeof entry.target === 'string' ? interpolate(entry.target) : entry.target);
+  if (typeof entry === 'number') return toPort(entry);
+  const s = asString(entry);
+  if (!s) return undefined;
+  const last = interpolate(s).replace(/\/(tcp|udp|sctp)$/i, '').split(':').pop() ?? '';
+  return toPort(last); // ranges ("8000-8010") are not single ports: skipped
+}
+
+/** Service names from depends_on / links in list or map form; "db:database" links name "db". */
+function serviceNames(v: unknown): string[] {
+  if (Array.isArray(v)) return v.map((x) => asString(x)?.split(':')[0]).filter((x): x is string => !!x);
+  if (isRecord(v)) return Object.keys(v);
+  return [];
+}
+
+function readEnvironment(doc: YamlDoc, at: (string | number)[], env: unknown, svc: ServiceFact): void {
+  const names: string[] = [];
+  const hosts: EnvHosts = [];
+  const add = (name: string, value: unknown, line?: number) => {
+    if (!/^[A-Za-z_][\w.-]*$/.test(name)) return;
+    names.push(name);
+    const h = envHost(name, typeof value === 'string' ? interpolate(value) : value, line);
+    if (h) hosts.push(h);
+  };
+  if (Array.isArray(env)) {
+    env.forEach((item, i) => {
+      const s = asString(item);
+      if (!s) return;
+      const eq = s.indexOf('=');
+      add(eq < 0 ? s : s.slice(0, eq), eq < 0 ? undefined : s.slice(eq + 1), doc.lineOf([...at, i]));
+    });
+  } else if (isRecord(env)) {
+    for (const [k, v] of Object.entries(env)) add(k, v, doc.lineOf([...at, k]));
+  }
+  if (names.length) svc.envNames = uniq([...(svc.envNames ?? []), ...names]);
+  if (hosts.length) svc.envHosts = [...(svc.envHosts ?? []), ...hosts];
+}
+
+function readService(path: string, doc: YamlDoc, name: string, def: Record<string, unknown>, images: ImageFact[]): ServiceFact {
+  const at = ['services', name];
+  const svc: ServiceFact = { name, source: 'compose', line: doc.lineOf(at) };
+  const image = asString(def.image);
+  if (image) {
+    svc.image = image;
+    const bare = imageName(image);
+    if (bare) images.push({ name: bare, ref: image, line: doc.lineOf([...at, 'image']), role: 'runtime' });
+  }
+  const build = isRecord(def.build) ? asString(def.build.context) ?? '.' : asString(def.build);
+  if (build !== undefined) {
+    const folder = resolveRelative(path, build);
+    if (folder !== undefined) svc.build = folder;
+  }
+  if (Array.isArray(def.ports)) {
+    svc.ports = uniq(def.ports.map(containerPort).filter((p): p is number => p !== undefined));
+  }
+  const deps = uniq([...serviceNames(def.depends_on), ...serviceNames(def.links)]);
+  if (deps.length) svc.dependsOn = deps;
+  readEnvironment(doc, [...at, 'environment'], def.environment, svc);
+  const envFiles = Array.isArray(def.env_file) ? def.env_file : def.env_file === undefined ? [] : [def.env_file];
+  for (const [i, f] of envFiles.entries()) {
+    const file = asString(isRecord(f) ? f.path : f);
+    const resolved = file === undefined ? undefined : resolveRelative(path, file);
+    if (resolved) (svc.envFrom ??= []).push({ kind: 'file', name: resolved, line: doc.lineOf([...at, 'env_file', i]) ?? doc.lineOf([...at, 'env_file']) });
+  }
+  return compact(svc);
+}
+
+/** docker-compose.prod.yml, compose.staging.yaml: an override named after an environment. */
+function overrideEnvironment(path: string): string | undefined {
+  const m = /^(?:docker-)?compose[.-]([\w-]+)\.ya?ml$/i.exec(baseName(path));
+  return m && isEnvironmentName(m[1]) ? m[1] : undefined;
+}
+
+export const composeReader: Reader = {
+  id: 'compose',
+  patterns: [/(^|\/)(docker-)?compose([.-][\w.-]+)?\.ya?ml$/i],
+  read(path: string, text: string): Omit<FileFacts, 'path'> {
+    const { docs, warnings } = parseYaml(path, text);
+    const services: ServiceFact[] = [];
+    const images: ImageFact[] = [];
+    for (const doc of docs) {
+      if (!isRecord(doc.value) || !isRecord(doc.value.services)) continue;
+      for (const [name, def] of Object.entries(doc.value.services)) {
+        if (isRecord(def)) services.push(readService(path, doc, name, def, images));
+      }
+    }
+    const environments: EnvironmentFact[] = [];
+    const env = overrideEnvironment(path);
+    if (env && services.length) environments.push({ name: env, via: 'compose override', line: 1 });
+    return compact({ services, images, environments, warnings });
+  },
+};

@@ -1,0 +1,96 @@
+/** Dockerfile / Containerfile: base images (FROM) and EXPOSEd ports. */
+import type { FileFacts, ImageFact, Reader } from '../facts.js';
+import { imageName, toPort } from './util.js';
+
+interface Instruction {
+  keyword: string;
+  args: string;
+  line: number;
+}
+
+/** Joins continuation lines and drops comments and heredoc bodies, keeping each instruction's first line. */
+function instructions(text: string): Instruction[] {
+  const lines = text.split(/\r?\n/);
+  const escapeDirective = /^#\s*escape\s*=\s*`/i.test(lines.slice(0, 5).find((l) => /^#\s*escape/i.test(l)) ?? '');
+  const escape = escapeDirective ? '`' : '\\';
+  const out: Instruction[] = [];
+  let current: Instruction | undefined;
+  let heredocEnd: string[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const raw = lines[i];
+    if (heredocEnd.length > 0) {
+      if (raw.trim() === heredocEnd[0]) heredocEnd.shift();
+      continue;
+    }
+    const trimmed = raw.trim();
+    if (trimmed.startsWith('#') || (trimmed === '' && current === undefined)) continue;
+    const continues = trimmed.endsWith(escape);
+    const body = continues ? trimmed.slice(0, -1) : trimmed;
+    if (current === undefined) {
+      const m = /^([A-Za-z]+)\s*(.*)$/.exec(body);
+      if (!m) continue;
+      current = { keyword: m[1].toUpperCase(), args: m[2], line: i + 1 };
+    } else {
+      current.args += ' ' + body;
+    }
+    if (!continues) {
+      // BuildKit heredocs: RUN <<EOF ... EOF; their bodies are shell, not instructions.
+      heredocEnd = [...current.args.matchAll(/<<-?\s*["']?([A-Za-z_][\w]*)["']?/g)].map((m) => m[1]);
+      out.push(current);
+      current = undefined;
+    }
+  }
+  if (current) out.push(current);
+  return out;
+}
+
+/** Replaces $VAR, ${VAR} and ${VAR:-default} from known ARG/ENV values; unknown ones stay as written. */
+function substitute(s: string, vars: Map<string, string>): string {
+  return s
+    .replace(/\$\{([A-Za-z_]\w*)(?::?[-+]([^}]*))?\}/g, (m, name: string, dflt: string | undefined) =>
+      vars.get(name) ?? dflt ?? m,
+    )
+    .replace(/\$([A-Za-z_]\w*)/g, (m, name: string) => vars.get(name) ?? m);
+}
+
+function readArg(args: string, vars: Map<string, string>): void {
+  for (const m of args.matchAll(/([A-Za-z_]\w*)(?:=("[^"]*"|'[^']*'|\S*))?/g)) {
+    if (m[2] !== undefined && !vars.has(m[1])) vars.set(m[1], substitute(m[2].replace(/^["']|["']$/g, ''), vars));
+  }
+}
+
+export const dockerfileReader: Reader = {
+  id: 'dockerfile',
+  fileNames: ['Dockerfile', 'Containerfile', 'dockerfile'],
+  // Work against a base name or a whole path; Dockerfile.dockerignore is an ignore file, not a Dockerfile.
+  patterns: [/(^|\/)(Dockerfile|Containerfile)\.(?!dockerignore$)[\w.-]+$/, /\.(Dockerfile|dockerfile|Containerfile)$/],
+  read(_path: string, text: string): Omit<FileFacts, 'path'> {
+    const images: ImageFact[] = [];
+    const exposedPorts: { port: number; line: number }[] = [];
+    const stages = new Set<string>();
+    const vars = new Map<string, string>();
+    for (const ins of instructions(text)) {
+      if (ins.keyword === 'ARG' || ins.keyword === 'ENV') {
+        readArg(ins.args, vars);
+      } else if (ins.keyword === 'FROM') {
+        const words = ins.args.split(/\s+/).filter((w) => !w.startsWith('--'));
+        const ref = substitute(words[0] ?? '', vars);
+        const alias = words.length >= 3 && words[1].toUpperCase() === 'AS' ? words[2].toLowerCase() : undefined;
+        const isStage = stages.has(ref.toLowerCase());
+        if (alias) stages.add(alias);
+        if (!ref || isStage || ref.toLowerCase() === 'scratch') continue;
+        const name = imageName(ref);
+        if (name) images.push({ name, ref, line: ins.line, role: 'base' });
+      } else if (ins.keyword === 'EXPOSE') {
+        for (const word of substitute(ins.args, vars).split(/\s+/)) {
+          const port = toPort(word.replace(/\/(tcp|udp)$/i, ''));
+          if (port !== undefined) exposedPorts.push({ port, line: ins.line });
+        }
+      }
+    }
+    const facts: Omit<FileFacts, 'path'> = {};
+    if (images.length) facts.images = images;
+    if (exposedPorts.length) facts.exposedPorts = exposedPorts;
+    return facts;
+  },
+};

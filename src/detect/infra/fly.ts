@@ -1,0 +1,30 @@
+/** fly.toml: the Fly.io app, its internal ports, and its [processes] (one service each). */
+import type { FileFacts, Reader, ServiceFact } from '../facts.js';
+import { asString, compact, escapeRegExp, isRecord, lineOfText, parseTomlText, toPort, uniq } from './util.js';
+import { processKind } from './procfile.js';
+
+export const flyReader: Reader = {
+  id: 'fly',
+  patterns: [/(^|\/)fly(\.[\w-]+)?\.toml$/],
+  read(path: string, text: string): Omit<FileFacts, 'path'> {
+    const { value, warnings } = parseTomlText(path, text);
+    if (!value) return compact({ warnings });
+    const app = asString(value.app);
+    const ports: number[] = [];
+    if (isRecord(value.http_service)) { const p = toPort(value.http_service.internal_port); if (p) ports.push(p); }
+    if (Array.isArray(value.services)) for (const s of value.services) if (isRecord(s)) { const p = toPort(s.internal_port); if (p) ports.push(p); }
+    const services: ServiceFact[] = [];
+    const processes = isRecord(value.processes) ? Object.keys(value.processes) : [];
+    const appLine = lineOfText(text, /^\s*app\s*=/m);
+    if (processes.length) {
+      for (const name of processes) {
+        const kind = processKind(name);
+        const line = lineOfText(text, new RegExp(`^\\s*["']?${escapeRegExp(name)}["']?\\s*=`, 'm'));
+        services.push(compact({ name, source: 'fly', kind, ports: kind === 'service' ? uniq(ports) : [], line }));
+      }
+    } else if (app) {
+      services.push(compact({ name: app, source: 'fly', ports: uniq(ports), line: appLine }));
+    }
+    return compact({ services, hosting: [{ provider: 'Fly.io', via: 'fly.toml', line: appLine ?? 1 }], warnings });
+  },
+};

@@ -1,0 +1,44 @@
+/** Pulumi: Pulumi.yaml (the project and its runtime) and Pulumi.<stack>.yaml (a stack = an environment). */
+import type { FileFacts, HostingFact, Reader } from '../facts.js';
+import { asString, baseName, compact, isRecord, parseYaml } from './util.js';
+
+/** Stack config keys are namespaced by provider ("aws:region"): the namespace says where resources go. */
+const CONFIG_HOSTING: Record<string, string> = {
+  aws: 'AWS',
+  gcp: 'Google Cloud',
+  azure: 'Azure',
+  'azure-native': 'Azure',
+  digitalocean: 'DigitalOcean',
+  cloudflare: 'Cloudflare',
+  kubernetes: 'Kubernetes',
+};
+
+export const pulumiReader: Reader = {
+  id: 'pulumi',
+  patterns: [/(^|\/)Pulumi(\.[\w-]+)?\.ya?ml$/],
+  read(path: string, text: string): Omit<FileFacts, 'path'> {
+    const { docs, warnings } = parseYaml(path, text);
+    const doc = docs[0];
+    if (!doc || !isRecord(doc.value)) return compact({ warnings });
+    const stack = /^Pulumi\.([\w-]+)\.ya?ml$/.exec(baseName(path))?.[1];
+    if (!stack) {
+      const runtime = isRecord(doc.value.runtime) ? asString(doc.value.runtime.name) : asString(doc.value.runtime);
+      const name = asString(doc.value.name);
+      return compact({
+        iac: [{ tool: 'pulumi' as const, kind: 'project' as const, type: runtime ?? 'pulumi', ...(name ? { name } : {}), line: doc.lineOf(['runtime']) ?? 1 }],
+        warnings,
+      });
+    }
+    const hosting: HostingFact[] = [];
+    const config = doc.value.config;
+    if (isRecord(config)) {
+      for (const key of Object.keys(config)) {
+        const provider = CONFIG_HOSTING[key.split(':')[0]];
+        if (key.includes(':') && provider && !hosting.some((h) => h.provider === provider)) {
+          hosting.push({ provider, via: 'pulumi stack config', line: doc.lineOf(['config', key]) });
+        }
+      }
+    }
+    return compact({ environments: [{ name: stack, via: 'pulumi stack', line: 1 }], hosting, warnings });
+  },
+};
