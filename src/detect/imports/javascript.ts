@@ -1,0 +1,106 @@
+/**
+ * JS/TS imports through oxc-parser's module record: static imports, re-exports, dynamic imports with a
+ * literal argument, and `require('x')` / `import x = require('x')` (the AST is walked only when the text
+ * mentions `require(`). oxc offsets are UTF-16, like JS strings, so they index `text` directly.
+ * When oxc cannot parse the file at all (it then returns an empty program), a lexer-based scan keeps
+ * the imports that are plainly written, so a syntax error costs little.
+ */
+import { parseSync, Visitor } from 'oxc-parser';
+import type { ImportFact, Reader } from '../facts.js';
+import { lineAt, lineStarts, maskCode, type CodeSyntax } from './lexer.js';
+
+const LITERAL = /^(['"`])([^'"`$\\\n]*)\1$/;
+
+function langOf(path: string): 'js' | 'jsx' | 'ts' | 'tsx' | 'dts' {
+  if (/\.d\.[mc]?ts$/.test(path)) return 'dts';
+  if (/\.[mc]?ts$/.test(path)) return 'ts';
+  if (path.endsWith('.tsx')) return 'tsx';
+  // Plain .js often holds JSX (React projects); the jsx grammar is a superset, so use it for all JS.
+  return 'jsx';
+}
+
+export function extractJsImports(path: string, text: string): { imports: ImportFact[]; parseFailed: boolean } {
+  // parseFailed: oxc gave nothing back and the plain scan stood in.
+  const starts = lineStarts(text);
+  const out: ImportFact[] = [];
+  let result;
+  try {
+    result = parseSync(path, text, { lang: langOf(path), sourceType: 'unambiguous' });
+  } catch {
+    return { imports: fallbackScan(text), parseFailed: true };
+  }
+  const mod = result.module;
+  for (const imp of mod.staticImports) {
+    // `import { type A } from` and `import type A from` both mark every entry as a type; `import 'x'` has none.
+    const typeOnly = imp.entries.length > 0 && imp.entries.every((e) => e.isType);
+    out.push({ specifier: imp.moduleRequest.value, line: lineAt(starts, imp.moduleRequest.start), kind: typeOnly ? 'type' : 'static' });
+  }
+  for (const exp of mod.staticExports) {
+    const withSource = exp.entries.filter((e) => e.moduleRequest);
+    if (!withSource.length) continue;
+    const req = withSource[0].moduleRequest!;
+    const typeOnly = withSource.every((e) => e.isType);
+    out.push({ specifier: req.value, line: lineAt(starts, req.start), kind: typeOnly ? 'type' : 'reexport' });
+  }
+  for (const dyn of mod.dynamicImports) {
+    const m = LITERAL.exec(text.slice(dyn.moduleRequest.start, dyn.moduleRequest.end));
+    if (m && m[2]) out.push({ specifier: m[2], line: lineAt(starts, dyn.moduleRequest.start), kind: 'dynamic' });
+  }
+  const errored = result.errors.length > 0;
+  if (text.includes('require(')) {
+    let program;
+    try {
+      program = result.program;
+    } catch {
+      program = undefined;
+    }
+    if (program && program.body.length) {
+      new Visitor({
+        CallExpression(node) {
+          const callee = node.callee;
+          const arg = node.arguments[0];
+          if (callee.type === 'Identifier' && callee.name === 'require' && node.arguments.length === 1 && arg.type === 'Literal' && typeof arg.value === 'string') {
+            out.push({ specifier: arg.value, line: lineAt(starts, arg.start), kind: 'require' });
+          }
+        },
+        TSExternalModuleReference(node) {
+          out.push({ specifier: node.expression.value, line: lineAt(starts, node.expression.start), kind: 'require' });
+        },
+      }).visit(program);
+    }
+  }
+  if (errored && out.length === 0) return { imports: fallbackScan(text), parseFailed: true };
+  out.sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
+  return { imports: out, parseFailed: false };
+}
+
+const JS: CodeSyntax = { lineComments: ['//'], blockComments: [{ open: '/*', close: '*/' }], quotes: ['"', "'", '`'] };
+// `from "x"` closes every import/export-from form; the other two are side-effect imports and calls.
+const FALLBACK = /(\bfrom[ \t]*|^[ \t]*import[ \t]*|\b(?:require|import)[ \t]*\([ \t]*)"/gm;
+
+/** For files oxc cannot parse (Flow, syntax errors): only what is plainly an import, read outside strings and comments. */
+function fallbackScan(text: string): ImportFact[] {
+  const { masked, literals } = maskCode(text, JS);
+  const starts = lineStarts(text);
+  const out: ImportFact[] = [];
+  for (const m of masked.matchAll(FALLBACK)) {
+    const quoteAt = m.index + m[0].length - 1;
+    const spec = literals.get(quoteAt);
+    if (!spec || spec.includes('${')) continue;
+    const kind = m[1].startsWith('require') ? 'require' : m[1].startsWith('import') && m[1].includes('(') ? 'dynamic' : 'static';
+    out.push({ specifier: spec, line: lineAt(starts, quoteAt), kind });
+  }
+  return out;
+}
+
+export const jsImportReader: Reader = {
+  id: 'imports/javascript',
+  extensions: ['.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs'],
+  read(path, text) {
+    const { imports, parseFailed } = extractJsImports(path, text);
+    const facts: { imports?: ImportFact[]; warnings?: { file: string; message: string }[] } = {};
+    if (imports.length) facts.imports = imports;
+    if (parseFailed) facts.warnings = [{ file: path, message: 'JS/TS parse errors; imports read by a plain scan' }];
+    return facts;
+  },
+};
