@@ -83,9 +83,8 @@ function appendSections(existing: string, doc: RenderedDocument): string {
   }
   if (doc.sections.length === 0) return existing;
   const eol = detectEol(existing);
-  let text = existing;
-  if (!/(?:\r\n|\n|\r)$/.test(text)) text += eol;
-  if (!endsWithBlankLine(text)) text += eol;
+  const text = /(?:\r\n|\n|\r)$/.test(existing) ? existing : existing + eol;
+  const separated = endsWithBlankLine(text) ? text : text + eol;
   const ids = doc.sections.map((s) => s.id);
   const sections = sectionsText(doc, eol);
   // The user's text may end inside an unclosed code fence or HTML comment, which would swallow the
@@ -93,7 +92,7 @@ function appendSections(existing: string, doc: RenderedDocument): string {
   let failure: unknown;
   for (const closer of ['', '```', '~~~', '`'.repeat(16), '~'.repeat(16), '-->']) {
     try {
-      return assertReadable(closer === '' ? text + sections : text + closer + eol + eol + sections, ids);
+      return assertReadable(closer === '' ? separated + sections : text + closer + eol + eol + sections, ids);
     } catch (error) {
       failure = error;
     }
