@@ -199,7 +199,8 @@ export function readRequirements(path: string, text: string): ReadResult {
       if (egg) dependencies.push({ ecosystem: 'pypi', name: egg[2], scope, line });
       continue;
     }
-    if (/^(\.|\/|[a-z+]+:\/\/)/i.test(body) || /\.(whl|tar\.gz|zip)$/.test(body)) continue;
+    // Bare paths, URLs and archives name no package ("name @ url" does, and is kept).
+    if (/^(\.|\/|[a-z+]+:\/\/)/i.test(body) || (!body.includes('@') && /\.(whl|tar\.gz|zip)$/.test(body))) continue;
     body = body.replace(/\s--?[a-z][\w-]*(=\S+|\s+\S+)?/gi, '');
     const req = parsePep508(body);
     if (req) dependencies.push(compact({ ecosystem: 'pypi' as const, name: req.name, version: req.version, scope, line }));
