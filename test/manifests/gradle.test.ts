@@ -1,0 +1,83 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { dep, readerFor, readFixture } from './read.js';
+
+const F = 'manifest-gradle-kotlin';
+
+test('settings.gradle.kts: root project name and included projects as folders', () => {
+  const [m] = readFixture(F, 'settings.gradle.kts').manifests!;
+  assert.deepEqual(m, { ecosystem: 'maven', name: 'acme-inventory', workspaces: ['app', 'lib', 'tools/migrations'], line: 1 });
+});
+
+test('build.gradle.kts: plugins, string coordinates, kotlin(), project(), platform and libs skipped, comments ignored', () => {
+  const facts = readFixture(F, 'app/build.gradle.kts');
+  const [m] = facts.manifests!;
+  assert.equal(m.kind, 'application');
+  assert.equal(m.version, '0.1.0');
+  assert.equal(m.description, 'Inventory service');
+  assert.deepEqual(m.entryPoints, [{ name: 'main', target: 'com.acme.inventory.ApplicationKt', line: 14 }]);
+  assert.deepEqual(m.localDependencies, [{ name: ':lib', line: 18 }]);
+  assert.deepEqual(dep(facts, 'org.springframework.boot:spring-boot-starter-webflux'), {
+    ecosystem: 'maven',
+    name: 'org.springframework.boot:spring-boot-starter-webflux',
+    scope: 'runtime',
+    line: 20,
+  });
+  assert.deepEqual(dep(facts, 'org.jetbrains.kotlin:kotlin-reflect'), { ecosystem: 'maven', name: 'org.jetbrains.kotlin:kotlin-reflect', scope: 'runtime', line: 22 });
+  assert.deepEqual(dep(facts, 'org.postgresql:r2dbc-postgresql'), {
+    ecosystem: 'maven',
+    name: 'org.postgresql:r2dbc-postgresql',
+    version: '1.0.5.RELEASE',
+    scope: 'runtime',
+    line: 23,
+  });
+  assert.equal(dep(facts, 'org.mapstruct:mapstruct-processor')?.scope, 'build');
+  assert.deepEqual(dep(facts, 'org.springframework.boot:spring-boot-starter-test'), {
+    ecosystem: 'maven',
+    name: 'org.springframework.boot:spring-boot-starter-test',
+    scope: 'test',
+    line: 26,
+  });
+  assert.deepEqual(dep(facts, 'org.springframework.boot:org.springframework.boot.gradle.plugin'), {
+    ecosystem: 'maven',
+    name: 'org.springframework.boot:org.springframework.boot.gradle.plugin',
+    scope: 'build',
+    line: 4,
+  });
+  assert.equal(dep(facts, 'org.jetbrains.kotlin.plugin.spring:org.jetbrains.kotlin.plugin.spring.gradle.plugin')?.line, 3);
+  assert.equal(dep(facts, 'org.springframework.boot:spring-boot-dependencies'), undefined);
+  assert.equal(dep(facts, 'com.example:commented-out'), undefined);
+  assert.equal(facts.dependencies!.some((d) => d.name.includes('libs.')), false);
+});
+
+test('build.gradle (Groovy): quoted coordinates, map notation, compileOnly is build, java-library is a library', () => {
+  const facts = readFixture(F, 'lib/build.gradle');
+  assert.equal(facts.manifests![0].kind, 'library');
+  assert.deepEqual(
+    facts.dependencies!.map((d) => [d.name, d.version, d.scope, d.line]),
+    [
+      ['com.google.guava:guava', '33.2.1-jre', 'runtime', 6],
+      ['org.slf4j:slf4j-api', '2.0.13', 'runtime', 7],
+      ['org.projectlombok:lombok', '${lombokVersion}', 'build', 8],
+      ['org.junit.jupiter:junit-jupiter', '5.10.2', 'test', 9],
+    ],
+  );
+});
+
+test('version catalog: libraries with version.ref, group/name and string forms; plugins as build', () => {
+  const facts = readFixture(F, 'gradle/libs.versions.toml');
+  assert.deepEqual(facts.dependencies, [
+    { ecosystem: 'maven', name: 'org.apache.kafka:kafka-clients', version: '3.7.0', scope: 'runtime', line: 6 },
+    { ecosystem: 'maven', name: 'com.fasterxml.jackson.module:jackson-module-kotlin', version: '2.17.1', scope: 'runtime', line: 7 },
+    { ecosystem: 'maven', name: 'io.mockk:mockk', version: '1.13.11', scope: 'runtime', line: 8 },
+    { ecosystem: 'maven', name: 'org.jlleitschuh.gradle.ktlint:org.jlleitschuh.gradle.ktlint.gradle.plugin', version: '12.1.1', scope: 'build', line: 14 },
+  ]);
+});
+
+test('malformed version catalog warns; garbage build scripts do not throw', () => {
+  const r = readerFor('gradle/libs.versions.toml').read('gradle/libs.versions.toml', '[libraries\nx = 1');
+  assert.match(r.warnings![0].message, /^malformed version catalog: [^\n]+$/);
+  for (const f of ['build.gradle', 'settings.gradle.kts']) {
+    assert.doesNotThrow(() => readerFor(f).read(f, '/* unterminated\n\u0000 implementation("'));
+  }
+});
