@@ -8,10 +8,11 @@ import { basename, dirname, join, resolve } from 'node:path';
 
 /** The few file operations writeFileAtomic needs; tests replace some of them to simulate failures. */
 export interface AtomicWriteFs {
-  lstat(path: string): Promise<{ isSymbolicLink(): boolean; isFile(): boolean; mode: number }>;
+  lstat(path: string): Promise<{ isSymbolicLink(): boolean; isFile(): boolean; mode: number; uid: number; gid: number }>;
   readlink(path: string): Promise<string>;
   open(path: string, flags: string, mode?: number): Promise<WritableHandle>;
   chmod(path: string, mode: number): Promise<void>;
+  chown(path: string, uid: number, gid: number): Promise<void>;
   rename(from: string, to: string): Promise<void>;
   unlink(path: string): Promise<void>;
 }
@@ -27,6 +28,7 @@ export const nodeFs: AtomicWriteFs = {
   readlink: (path) => fsp.readlink(path),
   open: (path, flags, mode) => fsp.open(path, flags, mode),
   chmod: (path, mode) => fsp.chmod(path, mode),
+  chown: (path, uid, gid) => fsp.chown(path, uid, gid),
   rename: (from, to) => fsp.rename(from, to),
   unlink: (path) => fsp.unlink(path),
 };
@@ -56,7 +58,8 @@ export async function writeFileAtomic(path: string, content: string, fs: Partial
   let temp: string | undefined;
   let handle: WritableHandle | undefined;
   try {
-    const { target, mode } = await resolveTarget(path, ops);
+    const { target, existing } = await resolveTarget(path, ops);
+    const mode = existing?.mode;
     temp = join(dirname(target), `.${basename(target)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
     handle = await ops.open(temp, 'wx', mode ?? 0o666);
     await handle.writeFile(content, 'utf8');
@@ -64,7 +67,11 @@ export async function writeFileAtomic(path: string, content: string, fs: Partial
     await handle.close();
     handle = undefined;
     // open() applied the umask; an existing file's exact mode is restored.
-    if (mode !== undefined) await ops.chmod(temp, mode);
+    if (existing) {
+      await ops.chmod(temp, existing.mode);
+      // Only root may give the file back to its owner; anyone else already is the owner or cannot.
+      await ops.chown(temp, existing.uid, existing.gid).catch(() => undefined);
+    }
     await ops.rename(temp, target);
     temp = undefined;
   } catch (error) {
@@ -74,8 +81,11 @@ export async function writeFileAtomic(path: string, content: string, fs: Partial
   }
 }
 
-/** The file a write to `path` must replace, following symlinks, and its mode when it exists. */
-async function resolveTarget(path: string, ops: AtomicWriteFs): Promise<{ target: string; mode?: number }> {
+/** The file a write to `path` must replace, following symlinks, and its mode and owner when it exists. */
+async function resolveTarget(
+  path: string,
+  ops: AtomicWriteFs,
+): Promise<{ target: string; existing?: { mode: number; uid: number; gid: number } }> {
   let target = resolve(path);
   for (let hop = 0; hop <= MAX_LINK_HOPS; hop++) {
     let stats;
@@ -87,7 +97,7 @@ async function resolveTarget(path: string, ops: AtomicWriteFs): Promise<{ target
     }
     if (!stats.isSymbolicLink()) {
       if (!stats.isFile()) throw new Error('not a regular file');
-      return { target, mode: stats.mode & 0o7777 };
+      return { target, existing: { mode: stats.mode & 0o7777, uid: stats.uid, gid: stats.gid } };
     }
     target = resolve(dirname(target), await ops.readlink(target));
   }

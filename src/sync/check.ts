@@ -36,7 +36,10 @@ export function checkDocument(existing: string, doc: RenderedDocument, options: 
     const current = existing.slice(block.contentStart, block.contentEnd);
     const generated = blockContent(section.body, block.eol);
     if (current !== generated) {
-      stale.push({ id: section.id, diff: unifiedDiff(current, generated, { from: `${file} (section "${section.id}")`, to: 'generated' }) });
+      // Hunk headers count lines of the whole document, so an editor can jump to them.
+      const firstLine = block.beginLine + 1;
+      const labels = { from: `${file} (section "${section.id}")`, to: 'generated', fromLine: firstLine, toLine: firstLine };
+      stale.push({ id: section.id, diff: unifiedDiff(current, generated, labels) });
     }
   }
   const managed = blocks.length > 0;
@@ -58,7 +61,7 @@ export function checkDocument(existing: string, doc: RenderedDocument, options: 
  * Bracketed template instructions such as "[Your Project Name]" or "[e.g., PostgreSQL]". A bracket
  * followed by "(", "[" or ":" is a link or a link definition, not a placeholder.
  */
-const PLACEHOLDER = /\[(?:(?:e\.g\.|E\.g\.|i\.e\.)|(?:Your|Brief|List|Describe|Plans|Planned|Insert|Add|Explain|Specify|Provide)\b)[^[\]\r\n]*\](?![([:])/g;
+const PLACEHOLDER = /\[(?:(?:e\.g\.|E\.g\.|i\.e\.)|(?:Your|Brief|List|Describe|Plans|Planned|Insert|Add|Explain|Specify|Provide)(?=[ \]]))[^[\]\r\n]*\](?![([:])/g;
 
 interface MdNode {
   type: string;

@@ -7,15 +7,23 @@ const MAX_TABLE_CELLS = 16_000_000;
 
 type Op = { kind: ' ' | '-' | '+'; text: string; noEol: boolean };
 
+export interface DiffLabels {
+  from: string;
+  to: string;
+  /** Line number of the first line of `a` and `b` in a larger file, so hunk headers point into it; 1 by default. */
+  fromLine?: number;
+  toLine?: number;
+}
+
 /** '' when `a` and `b` are equal; otherwise headers and @@ hunks with three lines of context. */
-export function unifiedDiff(a: string, b: string, labels: { from: string; to: string }): string {
+export function unifiedDiff(a: string, b: string, labels: DiffLabels): string {
   if (a === b) return '';
   const header = `--- ${labels.from}\n+++ ${labels.to}\n`;
   const from = tokens(a);
   const to = tokens(b);
   const ops = editScript(from, to);
   if (!ops.some((op) => op.kind !== ' ')) return `${header}@@ line endings differ @@\n`;
-  return header + hunks(ops).join('');
+  return header + hunks(ops, labels.fromLine ?? 1, labels.toLine ?? 1).join('');
 }
 
 interface Token { text: string; noEol: boolean }
@@ -78,7 +86,7 @@ function lcsScript(a: Token[], b: Token[]): Op[] {
   return ops;
 }
 
-function hunks(ops: Op[]): string[] {
+function hunks(ops: Op[], firstOld: number, firstNew: number): string[] {
   const changed = ops.map((op, index) => (op.kind === ' ' ? -1 : index)).filter((index) => index >= 0);
   // Group changes whose gap is small enough that their contexts touch.
   const groups: [number, number][] = [];
@@ -90,8 +98,8 @@ function hunks(ops: Op[]): string[] {
   // Line numbers (1-based) of each op in the old and the new text.
   const oldLine: number[] = [];
   const newLine: number[] = [];
-  let o = 1;
-  let n = 1;
+  let o = firstOld;
+  let n = firstNew;
   for (const op of ops) {
     oldLine.push(o);
     newLine.push(n);

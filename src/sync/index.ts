@@ -3,5 +3,5 @@ export * from './types.js';
 export { findBlocks, beginMarker, endMarker } from './markers.js';
 export { createDocument, syncDocument, blockContent } from './document.js';
 export { checkDocument, TEMPLATE_HEADINGS, type CheckOptions } from './check.js';
-export { unifiedDiff } from './diff.js';
+export { unifiedDiff, type DiffLabels } from './diff.js';
 export { writeFileAtomic, type AtomicWriteFs, type WritableHandle } from './atomic.js';

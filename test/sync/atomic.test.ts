@@ -98,3 +98,15 @@ test('a directory at the target path is refused', async () => {
   const dir = scratch();
   await assert.rejects(writeFileAtomic(dir, 'x'), { message: `cannot write ${dir}: not a regular file` });
 });
+
+test('the replaced file keeps its owner when the writer may set it', async () => {
+  const dir = scratch();
+  const file = join(dir, 'ARCHITECTURE.md');
+  writeFileSync(file, 'old\n');
+  const calls: [number, number][] = [];
+  await writeFileAtomic(file, 'new\n', { chown: async (_path, uid, gid) => { calls.push([uid, gid]); } });
+  assert.deepEqual(calls, [[statSync(file).uid, statSync(file).gid]]);
+  // A failing chown (not root) is not an error.
+  await writeFileAtomic(file, 'newer\n', { chown: async () => { throw errnoError('EPERM'); } });
+  assert.equal(readFileSync(file, 'utf8'), 'newer\n');
+});

@@ -32,7 +32,7 @@ test('a changed line is reported as a stale block with a unified diff', () => {
     [
       '--- ARCHITECTURE.md (section "technology-stack")',
       '+++ generated',
-      '@@ -1,7 +1,7 @@',
+      '@@ -6,7 +6,7 @@', // lines of the document: the block's content starts on line 6
       ' Languages:',
       ' ',
       ' - TypeScript',
@@ -78,7 +78,7 @@ test('template placeholders are found with their lines; links, code and comments
     '[Plans for the future]',                                  // 8
     '```',                                                     // 9
     '<!-- [Planned work goes here] -->',                       // 10
-    '- [x] done, [Listing] is not a word match',               // 11
+    '- [x] done, [Listing] and [Add-on] are not placeholders', // 11
     'Roadmap: [Planned features and timelines]',               // 12
     '',
     '[ref]: https://example.com',

@@ -61,3 +61,8 @@ test('applying the diff hunks reproduces the new text', () => {
   while (at < oldLines.length) out.push(oldLines[at++]);
   assert.equal(out.join('\n') + '\n', b);
 });
+
+test('hunk headers can count lines of a larger file', () => {
+  const diff = unifiedDiff('a\nb\n', 'a\nc\n', { ...labels, fromLine: 40, toLine: 42 });
+  assert.match(diff, /^@@ -40,2 \+42,2 @@$/m);
+});
