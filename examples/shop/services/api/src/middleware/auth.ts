@@ -1,5 +1,5 @@
 import type { NextFunction, Request, Response } from 'express';
-import jwt from 'jsonwebtoken';
+import jwt, { type JwtPayload } from 'jsonwebtoken';
 import { config } from '../config.js';
 
 declare global {
@@ -14,7 +14,7 @@ export function requireUser(req: Request, res: Response, next: NextFunction): vo
   const header = req.headers.authorization ?? '';
   const token = header.startsWith('Bearer ') ? header.slice(7) : '';
   try {
-    const claims = jwt.verify(token, config.JWT_SECRET) as jwt.JwtPayload;
+    const claims = jwt.verify(token, config.JWT_SECRET) as JwtPayload;
     req.user = { id: String(claims.sub), email: String(claims.email) };
     next();
   } catch {
