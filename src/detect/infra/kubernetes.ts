@@ -153,6 +153,11 @@ export const kubernetesReader: Reader = {
         if (!name) continue;
         const namespace = asString(meta.namespace);
         const object: K8sObjectFact = { kind, name, ...(namespace ? { namespace } : {}), ...(line ? { line } : {}) };
+        // kustomize strategic-merge patches name a workload without defining it
+        // (apps/v1 workloads must have spec.selector; a patch usually leaves it out)
+        const needsSelector = /^(Deployment|StatefulSet|DaemonSet|ReplicaSet)$/.test(kind) && apiVersion.startsWith('apps/');
+        if ('$patch' in obj || (kind in WORKLOADS && !Array.isArray(getIn(obj, [...podSpecPath(kind), 'containers'])))) continue;
+        if (needsSelector && getIn(obj, ['spec', 'selector']) === undefined) continue;
         if (kind in WORKLOADS && (apiVersion.includes('/') || kind === 'Pod' || kind === 'ReplicationController')) {
           services.push(readWorkload(doc, base, obj, name, images));
           const podLabels = labels(getIn(obj, kind === 'Pod' ? ['metadata', 'labels'] : kind === 'CronJob' ? ['spec', 'jobTemplate', 'spec', 'template', 'metadata', 'labels'] : ['spec', 'template', 'metadata', 'labels']));

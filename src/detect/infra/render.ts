@@ -28,7 +28,8 @@ export const renderReader: Reader = {
       const runtime = asString(s.runtime) ?? asString(s.env);
       const line = doc.lineOf(['services', i]);
       const kind = runtime === 'static' ? 'frontend' : TYPE_KIND[type];
-      if (type === 'redis' || type === 'keyvalue') addons.push({ name: type, via: 'render.yaml', line });
+      // Render's Key Value is Redis-compatible (Valkey); "redis" is the older type name
+      if (type === 'redis' || type === 'keyvalue') addons.push({ name: 'redis', via: 'render.yaml', line });
       const folder = asString(s.rootDir) ?? asString(s.dockerContext);
       const envVars = Array.isArray(s.envVars) ? s.envVars.filter(isRecord) : [];
       const refs = envVars.map((e) => asString(isRecord(e.fromService) ? e.fromService.name : isRecord(e.fromDatabase) ? e.fromDatabase.name : undefined));

@@ -1,6 +1,6 @@
 /** Skaffold: the images it builds (and from which folder) and its profiles. */
 import type { FileFacts, Reader, ServiceFact } from '../facts.js';
-import { asString, compact, isRecord, parseYaml, resolveRelative } from './util.js';
+import { asString, compact, isEnvironmentName, isRecord, parseYaml, resolveRelative } from './util.js';
 
 export const skaffoldReader: Reader = {
   id: 'skaffold',
@@ -26,7 +26,8 @@ export const skaffoldReader: Reader = {
       if (Array.isArray(v.profiles)) {
         v.profiles.forEach((p, i) => {
           const name = isRecord(p) ? asString(p.name) : undefined;
-          if (name && !environments.some((e) => e.name === name)) environments.push({ name, via: 'skaffold profile', line: doc.lineOf(['profiles', i]) });
+          // profiles are often tool switches (debug, gcb); only environment names count
+          if (name && isEnvironmentName(name) && !environments.some((e) => e.name === name)) environments.push({ name, via: 'skaffold profile', line: doc.lineOf(['profiles', i]) });
         });
       }
     }

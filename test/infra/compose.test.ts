@@ -1,0 +1,88 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readAll, readWith, reader } from './read.js';
+
+const FIX = 'infra-compose-microservices';
+
+test('compose: a service with only build: is found with its resolved build folder', () => {
+  const facts = readWith('compose', FIX, 'docker-compose.yml');
+  const worker = facts.services!.find((s) => s.name === 'worker')!;
+  assert.equal(worker.build, 'services/worker');
+  assert.equal(worker.image, undefined);
+  assert.equal(worker.line, 33);
+  const api = facts.services!.find((s) => s.name === 'api')!;
+  assert.equal(api.build, 'services/api', 'build: {context: ./services/api} is normalised');
+});
+
+test('compose: ports are container ports, in short, long and interpolated syntax', () => {
+  const services = readWith('compose', FIX, 'docker-compose.yml').services!;
+  assert.deepEqual(services.find((s) => s.name === 'api')!.ports, [3000, 9229]);
+  assert.deepEqual(services.find((s) => s.name === 'web')!.ports, [80]);
+  assert.deepEqual(services.find((s) => s.name === 'rabbitmq')!.ports, [15672]);
+});
+
+test('compose: depends_on (map and list) and links name other services', () => {
+  const services = readWith('compose', FIX, 'docker-compose.yml').services!;
+  assert.deepEqual(services.find((s) => s.name === 'api')!.dependsOn, ['db', 'redis']);
+  assert.deepEqual(services.find((s) => s.name === 'worker')!.dependsOn, ['rabbitmq', 'db']);
+  assert.deepEqual(services.find((s) => s.name === 'web')!.dependsOn, ['api']);
+});
+
+test('compose: anchors and merge keys bring shared environment into services', () => {
+  const services = readWith('compose', FIX, 'docker-compose.yml').services!;
+  const web = services.find((s) => s.name === 'web')!;
+  assert.deepEqual(web.envNames, ['LOG_LEVEL', 'OTEL_EXPORTER_OTLP_ENDPOINT']);
+  assert.equal(web.envHosts![0].host, 'otel-collector');
+  const api = services.find((s) => s.name === 'api')!;
+  assert.ok(api.envNames!.includes('LOG_LEVEL') && api.envNames!.includes('DATABASE_URL'));
+  assert.ok(!services.some((s) => s.name === 'x-common'));
+});
+
+test('compose: envHosts from URLs and host:port values, without credentials', () => {
+  const facts = readWith('compose', FIX, 'docker-compose.yml');
+  const api = facts.services!.find((s) => s.name === 'api')!;
+  assert.deepEqual(api.envHosts!.find((h) => h.variable === 'DATABASE_URL'), { variable: 'DATABASE_URL', host: 'db', scheme: 'postgres', port: 5432, line: 20 });
+  assert.deepEqual(api.envHosts!.find((h) => h.variable === 'CART_ADDR'), { variable: 'CART_ADDR', host: 'cartservice', port: 7070, line: 22 });
+  assert.deepEqual(api.envHosts!.find((h) => h.variable === 'PAYMENT_HOST'), { variable: 'PAYMENT_HOST', host: 'payments', line: 23 });
+  assert.equal(api.envHosts!.find((h) => h.variable === 'FEATURE_FLAG'), undefined);
+  const worker = facts.services!.find((s) => s.name === 'worker')!;
+  assert.deepEqual(worker.envHosts, [{ variable: 'AMQP_URL', host: 'rabbitmq', scheme: 'amqp', line: 36 }]);
+  assert.deepEqual(worker.envNames, ['AMQP_URL', 'QUEUE_NAME', 'DEBUG']);
+  const json = JSON.stringify(facts);
+  assert.ok(!json.includes('s3cr3t-pa55'), 'the database password appears nowhere');
+  assert.ok(!json.includes('guest'), 'amqp credentials appear nowhere');
+});
+
+test('compose: images are runtime images with bare names and lines; env_file is resolved', () => {
+  const facts = readWith('compose', FIX, 'docker-compose.yml');
+  assert.deepEqual(facts.images, [
+    { name: 'postgres', ref: 'postgres:16-alpine', line: 52, role: 'runtime' },
+    { name: 'redis', ref: 'docker.io/library/redis:7.2', line: 59, role: 'runtime' },
+    { name: 'rabbitmq', ref: 'rabbitmq:3-management', line: 61, role: 'runtime' },
+  ]);
+  const api = facts.services!.find((s) => s.name === 'api')!;
+  assert.deepEqual(api.envFrom, [{ kind: 'file', name: 'services/api/.env', line: 26 }]);
+});
+
+test('compose: an override named after an environment', () => {
+  const facts = readWith('compose', FIX, 'docker-compose.prod.yml');
+  assert.deepEqual(facts.environments, [{ name: 'prod', via: 'compose override', line: 1 }]);
+  assert.equal(facts.services![0].image, 'ghcr.io/acme/shop-api:1.4.0');
+  assert.equal(facts.images![0].name, 'acme/shop-api');
+});
+
+test('compose: the compose file is not read as Kubernetes', () => {
+  assert.deepEqual(Object.keys(readAll(FIX, 'docker-compose.yml')), ['compose']);
+});
+
+test('compose: malformed YAML gives a warning naming the file and never throws', () => {
+  const r = reader('compose');
+  const facts = r.read('deploy/docker-compose.yml', 'services:\n  api:\n    image: [unclosed\n');
+  assert.equal(facts.services, undefined);
+  assert.equal(facts.warnings!.length, 1);
+  assert.equal(facts.warnings![0].file, 'deploy/docker-compose.yml');
+  assert.match(facts.warnings![0].message, /^deploy\/docker-compose\.yml: /);
+  assert.ok(!facts.warnings![0].message.includes('\n'));
+  assert.deepEqual(r.read('docker-compose.yml', '\u0000\u0001binary'), {});
+  assert.deepEqual(r.read('docker-compose.yml', ''), {});
+});

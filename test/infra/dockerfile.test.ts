@@ -1,0 +1,40 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readWith, reader, claims } from './read.js';
+
+const FIX = 'infra-compose-microservices';
+
+test('dockerfile: base images skip earlier stages, scratch and unresolved ARG names; ARG defaults are substituted', () => {
+  const facts = readWith('dockerfile', FIX, 'services/api/Dockerfile');
+  assert.deepEqual(facts.images, [
+    { name: 'node', ref: 'node:20-alpine', line: 5, role: 'base' },
+    { name: 'distroless/nodejs20-debian12', ref: 'gcr.io/distroless/nodejs20-debian12', line: 18, role: 'base' },
+  ]);
+  const worker = readWith('dockerfile', FIX, 'services/worker/Dockerfile');
+  assert.deepEqual(worker.images!.map((i) => i.name), ['golang'], 'FROM scratch is not an image');
+});
+
+test('dockerfile: a FROM inside a RUN heredoc is not an instruction', () => {
+  const facts = readWith('dockerfile', FIX, 'services/api/Dockerfile');
+  assert.ok(!facts.images!.some((i) => i.name === 'evil'));
+});
+
+test('dockerfile: EXPOSE ports across continuation lines, with protocols', () => {
+  assert.deepEqual(readWith('dockerfile', FIX, 'services/api/Dockerfile').exposedPorts, [
+    { port: 3000, line: 20 },
+    { port: 9229, line: 20 },
+  ]);
+  assert.deepEqual(readWith('dockerfile', FIX, 'services/web/Dockerfile').exposedPorts, [{ port: 80, line: 8 }]);
+});
+
+test('dockerfile: file names it claims and does not', () => {
+  const r = reader('dockerfile');
+  for (const p of ['Dockerfile', 'api/Dockerfile.prod', 'docker/api.Dockerfile', 'Containerfile']) assert.ok(claims(r, p, ''), p);
+  for (const p of ['Dockerfile.dockerignore', '.dockerignore', 'docker-compose.yml']) assert.ok(!claims(r, p, ''), p);
+});
+
+test('dockerfile: garbage in, nothing out, no throw', () => {
+  const r = reader('dockerfile');
+  assert.deepEqual(r.read('Dockerfile', '\u0000\u0000\u00ff binary'), {});
+  assert.deepEqual(r.read('Dockerfile', 'FROM\nEXPOSE abc\nFROM ${IMAGE}\n'), {});
+});
