@@ -2,8 +2,8 @@
  * JS/TS imports through oxc-parser's module record: static imports, re-exports, dynamic imports with a
  * literal argument, and `require('x')` / `import x = require('x')` (the AST is walked only when the text
  * mentions `require(`). oxc offsets are UTF-16, like JS strings, so they index `text` directly.
- * When oxc cannot parse the file at all (it then returns an empty program), a lexer-based scan keeps
- * the imports that are plainly written, so a syntax error costs little.
+ * On a parse error oxc keeps the module record but may drop the AST; a lexer-based scan then adds the
+ * imports that are plainly written, so a syntax error costs little.
  */
 import { parseSync, Visitor } from 'oxc-parser';
 import type { ImportFact, Reader } from '../facts.js';
@@ -20,7 +20,7 @@ function langOf(path: string): 'js' | 'jsx' | 'ts' | 'tsx' | 'dts' {
 }
 
 export function extractJsImports(path: string, text: string): { imports: ImportFact[]; parseFailed: boolean } {
-  // parseFailed: oxc gave nothing back and the plain scan stood in.
+  // parseFailed: oxc reported errors, so a plain scan filled in.
   const starts = lineStarts(text);
   const out: ImportFact[] = [];
   let result;
@@ -69,9 +69,13 @@ export function extractJsImports(path: string, text: string): { imports: ImportF
       }).visit(program);
     }
   }
-  if (errored && out.length === 0) return { imports: fallbackScan(text), parseFailed: true };
+  if (errored) {
+    // oxc keeps the module record but drops the AST on a fatal error: add what a plain scan sees.
+    const seen = new Set(out.map((i) => `${i.line}\u0000${i.specifier}`));
+    for (const imp of fallbackScan(text)) if (!seen.has(`${imp.line}\u0000${imp.specifier}`)) out.push(imp);
+  }
   out.sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
-  return { imports: out, parseFailed: false };
+  return { imports: out, parseFailed: errored };
 }
 
 const JS: CodeSyntax = { lineComments: ['//'], blockComments: [{ open: '/*', close: '*/' }], quotes: ['"', "'", '`'] };
@@ -100,7 +104,7 @@ export const jsImportReader: Reader = {
     const { imports, parseFailed } = extractJsImports(path, text);
     const facts: { imports?: ImportFact[]; warnings?: { file: string; message: string }[] } = {};
     if (imports.length) facts.imports = imports;
-    if (parseFailed) facts.warnings = [{ file: path, message: 'JS/TS parse errors; imports read by a plain scan' }];
+    if (parseFailed) facts.warnings = [{ file: path, message: 'JS/TS parse errors; some imports read by a plain scan' }];
     return facts;
   },
 };

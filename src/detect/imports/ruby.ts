@@ -23,7 +23,7 @@ export function extractRubyImports(text: string): ImportFact[] {
 
 export const rubyImportReader: Reader = {
   id: 'imports/ruby',
-  extensions: ['.rb', '.rake'],
+  extensions: ['.rb', '.rake', '.gemspec'],
   read(_path, text) {
     const imports = extractRubyImports(text);
     return imports.length ? { imports } : {};

@@ -106,7 +106,9 @@ export class PhpResolver {
     if (imp.kind === 'include') {
       const candidates = [joinPath(dirOf(from), spec), spec.startsWith('.') ? undefined : joinPath('', spec)];
       const file = candidates.find((c) => c !== undefined && this.index.files.has(c));
-      return file ? { files: [file] } : 'unresolved';
+      if (file) return { files: [file] };
+      // Composer's vendor/ tree is installed, not committed.
+      return /(^|\/)vendor\//.test(spec) ? 'ignore' : 'unresolved';
     }
     let claimed = false;
     for (const { prefix, dirs } of this.psr4) {

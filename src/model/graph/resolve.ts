@@ -23,7 +23,7 @@ const LANGUAGE_BY_EXT: Record<string, string> = {
   '.java': 'jvm', '.kt': 'jvm', '.kts': 'jvm', '.scala': 'jvm', '.groovy': 'jvm',
   '.cs': 'csharp',
   '.rs': 'rust',
-  '.rb': 'ruby', '.rake': 'ruby',
+  '.rb': 'ruby', '.rake': 'ruby', '.gemspec': 'ruby',
   '.php': 'php',
 };
 

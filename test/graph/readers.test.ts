@@ -1,0 +1,113 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { importReaders } from '../../src/detect/imports/index.js';
+import { parseJsonc } from '../../src/detect/imports/config.js';
+import { claims, readFile } from './load.js';
+
+const specs = (path: string, text: string) => (readFile(path, text).imports ?? []).map((i) => `${i.line}:${i.kind}:${i.specifier}`);
+
+describe('JS/TS extraction', () => {
+  it('marks type-only imports and re-exports, reads require and import = require', () => {
+    const text = [
+      "import type { A } from './a';",
+      "import { type B, C } from './bc';",
+      "export type { D } from './d';",
+      "export * from './e';",
+      "import x = require('./f');",
+      "const g = require('./g');",
+      "const h = require(name);",
+      'const i = import(`./i`);',
+      'const j = import(`./${k}`);',
+    ].join('\n');
+    assert.deepEqual(specs('src/x.ts', text), [
+      '1:type:./a',
+      '2:static:./bc',
+      '3:type:./d',
+      '4:reexport:./e',
+      '5:require:./f',
+      '6:require:./g',
+      '8:dynamic:./i',
+    ]);
+  });
+  it('computes lines in UTF-16 offsets after non-ASCII text', () => {
+    assert.deepEqual(specs('a.js', "// héllo 日本 🎉\n\nimport z from 'zed';\n"), ['3:static:zed']);
+  });
+  it('parses JSX in .js files', () => {
+    assert.deepEqual(specs('a.js', "import React from 'react';\nexport const A = () => <div/>;\n"), ['1:static:react']);
+  });
+  it('falls back to a plain scan on unparseable files, still skipping strings and comments', () => {
+    const text = "// import a from 'commented'\nimport b from './b';\nconst s = \"import c from './c'\";\nfoo(\nconst d = require('./d');\n";
+    const facts = readFile('broken.js', text);
+    assert.deepEqual((facts.imports ?? []).map((i) => `${i.line}:${i.specifier}`), ['2:./b', '5:./d']);
+    assert.equal(facts.warnings?.length, 1);
+  });
+});
+
+describe('lexer-based extraction skips strings and comments', () => {
+  it('Python', () => {
+    const text = '"""\nimport inside_docstring\n"""\nimport a.b as ab, c\nfrom ..pkg import (x,\n    y as z)\nfrom . import m  # import n\ns = "import q"\n';
+    assert.deepEqual(specs('m.py', text), ['4:static:a.b', '4:static:c', '5:static:..pkg', '7:static:.']);
+    assert.deepEqual(readFile('m.py', text).imports![2].names, ['x', 'y']);
+  });
+  it('Go', () => {
+    const text = 'package main\n\nimport (\n\t"fmt"\n\tlog "github.com/sirupsen/logrus"\n\t// "commented/out"\n)\nimport _ "embed"\nvar s = `\nimport "raw/string"\n`\n';
+    assert.deepEqual(specs('main.go', text), ['4:static:fmt', '5:static:github.com/sirupsen/logrus', '8:static:embed']);
+  });
+  it('Java and Kotlin, with the declared package', () => {
+    const java = 'package com.acme.web;\n\nimport com.acme.core.*;\n// import com.acme.Hidden;\nimport static org.junit.Assert.assertTrue;\nclass X { String s = "import com.fake.X;"; }\n';
+    const facts = readFile('X.java', java);
+    assert.equal(facts.namespace, 'com.acme.web');
+    assert.deepEqual(specs('X.java', java), ['3:use:com.acme.core.*', '5:use:org.junit.Assert.assertTrue']);
+    assert.deepEqual(specs('A.kt', 'package a.b\nimport x.y.Z as W\n/* /* nested */ import no.Way */\nimport x.y.V\n'), ['2:use:x.y.Z', '4:use:x.y.V']);
+  });
+  it('C#: directives only, not using statements or strings', () => {
+    const text = 'global using System.Linq;\nusing Alias = Acme.Orders.Order;\nnamespace Acme.Api\n{\n  class C { void M() { using (var s = Open()) {} var t = @"\nusing Fake.Ns;\n"; } }\n}\n';
+    const facts = readFile('C.cs', text);
+    assert.equal(facts.namespace, 'Acme.Api');
+    assert.deepEqual(specs('C.cs', text), ['1:use:System.Linq', '2:use:Acme.Orders.Order']);
+  });
+  it('Rust: use trees, mod, extern crate; not raw strings, doc comments or lifetimes', () => {
+    const text = "use a::{b, c::{d, e as f}, self};\n/// use doc::comment;\nmod inline { }\npub(crate) mod file;\nextern crate serde;\nfn x<'a>(s: &'a str) -> char { let _ = r##\"use raw::s\"##; '\"' }\nuse g::*;\n";
+    assert.deepEqual(specs('lib.rs', text), ['1:use:a::b', '1:use:a::c::d', '1:use:a::c::e', '1:use:a', '4:static:mod:file', '5:use:serde', '7:use:g']);
+  });
+  it('Ruby: not heredocs, =begin blocks or interpolated paths', () => {
+    const text = 'require "a"\nrequire_relative "../b"\nX = <<~EOS\n  require "heredoc"\nEOS\n=begin\nrequire "block"\n=end\nrequire "#{dir}/c"\nrequire("d") if true\n';
+    assert.deepEqual(specs('x.rb', text), ['1:require:a', '2:require:../b', '10:require:d']);
+  });
+  it('PHP: group uses, includes, namespace; not strings or comments', () => {
+    const text = "<?php\nnamespace App\\Http;\nuse App\\Domain\\{Order, Repo\\Orders as O};\nuse function App\\helper;\n# use App\\Hidden;\n$s = 'use App\\Fake;';\ninclude 'views/a.php';\nrequire_once __DIR__ . '/b.php';\n$f = function () use ($x) {};\n";
+    const facts = readFile('x.php', text);
+    assert.equal(facts.namespace, 'App\\Http');
+    assert.deepEqual(specs('x.php', text), [
+      '3:use:App\\Domain\\Order',
+      '3:use:App\\Domain\\Repo\\Orders',
+      '4:use:App\\helper',
+      '7:include:views/a.php',
+      '8:include:./b.php',
+    ]);
+  });
+});
+
+describe('configuration hints', () => {
+  it('parses tsconfig JSONC with comments, trailing commas and "//" inside strings', () => {
+    const facts = readFile('tsconfig.json', '{\n  // c\n  "extends": ["./base.json", "@acme/tsconfig"],\n  "compilerOptions": { "baseUrl": "./src", /* x */ "paths": { "@/*": ["./*"], }, },\n  "references": [{ "path": "../api" }],\n  "include": ["http://x//y"],\n}\n');
+    assert.deepEqual(facts.tsconfig, { baseUrl: './src', paths: { '@/*': ['./*'] }, extends: ['./base.json', '@acme/tsconfig'], references: ['../api'] });
+    assert.deepEqual(parseJsonc('{"a": "b//c", /* d */ "e": [1,],}'), { a: 'b//c', e: [1] });
+  });
+  it('reads package.json entry fields and composer PSR-4', () => {
+    const pkg = readFile('packages/x/package.json', '{"name":"@a/x","exports":{".":"./dist/index.js"},"typings":"dist/index.d.ts","main":"dist/index.cjs"}');
+    assert.deepEqual(pkg.packageEntry, { name: '@a/x', exports: { '.': './dist/index.js' }, main: 'dist/index.cjs', types: 'dist/index.d.ts' });
+    const composer = readFile('composer.json', '{"autoload":{"psr-4":{"App\\\\":["src/","lib/"]}}}');
+    assert.deepEqual(composer.psr4, [{ prefix: 'App\\', dirs: ['src/', 'lib/'] }]);
+  });
+});
+
+describe('bad input never throws', () => {
+  const nasty = ['', '\u0000\u0001\u0002binary\uFFFD', '"""', "'", '/*', 'import (', 'use a::{b', '<<~EOS', '{"exports": ', 'r#"', 'from . import (', 'x'.repeat(200_000)];
+  for (const reader of importReaders) {
+    it(reader.id, () => {
+      const path = (reader.fileNames?.[0] ?? `file${reader.extensions?.[0] ?? '.json'}`).replace(/^file\.json$/, 'tsconfig.json');
+      for (const text of nasty) assert.doesNotThrow(() => (claims(reader, path) ? reader.read(path, text) : undefined));
+    });
+  }
+});
