@@ -15,11 +15,15 @@ export const flyReader: Reader = {
     if (Array.isArray(value.services)) for (const s of value.services) if (isRecord(s)) { const p = toPort(s.internal_port); if (p) ports.push(p); }
     const services: ServiceFact[] = [];
     const processes = isRecord(value.processes) ? Object.keys(value.processes) : [];
-    const appLine = lineOfText(text, /^\s*app\s*=/m);
+    const appLine = lineOfText(text, /^[ \t]*app\s*=/m);
     if (processes.length) {
       for (const name of processes) {
         const kind = processKind(name);
-        const line = lineOfText(text, new RegExp(`^\\s*["']?${escapeRegExp(name)}["']?\\s*=`, 'm'));
+        // the process line inside [processes], not a same-named key elsewhere
+        const table = lineOfText(text, /^[ \t]*\[processes\]/m) ?? 1;
+        const rest = text.split('\n').slice(table).join('\n');
+        const within = lineOfText(rest, new RegExp(`^[ \\t]*["']?${escapeRegExp(name)}["']?\\s*=`, 'm'));
+        const line = within === undefined ? undefined : table + within;
         services.push(compact({ name, source: 'fly', kind, ports: kind === 'service' ? uniq(ports) : [], line }));
       }
     } else if (app) {

@@ -11,7 +11,7 @@ export const netlifyReader: Reader = {
     const contexts = isRecord(value.context) ? Object.keys(value.context) : [];
     return compact({
       hosting: [{ provider: 'Netlify', via: 'netlify.toml', line: 1 }],
-      environments: contexts.map((name) => ({ name, via: 'netlify context', line: lineOfText(text, new RegExp(`^\\s*\\[+\\s*context\\.["']?${escapeRegExp(name)}\\b`, 'm')) })),
+      environments: contexts.map((name) => ({ name, via: 'netlify context', line: lineOfText(text, new RegExp(`^[ \\t]*\\[+\\s*context\\.["']?${escapeRegExp(name)}\\b`, 'm')) })),
       warnings,
     });
   },

@@ -28,7 +28,7 @@ export const wranglerReader: Reader = {
     const value = parsed.value;
     if (!isRecord(value)) return compact({ warnings: parsed.warnings });
     const name = asString(value.name);
-    const nameLine = lineOfText(text, /^\s*"?name"?\s*[=:]/m);
+    const nameLine = lineOfText(text, /^[ \t]*"?name"?\s*[=:]/m);
     const addons: AddonFact[] = [];
     for (const [key, addon] of Object.entries(BINDINGS)) {
       if (key in value) addons.push({ name: addon, via: 'wrangler config', line: lineOfText(text, new RegExp(`${escapeRegExp(key)}\\b`)) });

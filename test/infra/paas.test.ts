@@ -1,0 +1,77 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readAll, readWith, reader } from './read.js';
+
+const FIX = 'infra-paas';
+
+test('paas: vercel.json and netlify.toml with deploy contexts', () => {
+  assert.deepEqual(readWith('vercel', FIX, 'apps/web/vercel.json').hosting, [{ provider: 'Vercel', via: 'vercel.json', line: 1 }]);
+  const netlify = readWith('netlify', FIX, 'apps/docs/netlify.toml');
+  assert.deepEqual(netlify.hosting, [{ provider: 'Netlify', via: 'netlify.toml', line: 1 }]);
+  assert.deepEqual(netlify.environments, [
+    { name: 'production', via: 'netlify context', line: 5 },
+    { name: 'deploy-preview', via: 'netlify context', line: 8 },
+  ]);
+});
+
+test('paas: fly.toml processes and internal port', () => {
+  const fly = readWith('fly', FIX, 'apps/api/fly.toml');
+  assert.deepEqual(fly.services, [
+    { name: 'web', source: 'fly', kind: 'service', ports: [3000], line: 8 },
+    { name: 'worker', source: 'fly', kind: 'worker', line: 9 },
+  ]);
+  assert.equal(fly.hosting![0].provider, 'Fly.io');
+});
+
+test('paas: Procfile gives processes but no hosting; app.json gives Heroku and add-ons', () => {
+  const procfile = readWith('procfile', FIX, 'apps/api/Procfile');
+  assert.deepEqual(procfile.services, [
+    { name: 'web', source: 'procfile', kind: 'service', line: 1 },
+    { name: 'worker', source: 'procfile', kind: 'worker', line: 2 },
+    { name: 'release', source: 'procfile', kind: 'job', line: 3 },
+  ]);
+  assert.equal(procfile.hosting, undefined);
+  const app = readWith('heroku-app-json', FIX, 'apps/api/app.json');
+  assert.deepEqual(app.hosting, [{ provider: 'Heroku', via: 'app.json', line: 1 }]);
+  assert.deepEqual(app.addons, [
+    { name: 'heroku-postgresql', via: 'app.json', line: 6 },
+    { name: 'heroku-redis', via: 'app.json', line: 7 },
+  ]);
+  assert.deepEqual(readAll(FIX, 'apps/mobile/app.json'), {}, "Expo's app.json is not Heroku's");
+});
+
+test('paas: render.yaml services, databases and references between them', () => {
+  const facts = readWith('render', FIX, 'render.yaml');
+  const byName = Object.fromEntries(facts.services!.map((s) => [s.name, s]));
+  assert.deepEqual(byName['shop-web'], {
+    name: 'shop-web', source: 'render', kind: 'service', build: 'apps/web', dependsOn: ['shop-db', 'shop-api'], envNames: ['DATABASE_URL', 'API_URL'], line: 2,
+  });
+  assert.equal(byName['shop-worker'].build, 'apps/api');
+  assert.deepEqual([byName.nightly.kind, byName.nightly.schedule], ['cronjob', '0 3 * * *']);
+  assert.equal(byName['shop-db'].kind, 'datastore');
+  assert.deepEqual(facts.addons!.map((a) => a.name), ['redis', 'postgresql']);
+});
+
+test('paas: App Engine, Cloud Build to Cloud Run, azd, Cloudflare Workers, Firebase', () => {
+  const gae = readWith('app-engine', FIX, 'apps/admin/app.yaml');
+  assert.deepEqual(gae.hosting, [{ provider: 'Google Cloud', via: 'app.yaml (App Engine)', line: 1 }]);
+  assert.equal(gae.services![0].name, 'admin');
+  assert.deepEqual(readWith('cloudbuild', FIX, 'cloudbuild.yaml').hosting, [{ provider: 'Google Cloud', via: 'cloudbuild (Cloud Run)', line: 4 }]);
+  const azd = readWith('azd', FIX, 'azure.yaml');
+  assert.deepEqual(azd.services!.map((s) => [s.name, s.kind, s.build]), [['api', 'service', 'apps/api'], ['web', 'frontend', 'apps/web']]);
+  assert.equal(azd.hosting![0].provider, 'Azure');
+  const worker = readWith('wrangler', FIX, 'apps/edge/wrangler.toml');
+  assert.deepEqual(worker.services, [{ name: 'shop-edge', source: 'wrangler', kind: 'function', line: 1 }]);
+  assert.deepEqual(worker.environments, [{ name: 'staging', via: 'wrangler env', line: 10 }]);
+  assert.deepEqual(worker.addons, [{ name: 'd1', via: 'wrangler config', line: 5 }]);
+  const firebase = readWith('firebase', FIX, 'firebase.json');
+  assert.deepEqual(firebase.hosting, [{ provider: 'Firebase', via: 'firebase.json', line: 2 }]);
+});
+
+test('paas: an app.yaml that is not App Engine, and malformed TOML', () => {
+  assert.deepEqual(reader('app-engine').read('app.yaml', 'runtime: 3\nname: x\n'), {});
+  assert.deepEqual(reader('app-engine').read('app.yaml', 'apiVersion: v1\nkind: Pod\nruntime: python39\n'), {});
+  const bad = reader('fly').read('fly.toml', 'app = "x\n[broken');
+  assert.equal(bad.hosting, undefined);
+  assert.match(bad.warnings![0].message, /^fly\.toml: /);
+});

@@ -1,0 +1,56 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readAll, readWith, reader } from './read.js';
+
+test('serverless: provider, functions, HTTP events, stages and embedded CloudFormation', () => {
+  const facts = readWith('serverless', 'infra-serverless', 'serverless.yml');
+  assert.deepEqual(facts.hosting, [{ provider: 'AWS', via: 'serverless.yml provider', line: 4 }]);
+  assert.deepEqual(facts.services!.map((s) => [s.name, s.kind, s.line]), [
+    ['createOrder', 'function', 21],
+    ['getOrder', 'function', 27],
+    ['processPayment', 'function', 31],
+  ]);
+  assert.deepEqual(facts.apis, [
+    { style: 'REST', name: 'POST /orders', role: 'serves', line: 24 },
+    { style: 'REST', name: 'GET /orders/{id}', role: 'serves', line: 30 },
+  ]);
+  assert.deepEqual(facts.environments!.map((e) => e.name), ['prod', 'staging'], "'${opt:stage}' is not a stage");
+  assert.deepEqual(facts.iac!.filter((f) => f.tool === 'cloudformation').map((f) => f.type), ['AWS::DynamoDB::Table', 'AWS::SQS::Queue']);
+  assert.deepEqual(Object.keys(readAll('infra-serverless', 'serverless.yml')), ['serverless'], 'not read again as CloudFormation');
+});
+
+test('cloudformation: SAM template with !Ref/!GetAtt tags, function folder and API event', () => {
+  const facts = readWith('cloudformation', 'infra-sam', 'template.yaml');
+  assert.equal(facts.warnings, undefined);
+  assert.deepEqual(facts.iac, [
+    { tool: 'cloudformation', kind: 'resource', type: 'AWS::Serverless::Function', name: 'HelloWorldFunction', line: 11 },
+    { tool: 'cloudformation', kind: 'resource', type: 'AWS::Serverless::SimpleTable', name: 'GreetingsTable', line: 26 },
+    { tool: 'cloudformation', kind: 'resource', type: 'AWS::S3::Bucket', name: 'Bucket', line: 28 },
+  ]);
+  assert.deepEqual(facts.services, [{ name: 'HelloWorldFunction', source: 'sam', kind: 'function', build: 'hello_world', line: 11 }]);
+  assert.deepEqual(facts.apis, [{ style: 'REST', name: 'GET /hello', role: 'serves', line: 21 }]);
+  assert.deepEqual(facts.hosting, [{ provider: 'AWS', via: 'sam template', line: 1 }]);
+});
+
+test('cloudformation: JSON templates, and YAML that only mentions AWS is not claimed', () => {
+  const r = reader('cloudformation');
+  const json = '{\n  "AWSTemplateFormatVersion": "2010-09-09",\n  "Resources": {\n    "Queue": { "Type": "AWS::SQS::Queue" }\n  }\n}\n';
+  assert.deepEqual(r.read('stack.json', json).iac, [{ tool: 'cloudformation', kind: 'resource', type: 'AWS::SQS::Queue', name: 'Queue', line: 4 }]);
+  assert.equal(r.sniff!('region: us-east-1\nservice: AWS Lambda\n'), false);
+});
+
+test('pulumi: project runtime, stack environment, and hosting from provider config', () => {
+  assert.deepEqual(readWith('pulumi', 'infra-pulumi-cdk', 'infra/Pulumi.yaml').iac, [
+    { tool: 'pulumi', kind: 'project', type: 'nodejs', name: 'shop-infra', line: 2 },
+  ]);
+  const stack = readWith('pulumi', 'infra-pulumi-cdk', 'infra/Pulumi.prod.yaml');
+  assert.deepEqual(stack.environments, [{ name: 'prod', via: 'pulumi stack', line: 1 }]);
+  assert.deepEqual(stack.hosting, [{ provider: 'AWS', via: 'pulumi stack config', line: 2 }]);
+});
+
+test('cdk: cdk.json means an AWS CDK app', () => {
+  const facts = readWith('cdk', 'infra-pulumi-cdk', 'cdk/cdk.json');
+  assert.deepEqual(facts.hosting, [{ provider: 'AWS', via: 'cdk.json', line: 1 }]);
+  assert.equal(facts.iac![0].tool, 'cdk');
+  assert.match(reader('cdk').read('cdk.json', '{ nope').warnings![0].message, /^cdk\.json: /);
+});
