@@ -134,3 +134,10 @@ test('line-based Python readers survive garbage', () => {
     assert.doesNotThrow(() => readerFor(f).read(f, '\u0000\u0001[[[ ===\n\\\n-e\nsetup(install_requires=['));
   }
 });
+
+test('requirements kept in docs/ or tests/ folders are not runtime', () => {
+  const read = (p: string) => readerFor(p).read(p, 'sphinx==7.2.6\n').dependencies![0].scope;
+  assert.equal(read('docs/requirements.txt'), 'dev');
+  assert.equal(read('tests/requirements.txt'), 'test');
+  assert.equal(read('services/api/requirements.txt'), 'runtime');
+});

@@ -11,10 +11,12 @@ function attr(node: unknown, name: string): string | undefined {
   return isRecord(node) ? str(node[`@_${name}`])?.trim() || undefined : undefined;
 }
 
+/** Text of a child element; among repeats, the first one without a Condition (the unconditional default). */
 function child(node: unknown, name: string): string | undefined {
   if (!isRecord(node)) return undefined;
-  const v = node[name];
-  const s = isRecord(v) ? str(v['#text']) : Array.isArray(v) ? str(v[v.length - 1]) : str(v);
+  const all = arr(node[name]);
+  const plain = all.find((v) => !isRecord(v) || v['@_Condition'] === undefined) ?? all[0];
+  const s = isRecord(plain) ? str(plain['#text']) : str(plain);
   return s?.trim() || undefined;
 }
 
@@ -30,7 +32,8 @@ function properties(project: Record<string, unknown>): Record<string, string> {
     if (!isRecord(group)) continue;
     for (const key of Object.keys(group)) {
       const v = child(group, key);
-      if (v !== undefined && !key.startsWith('@_')) out[key] = v;
+      // Values built from other properties ($(X)) cannot be resolved here.
+      if (v !== undefined && !key.startsWith('@_') && !v.includes('$(')) out[key] = v;
     }
   }
   return out;
@@ -47,6 +50,10 @@ function includeLocator(lines: string[], element: string) {
   };
 }
 
+/** A project referencing one of these is a test project: its packages are test scope and it is no application. */
+const TEST_PACKAGE = /^(Microsoft\.NET\.Test\.Sdk|xunit|xunit\.v3([.-][\w.-]+)?|NUnit|MSTest|MSTest\.TestFramework|TUnit)$/i;
+const TEST_PROJECT_NAME = /[.-](Unit|Integration|Functional|Acceptance|E2E)?Tests?\.\w+proj$/i;
+
 const WEB_SDKS = /^Microsoft\.NET\.Sdk\.(Web|Worker|BlazorWebAssembly|Razor\.?Web)$|^Microsoft\.NET\.Sdk\.Functions$|^Aspire\.AppHost\.Sdk/i;
 
 function readProjectXml(path: string, text: string, asManifest: boolean): ReadResult {
@@ -58,7 +65,12 @@ function readProjectXml(path: string, text: string, asManifest: boolean): ReadRe
   const props = properties(project);
   const items = arr(project.ItemGroup).filter(isRecord);
   const packageRefs = items.flatMap((g) => arr(g.PackageReference)).filter((r) => attr(r, 'Include'));
-  const isTest = props.IsTestProject === 'true' || packageRefs.some((r) => attr(r, 'Include') === 'Microsoft.NET.Test.Sdk');
+  const sdk = (attr(project, 'Sdk') ?? '').replace(/\/.*$/, '');
+  const isTest =
+    props.IsTestProject === 'true' ||
+    /^(MSTest\.Sdk|Microsoft\.NET\.Test\.Sdk)$/i.test(sdk) ||
+    TEST_PROJECT_NAME.test(baseName(path)) ||
+    packageRefs.some((r) => TEST_PACKAGE.test(attr(r, 'Include') ?? ''));
   const pkgLine = includeLocator(lines, 'PackageReference');
   const dependencies: DependencyFact[] = [];
   for (const r of packageRefs) {
@@ -75,7 +87,6 @@ function readProjectXml(path: string, text: string, asManifest: boolean): ReadRe
   }
   if (!asManifest) return { dependencies };
 
-  const sdk = attr(project, 'Sdk') ?? '';
   const sdkLine = findLine(lines, /<Project\b[^>]*\bSdk\s*=/) ?? 1;
   // The Web SDK brings ASP.NET Core in through the shared framework, not a PackageReference.
   if (/^Microsoft\.NET\.Sdk\.Web$/i.test(sdk) && !dependencies.some((d) => d.name === 'Microsoft.AspNetCore.App')) {

@@ -177,6 +177,10 @@ export function readPyproject(path: string, text: string): ReadResult {
 function requirementsScope(path: string): DependencyScope {
   const name = path.toLowerCase().replace(/\.(txt|in)$/, '');
   const tail = name.includes('requirements/') ? name.slice(name.lastIndexOf('requirements/')) : baseName(name);
+  // A requirements file kept with the docs or the tests serves them, not the application.
+  const folders = name.split('/').slice(0, -1);
+  if (folders.some((f) => f === 'tests' || f === 'test')) return 'test';
+  if (folders.some((f) => f === 'docs' || f === 'doc' || f === '.github' || f === 'ci')) return 'dev';
   if (/test/.test(tail)) return 'test';
   if (/(^|[^a-z])(dev|develop|development|lint|docs?|ci|typing|mypy)([^a-z]|$)/.test(tail)) return 'dev';
   return 'runtime';
