@@ -115,6 +115,8 @@ export interface Deployment {
   /** Container runtime and orchestration: "Docker", "Docker Compose", "Kubernetes", "Helm" ... */
   runtime: Fact[];
   iac: Fact[];
+  /** Cloud services the infrastructure code provisions: "Amazon RDS", "Cloud Run". */
+  managedServices: Fact[];
 }
 
 export interface ArchitectureModel {
@@ -129,6 +131,8 @@ export interface ArchitectureModel {
     style: Fact[];
     layers: Fact[];
     communication: Fact[];
+    /** The repository's own documents worth reading next: README, CONTRIBUTING, ADRs. */
+    references: Fact[];
   };
   languages: LanguageShare[];
   technologies: TechnologyUse[];

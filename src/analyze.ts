@@ -1,0 +1,83 @@
+/**
+ * The pipeline, end to end: scan -> detect (extract facts, resolve imports, match the catalogue) -> model.
+ */
+import { readFileSync } from 'node:fs';
+import { basename, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { extractAll } from './detect/run.js';
+import { detectTechnologies, type TechnologyHit } from './detect/technologies.js';
+import { matchTechnologies } from './catalogue/match.js';
+import { buildModel } from './model/build.js';
+import { resolveImports } from './model/graph/index.js';
+import type { ArchitectureModel } from './model/types.js';
+import { scan } from './scan/index.js';
+
+export interface AnalyzeOptions {
+  /** Extra paths to leave out, as .gitignore patterns. */
+  exclude?: string[];
+  /** Use the content-hash cache (default true). */
+  cache?: boolean;
+  cacheDir?: string;
+  /** Called with short progress messages; the CLI shows them on a TTY only. */
+  onProgress?: (message: string) => void;
+}
+
+export const VERSION: string = (() => {
+  try {
+    const here = fileURLToPath(new URL('.', import.meta.url));
+    for (const candidate of ['../package.json', '../../package.json']) {
+      try {
+        const pkg = JSON.parse(readFileSync(resolve(here, candidate), 'utf8'));
+        if (pkg.name === 'archmd') return String(pkg.version);
+      } catch {
+        // try the next layout (src/ when run from source, dist/src/ when built)
+      }
+    }
+  } catch {
+    // fall through
+  }
+  return '0.0.0';
+})();
+
+export async function analyze(dir: string, options: AnalyzeOptions = {}): Promise<ArchitectureModel> {
+  const root = resolve(dir);
+  const progress = options.onProgress ?? (() => {});
+  progress('listing files');
+  const scanned = scan(root, { exclude: options.exclude });
+  progress(`reading ${scanned.files.length} files`);
+  const extracted = await extractAll(root, scanned.files, {
+    cache: options.cache,
+    cacheDir: options.cacheDir,
+    onProgress: (done, total) => progress(`reading files ${done}/${total}`),
+  } as Parameters<typeof extractAll>[2]);
+  progress('resolving imports');
+  const graph = resolveImports({ files: scanned.files.map((f) => f.path), facts: extracted.facts });
+  const hits = detectTechnologies(scanned.files, extracted.facts);
+  hits.push(...externalHits(graph.external));
+  progress('building the model');
+  return buildModel({
+    rootName: basename(root),
+    files: scanned.files,
+    facts: extracted.facts,
+    hits,
+    fileEdges: graph.edges,
+    warnings: [...scanned.warnings, ...extracted.warnings],
+    stats: { analysedFiles: extracted.stats.read + extracted.stats.cached, skippedFiles: extracted.stats.skipped, cachedFiles: extracted.stats.cached },
+    version: VERSION,
+  });
+}
+
+/** A third-party package imported by code is a use of it, even when no manifest lists it. */
+function externalHits(external: ReturnType<typeof resolveImports>['external']): TechnologyHit[] {
+  const hits: TechnologyHit[] = [];
+  const seen = new Set<string>();
+  for (const use of external) {
+    const key = `${use.file}\0${use.ecosystem}\0${use.name}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    for (const tech of matchTechnologies(use.ecosystem, use.name)) {
+      hits.push({ tech, file: use.file, line: use.line, rule: `import ${use.name}`, scope: 'runtime' });
+    }
+  }
+  return hits;
+}

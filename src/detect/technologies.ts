@@ -1,0 +1,87 @@
+/**
+ * Matches the extracted facts against the catalogue: each hit is one technology seen in one place,
+ * with the rule that matched. Only code and configuration count: the readers never turn prose into facts.
+ */
+import { matchTechnologies, technologyById } from '../catalogue/match.js';
+import type { MatcherKind, Technology } from '../catalogue/types.js';
+import type { ScannedFile } from '../scan/index.js';
+import type { DependencyScope, FileFacts } from './facts.js';
+
+export type HitScope = DependencyScope | 'config';
+
+export interface TechnologyHit {
+  tech: Technology;
+  file: string;
+  line?: number;
+  rule: string;
+  scope: HitScope;
+}
+
+/** Files whose mere presence says nothing about the stack when they sit in docs or examples. */
+function add(hits: TechnologyHit[], kind: MatcherKind, value: string, file: string, rule: string, scope: HitScope, line?: number) {
+  for (const tech of matchTechnologies(kind, value)) hits.push({ tech, file, line, rule, scope });
+}
+
+export function detectTechnologies(files: ScannedFile[], facts: Map<string, FileFacts>): TechnologyHit[] {
+  const hits: TechnologyHit[] = [];
+  for (const file of files) {
+    if (file.binary && !file.path.endsWith('.lockb')) continue;
+    add(hits, 'file', file.path, file.path, `file ${file.path.slice(file.path.lastIndexOf('/') + 1)}`, 'config');
+  }
+  for (const [path, f] of facts) {
+    for (const d of f.dependencies ?? []) add(hits, d.ecosystem, d.name, path, `${d.ecosystem} dependency ${d.name}`, d.scope, d.line);
+    for (const image of f.images ?? []) add(hits, 'image', image.name, path, `${image.role === 'base' ? 'base image' : 'image'} ${image.ref}`, image.role === 'base' ? 'build' : 'runtime', image.line);
+    for (const iac of f.iac ?? []) {
+      if (iac.tool === 'terraform' && iac.kind === 'provider') add(hits, 'terraformProvider', iac.type, path, `terraform provider ${iac.type}`, 'runtime', iac.line);
+      if (iac.tool === 'terraform' && iac.kind === 'resource') add(hits, 'terraformResource', iac.type, path, `terraform resource ${iac.type}`, 'runtime', iac.line);
+      if ((iac.tool === 'cloudformation' || iac.tool === 'serverless') && iac.kind === 'resource') {
+        add(hits, 'cloudformation', iac.type, path, `CloudFormation resource ${iac.type}`, 'runtime', iac.line);
+      }
+    }
+    for (const a of f.actions ?? []) add(hits, 'githubAction', a.ref.replace(/@.*$/, ''), path, `action ${a.ref.replace(/@.*$/, '')}`, 'build', a.line);
+    for (const e of f.env ?? []) {
+      add(hits, 'env', e.name, path, `environment variable ${e.name}`, 'runtime', e.line);
+      if (e.scheme) add(hits, 'urlScheme', e.scheme, path, `${e.scheme}:// URL in ${e.name}`, 'runtime', e.line);
+    }
+    for (const s of f.services ?? []) {
+      if (s.image) {
+        // compose and Kubernetes images are already ImageFacts; services from PaaS configs may only name one
+        if (!(f.images ?? []).some((i) => i.ref === s.image)) add(hits, 'image', stripImage(s.image), path, `image ${s.image}`, 'runtime', s.line);
+      }
+      for (const h of s.envHosts ?? []) if (h.scheme) add(hits, 'urlScheme', h.scheme, path, `${h.scheme}:// URL in ${h.variable}`, 'runtime', h.line ?? s.line);
+    }
+    for (const dep of f.helmDependencies ?? []) {
+      const viaBitnami = dep.repository?.includes('bitnami');
+      const found = matchTechnologies('image', viaBitnami ? `bitnami/${dep.name}` : dep.name);
+      for (const tech of found.length ? found : matchTechnologies('image', dep.name)) {
+        hits.push({ tech, file: path, line: dep.line, rule: `helm chart dependency ${dep.name}`, scope: 'runtime' });
+      }
+    }
+    for (const addon of f.addons ?? []) {
+      const name = addon.name.replace(/^heroku-/, '').replace(/:.*$/, '');
+      const found = [...matchTechnologies('urlScheme', name), ...matchTechnologies('image', name)];
+      const unique = [...new Map(found.map((t) => [t.id, t])).values()];
+      for (const tech of unique) hits.push({ tech, file: path, line: addon.line, rule: `${addon.via} add-on ${addon.name}`, scope: 'runtime' });
+    }
+  }
+  // implied technologies carry the evidence of what implies them
+  const implied: TechnologyHit[] = [];
+  for (const hit of hits) {
+    for (const id of hit.tech.implies ?? []) {
+      const tech = technologyById(id);
+      if (tech) implied.push({ ...hit, tech, rule: `${hit.rule} (implies ${tech.name})` });
+    }
+  }
+  return hits.concat(implied);
+}
+
+/** "ghcr.io/acme/api:1.2" -> "acme/api"; "docker.io/library/postgres:16" -> "postgres". */
+export function stripImage(ref: string): string {
+  let name = ref.replace(/@sha256:[0-9a-f]+$/i, '');
+  const slash = name.indexOf('/');
+  const first = slash === -1 ? '' : name.slice(0, slash);
+  if (first.includes('.') || first.includes(':') || first === 'localhost') name = name.slice(slash + 1);
+  const colon = name.lastIndexOf(':');
+  if (colon > name.lastIndexOf('/')) name = name.slice(0, colon);
+  return name.replace(/^library\//, '');
+}

@@ -1,0 +1,197 @@
+/**
+ * Stage 4: from facts and technology hits to the architecture model. Every builder here is a function of
+ * the context and what came before it, in this order: containers, technologies, the graph, relationships,
+ * then the inferences that read them all.
+ */
+import type { TechnologyHit } from '../detect/technologies.js';
+import { buildCodemap } from './codemap.js';
+import { type Draft, buildDrafts, DATASTORE_KINDS } from './containers.js';
+import { Context, type ModelInput, slug } from './context.js';
+import { buildDeployment } from './deployment.js';
+import { type Evidence, evidence, mergeEvidence } from './evidence.js';
+import { finalizeContainer } from './finalize.js';
+import { importGraph } from './imports.js';
+import { buildObservations, inferCommunication, inferLayers, inferStyle, isDeployable } from './infer.js';
+import { buildIntro } from './intro.js';
+import { furtherReading } from './references.js';
+import { languageOfFolder, languageShares } from './languages.js';
+import { buildRelationships, isStoreCategory } from './relationships.js';
+import { aggregateTechnologies } from './technologies.js';
+import { type ArchitectureModel, type Container, SCHEMA_VERSION } from './types.js';
+
+export function buildModel(input: ModelInput): ArchitectureModel {
+  const ctx = new Context(input);
+  const drafts = buildDrafts(ctx);
+  ensureRootDraft(ctx, drafts);
+
+  const ownerOf = makeOwner(drafts);
+  const techs = aggregateTechnologies(ctx, input.hits, ownerOf);
+  const languageOf = languageOfFolder(input.files);
+  let containers = drafts.map((d) => finalizeContainer(ctx, d, techs, languageOf));
+
+  // a store the code talks to through a driver is an element of its own, when the system runs somewhere
+  const runsSomewhere = containers.some((c) => c.role === 'main' && isDeployable(c));
+  const storeDrafts = runsSomewhere ? implicitStores(drafts, containers, techs) : [];
+  drafts.push(...storeDrafts);
+  containers = containers.concat(storeDrafts.map((d) => finalizeContainer(ctx, d, techs, languageOf)));
+  containers.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+
+  attachApis(ctx, containers);
+  const components = buildCodemap(ctx, containers);
+  const graph = importGraph(ctx, containers, components);
+  const relationships = buildRelationships({ ctx, drafts, containers, techs, importEdges: graph.containerEdges, deployable: runsSomewhere });
+  markSharedLibraries(containers, drafts, relationships);
+  const componentRelationships = graph.componentEdges.map((e) => ({
+    id: `${e.from}->${e.to}:import`,
+    from: e.from,
+    to: e.to,
+    technology: e.typeOnly ? 'import (types only)' : 'import',
+    description: 'imports',
+    kind: 'import' as const,
+    weight: e.weight,
+    evidence: e.evidence,
+  }));
+
+  const workspaceRoots: Evidence[] = [];
+  for (const [file, manifests] of ctx.each('manifests')) {
+    if (ctx.roleOfFile(file) !== 'main') continue;
+    for (const m of manifests) if (m.workspaces?.length) workspaceRoots.push(evidence(file, `${m.ecosystem} workspaces`, m.line));
+  }
+  const intro = buildIntro(ctx, drafts);
+  const names = new Map<string, string>([...containers.map((c) => [c.id, c.name] as const), ...components.map((c) => [c.id, c.name] as const)]);
+  const allRelationships = relationships.concat(componentRelationships).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+
+  return {
+    schemaVersion: SCHEMA_VERSION,
+    generator: { name: 'archmd', version: input.version },
+    system: {
+      id: `system:${slug(intro.name.value)}`,
+      name: intro.name,
+      ...(intro.purpose ? { purpose: intro.purpose } : {}),
+      features: intro.features,
+      style: inferStyle(containers, relationships, techs, workspaceRoots),
+      layers: inferLayers(containers, components),
+      communication: inferCommunication(ctx, containers, relationships, techs),
+      references: furtherReading(input.files.map((f) => f.path)).map((p) => ({ value: p, evidence: [evidence(p, 'documentation file')] })),
+    },
+    languages: languageShares(input.files),
+    technologies: techs,
+    containers,
+    components,
+    relationships: allRelationships,
+    cycles: graph.cycles,
+    deployment: buildDeployment(ctx, techs),
+    observations: buildObservations(containers, allRelationships, graph.cycles, names),
+    warnings: input.warnings,
+    stats: {
+      files: input.files.length,
+      bytes: input.files.reduce((n, f) => n + f.size, 0),
+      analysedFiles: input.stats.analysedFiles,
+      skippedFiles: input.stats.skippedFiles,
+      cachedFiles: input.stats.cachedFiles,
+    },
+  };
+}
+
+/** A package that other projects here import and that nothing runs on its own is a library, private or not. */
+function markSharedLibraries(containers: Container[], drafts: Draft[], relationships: ReturnType<typeof buildRelationships>) {
+  const deployable = new Set(drafts.filter((d) => d.deployable).map((d) => d.id));
+  for (const c of containers) {
+    if (c.kind !== 'application' || deployable.has(c.id) || c.entryPoints?.some((e) => /^(bin|start|script)/.test(e.value))) continue;
+    if (relationships.some((r) => r.to === c.id && r.kind === 'import')) c.kind = 'library';
+  }
+}
+
+/** Routes, RPC services, schemas and topics, on the container whose folder holds the file. */
+function attachApis(ctx: Context, containers: Container[]) {
+  const byPath = new Map(containers.filter((c) => c.path !== undefined).map((c) => [c.path!, c]));
+  for (const [file, apis] of ctx.each('apis')) {
+    if (ctx.roleOfFile(file) !== 'main' && ctx.roleOfFile(file) !== 'tooling') continue;
+    let owner: Container | undefined;
+    for (let i = file.lastIndexOf('/'); ; i = file.lastIndexOf('/', i - 1)) {
+      owner = byPath.get(i < 0 ? '' : file.slice(0, i));
+      if (owner || i < 0) break;
+    }
+    if (!owner) continue;
+    const list = (owner.apis ??= []);
+    for (const a of apis) {
+      if (list.length >= 500) break;
+      list.push({ style: a.style, name: a.name, ...(a.role ? { role: a.role } : {}), evidence: [evidence(file, `${a.style} ${a.role ?? 'definition'}`, a.line)] });
+    }
+  }
+}
+
+/** With no manifest at all, the root is the one project, if it has code. */
+function ensureRootDraft(ctx: Context, drafts: Draft[]) {
+  if (drafts.some((d) => d.path !== undefined && d.role === 'main')) return;
+  const code = ctx.input.files.filter((f) => f.languageType === 'programming' && f.role === 'main' && !f.generated);
+  if (!code.length) return;
+  drafts.unshift({
+    id: 'container:root',
+    path: '',
+    names: new Set(),
+    manifests: [],
+    dockerfiles: [],
+    services: [],
+    ports: new Set(),
+    role: 'main',
+    evidence: code.slice(0, 3).map((f) => evidence(f.path, 'source file')),
+    deployable: false,
+  });
+}
+
+/** Which container a technology hit belongs to: the runtime container running that image, else the deepest folder. */
+function makeOwner(drafts: Draft[]): (hit: TechnologyHit) => string | undefined {
+  const byPath = new Map(drafts.filter((d) => d.path !== undefined).map((d) => [d.path!, d.id]));
+  const byServiceLine = new Map<string, string>();
+  for (const d of drafts) {
+    if (d.path !== undefined) continue;
+    for (const s of d.services) byServiceLine.set(`${s.file}:${s.fact.name}`, d.id);
+  }
+  const runtimeByFile = new Map<string, Draft[]>();
+  for (const d of drafts) {
+    if (d.path !== undefined) continue;
+    for (const s of d.services) runtimeByFile.set(s.file, [...(runtimeByFile.get(s.file) ?? []), d]);
+  }
+  return (hit) => {
+    if (hit.rule.startsWith('image ')) {
+      const ref = hit.rule.slice('image '.length);
+      const runtime = runtimeByFile.get(hit.file)?.find((d) => d.image === ref || d.services.some((s) => s.fact.image === ref));
+      if (runtime) return runtime.id;
+    }
+    for (let dir = hit.file; ; ) {
+      const i = dir.lastIndexOf('/');
+      dir = i < 0 ? '' : dir.slice(0, i);
+      const id = byPath.get(dir);
+      if (id) return id;
+      if (dir === '') return undefined;
+    }
+  };
+}
+
+function implicitStores(drafts: Draft[], containers: Container[], techs: ReturnType<typeof aggregateTechnologies>): Draft[] {
+  const existing = new Set(drafts.filter((d) => d.imageTech).map((d) => d.imageTech!.id));
+  const appLike = new Set(containers.filter((c) => c.role === 'main' && ['service', 'worker', 'function', 'job', 'application', 'frontend'].includes(c.kind)).map((c) => c.id));
+  const out: Draft[] = [];
+  for (const t of techs) {
+    if (t.scope !== 'runtime' || !isStoreCategory(t.category) || existing.has(t.id)) continue;
+    if (!t.containers.some((c) => appLike.has(c))) continue;
+    const driverEvidence = t.evidence.filter((e) => /dependency|import|URL/.test(e.rule));
+    if (!driverEvidence.length) continue;
+    out.push({
+      id: `datastore:${t.id}`,
+      names: new Set([t.name]),
+      manifests: [],
+      dockerfiles: [],
+      services: [],
+      imageTech: { id: t.id, name: t.name, category: t.category, match: {} },
+      ports: new Set(),
+      role: 'main',
+      evidence: mergeEvidence(driverEvidence.slice(0, 3)),
+      deployable: false,
+    });
+  }
+  return out;
+}
+
+export { DATASTORE_KINDS };

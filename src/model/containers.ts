@@ -1,0 +1,236 @@
+/**
+ * Containers: the things that run or store. Source containers come from folders with a manifest or a
+ * Dockerfile and from compose builds; runtime-only containers (a postgres image, a Kubernetes workload
+ * whose code is elsewhere) from compose, Kubernetes and Helm. Each keeps the evidence that made it.
+ */
+import type { ManifestFact, ServiceFact } from '../detect/facts.js';
+import { stripImage } from '../detect/technologies.js';
+import { matchTechnologies } from '../catalogue/match.js';
+import type { Category, Technology } from '../catalogue/types.js';
+import { type Evidence, evidence, mergeEvidence } from './evidence.js';
+import { baseOf, dirOf, joinPath } from './graph/paths.js';
+import { type Context, roleOfFolder, slug } from './context.js';
+import type { Container, ContainerKind, Fact, Role } from './types.js';
+
+export const DATASTORE_KINDS: Partial<Record<Category, ContainerKind>> = {
+  'database-relational': 'datastore',
+  'database-document': 'datastore',
+  'database-key-value': 'datastore',
+  'database-wide-column': 'datastore',
+  'database-graph': 'datastore',
+  'database-time-series': 'datastore',
+  'database-vector': 'datastore',
+  cache: 'cache',
+  search: 'search',
+  messaging: 'broker',
+  'object-storage': 'storage',
+};
+
+/** A container under construction, before kinds and names are settled. */
+export interface Draft {
+  id: string;
+  path?: string;
+  names: Set<string>;
+  manifests: { file: string; fact: ManifestFact }[];
+  dockerfiles: string[];
+  services: { file: string; fact: ServiceFact }[];
+  image?: string;
+  imageTech?: Technology;
+  ports: Set<number>;
+  role: Role;
+  evidence: Evidence[];
+  /** Deployable: something builds or runs it (Dockerfile, compose, Kubernetes, Procfile, serverless, PaaS). */
+  deployable: boolean;
+}
+
+/** Manifests that only list members (a workspace root), not a project of their own. */
+function isAggregator(fact: ManifestFact, file: string): boolean {
+  const base = baseOf(file);
+  if (['pnpm-workspace.yaml', 'go.work', 'lerna.json', 'nx.json', 'turbo.json', 'rush.json'].includes(base)) return true;
+  if (/\.sln$|^settings\.gradle(\.kts)?$/.test(base)) return true;
+  return Boolean(fact.workspaces?.length);
+}
+
+const SOURCE_TYPES = new Set(['programming']);
+const NOT_OWN_SOURCE = /(^|\/)[^/]*\.(config|conf|rc)\.[cm]?[jt]s$|(^|\/)(Dockerfile|Makefile|Jenkinsfile)$|\.(sh|bash|ps1|tf|tfvars|hcl|mk|cmake|nix|gradle|kts)$/;
+
+export function buildDrafts(ctx: Context): Draft[] {
+  const byPath = new Map<string, Draft>();
+  const runtimeOnly: Draft[] = [];
+  const aggregators = new Map<string, Evidence[]>();
+
+  const draftAt = (path: string): Draft => {
+    let d = byPath.get(path);
+    if (!d) {
+      d = {
+        id: `container:${path === '' ? 'root' : slug(path)}`,
+        path,
+        names: new Set(),
+        manifests: [],
+        dockerfiles: [],
+        services: [],
+        ports: new Set(),
+        role: roleOfFolder(path),
+        evidence: [],
+        deployable: false,
+      };
+      byPath.set(path, d);
+    }
+    return d;
+  };
+
+  for (const [file, manifests] of ctx.each('manifests')) {
+    for (const fact of manifests) {
+      const folder = dirOf(file);
+      if (isAggregator(fact, file)) {
+        aggregators.set(folder, [...(aggregators.get(folder) ?? []), evidence(file, `${fact.ecosystem} workspace root`, fact.line)]);
+        continue;
+      }
+      const d = draftAt(folder);
+      d.manifests.push({ file, fact });
+      d.evidence.push(evidence(file, `${fact.ecosystem} manifest`, fact.line));
+    }
+  }
+
+  // a workspace root with its own code is a project too (a Cargo package that is also the workspace)
+  for (const [folder, ev] of aggregators) {
+    if (byPath.has(folder)) continue;
+    const own = ownSourceFiles(ctx, folder, [...byPath.keys()]);
+    if (own >= 3) {
+      const d = draftAt(folder);
+      d.evidence.push(...ev);
+    }
+  }
+
+  for (const [file, ports] of ctx.each('exposedPorts')) for (const p of ports) draftFor(dirOf(file))?.ports.add(p.port);
+  for (const f of ctx.input.files) {
+    if (f.language !== 'Dockerfile') continue;
+    const folder = dirOf(f.path);
+    let d = byPath.get(folder);
+    if (!d && ownSourceFiles(ctx, folder, [...byPath.keys()]) > 0) d = draftAt(folder);
+    d ??= nearestDraft(byPath, folder);
+    if (!d) continue;
+    d.dockerfiles.push(f.path);
+    d.deployable = true;
+    d.evidence.push(evidence(f.path, 'Dockerfile'));
+  }
+
+  // compose, Kubernetes, Helm, Procfile, serverless: what runs
+  for (const [file, services] of ctx.each('services')) {
+    for (const s of services) {
+      if (s.build !== undefined) {
+        const folder = joinPath('', s.build) ?? '';
+        const d = byPath.get(folder) ?? (ctx.folders.has(folder) ? draftAt(folder) : undefined);
+        if (d) {
+          attachService(d, file, s);
+          continue;
+        }
+      }
+      if (s.source === 'procfile' || s.source === 'serverless' || s.kind === 'function') {
+        const d = byPath.get(dirOf(file)) ?? nearestDraft(byPath, dirOf(file));
+        if (d) {
+          attachService(d, file, s);
+          continue;
+        }
+      }
+      const image = s.image ? stripImage(s.image) : undefined;
+      const own = image ? findByImage([...byPath.values()], image, s.name) : findByName([...byPath.values()], s.name);
+      if (own) {
+        attachService(own, file, s);
+        continue;
+      }
+      const imageTech = image ? pickStoreTech(matchTechnologies('image', image)) : undefined;
+      const existing = runtimeOnly.find(
+        (r) => r.names.has(s.name) || (imageTech && r.imageTech?.id === imageTech.id && r.role === roleOfFolder(dirOf(file))),
+      );
+      const d: Draft = existing ?? {
+        id: imageTech ? `datastore:${imageTech.id}` : `container:${slug(s.name)}`,
+        names: new Set(),
+        manifests: [],
+        dockerfiles: [],
+        services: [],
+        image: s.image,
+        imageTech,
+        ports: new Set(),
+        role: roleOfFolder(dirOf(file)),
+        evidence: [],
+        deployable: true,
+      };
+      if (!existing) runtimeOnly.push(d);
+      attachService(d, file, s);
+    }
+  }
+
+  const drafts = [...byPath.values(), ...runtimeOnly];
+  // ids must be unique: two runtime-only stores of one technology get their service names
+  const seen = new Map<string, number>();
+  for (const d of drafts) {
+    const n = seen.get(d.id) ?? 0;
+    seen.set(d.id, n + 1);
+    if (n > 0) d.id = `${d.id}-${slug([...d.names][0] ?? String(n))}`;
+  }
+  return drafts.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+
+  function draftFor(folder: string): Draft | undefined {
+    return byPath.get(folder);
+  }
+}
+
+function attachService(d: Draft, file: string, s: ServiceFact) {
+  d.names.add(s.name);
+  d.services.push({ file, fact: s });
+  for (const p of s.ports ?? []) d.ports.add(p);
+  d.deployable = true;
+  d.evidence.push(evidence(file, `${s.source} ${s.kind ?? 'service'} ${s.name}`, s.line));
+}
+
+function nearestDraft(byPath: Map<string, Draft>, folder: string): Draft | undefined {
+  for (let dir = folder; ; dir = dirOf(dir)) {
+    const d = byPath.get(dir);
+    if (d) return d;
+    if (dir === '') return undefined;
+  }
+}
+
+/** Source files that belong to `folder` and to no deeper project. */
+function ownSourceFiles(ctx: Context, folder: string, projects: string[]): number {
+  const prefix = folder ? `${folder}/` : '';
+  const deeper = projects.filter((p) => p !== folder && (folder === '' || p.startsWith(prefix))).map((p) => `${p}/`);
+  let n = 0;
+  for (const f of ctx.input.files) {
+    if (!f.path.startsWith(prefix) || !f.languageType || !SOURCE_TYPES.has(f.languageType)) continue;
+    if (f.generated || f.role !== roleOfFolder(folder) || NOT_OWN_SOURCE.test(f.path)) continue;
+    if (deeper.some((d) => f.path.startsWith(d))) continue;
+    n++;
+  }
+  return n;
+}
+
+/** The repository's own image: "acme/cartservice:v1" belongs to the folder or compose service named cartservice. */
+function findByImage(drafts: Draft[], image: string, serviceName: string): Draft | undefined {
+  const last = baseOf(image);
+  return drafts.find((d) => d.path !== undefined && (d.names.has(last) || d.names.has(serviceName) || baseOf(d.path) === last || (d.path !== '' && baseOf(d.path) === serviceName)));
+}
+
+function findByName(drafts: Draft[], name: string): Draft | undefined {
+  return drafts.find((d) => d.path !== undefined && (d.names.has(name) || (d.path !== '' && baseOf(d.path) === name)));
+}
+
+function pickStoreTech(techs: Technology[]): Technology | undefined {
+  return techs.find((t) => DATASTORE_KINDS[t.category]) ?? techs.find((t) => t.category === 'web-server') ?? techs[0];
+}
+
+export function manifestDescription(d: Draft): Fact | undefined {
+  for (const { file, fact } of d.manifests) {
+    if (fact.description && fact.description.trim()) {
+      return { value: fact.description.trim(), evidence: [evidence(file, `${fact.ecosystem} manifest description`, fact.line)] };
+    }
+  }
+  return undefined;
+}
+
+export function draftEvidence(d: Draft): Evidence[] {
+  return mergeEvidence(d.evidence);
+}
+
+export type { Container };

@@ -1,0 +1,62 @@
+/**
+ * What the model stage works from: the scan, every file's facts and every technology hit, with the
+ * lookups several builders share. Built once per run.
+ */
+import type { FileFacts } from '../detect/facts.js';
+import type { TechnologyHit } from '../detect/technologies.js';
+import type { FileEdge } from './graph/types.js';
+import { roleOf } from '../scan/classify.js';
+import type { ScannedFile } from '../scan/index.js';
+import type { Role } from './types.js';
+
+export interface ModelInput {
+  /** The analysed folder's own name, used when no manifest or README names the project. */
+  rootName: string;
+  files: ScannedFile[];
+  facts: Map<string, FileFacts>;
+  hits: TechnologyHit[];
+  /** Resolved imports between this repository's files. */
+  fileEdges: FileEdge[];
+  warnings: { file?: string; message: string }[];
+  stats: { cachedFiles: number; skippedFiles: number; analysedFiles: number };
+  version: string;
+}
+
+export class Context {
+  readonly fileByPath = new Map<string, ScannedFile>();
+  readonly folders = new Set<string>();
+
+  constructor(readonly input: ModelInput) {
+    for (const f of input.files) {
+      this.fileByPath.set(f.path, f);
+      for (let i = f.path.indexOf('/'); i !== -1; i = f.path.indexOf('/', i + 1)) this.folders.add(f.path.slice(0, i));
+    }
+    this.folders.add('');
+  }
+
+  roleOfFile(path: string): Role {
+    return this.fileByPath.get(path)?.role ?? roleOf(path);
+  }
+
+  /** Facts of one kind with the file they came from, in path order. */
+  *each<K extends keyof FileFacts>(key: K): Generator<[string, NonNullable<FileFacts[K]>]> {
+    for (const path of [...this.input.facts.keys()].sort()) {
+      const value = this.input.facts.get(path)![key];
+      if (value !== undefined) yield [path, value as NonNullable<FileFacts[K]>];
+    }
+  }
+}
+
+export function roleOfFolder(path: string): Role {
+  return path === '' ? 'main' : roleOf(`${path}/`);
+}
+
+export function slug(text: string): string {
+  return (
+    text
+      .toLowerCase()
+      .replace(/^@/, '')
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-+|-+$/g, '') || 'root'
+  );
+}

@@ -1,0 +1,95 @@
+/**
+ * Settles each draft container: its name, kind, language, technologies and description, from the
+ * evidence gathered for it.
+ */
+import type { TechnologyUse } from './types.js';
+import type { Context } from './context.js';
+import { DATASTORE_KINDS, type Draft, manifestDescription } from './containers.js';
+import { evidence, mergeEvidence } from './evidence.js';
+import { baseOf } from './graph/paths.js';
+import type { Container, ContainerKind, Fact } from './types.js';
+
+const CLI_TECH = new Set(['commander', 'yargs', 'oclif', 'cac', 'clipanion', 'meow', 'click', 'typer', 'argparse', 'cobra', 'urfave-cli', 'clap', 'thor', 'picocli', 'symfony-console', 'system-commandline', 'kingpin']);
+const WORKER_NAME = /(^|[-_.])(worker|workers|consumer|consumers|jobs?|queue|processor|scheduler|cron|sidekiq|celery)([-_.]|$)/i;
+
+export function finalizeContainer(ctx: Context, d: Draft, techs: TechnologyUse[], languageOf: (path: string) => string | undefined): Container {
+  const mine = techs.filter((t) => t.containers.includes(d.id) && (t.scope === 'runtime' || t.scope === 'optional' || t.scope === 'example'));
+  const categories = new Set(mine.map((t) => t.category));
+  const name = containerName(ctx, d);
+  const kind = containerKind(d, mine, categories);
+  const entryPoints: Fact[] = [];
+  for (const { file, fact } of d.manifests) {
+    for (const e of fact.entryPoints ?? []) entryPoints.push({ value: `${e.name}: ${e.target}`, evidence: [evidence(file, `${fact.ecosystem} entry point`, e.line ?? fact.line)] });
+  }
+  for (const { file, fact } of d.services) {
+    if (fact.source === 'procfile' || fact.kind === 'function' || fact.kind === 'cronjob') {
+      entryPoints.push({ value: `${fact.kind ?? 'process'} ${fact.name}${fact.schedule ? ` (${fact.schedule})` : ''}`, evidence: [evidence(file, `${fact.source} ${fact.kind ?? 'process'}`, fact.line)] });
+    }
+  }
+  const container: Container = {
+    id: d.id,
+    name,
+    kind,
+    role: d.role,
+    technologies: mine.map((t) => t.id).sort(),
+    evidence: mergeEvidence(d.evidence),
+  };
+  if (d.path !== undefined) container.path = d.path;
+  const description = manifestDescription(d);
+  if (description) container.description = description;
+  if (d.path !== undefined) {
+    const lang = languageOf(d.path);
+    if (lang) container.language = lang;
+  }
+  if (d.image) container.image = d.image;
+  if (d.ports.size) container.ports = [...d.ports].sort((a, b) => a - b);
+  if (entryPoints.length) container.entryPoints = entryPoints;
+  return container;
+}
+
+function containerName(ctx: Context, d: Draft): string {
+  // a compose or Kubernetes name is what operators call it; a package name is what developers import
+  const serviceNames = d.services.filter((s) => s.fact.source === 'compose' || s.fact.source === 'kubernetes').map((s) => s.fact.name);
+  if (d.path === undefined) return [...d.names][0] ?? d.id;
+  const manifestName = d.manifests.map((m) => m.fact.name).find((n) => n && !n.includes('${'));
+  if (d.path === '') return manifestName ? shortName(manifestName) : ctx.input.rootName;
+  if (serviceNames.length) return serviceNames.sort()[0];
+  return manifestName ? shortName(manifestName) : baseOf(d.path);
+}
+
+/** "github.com/acme/shop/api" -> "api"; "com.acme:orders" -> "orders"; "@acme/web" stays. */
+function shortName(name: string): string {
+  if (name.includes('/') && !name.startsWith('@')) return baseOf(name);
+  if (name.includes(':')) return name.slice(name.lastIndexOf(':') + 1);
+  return name;
+}
+
+function containerKind(d: Draft, techs: TechnologyUse[], categories: Set<string>): ContainerKind {
+  if (d.path === undefined) {
+    const store = d.imageTech ? DATASTORE_KINDS[d.imageTech.category] : undefined;
+    if (store) return store;
+    if (d.imageTech?.category === 'web-server') return 'proxy';
+    const kinds = d.services.map((s) => s.fact.kind);
+    if (kinds.includes('function')) return 'function';
+    if (kinds.includes('cronjob') || kinds.includes('job')) return 'job';
+    if (kinds.includes('worker') || [...d.names].some((n) => WORKER_NAME.test(n))) return 'worker';
+    return 'service';
+  }
+  const serviceKinds = d.services.map((s) => s.fact.kind);
+  if (serviceKinds.includes('function')) return 'function';
+  const hasBackend = categories.has('backend-framework');
+  const hasFrontend = categories.has('frontend-framework');
+  if (hasFrontend && !hasBackend) return 'frontend';
+  if (hasFrontend && techs.some((t) => ['nextjs', 'nuxt', 'remix', 'sveltekit', 'astro'].includes(t.id))) return 'frontend';
+  const names = [...d.names, d.path ? baseOf(d.path) : ''];
+  const workerLike = names.some((n) => WORKER_NAME.test(n)) || serviceKinds.includes('worker');
+  if (d.deployable && workerLike && !d.ports.size) return 'worker';
+  if (hasBackend || d.ports.size) return 'service';
+  if (d.deployable) return workerLike ? 'worker' : 'service';
+  const kinds = d.manifests.map((m) => m.fact.kind);
+  if (kinds.includes('cli') || techs.some((t) => CLI_TECH.has(t.id))) return 'cli';
+  if (kinds.includes('application')) return 'application';
+  if (kinds.includes('library')) return 'library';
+  if (d.manifests.some((m) => m.fact.private)) return 'application';
+  return d.manifests.length ? 'library' : 'application';
+}

@@ -1,0 +1,38 @@
+/**
+ * The resolved file-level import graph rolled up to containers and to codemap modules, with the
+ * cycles at each level.
+ */
+import type { Context } from './context.js';
+import { aggregateEdges, findCycles, type GroupEdge } from './graph/index.js';
+import type { ArchitectureModel, Component, Container } from './types.js';
+
+export interface ImportGraph {
+  containerEdges: GroupEdge[];
+  componentEdges: GroupEdge[];
+  cycles: ArchitectureModel['cycles'];
+}
+
+/** Deepest owner by folder prefix; folders are looked up from the file upwards, so this is O(depth). */
+function ownerByFolder(entries: { path: string; id: string }[]): (file: string) => string | undefined {
+  const byPath = new Map(entries.map((e) => [e.path, e.id]));
+  return (file) => {
+    for (let i = file.lastIndexOf('/'); ; i = file.lastIndexOf('/', i - 1)) {
+      const id = byPath.get(i < 0 ? '' : file.slice(0, i));
+      if (id) return id;
+      if (i < 0) return undefined;
+    }
+  };
+}
+
+export function importGraph(ctx: Context, containers: Container[], components: Component[]): ImportGraph {
+  const edges = ctx.input.fileEdges;
+  const containerOwner = ownerByFolder(containers.filter((c) => c.path !== undefined).map((c) => ({ path: c.path!, id: c.id })));
+  const componentOwner = ownerByFolder(components.map((c) => ({ path: c.path, id: c.id })));
+  const containerEdges = aggregateEdges(edges, containerOwner);
+  const componentEdges = aggregateEdges(edges, componentOwner);
+  const cycles: ArchitectureModel['cycles'] = [];
+  const runtimeEdges = (list: GroupEdge[]) => list.filter((e) => !e.typeOnly);
+  for (const members of findCycles(containers.map((c) => c.id), runtimeEdges(containerEdges))) cycles.push({ level: 'container', members });
+  for (const members of findCycles(components.map((c) => c.id), runtimeEdges(componentEdges))) cycles.push({ level: 'component', members });
+  return { containerEdges, componentEdges, cycles };
+}

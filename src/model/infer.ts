@@ -1,0 +1,159 @@
+/**
+ * The High-Level Architecture, inferred with reasons: the style, the layers and how the parts
+ * communicate. Each conclusion carries the facts that led to it.
+ */
+import type { Context } from './context.js';
+import { type Evidence, evidence, mergeEvidence } from './evidence.js';
+import type { Component, Container, Fact, Relationship, TechnologyUse } from './types.js';
+
+const RUNNING = new Set(['service', 'worker', 'function', 'job']);
+const STORES = new Set(['datastore', 'cache', 'broker', 'search', 'storage']);
+
+function first(ev: Evidence[], n = 2): Evidence[] {
+  return ev.slice(0, n);
+}
+
+export function isDeployable(c: Container): boolean {
+  return c.path !== undefined && (RUNNING.has(c.kind) || c.kind === 'frontend') && c.evidence.some((e) => /Dockerfile|compose|kubernetes|helm|procfile|serverless|function|fly|render|app\.yaml|vercel|netlify|heroku|service/i.test(e.rule));
+}
+
+export function inferStyle(containers: Container[], relationships: Relationship[], techs: TechnologyUse[], workspaceRoots: Evidence[]): Fact[] {
+  const main = containers.filter((c) => c.role === 'main');
+  const own = main.filter((c) => c.path !== undefined);
+  const running = own.filter((c) => RUNNING.has(c.kind));
+  const functions = own.filter((c) => c.kind === 'function');
+  const style: Fact[] = [];
+  const deployedServices = running.filter((c) => c.kind !== 'function');
+  if (functions.length && !deployedServices.some((c) => c.kind === 'service')) {
+    style.push({ value: 'Serverless', evidence: mergeEvidence(...functions.map((c) => first(c.evidence))) });
+  } else if (deployedServices.length >= 3 || (deployedServices.length >= 2 && talkOverNetwork(deployedServices, relationships))) {
+    style.push({ value: 'Microservices', evidence: mergeEvidence(...deployedServices.map((c) => first(c.evidence.filter((e) => /Dockerfile|compose|kubernetes/i.test(e.rule)), 1))) });
+  } else if (deployedServices.length >= 1 || own.some((c) => c.kind === 'frontend' && isDeployable(c))) {
+    const app = deployedServices[0] ?? own.find((c) => c.kind === 'frontend')!;
+    const frontends = own.filter((c) => c.kind === 'frontend' && c !== app);
+    const value = frontends.length ? 'Monolith with a separate frontend' : 'Monolith';
+    style.push({ value, evidence: mergeEvidence(first(app.evidence), ...frontends.map((f) => first(f.evidence, 1))) });
+  } else {
+    const clis = own.filter((c) => c.kind === 'cli');
+    const libs = own.filter((c) => c.kind === 'library');
+    const apps = own.filter((c) => c.kind === 'application' || c.kind === 'frontend');
+    if (clis.length) style.push({ value: 'Command-line tool', evidence: mergeEvidence(...clis.map((c) => first(c.evidence))) });
+    if (libs.length) style.push({ value: libs.length > 1 ? 'Libraries' : 'Library', evidence: mergeEvidence(...libs.map((c) => first(c.evidence, 1))) });
+    if (!clis.length && !libs.length && apps.length) style.push({ value: 'Application', evidence: mergeEvidence(...apps.map((c) => first(c.evidence, 1))) });
+  }
+  const brokers = containers.filter((c) => c.kind === 'broker' && c.role === 'main');
+  for (const b of brokers) {
+    const users = relationships.filter((r) => r.to === b.id);
+    if (users.length >= 2) {
+      style.push({ value: 'Event-driven', evidence: mergeEvidence(...users.map((r) => first(r.evidence, 1))) });
+      break;
+    }
+  }
+  if (!brokers.length) {
+    const messaging = techs.filter((t) => t.category === 'messaging' && t.scope === 'runtime' && t.containers.length >= 2);
+    if (messaging.length) style.push({ value: 'Event-driven', evidence: first(messaging[0].evidence, 3) });
+  }
+  if (own.length >= 2 && workspaceRoots.length) style.push({ value: 'Monorepo', evidence: first(workspaceRoots, 2) });
+  return style;
+}
+
+function talkOverNetwork(services: Container[], relationships: Relationship[]): boolean {
+  const ids = new Set(services.map((s) => s.id));
+  return relationships.some((r) => r.kind === 'runtime' && ids.has(r.from) && ids.has(r.to));
+}
+
+const LAYER_FOLDERS: [string, RegExp][] = [
+  ['Presentation (UI)', /^(components|pages|views|screens|ui|templates|layouts|app)$/i],
+  ['API (HTTP handlers)', /^(controllers?|routes?|handlers?|api|endpoints?|resources|routers?|web|http|server)$/i],
+  ['Business logic', /^(services?|domain|usecases?|use-cases|core|application|logic|features?)$/i],
+  ['Data access', /^(models?|entities|entity|repositor(y|ies)|db|database|dao|persistence|store|stores|storage|migrations|schemas?|prisma)$/i],
+  ['Command line', /^(cmd|cli|commands?)$/i],
+];
+
+export function inferLayers(containers: Container[], components: Component[]): Fact[] {
+  const main = containers.filter((c) => c.role === 'main');
+  const layers: Fact[] = [];
+  const push = (value: string, ev: Evidence[]) => ev.length && layers.push({ value, evidence: mergeEvidence(ev) });
+  const own = main.filter((c) => c.path !== undefined);
+  if (own.length >= 2 || main.some((c) => STORES.has(c.kind))) {
+    push('Presentation', own.filter((c) => c.kind === 'frontend').flatMap((c) => first(c.evidence, 1)));
+    push('Services', own.filter((c) => c.kind === 'service').flatMap((c) => first(c.evidence, 1)));
+    push('Background processing', own.filter((c) => ['worker', 'job', 'function'].includes(c.kind)).flatMap((c) => first(c.evidence, 1)));
+    push('Shared libraries', own.filter((c) => c.kind === 'library').flatMap((c) => first(c.evidence, 1)));
+    push('Data', main.filter((c) => STORES.has(c.kind)).flatMap((c) => first(c.evidence, 1)));
+  }
+  if (layers.length < 2) {
+    // one codebase: its folders show the layers
+    const found = new Map<string, Evidence[]>();
+    for (const comp of components) {
+      const leaf = comp.path.slice(comp.path.lastIndexOf('/') + 1);
+      for (const [layer, re] of LAYER_FOLDERS) {
+        if (re.test(leaf)) found.set(layer, [...(found.get(layer) ?? []), evidence(comp.path, 'folder name')]);
+      }
+    }
+    if (found.size >= 2) {
+      layers.length = 0;
+      for (const [layer] of LAYER_FOLDERS) if (found.has(layer)) push(layer, found.get(layer)!.slice(0, 3));
+    }
+  }
+  return layers;
+}
+
+export function inferCommunication(ctx: Context, containers: Container[], relationships: Relationship[], techs: TechnologyUse[]): Fact[] {
+  const facts = new Map<string, Evidence[]>();
+  const add = (value: string, ev: Evidence[]) => {
+    if (!ev.length) return;
+    facts.set(value, [...(facts.get(value) ?? []), ...ev]);
+  };
+  const apiStyles = new Map<string, Evidence[]>();
+  for (const [file, apis] of ctx.each('apis')) {
+    if (ctx.roleOfFile(file) !== 'main') continue;
+    for (const a of apis) {
+      const key = a.style === 'OpenAPI' ? 'REST' : a.style;
+      if (key === 'CLI' || key === 'Queue') continue;
+      const list = apiStyles.get(key) ?? [];
+      if (list.length < 3) list.push(evidence(file, `${a.style} ${a.role ?? ''} ${a.name}`.replace(/\s+/g, ' '), a.line));
+      apiStyles.set(key, list);
+    }
+  }
+  const label: Record<string, string> = { REST: 'REST over HTTP', GraphQL: 'GraphQL', gRPC: 'gRPC', WebSocket: 'WebSockets', tRPC: 'tRPC', SOAP: 'SOAP' };
+  for (const [style, ev] of apiStyles) add(label[style] ?? style, ev);
+  for (const t of techs) {
+    if (t.scope !== 'runtime') continue;
+    const ev = t.evidence.filter((e) => ctx.roleOfFile(e.file) === 'main').slice(0, 2);
+    if (t.category === 'api-style') {
+      const name = /grpc/i.test(t.id) ? 'gRPC' : /graphql|apollo/i.test(t.id) ? 'GraphQL' : /trpc/i.test(t.id) ? 'tRPC' : /socket|websocket|ws$/i.test(t.id) ? 'WebSockets' : /soap/i.test(t.id) ? 'SOAP' : undefined;
+      if (name) add(name, ev);
+    }
+    if (t.category === 'realtime') add('WebSockets', ev);
+  }
+  for (const c of containers.filter((c) => c.kind === 'broker' && c.role === 'main')) {
+    const users = relationships.filter((r) => r.to === c.id);
+    if (users.length) add(`Message queue (${c.name})`, mergeEvidence(...users.map((u) => first(u.evidence, 1))));
+  }
+  if (![...facts.keys()].some((k) => k.startsWith('Message queue'))) {
+    for (const t of techs) {
+      if (t.category === 'messaging' && t.scope === 'runtime') add(`Message queue (${t.name})`, first(t.evidence.filter((e) => ctx.roleOfFile(e.file) === 'main'), 2));
+    }
+  }
+  const http = relationships.filter((r) => r.kind === 'runtime' && r.technology === 'HTTP');
+  if (http.length && !facts.has('REST over HTTP')) add('HTTP between services', mergeEvidence(...http.map((r) => first(r.evidence, 1))));
+  return [...facts.entries()].sort(([a], [b]) => a.localeCompare(b, 'en')).map(([value, ev]) => ({ value, evidence: mergeEvidence(ev).slice(0, 4) }));
+}
+
+export function buildObservations(containers: Container[], relationships: Relationship[], cycles: { level: string; members: string[] }[], names: Map<string, string>): Fact[] {
+  const out: Fact[] = [];
+  for (const cycle of cycles) {
+    const ev = relationships.filter((r) => cycle.members.includes(r.from) && cycle.members.includes(r.to)).flatMap((r) => first(r.evidence, 1));
+    out.push({ value: `Maintainability: ${cycle.level === 'container' ? 'containers' : 'modules'} ${cycle.members.map((m) => names.get(m) ?? m).join(', ')} import each other in a cycle; breaking it would let them change and be tested separately.`, evidence: mergeEvidence(ev).slice(0, 4) });
+  }
+  const services = new Set(containers.filter((c) => c.role === 'main' && c.path !== undefined && RUNNING.has(c.kind)).map((c) => c.id));
+  for (const store of containers.filter((c) => c.role === 'main' && c.kind === 'datastore')) {
+    const users = relationships.filter((r) => r.to === store.id && services.has(r.from));
+    const userIds = [...new Set(users.map((u) => u.from))];
+    if (userIds.length >= 2) {
+      out.push({ value: `Scalability: ${store.name} is shared by ${userIds.map((u) => names.get(u) ?? u).join(' and ')}; a schema change or a load peak in one reaches the others.`, evidence: mergeEvidence(...users.map((u) => first(u.evidence, 1))) });
+    }
+  }
+  return out;
+}

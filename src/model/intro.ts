@@ -1,0 +1,54 @@
+/**
+ * The Introduction's facts: the project's name, purpose and key features, from the root manifest and
+ * the root README. Nothing here is guessed: without a source, a fact is left out.
+ */
+import type { Context } from './context.js';
+import type { Draft } from './containers.js';
+import { evidence } from './evidence.js';
+import type { Fact } from './types.js';
+
+const README = /^readme(\.(md|markdown|mdx|rst|txt|adoc))?$/i;
+
+export interface Intro {
+  name: Fact;
+  purpose?: Fact;
+  features: Fact[];
+}
+
+export function rootReadme(ctx: Context): string | undefined {
+  return [...ctx.input.facts.keys()].filter((p) => !p.includes('/') && README.test(p)).sort((a, b) => rank(a) - rank(b))[0];
+}
+
+function rank(p: string): number {
+  return /\.md$/i.test(p) ? 0 : /\.(markdown|mdx)$/i.test(p) ? 1 : 2;
+}
+
+export function buildIntro(ctx: Context, drafts: Draft[]): Intro {
+  const readme = rootReadme(ctx);
+  const intro = readme ? ctx.input.facts.get(readme)?.intro : undefined;
+  const root = drafts.find((d) => d.path === '');
+  const rootManifest = root?.manifests.find((m) => m.fact.name && !m.fact.name.includes('${'));
+  let name: Fact;
+  if (intro?.title && isName(intro.title)) {
+    name = { value: intro.title, evidence: [evidence(readme!, 'README title', intro.titleLine)] };
+  } else if (rootManifest) {
+    name = { value: rootManifest.fact.name!, evidence: [evidence(rootManifest.file, `${rootManifest.fact.ecosystem} manifest name`, rootManifest.fact.line)] };
+  } else {
+    name = { value: ctx.input.rootName, evidence: [evidence('.', 'folder name')] };
+  }
+  let purpose: Fact | undefined;
+  if (intro?.summary) purpose = { value: intro.summary, evidence: [evidence(readme!, 'README first paragraph', intro.summaryLine)] };
+  else {
+    const described = root?.manifests.find((m) => m.fact.description?.trim());
+    if (described) purpose = { value: described.fact.description!.trim(), evidence: [evidence(described.file, `${described.fact.ecosystem} manifest description`, described.fact.line)] };
+  }
+  const features = (intro?.features ?? []).slice(0, 10).map((f) => ({ value: f.text, evidence: [evidence(readme!, 'README features list', f.line)] }));
+  const result: Intro = { name, features };
+  if (purpose) result.purpose = purpose;
+  return result;
+}
+
+/** A README title is a name when it is short and not a sentence ("Welcome to ..." is not a name). */
+function isName(title: string): boolean {
+  return title.length <= 60 && !/^(welcome|about|introduction|overview|table of contents)\b/i.test(title);
+}

@@ -1,0 +1,48 @@
+/**
+ * Language shares by bytes over the repository's own programming files, as linguist counts them:
+ * vendored, generated, documentation, examples and fixtures left out.
+ */
+import type { ScannedFile } from '../scan/index.js';
+import type { LanguageShare } from './types.js';
+
+const NOT_COUNTED = new Set(['Makefile', 'Dockerfile', 'Shell', 'PowerShell', 'HCL', 'CMake', 'Nix', 'Groovy']);
+
+export function languageShares(files: ScannedFile[]): LanguageShare[] {
+  const stats = new Map<string, { files: number; bytes: number }>();
+  let total = 0;
+  for (const f of files) {
+    if (f.languageType !== 'programming' || !f.language || f.generated || f.binary) continue;
+    if (f.role !== 'main' && f.role !== 'test') continue;
+    const s = stats.get(f.language) ?? { files: 0, bytes: 0 };
+    s.files++;
+    s.bytes += f.size;
+    stats.set(f.language, s);
+    if (!NOT_COUNTED.has(f.language)) total += f.size;
+  }
+  return [...stats.entries()]
+    .map(([name, s]) => ({ name, files: s.files, bytes: s.bytes, share: total && !NOT_COUNTED.has(name) ? Math.round((s.bytes / total) * 1000) / 1000 : 0 }))
+    .sort((a, b) => b.bytes - a.bytes || (a.name < b.name ? -1 : 1));
+}
+
+/** Main language of a folder, by bytes; undefined when it holds no code. */
+export function languageOfFolder(files: ScannedFile[]): (path: string) => string | undefined {
+  const byFolder = new Map<string, Map<string, number>>();
+  for (const f of files) {
+    if (f.languageType !== 'programming' || !f.language || f.generated || NOT_COUNTED.has(f.language)) continue;
+    // credit every ancestor folder once
+    let i = f.path.length;
+    for (;;) {
+      i = f.path.lastIndexOf('/', i - 1);
+      const folder = i < 0 ? '' : f.path.slice(0, i);
+      const m = byFolder.get(folder) ?? new Map<string, number>();
+      m.set(f.language, (m.get(f.language) ?? 0) + f.size);
+      byFolder.set(folder, m);
+      if (i < 0) break;
+    }
+  }
+  return (path) => {
+    const m = byFolder.get(path);
+    if (!m) return undefined;
+    return [...m.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0][0];
+  };
+}

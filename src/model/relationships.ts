@@ -1,0 +1,158 @@
+/**
+ * How containers talk: workspace and project references, imports between containers, compose
+ * depends_on, URLs in environment values that name another service, and drivers that reach a datastore.
+ */
+import type { Category } from '../catalogue/types.js';
+import type { Context } from './context.js';
+import type { Draft } from './containers.js';
+import { type Evidence, evidence, mergeEvidence } from './evidence.js';
+import { dirOf, joinPath } from './graph/paths.js';
+import type { GroupEdge } from './graph/types.js';
+import type { Container, Relationship, TechnologyUse } from './types.js';
+
+/** The protocol a client speaks to a store, by the store's technology. */
+const PROTOCOL: Record<string, string> = {
+  postgresql: 'SQL', mysql: 'SQL', mariadb: 'SQL', 'microsoft-sql-server': 'SQL', sqlite: 'SQL', oracle: 'SQL', cockroachdb: 'SQL',
+  redis: 'Redis', valkey: 'Redis', memcached: 'Memcached', mongodb: 'MongoDB', rabbitmq: 'AMQP', kafka: 'Kafka',
+  'apache-kafka': 'Kafka', nats: 'NATS', elasticsearch: 'HTTP', opensearch: 'HTTP', 'amazon-s3': 'S3 API', minio: 'S3 API',
+};
+
+const SCHEME_PROTOCOL: Record<string, string> = {
+  postgres: 'SQL', postgresql: 'SQL', mysql: 'SQL', mariadb: 'SQL', sqlserver: 'SQL', mssql: 'SQL', redis: 'Redis', rediss: 'Redis',
+  amqp: 'AMQP', amqps: 'AMQP', mongodb: 'MongoDB', 'mongodb+srv': 'MongoDB', kafka: 'Kafka', nats: 'NATS', mqtt: 'MQTT',
+  http: 'HTTP', https: 'HTTP', grpc: 'gRPC', ws: 'WebSocket', wss: 'WebSocket', memcached: 'Memcached',
+};
+
+const STORE_CATEGORIES = new Set<Category>([
+  'database-relational', 'database-document', 'database-key-value', 'database-wide-column', 'database-graph',
+  'database-time-series', 'database-vector', 'cache', 'search', 'messaging', 'object-storage',
+]);
+
+export function protocolFor(techId: string, techName: string, category: string): string {
+  return PROTOCOL[techId] ?? (category === 'database-relational' ? 'SQL' : techName);
+}
+
+export function isStoreCategory(category: Category): boolean {
+  return STORE_CATEGORIES.has(category);
+}
+
+class Edges {
+  private map = new Map<string, Relationship>();
+  add(from: string, to: string, technology: string, kind: Relationship['kind'], description: string, ev: Evidence[], weight?: number) {
+    if (from === to) return;
+    const id = `${from}->${to}:${technology}`;
+    const existing = this.map.get(id);
+    if (existing) {
+      existing.evidence = mergeEvidence(existing.evidence, ev);
+      if (weight) existing.weight = (existing.weight ?? 0) + weight;
+      return;
+    }
+    const rel: Relationship = { id, from, to, technology, description, kind, evidence: mergeEvidence(ev) };
+    if (weight) rel.weight = weight;
+    this.map.set(id, rel);
+  }
+  list(): Relationship[] {
+    return [...this.map.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  }
+}
+
+export interface RelationshipInput {
+  ctx: Context;
+  drafts: Draft[];
+  containers: Container[];
+  techs: TechnologyUse[];
+  importEdges: GroupEdge[];
+  /** Whether the system runs anywhere; a library gets no datastore edges. */
+  deployable: boolean;
+}
+
+export function buildRelationships({ ctx, drafts, containers, techs, importEdges }: RelationshipInput): Relationship[] {
+  const edges = new Edges();
+  const byId = new Map(containers.map((c) => [c.id, c]));
+  const byPath = new Map(drafts.filter((d) => d.path !== undefined).map((d) => [d.path!, d]));
+  const byPackage = new Map<string, Draft>();
+  for (const d of drafts) for (const m of d.manifests) if (m.fact.name) byPackage.set(`${m.fact.ecosystem}:${m.fact.name}`, d);
+  const byServiceName = new Map<string, Draft>();
+  for (const d of drafts) for (const n of d.names) if (!byServiceName.has(n)) byServiceName.set(n, d);
+
+  // declared dependencies between this repository's own projects
+  for (const d of drafts) {
+    for (const { file, fact } of d.manifests) {
+      for (const local of fact.localDependencies ?? []) {
+        const target = local.path !== undefined ? byPath.get(joinPath(dirOf(file), local.path) ?? '\0') : local.name ? byPackage.get(`${fact.ecosystem}:${local.name}`) : undefined;
+        if (target) edges.add(d.id, target.id, 'project reference', 'import', 'depends on', [evidence(file, `${fact.ecosystem} local dependency`, local.line)]);
+      }
+    }
+  }
+  for (const [file, deps] of ctx.each('dependencies')) {
+    const owner = ownerDraft(byPath, dirOf(file));
+    if (!owner) continue;
+    for (const dep of deps) {
+      const target = byPackage.get(`${dep.ecosystem}:${dep.name}`);
+      if (target && target !== owner) edges.add(owner.id, target.id, 'workspace', 'import', 'depends on', [evidence(file, `${dep.ecosystem} dependency ${dep.name}`, dep.line)]);
+    }
+  }
+  for (const e of importEdges) {
+    if (byId.has(e.from) && byId.has(e.to)) edges.add(e.from, e.to, e.typeOnly ? 'import (types only)' : 'import', 'import', 'imports', e.evidence, e.weight);
+  }
+
+  // runtime wiring: depends_on and URLs in environment values naming another service
+  for (const d of drafts) {
+    for (const { file, fact } of d.services) {
+      for (const host of fact.envHosts ?? []) {
+        const target = byServiceName.get(host.host) ?? byServiceName.get(host.host.split('.')[0]);
+        if (!target || target === d) continue;
+        const tech = (host.scheme && SCHEME_PROTOCOL[host.scheme]) || storeProtocol(target) || 'network';
+        edges.add(d.id, target.id, tech, 'runtime', `${host.variable} points at ${host.host}`, [evidence(file, `environment ${host.variable} names ${host.host}`, host.line ?? fact.line)]);
+      }
+      for (const dep of fact.dependsOn ?? []) {
+        const target = byServiceName.get(dep);
+        if (!target || target === d) continue;
+        const tech = storeProtocol(target);
+        const already = edges.list().some((r) => r.from === d.id && r.to === target.id && r.kind === 'runtime');
+        if (!already) edges.add(d.id, target.id, tech ?? 'depends_on', 'runtime', `depends on ${dep}`, [evidence(file, `${fact.source} depends_on ${dep}`, fact.line)]);
+      }
+    }
+  }
+
+  // a service whose code uses a datastore driver talks to that datastore
+  const stores = drafts.filter((d) => d.imageTech && isStoreCategory(d.imageTech.category));
+  for (const t of techs) {
+    if (!isStoreCategory(t.category) || t.scope !== 'runtime') continue;
+    const targets = stores.filter((s) => s.imageTech!.id === t.id || sameFamily(s.imageTech!.id, t.id));
+    for (const cid of t.containers) {
+      const c = byId.get(cid);
+      if (!c || c.path === undefined || isStoreCategory(categoryOfKind(c.kind))) continue;
+      const ev = t.evidence.filter((e) => c.path === '' || e.file.startsWith(`${c.path}/`));
+      const driverEvidence = ev.filter((e) => /dependency|import/.test(e.rule));
+      if (!driverEvidence.length) continue;
+      for (const target of targets.filter((s) => s.role === c.role || s.role === 'main')) {
+        edges.add(c.id, target.id, protocolFor(t.id, t.name, t.category), 'data', `uses ${t.name}`, driverEvidence.slice(0, 3));
+      }
+    }
+  }
+  return edges.list();
+}
+
+function ownerDraft(byPath: Map<string, Draft>, folder: string): Draft | undefined {
+  for (let dir = folder; ; dir = dirOf(dir)) {
+    const d = byPath.get(dir);
+    if (d) return d;
+    if (dir === '') return undefined;
+  }
+}
+
+function storeProtocol(d: Draft): string | undefined {
+  if (!d.imageTech || !isStoreCategory(d.imageTech.category)) return undefined;
+  return protocolFor(d.imageTech.id, d.imageTech.name, d.imageTech.category);
+}
+
+/** "postgis" is a PostgreSQL, "valkey" speaks Redis: an image may name a flavour of the driver's store. */
+function sameFamily(imageTech: string, driverTech: string): boolean {
+  const family: Record<string, string> = { postgis: 'postgresql', timescaledb: 'postgresql', valkey: 'redis', 'redis-stack': 'redis', keydb: 'redis', dragonfly: 'redis' };
+  return (family[imageTech] ?? imageTech) === (family[driverTech] ?? driverTech);
+}
+
+function categoryOfKind(kind: string): Category {
+  return kind === 'datastore' ? 'database-relational' : kind === 'cache' ? 'cache' : kind === 'broker' ? 'messaging' : kind === 'search' ? 'search' : kind === 'storage' ? 'object-storage' : 'tool';
+}

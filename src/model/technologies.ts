@@ -1,0 +1,56 @@
+/**
+ * From technology hits to technology uses: one entry per technology, its scope (the system's own stack,
+ * tooling, an optional alternative, or only seen in examples and tests) and the containers using it.
+ */
+import type { TechnologyHit } from '../detect/technologies.js';
+import type { Category } from '../catalogue/types.js';
+import { evidence, mergeEvidence } from './evidence.js';
+import type { Context } from './context.js';
+import type { TechnologyUse } from './types.js';
+
+type Scope = TechnologyUse['scope'];
+
+const TOOLING: ReadonlySet<Category> = new Set(['testing', 'linter', 'build-tool', 'package-manager', 'documentation']);
+const RANK: Record<Scope, number> = { runtime: 3, optional: 2, dev: 1, example: 0 };
+
+export function hitScope(ctx: Context, hit: TechnologyHit): Scope {
+  const role = ctx.roleOfFile(hit.file);
+  if (role === 'example' || role === 'fixture' || role === 'docs') return 'example';
+  if (role === 'test' || role === 'tooling') return 'dev';
+  switch (hit.scope) {
+    case 'runtime':
+    case 'peer':
+      return TOOLING.has(hit.tech.category) ? 'dev' : 'runtime';
+    case 'optional':
+      return 'optional';
+    case 'config':
+      return TOOLING.has(hit.tech.category) || hit.tech.category === 'ci-cd' ? 'dev' : 'runtime';
+    case 'build':
+      // a Dockerfile's base image runs in production; a build plugin does not
+      return hit.rule.startsWith('base image') ? 'runtime' : 'dev';
+    default:
+      return 'dev';
+  }
+}
+
+export function aggregateTechnologies(ctx: Context, hits: TechnologyHit[], ownerOf: (hit: TechnologyHit) => string | undefined): TechnologyUse[] {
+  const byId = new Map<string, TechnologyUse & { rank: number }>();
+  for (const hit of hits) {
+    const scope = hitScope(ctx, hit);
+    let use = byId.get(hit.tech.id);
+    if (!use) {
+      use = { id: hit.tech.id, name: hit.tech.name, category: hit.tech.category, scope, containers: [], evidence: [], rank: RANK[scope] };
+      byId.set(hit.tech.id, use);
+    }
+    if (RANK[scope] > use.rank) {
+      use.rank = RANK[scope];
+      use.scope = scope;
+    }
+    const owner = ownerOf(hit);
+    if (owner && !use.containers.includes(owner)) use.containers.push(owner);
+    use.evidence.push(evidence(hit.file, hit.rule, hit.line));
+  }
+  return [...byId.values()]
+    .map(({ rank: _rank, ...use }) => ({ ...use, containers: use.containers.sort(), evidence: mergeEvidence(use.evidence) }))
+    .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+}

@@ -1,0 +1,111 @@
+/**
+ * Core Components: a table of the system's own containers, a paragraph per container (description,
+ * technologies, entry points, interfaces, modules), the datastores, and what is only an example or fixture.
+ */
+import type { ArchitectureModel, Container } from '../../model/types.js';
+import { bullet, code, files, joinWords, table, text, withEvidence } from '../markdown.js';
+import { kindLabel, type View } from '../view.js';
+
+const MAX_ROWS = 60;
+const MAX_PARAGRAPHS = 25;
+
+export function renderComponents(model: ArchitectureModel, view: View): string {
+  const out: string[] = [];
+  const own = view.own;
+  if (!own.length && !view.stores.length) return 'No source project (manifest, Dockerfile or source folder) was found in this repository.';
+  if (own.length) {
+    const rows = own.slice(0, MAX_ROWS).map((c) => [
+      `**${text(c.name)}**`,
+      c.path === '' ? '`.`' : code(c.path!),
+      kindLabel(c.kind),
+      c.language ?? '',
+      text(view.techNames(c, 5).join(', ')),
+      text(dependsOnNames(view, c).join(', ')),
+    ]);
+    out.push(table(['Component', 'Path', 'Kind', 'Language', 'Technologies', 'Depends on'], rows));
+    if (own.length > MAX_ROWS) out.push('', `The table shows the first ${MAX_ROWS} by path; \`archmd analyze --json\` lists them all.`);
+  }
+  if (own.length <= MAX_PARAGRAPHS) {
+    own.forEach((c, i) => out.push('', paragraph(i + 1, c, model, view)));
+  }
+  if (view.stores.length || view.external.length) {
+    out.push('', '**Datastores, brokers and other runtime services**', '');
+    out.push(
+      table(
+        ['Name', 'Kind', 'Image or driver', 'Used by'],
+        [...view.stores, ...view.external].map((c) => [
+          `**${text(c.name)}**`,
+          kindLabel(c.kind),
+          c.image ? code(c.image) : files(c.evidence, 1),
+          text([...new Set(view.usedBy(c).map((r) => view.name(r.from)))].sort().join(', ')),
+        ]),
+      ),
+    );
+  }
+  const aside = view.aside.filter((c) => c.path !== undefined);
+  if (aside.length) {
+    const byRole = new Map<string, string[]>();
+    for (const c of aside) byRole.set(c.role, [...(byRole.get(c.role) ?? []), code(c.path!)]);
+    const label: Record<string, string> = { example: 'Examples', test: 'Tests', fixture: 'Test fixtures', docs: 'Documentation', tooling: 'Tooling' };
+    out.push('', 'Not part of the running system, so left out above: ' + [...byRole.entries()].map(([role, paths]) => `${label[role] ?? role} (${paths.slice(0, 8).join(', ')}${paths.length > 8 ? ', …' : ''})`).join('; ') + '.');
+  }
+  return out.join('\n');
+}
+
+function dependsOnNames(view: View, c: Container): string[] {
+  return [...new Set(view.dependsOn(c).map((r) => view.name(r.to)))].sort((a, b) => a.localeCompare(b, 'en'));
+}
+
+function paragraph(n: number, c: Container, model: ArchitectureModel, view: View): string {
+  const lines = [`${n}. **${text(c.name)}** (${kindLabel(c.kind)}${c.path !== undefined ? `, ${c.path === '' ? 'repository root' : code(c.path)}` : ''}):`];
+  const techs = view.techNames(c, 10);
+  lines.push(`   ${bullet('Description', describe(c, techs, view))}`);
+  lines.push(`   ${bullet('Technologies', techs.length ? text(techs.join(', ')) : (c.language ?? 'no framework or library detected'))}`);
+  if (c.entryPoints?.length) lines.push(`   ${bullet('Entry points', c.entryPoints.slice(0, 5).map((e) => withEvidence(text(e.value), e.evidence, 1)).join('; '))}`);
+  const interfaces = summariseApis(model, c);
+  if (interfaces) lines.push(`   ${bullet('Interfaces', interfaces)}`);
+  const deps = view.dependsOn(c);
+  if (deps.length) {
+    const grouped = new Map<string, string[]>();
+    for (const r of deps) grouped.set(view.name(r.to), [...(grouped.get(view.name(r.to)) ?? []), r.technology]);
+    lines.push(`   ${bullet('Talks to', [...grouped.entries()].sort(([a], [b]) => a.localeCompare(b, 'en')).map(([to, how]) => `${text(to)} (${[...new Set(how)].sort().join(', ')})`).join(', '))}`);
+  }
+  const modules = model.components.filter((m) => m.containerId === c.id);
+  if (modules.length) lines.push(`   ${bullet('Modules', modules.map((m) => (m.description ? `${code(m.path)}: ${text(m.description.value)}` : code(m.path))).join(', '))}`);
+  lines.push(`   ${bullet('Evidence', files(c.evidence, 3))}`);
+  return lines.join('\n');
+}
+
+function describe(c: Container, techs: string[], view: View): string {
+  if (c.description) return withEvidence(text(c.description.value), c.description.evidence, 1);
+  const what = kindLabel(c.kind);
+  const article = /^[aeiou]/i.test(what) ? 'An' : 'A';
+  const built = techs.length ? ` built with ${joinWords(techs.slice(0, 3).map(text))}` : c.language ? ` in ${c.language}` : '';
+  const users = [...new Set(view.usedBy(c).map((r) => view.name(r.from)))].sort();
+  const used = users.length ? `, used by ${joinWords(users.slice(0, 4).map(text))}` : '';
+  return `${article} ${what}${built}${used} (no description in its manifest or README).`;
+}
+
+/** Routes grouped by their first path segment, RPC services and topics: coarse, so adding a route rarely changes it. */
+function summariseApis(model: ArchitectureModel, c: Container): string {
+  if (!c.apis?.length) return '';
+  const byStyle = new Map<string, Set<string>>();
+  for (const a of c.apis) {
+    let name = a.name;
+    if (a.style === 'REST' || a.style === 'OpenAPI') {
+      const path = a.name.replace(/^[A-Z]+\s+/, '');
+      const seg = path.split('/').filter(Boolean)[0];
+      name = seg ? `/${seg}` : '/';
+    }
+    const key = a.style === 'OpenAPI' ? 'REST' : a.style === 'Queue' ? `queue (${a.role ?? 'uses'})` : a.style;
+    byStyle.set(key, (byStyle.get(key) ?? new Set()).add(name));
+  }
+  void model;
+  return [...byStyle.entries()]
+    .sort(([a], [b]) => a.localeCompare(b, 'en'))
+    .map(([style, names]) => {
+      const list = [...names].sort();
+      return `${style}: ${list.slice(0, 8).map((n) => code(n)).join(', ')}${list.length > 8 ? ', …' : ''}`;
+    })
+    .join('; ');
+}

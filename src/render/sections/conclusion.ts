@@ -1,0 +1,22 @@
+/** Conclusion: the architecture in a few sentences, and where to read further. */
+import type { ArchitectureModel } from '../../model/types.js';
+import { code, joinWords, text } from '../markdown.js';
+import type { View } from '../view.js';
+
+export function renderConclusion(model: ArchitectureModel, view: View, docs: string[]): string {
+  const name = text(model.system.name.value);
+  const style = model.system.style.map((s) => s.value.toLowerCase());
+  const sentences: string[] = [];
+  const kinds = view.own.map((c) => `**${text(c.name)}**`);
+  const describedAs = style.length ? `a ${joinWords(style)} ${style.some((s) => /library|tool|application/.test(s)) ? 'project' : 'system'}` : 'a codebase';
+  sentences.push(`${name} is ${describedAs}${kinds.length ? ` made of ${joinWords(kinds.slice(0, 10))}${kinds.length > 10 ? ' and more' : ''}` : ''}.`);
+  if (view.stores.length) sentences.push(`It keeps its data in ${joinWords(view.stores.map((s) => text(s.name)))}.`);
+  const hosting = model.deployment.hosting.map((h) => h.value);
+  if (hosting.length) sentences.push(`It is deployed on ${joinWords(hosting.map(text))}.`);
+  const ci = [...new Set(model.deployment.pipelines.map((p) => p.system))];
+  if (ci.length) sentences.push(`${joinWords(ci)} ${ci.length > 1 ? 'build and check' : 'builds and checks'} it.`);
+  const lines = [sentences.join(' '), ''];
+  lines.push('Every statement above names the file it comes from; `archmd analyze --json` gives the line and the rule for each. Run `archmd` to refresh the generated parts and `archmd check` in CI to fail when the code and this document part ways.');
+  if (docs.length) lines.push('', `Further reading: ${docs.map(code).join(', ')}.`);
+  return lines.join('\n');
+}

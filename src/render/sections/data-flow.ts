@@ -1,0 +1,110 @@
+/**
+ * Data Flow: how users reach the system, how requests and messages move between its parts, and where
+ * data ends up. Paths follow runtime and data relationships from the entry points.
+ */
+import type { ArchitectureModel, Container, Relationship } from '../../model/types.js';
+import { bullet, code, files, joinWords, text } from '../markdown.js';
+import { kindLabel, type View } from '../view.js';
+
+const MAX_PATHS = 8;
+const MAX_DEPTH = 6;
+
+export function renderDataFlow(model: ArchitectureModel, view: View): string {
+  const lines: string[] = [];
+  const flow = view.containerRelationships.filter((r) => r.kind === 'runtime' || r.kind === 'data');
+  const entries = entryPoints(view, flow);
+  lines.push(bullet('User Interaction', userInteraction(model, view, entries)));
+  lines.push(bullet('Data Processing', processing(view, flow)));
+  lines.push(bullet('Storage', storage(view)));
+  const paths = mainPaths(view, flow, entries);
+  if (paths.length) {
+    lines.push('', 'Main paths through the system:', '');
+    paths.forEach((p, i) => lines.push(`${i + 1}. ${p}`));
+  }
+  return lines.join('\n');
+}
+
+function entryPoints(view: View, flow: Relationship[]): Container[] {
+  const incoming = new Set(flow.map((r) => r.to));
+  const frontends = view.own.filter((c) => c.kind === 'frontend');
+  if (frontends.length) return frontends;
+  return view.own.filter((c) => ['service', 'function', 'job', 'worker', 'cli', 'application'].includes(c.kind) && !incoming.has(c.id));
+}
+
+function userInteraction(model: ArchitectureModel, view: View, entries: Container[]): string {
+  const ingress = model.deployment.runtime.find((f) => f.value === 'Kubernetes');
+  if (!entries.length) {
+    const lib = view.own.find((c) => c.kind === 'library');
+    if (lib) return `programs call **${text(lib.name)}** through its public API${lib.entryPoints?.length ? ` (${files(lib.entryPoints.flatMap((e) => e.evidence), 1)})` : ''}`;
+    return 'no entry point (frontend, public service, command or job) found';
+  }
+  const parts = entries.slice(0, 6).map((c) => {
+    const how = c.kind === 'frontend' ? 'in the browser' : c.kind === 'cli' ? 'from the command line' : c.kind === 'job' ? 'on a schedule' : c.kind === 'worker' ? 'through the messages it consumes' : c.kind === 'library' ? 'through its API' : c.kind === 'function' ? 'through the events that trigger it' : c.ports?.length ? `over HTTP on port ${c.ports[0]}` : 'over the network';
+    return `**${text(c.name)}** ${how} (${files(c.evidence, 1)})`;
+  });
+  void ingress;
+  return `users reach ${joinWords(parts)}`;
+}
+
+function processing(view: View, flow: Relationship[]): string {
+  const services = view.own.filter((c) => ['service', 'worker', 'function', 'job'].includes(c.kind));
+  if (!services.length) {
+    const mods = view.model.components.slice(0, 6).map((m) => code(m.path));
+    return mods.length ? `in process, in the modules ${mods.join(', ')}` : 'in process; no service or worker found';
+  }
+  const sentences = services.slice(0, 8).map((c) => {
+    const out = flow.filter((r) => r.from === c.id);
+    const targets = [...new Set(out.map((r) => `${view.name(r.to)} (${r.technology})`))].sort();
+    const apis = c.apis?.filter((a) => a.style !== 'Queue').length ? ' serves requests' : '';
+    return `**${text(c.name)}**${apis || ` runs as a ${kindLabel(c.kind)}`}${targets.length ? ` and talks to ${joinWords(targets.map(text))}` : ''}`;
+  });
+  return sentences.join('; ');
+}
+
+function storage(view: View): string {
+  if (!view.stores.length) {
+    const techs = view.model.technologies.filter((t) => t.scope === 'runtime' && /^database-|^cache$|^object-storage$/.test(t.category));
+    if (techs.length) return `through client libraries for ${joinWords(techs.map((t) => `${text(t.name)} (${files(t.evidence, 1)})`))}; no datastore is deployed from this repository`;
+    return 'no datastore found in the code or configuration';
+  }
+  return view.stores
+    .map((s) => {
+      const users = [...new Set(view.usedBy(s).map((r) => view.name(r.from)))].sort();
+      return `${text(s.name)} (${kindLabel(s.kind)}${users.length ? `, used by ${joinWords(users.map(text))}` : ''}; ${files(s.evidence, 1)})`;
+    })
+    .join('; ');
+}
+
+/** Maximal simple paths from each entry point, a message broker passing the flow on to its consumers. */
+function mainPaths(view: View, flow: Relationship[], entries: Container[]): string[] {
+  const next = new Map<string, Relationship[]>();
+  for (const r of flow) next.set(r.from, [...(next.get(r.from) ?? []), r]);
+  // consumers reach a broker in the code, but data flows from the broker to them
+  for (const r of flow) {
+    const to = view.byId.get(r.to);
+    const from = view.byId.get(r.from);
+    if (to?.kind === 'broker' && from && consumes(from)) {
+      next.set(r.to, [...(next.get(r.to) ?? []), { ...r, from: r.to, to: r.from }]);
+      next.set(r.from, (next.get(r.from) ?? []).filter((x) => x !== r));
+    }
+  }
+  const paths: string[] = [];
+  const walk = (id: string, seen: string[], line: string) => {
+    const outs = (next.get(id) ?? []).filter((r) => !seen.includes(r.to)).sort((a, b) => (a.to < b.to ? -1 : 1));
+    if (!outs.length || seen.length >= MAX_DEPTH) {
+      if (seen.length > 1) paths.push(line);
+      return;
+    }
+    for (const r of outs) walk(r.to, [...seen, r.to], `${line} → **${text(view.name(r.to))}** (${r.technology})`);
+  };
+  for (const e of entries) walk(e.id, [e.id], `**${text(e.name)}**`);
+  // a path that is the prefix of another adds nothing
+  const unique = [...new Set(paths)].filter((p, _, all) => !all.some((q) => q !== p && q.startsWith(`${p} →`)));
+  return unique.slice(0, MAX_PATHS);
+}
+
+function consumes(c: Container): boolean {
+  if (c.apis?.some((a) => a.style === 'Queue' && a.role === 'consumes')) return true;
+  if (c.apis?.some((a) => a.style === 'Queue' && a.role === 'produces')) return false;
+  return c.kind === 'worker';
+}

@@ -1,0 +1,47 @@
+/** Technology Stack: the system's own technologies by area, each with the file it was seen in. */
+import type { ArchitectureModel, TechnologyUse } from '../../model/types.js';
+import { bullet, files, text } from '../markdown.js';
+
+const MAX_PER_LINE = 20;
+
+const LINES: [string, string[], boolean][] = [
+  // label, categories, always shown (the template's own fields)
+  ['Frontend', ['frontend-framework', 'ui-library', 'css', 'state-management', 'mobile', 'desktop'], true],
+  ['Backend', ['runtime', 'backend-framework', 'orm', 'api-style', 'web-server', 'validation', 'http-client'], true],
+  ['Database', ['database-relational', 'database-document', 'database-key-value', 'database-wide-column', 'database-graph', 'database-time-series', 'database-vector', 'database-embedded', 'cache', 'search', 'object-storage'], true],
+  ['Messaging', ['messaging', 'realtime', 'scheduler'], false],
+  ['Auth', ['auth', 'security'], false],
+  ['AI', ['ai'], false],
+  ['Observability', ['observability', 'error-tracking', 'analytics'], false],
+  ['DevOps', ['container', 'orchestration', 'service-mesh', 'iac', 'ci-cd', 'hosting', 'cloud', 'cloud-service'], true],
+  ['Testing', ['testing'], false],
+  ['Other Tools', [], true],
+];
+
+export function renderStack(model: ArchitectureModel): string {
+  const own = model.technologies.filter((t) => (t.scope === 'runtime' || t.scope === 'optional' || t.scope === 'dev') && t.category !== 'language');
+  const placed = new Set<string>();
+  const lines: string[] = [];
+  const languages = model.languages.filter((l) => l.share >= 0.02).map((l) => l.name);
+  if (languages.length) lines.push(bullet('Languages', languages.join(', ')));
+  for (const [label, categories, always] of LINES) {
+    let techs: TechnologyUse[];
+    if (label === 'Other Tools') techs = own.filter((t) => !placed.has(t.id));
+    else techs = own.filter((t) => categories.includes(t.category) && (t.scope !== 'dev' || label === 'Testing' || label === 'DevOps'));
+    techs = techs.filter((t) => !placed.has(t.id)).sort((a, b) => a.name.localeCompare(b.name, 'en'));
+    for (const t of techs) placed.add(t.id);
+    if (!techs.length) {
+      if (always) lines.push(bullet(label, label === 'Database' ? 'none found in the code or configuration' : 'none found'));
+      continue;
+    }
+    const shown = techs.slice(0, MAX_PER_LINE).map((t) => `${text(t.name)}${t.scope === 'optional' ? ' (optional)' : t.scope === 'dev' && label !== 'Testing' && label !== 'Other Tools' && label !== 'DevOps' ? ' (development)' : ''} (${files(preferOwn(t), 1)})`);
+    lines.push(bullet(label, shown.join(', ') + (techs.length > MAX_PER_LINE ? ', …' : '')));
+  }
+  return lines.join('\n');
+}
+
+/** Evidence from manifests and configs before evidence from imports, so the file shown is the one that declares it. */
+function preferOwn(t: TechnologyUse) {
+  const rank = (rule: string) => (/dependency|manifest/.test(rule) ? 0 : /^file |image/.test(rule) ? 1 : 2);
+  return [...t.evidence].sort((a, b) => rank(a.rule) - rank(b.rule) || (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+}

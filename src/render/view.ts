@@ -1,0 +1,73 @@
+/**
+ * Lookups the section renderers share over one model: containers by id, the system's own containers,
+ * technology names, who talks to whom.
+ */
+import type { ArchitectureModel, Container, Relationship, TechnologyUse } from '../model/types.js';
+
+export const STORE_KINDS = new Set(['datastore', 'cache', 'broker', 'search', 'storage']);
+export const RUNNING_KINDS = new Set(['service', 'worker', 'function', 'job', 'frontend']);
+
+export class View {
+  readonly byId: Map<string, Container>;
+  readonly techById: Map<string, TechnologyUse>;
+  /** The system's own parts: code in this repository that is not an example, test or fixture. */
+  readonly own: Container[];
+  /** Datastores, caches, brokers, search engines and buckets the system uses. */
+  readonly stores: Container[];
+  /** Images the system runs without their code being here (a proxy, a third-party service). */
+  readonly external: Container[];
+  readonly aside: Container[];
+  readonly containerRelationships: Relationship[];
+
+  constructor(readonly model: ArchitectureModel) {
+    this.byId = new Map(model.containers.map((c) => [c.id, c]));
+    this.techById = new Map(model.technologies.map((t) => [t.id, t]));
+    const main = model.containers.filter((c) => c.role === 'main');
+    this.own = main.filter((c) => c.path !== undefined);
+    this.stores = main.filter((c) => c.path === undefined && STORE_KINDS.has(c.kind));
+    this.external = main.filter((c) => c.path === undefined && !STORE_KINDS.has(c.kind));
+    this.aside = model.containers.filter((c) => c.role !== 'main');
+    const ids = new Set(model.containers.map((c) => c.id));
+    this.containerRelationships = model.relationships.filter((r) => ids.has(r.from) && ids.has(r.to));
+  }
+
+  name(id: string): string {
+    return this.byId.get(id)?.name ?? id;
+  }
+
+  /** Runtime technologies of a container, by name, frameworks first. */
+  techNames(c: Container, max = 6): string[] {
+    const order = ['frontend-framework', 'backend-framework', 'runtime', 'orm', 'api-style', 'ui-library', 'css'];
+    const techs = c.technologies
+      .map((id) => this.techById.get(id))
+      .filter((t): t is TechnologyUse => !!t && t.category !== 'language' && (t.scope === 'runtime' || t.scope === 'optional' || (c.role !== 'main' && t.scope === 'example')))
+      .filter((t) => !['ci-cd', 'container', 'orchestration', 'iac', 'testing', 'linter', 'build-tool', 'package-manager'].includes(t.category));
+    techs.sort((a, b) => rank(a.category) - rank(b.category) || a.name.localeCompare(b.name, 'en'));
+    return techs.slice(0, max).map((t) => t.name);
+    function rank(cat: string) {
+      const i = order.indexOf(cat);
+      return i === -1 ? order.length : i;
+    }
+  }
+
+  dependsOn(c: Container): Relationship[] {
+    return this.containerRelationships.filter((r) => r.from === c.id);
+  }
+
+  usedBy(c: Container): Relationship[] {
+    return this.containerRelationships.filter((r) => r.to === c.id);
+  }
+
+  isLibraryLike(): boolean {
+    return !this.own.some((c) => RUNNING_KINDS.has(c.kind));
+  }
+}
+
+export function kindLabel(kind: string): string {
+  const labels: Record<string, string> = {
+    service: 'service', frontend: 'frontend', worker: 'worker', function: 'function', job: 'scheduled job', cli: 'command-line tool',
+    library: 'library', application: 'application', datastore: 'database', broker: 'message broker', cache: 'cache', search: 'search engine',
+    storage: 'object storage', proxy: 'proxy', external: 'external service',
+  };
+  return labels[kind] ?? kind;
+}
