@@ -83,3 +83,12 @@ test('malformed project XML warns in one line', () => {
   assert.match(readerFor('packages.config').read('packages.config', '<packages><package id="x"></packages>').warnings![0].message, /^malformed packages\.config/);
   assert.doesNotThrow(() => readerFor('A.sln').read('A.sln', '\u0000Project("{'));
 });
+
+test('MSTest.Sdk and *.Tests projects are test projects even with OutputType Exe', () => {
+  const text = '<Project Sdk="MSTest.Sdk/3.6.0">\n  <PropertyGroup>\n    <OutputType>Exe</OutputType>\n  </PropertyGroup>\n  <ItemGroup>\n    <PackageReference Include="NSubstitute" />\n  </ItemGroup>\n</Project>\n';
+  const facts = readerFor('A.csproj').read('tests/Api.Checks/Api.Checks.csproj', text);
+  assert.equal(facts.manifests![0].kind, undefined);
+  assert.deepEqual(facts.dependencies, [{ ecosystem: 'nuget', name: 'NSubstitute', scope: 'test', line: 6 }]);
+  const byName = readerFor('A.csproj').read('tests/Api.FunctionalTests/Api.FunctionalTests.csproj', text.replace('MSTest.Sdk/3.6.0', 'Microsoft.NET.Sdk'));
+  assert.equal(byName.dependencies![0].scope, 'test');
+});

@@ -66,3 +66,19 @@ test('malformed pom.xml warns with the XML error on one line', () => {
   assert.match(readerFor('pom.xml').read('pom.xml', '<settings/>').warnings![0].message, /no <project> element/);
   assert.doesNotThrow(() => readerFor('pom.xml').read('pom.xml', '\u0000\u0001'));
 });
+
+test('a commented-out dependency never takes the line of the real one', () => {
+  const pom = [
+    '<project>',
+    '  <groupId>g</groupId><artifactId>a</artifactId>',
+    '  <dependencies>',
+    '    <!-- <dependency><groupId>x</groupId><artifactId>redis</artifactId></dependency> -->',
+    '    <dependency>',
+    '      <groupId>io.lettuce</groupId>',
+    '      <artifactId>redis</artifactId>',
+    '    </dependency>',
+    '  </dependencies>',
+    '</project>',
+  ].join('\n');
+  assert.deepEqual(readerFor('pom.xml').read('pom.xml', pom).dependencies, [{ ecosystem: 'maven', name: 'io.lettuce:redis', scope: 'runtime', line: 7 }]);
+});

@@ -141,3 +141,12 @@ test('requirements kept in docs/ or tests/ folders are not runtime', () => {
   assert.equal(read('tests/requirements.txt'), 'test');
   assert.equal(read('services/api/requirements.txt'), 'runtime');
 });
+
+test('Hatch environments are dev or test dependencies', () => {
+  const text = '[project]\nname = "x"\n\n[tool.hatch.envs.default]\ndependencies = ["coverage[toml]>=6.5"]\n\n[tool.hatch.envs.test]\nextra-dependencies = [\n  "pytest",\n]\n';
+  const facts = readerFor('pyproject.toml').read('pyproject.toml', text);
+  assert.deepEqual(facts.dependencies, [
+    { ecosystem: 'pypi', name: 'coverage', version: '>=6.5', scope: 'dev', line: 5 },
+    { ecosystem: 'pypi', name: 'pytest', scope: 'test', line: 9 },
+  ]);
+});

@@ -1,6 +1,6 @@
 /** .NET: *.csproj / *.fsproj / *.vbproj, Directory.Build.props, Directory.Packages.props, packages.config, *.sln, *.slnx. */
 import type { DependencyFact, DependencyScope, ManifestFact, Reader } from '../facts.js';
-import { parseXml } from './maven.js';
+import { parseXml, xmlLines } from './xml.js';
 import { baseName, compact, escapeRegExp, findLine, isRecord, splitLines, str, type ReadResult } from './text.js';
 
 function arr(v: unknown): unknown[] {
@@ -61,7 +61,7 @@ function readProjectXml(path: string, text: string, asManifest: boolean): ReadRe
   if (!doc) return warning!;
   const project = arr(doc.Project)[0];
   if (!isRecord(project)) return { warnings: [{ file: path, message: `malformed ${baseName(path)}: no <Project> element` }] };
-  const lines = splitLines(text);
+  const lines = xmlLines(text);
   const props = properties(project);
   const items = arr(project.ItemGroup).filter(isRecord);
   const packageRefs = items.flatMap((g) => arr(g.PackageReference)).filter((r) => attr(r, 'Include'));
@@ -141,7 +141,7 @@ export function readDirectoryPackagesProps(path: string, text: string): ReadResu
   if (!doc) return warning!;
   const project = arr(doc.Project)[0];
   if (!isRecord(project)) return {};
-  const lines = splitLines(text);
+  const lines = xmlLines(text);
   const locate = includeLocator(lines, 'GlobalPackageReference');
   const dependencies: DependencyFact[] = [];
   for (const r of arr(project.ItemGroup).filter(isRecord).flatMap((g) => arr(g.GlobalPackageReference))) {
@@ -154,7 +154,7 @@ export function readDirectoryPackagesProps(path: string, text: string): ReadResu
 export function readPackagesConfig(path: string, text: string): ReadResult {
   const { doc, warning } = parseXml(path, text, 'packages.config');
   if (!doc) return warning!;
-  const lines = splitLines(text);
+  const lines = xmlLines(text);
   const dependencies: DependencyFact[] = [];
   let cursor = 0;
   for (const p of arr(isRecord(doc.packages) ? doc.packages.package : undefined)) {

@@ -1,30 +1,7 @@
 /** Maven: pom.xml. Only the project's own <dependencies> are uses; dependencyManagement just pins versions. */
-import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import type { DependencyFact, DependencyScope, ManifestFact, Reader } from '../facts.js';
-import { compact, escapeRegExp, isRecord, malformed, splitLines, str, type ReadResult } from './text.js';
-
-export const xmlParser = new XMLParser({
-  ignoreAttributes: false,
-  attributeNamePrefix: '@_',
-  parseTagValue: false,
-  parseAttributeValue: false,
-  trimValues: true,
-  processEntities: false,
-  isArray: (name) => ['dependency', 'module', 'plugin', 'PackageReference', 'ProjectReference', 'FrameworkReference', 'PackageVersion', 'GlobalPackageReference', 'ItemGroup', 'PropertyGroup', 'package', 'Project', 'Folder'].includes(name),
-});
-
-/** Parses XML or explains in one line why not. */
-export function parseXml(path: string, raw: string, what: string): { doc?: Record<string, unknown>; warning?: ReadResult } {
-  const text = raw.replace(/^\uFEFF/, '');
-  const valid = XMLValidator.validate(text);
-  if (valid !== true) return { warning: malformed(path, what, `${valid.err.msg} (line ${valid.err.line})`) };
-  try {
-    const doc = xmlParser.parse(text) as unknown;
-    return isRecord(doc) ? { doc } : { warning: malformed(path, what, 'no root element') };
-  } catch (err) {
-    return { warning: malformed(path, what, err) };
-  }
-}
+import { compact, escapeRegExp, isRecord, malformed, str, type ReadResult } from './text.js';
+import { parseXml, xmlLines } from './xml.js';
 
 function arr(v: unknown): unknown[] {
   return Array.isArray(v) ? v : v === undefined || v === '' ? [] : [v];
@@ -88,7 +65,7 @@ export function readPom(path: string, txt: string): ReadResult {
   if (!doc) return warning!;
   const project = doc.project;
   if (!isRecord(project)) return malformed(path, 'pom.xml', 'no <project> element');
-  const lines = splitLines(txt);
+  const lines = xmlLines(txt);
   const parent = isRecord(project.parent) ? project.parent : undefined;
   const groupId = text(project.groupId) ?? text(parent?.groupId);
   const artifactId = text(project.artifactId);

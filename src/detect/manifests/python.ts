@@ -144,6 +144,15 @@ export function readPyproject(path: string, text: string): ReadResult {
   if (isRecord(pdmDev)) {
     for (const [group, items] of Object.entries(pdmDev)) deps.push(...pep508Deps(lines, ['tool', 'pdm', 'dev-dependencies'], group, items, groupScope(group)));
   }
+  // Hatch environments install tools for development and testing, never the shipped package.
+  const hatchEnvs = get(doc, 'tool', 'hatch', 'envs');
+  if (isRecord(hatchEnvs)) {
+    for (const [env, body] of Object.entries(hatchEnvs)) {
+      for (const key of ['dependencies', 'extra-dependencies']) {
+        deps.push(...pep508Deps(lines, ['tool', 'hatch', 'envs', env], key, get(body, key), groupScope(env)));
+      }
+    }
+  }
   deps.push(...pep508Deps(lines, ['build-system'], 'requires', get(doc, 'build-system', 'requires'), 'build'));
 
   // A local package is not an external dependency, even when also listed by name in [project].
