@@ -29,18 +29,23 @@ interface CacheFile {
   /** When the run that wrote it started: a file modified in that same instant cannot be trusted by mtime. */
   startedAt: number;
   entries: Map<string, CacheEntry>;
+  /** Paths no reader claimed: knowing them spares matching every path against every reader's patterns. */
+  unclaimed: Set<string>;
 }
 
 export interface Cache {
   readonly file: string;
-  /** How many entries the previous run left. */
+  /** How many entries and unclaimed paths the previous run left. */
   readonly size: number;
+  readonly unclaimedSize: number;
   /** The previous run's entry for a path, if any. */
   get(path: string): CacheEntry | undefined;
+  /** Whether the previous run knew no reader claims this path (reader code is part of the cache key). */
+  unclaimed(path: string): boolean;
   /** True when the entry may be reused without reading the file: same size and mtime, and not racy. */
   fresh(entry: CacheEntry, size: number, mtimeMs: number): boolean;
   /** Writes the given entries (only those: paths gone from the tree are pruned). Never throws. */
-  save(entries: Map<string, CacheEntry>): void;
+  save(entries: Map<string, CacheEntry>, unclaimed: Set<string>): void;
   /** Why the cache could not be used or written, for a debug note. */
   notes: string[];
 }
@@ -75,7 +80,7 @@ export function openCache(root: string, cacheDir: string, key: string): Cache {
   let previous: CacheFile | undefined;
   try {
     const decoded = deserialize(readFileSync(file)) as CacheFile;
-    if (decoded?.format === 'archmd-extract-cache' && decoded.key === key && decoded.entries instanceof Map && typeof decoded.startedAt === 'number') {
+    if (decoded?.format === 'archmd-extract-cache' && decoded.key === key && decoded.entries instanceof Map && decoded.unclaimed instanceof Set && typeof decoded.startedAt === 'number') {
       previous = decoded;
     } else {
       notes.push(`cache ${file}: other version or format, ignored`);
@@ -85,15 +90,18 @@ export function openCache(root: string, cacheDir: string, key: string): Cache {
     if (code !== 'ENOENT') notes.push(`cache ${file}: unreadable (${code ?? (error as Error).message}), ignored`);
   }
   const entries = previous?.entries ?? new Map<string, CacheEntry>();
+  const unclaimed = previous?.unclaimed ?? new Set<string>();
   const trustedBefore = (previous?.startedAt ?? 0) - RACY_WINDOW_MS;
   return {
     file,
     notes,
     size: entries.size,
+    unclaimedSize: unclaimed.size,
     get: (path) => entries.get(path),
+    unclaimed: (path) => unclaimed.has(path),
     fresh: (entry, size, mtimeMs) => entry.size === size && entry.mtimeMs === mtimeMs && mtimeMs < trustedBefore,
-    save(next) {
-      const data: CacheFile = { format: 'archmd-extract-cache', key, startedAt, entries: next };
+    save(nextEntries, nextUnclaimed) {
+      const data: CacheFile = { format: 'archmd-extract-cache', key, startedAt, entries: nextEntries, unclaimed: nextUnclaimed };
       const temp = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
       try {
         mkdirSync(cacheDir, { recursive: true });

@@ -91,13 +91,21 @@ function codeFingerprint(): string {
 
 export async function extractAll(root: string, files: ScannedFile[], options: ExtractOptions = {}): Promise<ExtractResult> {
   const maxBytes = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
-  const todo = filesToRead(files);
   const result: ExtractResult = { facts: new Map(), warnings: [], stats: { read: 0, skipped: 0, cached: 0 } };
   const debug = options.onDebug ?? (() => undefined);
 
   const cache =
     options.cache === false ? undefined : openCache(root, options.cacheDir ?? defaultCacheDir(), `${EXTRACTOR_VERSION}:${codeFingerprint()}:${maxBytes}`);
   const nextEntries = new Map<string, CacheEntry>();
+  const nextUnclaimed = new Set<string>();
+  const todo: ScannedFile[] = [];
+  for (const file of files) {
+    if (file.binary || file.generated) continue;
+    // what the previous run learnt about a path spares the reader patterns (a tenth of a warm run)
+    const claimed = cache?.get(file.path) ? true : cache?.unclaimed(file.path) ? false : readersFor(file.path).length > 0;
+    if (claimed) todo.push(file);
+    else nextUnclaimed.add(file.path);
+  }
 
   // first pass: what the cache answers without reading
   const outcomes: { outcome: FileOutcome; cached: boolean }[] = new Array(todo.length);
@@ -160,7 +168,7 @@ export async function extractAll(root: string, files: ScannedFile[], options: Ex
 
   if (cache) {
     // nothing read and nothing gone: the cache file already says all this
-    if (tasks.length > 0 || nextEntries.size !== cache.size) cache.save(nextEntries);
+    if (tasks.length > 0 || nextEntries.size !== cache.size || nextUnclaimed.size !== cache.unclaimedSize) cache.save(nextEntries, nextUnclaimed);
     for (const note of cache.notes) debug(note);
   }
   return result;
