@@ -1,0 +1,103 @@
+/** Shared by the code readers: a capped, de-duplicated list of ApiFacts, and a few scanning helpers. */
+import type { ApiFact, FileFacts, Warning } from '../facts.js';
+import { lineAt, stringAt, type Lexed } from './lexer.js';
+
+/** Generated clients and giant route tables should not flood the model. */
+export const MAX_FACTS_PER_FILE = 200;
+
+export class ApiCollector {
+  readonly facts: ApiFact[] = [];
+  private readonly seen = new Set<string>();
+  private truncated = false;
+
+  constructor(private readonly path: string) {}
+
+  add(style: ApiFact['style'], name: string, role: ApiFact['role'], line?: number): void {
+    const clean = name.trim();
+    if (!clean || clean.length > 300) return;
+    const key = `${style}\u0000${clean}\u0000${role ?? ''}\u0000${line ?? ''}`;
+    if (this.seen.has(key)) return;
+    if (this.facts.length >= MAX_FACTS_PER_FILE) {
+      this.truncated = true;
+      return;
+    }
+    this.seen.add(key);
+    const fact: ApiFact = { style, name: clean };
+    if (role) fact.role = role;
+    if (line !== undefined) fact.line = line;
+    this.facts.push(fact);
+  }
+
+  result(): Omit<FileFacts, 'path'> {
+    const out: Omit<FileFacts, 'path'> = {};
+    if (this.facts.length) out.apis = this.facts;
+    if (this.truncated) out.warnings = [{ file: this.path, message: `more than ${MAX_FACTS_PER_FILE} API facts; the rest were left out` } as Warning];
+    return out;
+  }
+}
+
+/** Joins route prefixes and paths with exactly one slash between them and a leading slash. */
+export function joinPath(...parts: string[]): string {
+  const joined = parts
+    .map((p) => p.trim())
+    .filter((p) => p.length > 0)
+    .join('/')
+    .replace(/\/{2,}/g, '/');
+  const withSlash = joined.startsWith('/') ? joined : `/${joined}`;
+  return withSlash.length > 1 ? withSlash.replace(/\/$/, '') || '/' : withSlash;
+}
+
+/** Offset just past the parenthesis/bracket/brace group opening at `open` (in lexed code), or -1. */
+export function matchingClose(code: string, open: number): number {
+  const pairs: Record<string, string> = { '(': ')', '[': ']', '{': '}' };
+  const close = pairs[code[open]];
+  if (!close) return -1;
+  let depth = 0;
+  for (let k = open; k < code.length; k++) {
+    const c = code[k];
+    if (c === code[open]) depth++;
+    else if (c === close && --depth === 0) return k + 1;
+  }
+  return -1;
+}
+
+/** String literals inside code[from, to), in order. */
+export function stringsIn(lexed: Lexed, from: number, to: number): { value: string; start: number }[] {
+  const out: { value: string; start: number }[] = [];
+  for (let k = from; k < to; k++) {
+    const c = lexed.code[k];
+    if (c === '"' || c === "'" || c === '`') {
+      const v = lexed.strings.get(k);
+      if (v !== undefined) {
+        out.push({ value: v, start: k });
+        // skip to the closing quote: the blanked body contains no quote characters
+        const end = lexed.code.indexOf(c, k + 1);
+        k = end < 0 ? to : end;
+      }
+    }
+  }
+  return out;
+}
+
+/** The string value of `key = "x"` / `key: "x"` / `key => 'x'` inside code[from, to). */
+export function keywordString(lexed: Lexed, from: number, to: number, key: string): { value: string; start: number } | undefined {
+  const re = new RegExp(`(?:^|[^\\w$])${key}\\s*(?:=>|[:=])\\s*`, 'g');
+  re.lastIndex = from;
+  const slice = lexed.code.slice(0, to);
+  const m = re.exec(slice);
+  return m ? stringAt(lexed, m.index + m[0].length) : undefined;
+}
+
+export function line(lexed: Lexed, offset: number): number {
+  return lineAt(lexed, offset);
+}
+
+/** Runs a global regex over lexed code, handing each match and the string literal right after it. */
+export function eachMatch(lexed: Lexed, re: RegExp, fn: (m: RegExpExecArray, arg: { value: string; start: number } | undefined) => void): void {
+  re.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(lexed.code)) !== null) {
+    fn(m, stringAt(lexed, m.index + m[0].length));
+    if (m[0].length === 0) re.lastIndex++;
+  }
+}

@@ -1,0 +1,190 @@
+/**
+ * JavaScript/TypeScript source: HTTP routes (Express, Koa, Fastify, Hono, NestJS), gRPC servers and
+ * clients, queue producers/consumers (amqplib, kafkajs, BullMQ, SQS, NATS), WebSocket servers and CLI commands.
+ * Each family is gated by a cheap `includes` on the raw text before any regex runs.
+ */
+import type { FileFacts, Reader } from '../facts.js';
+import { ApiCollector, eachMatch, joinPath, keywordString, line, matchingClose, stringsIn } from './collect.js';
+import { lex, stringAt, type Lexed } from './lexer.js';
+
+const HTTP_FRAMEWORKS = /['"](?:express|koa|@koa\/router|koa-router|fastify|hono|restify|polka|@hono\/[\w-]+|hyper-express|ultimate-express|h3)['"]/;
+const ROUTER_RECEIVER = /^(?:app|router|server|fastify|route|routes|api|hono|r|v\d+|\w*[Rr]outer|\w*App|\w*Routes)$/;
+/** Receivers that are HTTP clients, caches and maps far more often than servers. */
+const CLIENT_RECEIVER = /^(?:axios|http|https|request|client|fetch|ky|got|superagent|supertest|agent|cache|map|store|redis|params|searchParams|headers|cookies|storage|localStorage|sessionStorage|res|req|ctx|c|url)$/i;
+const VERB = 'get|post|put|patch|delete|del|options|head|all';
+
+function httpRoutes(lexed: Lexed, text: string, out: ApiCollector): void {
+  const frameworkImported = HTTP_FRAMEWORKS.test(text);
+  const handlerShaped = /\(\s*req\s*,\s*res\b|\(\s*request\s*,\s*reply\b|\bctx\.(?:body|status)\b/.test(lexed.code);
+  // Routers created and mounted in this same file: const api = express.Router(); app.use('/api', api)
+  const mounts = new Map<string, string>();
+  eachMatch(lexed, /\b\w+\s*\.\s*use\s*\(\s*/g, (m, a) => {
+    if (!a || !a.value.startsWith('/')) return;
+    const target = /^\s*,\s*([A-Za-z_$][\w$]*)\s*\)/.exec(lexed.code.slice(lexed.code.indexOf(lexed.code[a.start], a.start + 1) + 1));
+    if (target && new RegExp(`\\b${target[1]}\\s*=\\s*(?:new\\s+)?(?:express\\s*\\.\\s*)?Router\\s*\\(`).test(lexed.code)) mounts.set(target[1], a.value);
+  });
+  const re = new RegExp(`([A-Za-z_$][\\w$]*)\\s*\\.\\s*(${VERB})\\s*\\(\\s*(?=['"\`])`, 'g');
+  eachMatch(lexed, re, (m, arg) => {
+    const receiver = m[1];
+    if (!arg || !arg.value.startsWith('/') || CLIENT_RECEIVER.test(receiver)) return;
+    const trusted = receiver === 'router' || receiver === 'fastify' || /Router$/.test(receiver);
+    if (!(ROUTER_RECEIVER.test(receiver) && (frameworkImported || handlerShaped || trusted))) return;
+    // A route registration always has a handler after the path.
+    const after = lexed.code.indexOf(lexed.code[arg.start], arg.start + 1);
+    if (!/^\s*,/.test(lexed.code.slice(after + 1, after + 40))) return;
+    const verb = m[2] === 'del' ? 'DELETE' : m[2].toUpperCase();
+    out.add('REST', `${verb} ${mounts.has(receiver) ? joinPath(mounts.get(receiver) as string, arg.value) : arg.value}`, 'serves', line(lexed, m.index));
+  });
+  // app.route('/book').get(h).post(h)
+  if (frameworkImported || handlerShaped) {
+    eachMatch(lexed, /([A-Za-z_$][\w$]*)\s*\.\s*route\s*\(\s*(?=['"`])/g, (m, arg) => {
+      if (!arg || !arg.value.startsWith('/') || !ROUTER_RECEIVER.test(m[1])) return;
+      const callOpen = lexed.code.lastIndexOf('(', arg.start);
+      let k = matchingClose(lexed.code, callOpen);
+      const chain = new RegExp(`^\\s*\\.\\s*(${VERB})\\s*\\(`);
+      while (k > 0) {
+        const c = chain.exec(lexed.code.slice(k, k + 200));
+        if (!c) break;
+        out.add('REST', `${c[1] === 'del' ? 'DELETE' : c[1].toUpperCase()} ${arg.value}`, 'serves', line(lexed, k + c.index + c[0].indexOf('.')));
+        k = matchingClose(lexed.code, k + c[0].length - 1);
+      }
+    });
+  }
+  // fastify.route({ method: 'GET', url: '/x', handler })
+  if (text.includes('fastify') && text.includes('url')) {
+    eachMatch(lexed, /\b\w+\s*\.\s*route\s*\(\s*\{/g, (m) => {
+      const open = m.index + m[0].length - 1;
+      const close = matchingClose(lexed.code, open);
+      if (close < 0) return;
+      const url = keywordString(lexed, open, close, 'url');
+      const method = keywordString(lexed, open, close, 'method');
+      if (url && method && url.value.startsWith('/')) out.add('REST', `${method.value.toUpperCase()} ${url.value}`, 'serves', line(lexed, m.index));
+    });
+  }
+}
+
+const NEST_VERB: Record<string, string> = { Get: 'GET', Post: 'POST', Put: 'PUT', Patch: 'PATCH', Delete: 'DELETE', Options: 'OPTIONS', Head: 'HEAD', All: 'ALL' };
+
+function nestRoutes(lexed: Lexed, out: ApiCollector): void {
+  let prefix: string | undefined;
+  const re = /@(Controller|Get|Post|Put|Patch|Delete|Options|Head|All)\s*\(/g;
+  eachMatch(lexed, re, (m) => {
+    const open = m.index + m[0].length - 1;
+    const close = matchingClose(lexed.code, open);
+    if (close < 0) return;
+    const first = stringAt(lexed, open + 1);
+    const path = first?.value ?? keywordString(lexed, open, close, 'path')?.value ?? '';
+    if (m[1] === 'Controller') {
+      prefix = path;
+      return;
+    }
+    if (prefix === undefined) return; // a @Get outside a controller is some other decorator
+    out.add('REST', `${NEST_VERB[m[1]]} ${joinPath(prefix, path)}`, 'serves', line(lexed, m.index));
+  });
+}
+
+function grpc(lexed: Lexed, text: string, out: ApiCollector): void {
+  eachMatch(lexed, /\.addService\s*\(\s*(?:[\w$]+\.)*([A-Z][\w$]*)\.service\b/g, (m) => out.add('gRPC', m[1], 'serves', line(lexed, m.index)));
+  // new pkg.Greeter('host:port', grpc.credentials.createInsecure())
+  eachMatch(lexed, /\bnew\s+(?:[\w$]+\.)+([A-Z][\w$]*)\s*\(/g, (m) => {
+    const open = m.index + m[0].length - 1;
+    const close = matchingClose(lexed.code, open);
+    if (close > 0 && /\bcredentials\s*\./.test(lexed.code.slice(open, close))) out.add('gRPC', m[1], 'calls', line(lexed, m.index));
+  });
+  if (text.includes('@connectrpc') || text.includes('@bufbuild/connect')) {
+    eachMatch(lexed, /\bcreate(?:Promise)?Client\s*\(\s*([A-Z][\w$]*)\s*,/g, (m) => out.add('gRPC', m[1], 'calls', line(lexed, m.index)));
+    eachMatch(lexed, /\.service\s*\(\s*([A-Z][\w$]*)\s*,/g, (m) => out.add('gRPC', m[1], 'serves', line(lexed, m.index)));
+  }
+}
+
+function queues(lexed: Lexed, text: string, out: ApiCollector): void {
+  if (text.includes('amqp')) {
+    eachMatch(lexed, /\.sendToQueue\s*\(\s*/g, (m, a) => a && out.add('Queue', a.value, 'produces', line(lexed, m.index)));
+    eachMatch(lexed, /\.consume\s*\(\s*/g, (m, a) => a && out.add('Queue', a.value, 'consumes', line(lexed, m.index)));
+  }
+  if (text.includes('kafka')) {
+    // producer.send({ topic: 'orders', messages }) / consumer.subscribe({ topic: 'orders' } | { topics: [...] })
+    eachMatch(lexed, /\.(send|sendBatch|subscribe)\s*\(\s*\{/g, (m) => {
+      const open = m.index + m[0].length - 1;
+      const close = matchingClose(lexed.code, open);
+      if (close < 0) return;
+      const role = m[1] === 'subscribe' ? 'consumes' : 'produces';
+      const topic = keywordString(lexed, open, close, 'topic');
+      if (topic) out.add('Queue', topic.value, role, line(lexed, topic.start));
+      const topics = /\btopics\s*:\s*\[/.exec(lexed.code.slice(open, close));
+      if (topics && role === 'consumes') {
+        const listOpen = open + topics.index + topics[0].length - 1;
+        for (const s of stringsIn(lexed, listOpen, matchingClose(lexed.code, listOpen))) out.add('Queue', s.value, role, line(lexed, s.start));
+      }
+    });
+  }
+  if (text.includes('bullmq') || text.includes("'bull'") || text.includes('"bull"')) {
+    eachMatch(lexed, /\bnew\s+Queue\s*\(\s*/g, (m, a) => a && out.add('Queue', a.value, 'produces', line(lexed, m.index)));
+    eachMatch(lexed, /\bnew\s+Worker\s*\(\s*/g, (m, a) => a && out.add('Queue', a.value, 'consumes', line(lexed, m.index)));
+  }
+  if (text.includes('SendMessage') || text.includes('ReceiveMessage') || text.includes('sendMessage')) {
+    // SQS: the queue is usually an environment variable holding its URL.
+    eachMatch(lexed, /\b(SendMessage(?:Batch)?Command|ReceiveMessageCommand|sendMessage|receiveMessage)\s*\(\s*\{/g, (m) => {
+      const open = m.index + m[0].length - 1;
+      const close = matchingClose(lexed.code, open);
+      if (close < 0) return;
+      const body = lexed.code.slice(open, close);
+      const env = /\bQueueUrl\s*:\s*process\.env\.([A-Z_][A-Z0-9_]*)/.exec(body);
+      const literal = keywordString(lexed, open, close, 'QueueUrl');
+      const name = env?.[1] ?? literal?.value.replace(/^.*\//, '');
+      if (name) out.add('Queue', name, /^[Rr]eceive/.test(m[1]) ? 'consumes' : 'produces', line(lexed, m.index));
+    });
+  }
+  if (text.includes('nats')) {
+    eachMatch(lexed, /\b(?:nc|nats|conn|connection)\s*\.\s*(publish|subscribe|request)\s*\(\s*/g, (m, a) => {
+      if (a) out.add('Queue', a.value, m[1] === 'subscribe' ? 'consumes' : 'produces', line(lexed, m.index));
+    });
+  }
+}
+
+function websockets(lexed: Lexed, text: string, out: ApiCollector): void {
+  if (text.includes('WebSocketServer') || text.includes('WebSocket.Server')) {
+    eachMatch(lexed, /\bnew\s+(?:WebSocketServer|WebSocket\.Server)\s*\(/g, (m) => {
+      const open = m.index + m[0].length - 1;
+      const path = keywordString(lexed, open, matchingClose(lexed.code, open), 'path');
+      out.add('WebSocket', path?.value ?? 'ws', 'serves', line(lexed, m.index));
+    });
+  }
+  if (text.includes('socket.io')) {
+    eachMatch(lexed, /\b(?:io|server|socketServer)\s*\.\s*on\s*\(\s*/g, (m, a) => {
+      if (a?.value === 'connection') out.add('WebSocket', 'socket.io', 'serves', line(lexed, m.index));
+    });
+  }
+}
+
+function cliCommands(lexed: Lexed, text: string, out: ApiCollector): void {
+  if (!/['"](?:commander|yargs|cac|sade)(?:\/[\w-]+)?['"]/.test(text)) return;
+  eachMatch(lexed, /\.\s*command\s*\(\s*/g, (m, a) => {
+    const name = a?.value.trim().split(/\s+/)[0];
+    if (name && /^[a-z][\w:-]*$/i.test(name) && name !== '*' && name !== '$0') out.add('CLI', name, 'defines', line(lexed, m.index));
+  });
+}
+
+export const javascriptReader: Reader = {
+  id: 'source/javascript',
+  extensions: ['.js', '.mjs', '.cjs', '.jsx', '.ts', '.mts', '.cts', '.tsx'],
+  read(path, text): Omit<FileFacts, 'path'> {
+    const out = new ApiCollector(path);
+    if (/\.d\.[mc]?ts$/.test(path)) return {};
+    const mayRoute = /\.(?:get|post|put|patch|delete|del|all|route)\s*\(/.test(text);
+    const mayNest = text.includes('@Controller');
+    const mayGrpc = text.includes('grpc') || text.includes('connectrpc') || text.includes('bufbuild');
+    const mayQueue = /amqp|kafka|bull|SendMessage|ReceiveMessage|sendMessage|nats/.test(text);
+    const mayWs = text.includes('WebSocket') || text.includes('socket.io');
+    const mayCli = text.includes('.command(') || text.includes('.command (');
+    if (!(mayRoute || mayNest || mayGrpc || mayQueue || mayWs || mayCli)) return {};
+    const lexed = lex(text, 'js');
+    if (mayRoute) httpRoutes(lexed, text, out);
+    if (mayNest) nestRoutes(lexed, out);
+    if (mayGrpc) grpc(lexed, text, out);
+    if (mayQueue) queues(lexed, text, out);
+    if (mayWs) websockets(lexed, text, out);
+    if (mayCli) cliCommands(lexed, text, out);
+    return out.result();
+  },
+};

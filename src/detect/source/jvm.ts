@@ -1,0 +1,148 @@
+/**
+ * Java and Kotlin source: Spring MVC/WebFlux mappings (class prefix + method mapping), JAX-RS @Path,
+ * gRPC services and stubs, Kafka/Rabbit/JMS/SQS listeners and templates, WebSocket endpoints, picocli commands.
+ */
+import type { FileFacts, Reader } from '../facts.js';
+import { ApiCollector, eachMatch, joinPath, keywordString, line, matchingClose, stringsIn } from './collect.js';
+import { lex, type Lexed } from './lexer.js';
+
+const SPRING_VERB: Record<string, string> = { Get: 'GET', Post: 'POST', Put: 'PUT', Patch: 'PATCH', Delete: 'DELETE' };
+
+/** Paths named by an annotation's arguments: a bare string, an array, or value=/path=. */
+function annotationPaths(lexed: Lexed, open: number, close: number): string[] {
+  if (open < 0 || close < 0) return [''];
+  const body = lexed.code.slice(open + 1, close - 1);
+  const named = /\b(?:value|path)\s*=\s*/.exec(body);
+  if (named) {
+    const start = open + 1 + named.index + named[0].length;
+    const c = lexed.code[start];
+    const end = c === '{' || c === '[' ? matchingClose(lexed.code, start) : start + 1 + lexed.code.slice(start + 1).search(/["']/) + 1;
+    return stringsIn(lexed, start, end).map((s) => s.value);
+  }
+  // Positional: the strings before any `name =` argument
+  const firstNamed = body.search(/\b\w+\s*=/);
+  const until = firstNamed < 0 ? close : open + 1 + firstNamed;
+  const found = stringsIn(lexed, open, until).map((s) => s.value);
+  return found.length ? found : [''];
+}
+
+/** Is the annotation at `after` (end of its arguments) on a type rather than a method? */
+function annotatesType(code: string, after: number): boolean {
+  const rest = code.slice(after, after + 400).replace(/@\w+(?:\.\w+)*(?:\s*\([^)]*\))?/g, ' ');
+  return /^\s*(?:(?:public|private|protected|abstract|final|open|internal|data|sealed|static)\s+)*(?:class|interface|object)\b/.test(rest);
+}
+
+function springRoutes(lexed: Lexed, out: ApiCollector): void {
+  let prefixes: string[] = [''];
+  eachMatch(lexed, /@(Get|Post|Put|Patch|Delete|Request)Mapping\b\s*(\()?/g, (m) => {
+    const open = m[2] ? m.index + m[0].length - 1 : -1;
+    const close = open >= 0 ? matchingClose(lexed.code, open) : m.index + m[0].length;
+    const paths = annotationPaths(lexed, open, close);
+    if (m[1] === 'Request' && annotatesType(lexed.code, close)) {
+      prefixes = paths;
+      return;
+    }
+    let verbs = m[1] === 'Request' ? [] : [SPRING_VERB[m[1]]];
+    if (m[1] === 'Request') {
+      const body = open >= 0 ? lexed.code.slice(open, close) : '';
+      verbs = [...body.matchAll(/RequestMethod\.(GET|POST|PUT|PATCH|DELETE|OPTIONS|HEAD)/g)].map((v) => v[1]);
+      if (!verbs.length) verbs = ['ALL'];
+    }
+    for (const prefix of prefixes) for (const p of paths) for (const verb of verbs) out.add('REST', `${verb} ${joinPath(prefix, p)}`, 'serves', line(lexed, m.index));
+  });
+}
+
+function jaxRsRoutes(lexed: Lexed, out: ApiCollector): void {
+  let prefix = '';
+  eachMatch(lexed, /@Path\s*\(\s*/g, (m, a) => {
+    if (!a) return;
+    const close = matchingClose(lexed.code, lexed.code.lastIndexOf('(', a.start));
+    if (annotatesType(lexed.code, close)) {
+      prefix = a.value;
+      return;
+    }
+    // The HTTP method annotation sits next to the method's @Path, before or after it.
+    const around = lexed.code.slice(Math.max(0, m.index - 200), close + 200);
+    const verb = /@(GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)\b/.exec(around)?.[1];
+    if (verb) out.add('REST', `${verb} ${joinPath(prefix, a.value)}`, 'serves', line(lexed, m.index));
+  });
+  // Methods with a verb but no @Path of their own serve the class path.
+  eachMatch(lexed, /@(GET|POST|PUT|PATCH|DELETE)\b(?!\s*\()/g, (m) => {
+    const around = lexed.code.slice(Math.max(0, m.index - 150), m.index + 150);
+    if (!/@Path\s*\(/.test(around) && prefix) out.add('REST', `${m[1]} ${joinPath(prefix)}`, 'serves', line(lexed, m.index));
+  });
+}
+
+function messaging(lexed: Lexed, text: string, out: ApiCollector): void {
+  const listeners: [RegExp, string][] = [
+    [/@KafkaListener\s*\(/g, 'topics'],
+    [/@RabbitListener\s*\(/g, 'queues'],
+    [/@JmsListener\s*\(/g, 'destination'],
+    [/@SqsListener\s*\(/g, 'value'],
+  ];
+  for (const [re, key] of listeners) {
+    if (!text.includes(re.source.slice(1, re.source.indexOf('\\')))) continue;
+    eachMatch(lexed, re, (m) => {
+      const open = m.index + m[0].length - 1;
+      const close = matchingClose(lexed.code, open);
+      const named = new RegExp(`\\b${key}\\s*=\\s*`).exec(lexed.code.slice(open, close));
+      let names: string[];
+      if (named) {
+        const start = open + named.index + named[0].length;
+        const c = lexed.code[start];
+        names = stringsIn(lexed, start, c === '{' || c === '[' ? matchingClose(lexed.code, start) : start + 1 + lexed.code.slice(start + 1).search(/["']/) + 1).map((s) => s.value);
+      } else {
+        const firstNamed = lexed.code.slice(open, close).search(/\b\w+\s*=/);
+        names = stringsIn(lexed, open, firstNamed < 0 ? close : open + firstNamed).map((s) => s.value);
+      }
+      // Property placeholders ("${app.topic}") are configuration, not names.
+      for (const n of names) if (!n.includes('${') && !n.includes('#{')) out.add('Queue', n, 'consumes', line(lexed, m.index));
+    });
+  }
+  eachMatch(lexed, /\b(?:kafkaTemplate|rabbitTemplate|jmsTemplate|amqpTemplate|streamBridge|template)\s*\.\s*(send|convertAndSend|sendDefault)\s*\(\s*/gi, (m, a) => {
+    if (a && m[1] !== 'sendDefault') out.add('Queue', a.value, 'produces', line(lexed, m.index));
+  });
+}
+
+function grpc(lexed: Lexed, out: ApiCollector): void {
+  eachMatch(lexed, /\b(\w+)Grpc\.\1ImplBase\b|\b(\w+)Grpc\.(\w+)ImplBase\b/g, (m) => out.add('gRPC', m[1] ?? m[3], 'serves', line(lexed, m.index)));
+  eachMatch(lexed, /\b(\w+)Grpc\.new(?:Blocking|Future)?Stub\s*\(/g, (m) => out.add('gRPC', m[1], 'calls', line(lexed, m.index)));
+  eachMatch(lexed, /\b(\w+)GrpcKt\.(\w+)CoroutineImplBase\b/g, (m) => out.add('gRPC', m[2], 'serves', line(lexed, m.index)));
+}
+
+function websockets(lexed: Lexed, out: ApiCollector): void {
+  eachMatch(lexed, /@ServerEndpoint\s*\(\s*(?:value\s*=\s*)?/g, (m, a) => a && out.add('WebSocket', a.value, 'serves', line(lexed, m.index)));
+  eachMatch(lexed, /\.addEndpoint\s*\(\s*/g, (m, a) => a && a.value.startsWith('/') && out.add('WebSocket', a.value, 'serves', line(lexed, m.index)));
+  eachMatch(lexed, /\.addHandler\s*\([^,()]*(?:\([^()]*\))?[^,()]*,\s*/g, (m, a) => a && a.value.startsWith('/') && out.add('WebSocket', a.value, 'serves', line(lexed, m.index)));
+}
+
+function picocli(lexed: Lexed, out: ApiCollector): void {
+  eachMatch(lexed, /@(?:CommandLine\.)?Command\s*\(/g, (m) => {
+    const open = m.index + m[0].length - 1;
+    const name = keywordString(lexed, open, matchingClose(lexed.code, open), 'name');
+    if (name && /^[\w-]+$/.test(name.value)) out.add('CLI', name.value, 'defines', line(lexed, m.index));
+  });
+}
+
+export const jvmReader: Reader = {
+  id: 'source/jvm',
+  extensions: ['.java', '.kt'],
+  read(path, text): Omit<FileFacts, 'path'> {
+    const out = new ApiCollector(path);
+    const maySpring = text.includes('Mapping');
+    const mayJaxRs = text.includes('@Path');
+    const mayQueue = /Listener|Template|streamBridge/.test(text);
+    const mayGrpc = text.includes('Grpc');
+    const mayWs = text.includes('ServerEndpoint') || text.includes('WebSocket') || text.includes('Stomp');
+    const mayCli = text.includes('picocli');
+    if (!(maySpring || mayJaxRs || mayQueue || mayGrpc || mayWs || mayCli)) return {};
+    const lexed = lex(text, 'c');
+    if (maySpring) springRoutes(lexed, out);
+    if (mayJaxRs) jaxRsRoutes(lexed, out);
+    if (mayQueue) messaging(lexed, text, out);
+    if (mayGrpc) grpc(lexed, out);
+    if (mayWs) websockets(lexed, out);
+    if (mayCli) picocli(lexed, out);
+    return out.result();
+  },
+};

@@ -1,0 +1,147 @@
+/**
+ * Python source: Flask/FastAPI/Starlette-style decorator routes (with APIRouter/Blueprint prefixes),
+ * Django urls.py, gRPC servicers and stubs, Celery tasks, pika/Kafka queues, websockets and click/typer CLIs.
+ */
+import type { FileFacts, Reader } from '../facts.js';
+import { ApiCollector, eachMatch, joinPath, keywordString, line, matchingClose, stringsIn } from './collect.js';
+import { lex, stringAt, type Lexed } from './lexer.js';
+
+const VERBS = new Set(['get', 'post', 'put', 'patch', 'delete', 'options', 'head']);
+
+/** `router = APIRouter(prefix="/orders")`, `bp = Blueprint("x", __name__, url_prefix="/x")`. */
+function routerPrefixes(lexed: Lexed): Map<string, string> {
+  const prefixes = new Map<string, string>();
+  eachMatch(lexed, /\b(\w+)\s*=\s*(?:\w+\.)?(APIRouter|Blueprint|Router)\s*\(/g, (m) => {
+    const open = m.index + m[0].length - 1;
+    const close = matchingClose(lexed.code, open);
+    if (close < 0) return;
+    const prefix = keywordString(lexed, open, close, m[2] === 'Blueprint' ? 'url_prefix' : 'prefix');
+    if (prefix) prefixes.set(m[1], prefix.value);
+  });
+  return prefixes;
+}
+
+function decoratorRoutes(lexed: Lexed, out: ApiCollector): void {
+  const prefixes = routerPrefixes(lexed);
+  eachMatch(lexed, /^[ \t]*@(\w+)\.(route|get|post|put|patch|delete|options|head|websocket|api_route)\s*\(/gm, (m) => {
+    const open = m.index + m[0].length - 1;
+    const close = matchingClose(lexed.code, open);
+    const path = stringAt(lexed, open + 1) ?? keywordString(lexed, open, close, 'path');
+    if (!path || !path.value.startsWith('/') || close < 0) return;
+    const full = joinPath(prefixes.get(m[1]) ?? '', path.value);
+    const at = line(lexed, m.index + m[0].indexOf('@'));
+    if (m[2] === 'websocket') return out.add('WebSocket', full, 'serves', at);
+    if (VERBS.has(m[2])) return out.add('REST', `${m[2].toUpperCase()} ${full}`, 'serves', at);
+    // route / api_route: methods=[...] or GET by default (Flask and Starlette both default to GET)
+    const methods = /\bmethods\s*=\s*[[(]/.exec(lexed.code.slice(open, close));
+    const list = methods ? stringsIn(lexed, open + methods.index, close).map((s) => s.value.toUpperCase()) : ['GET'];
+    for (const verb of list) if (VERBS.has(verb.toLowerCase())) out.add('REST', `${verb} ${full}`, 'serves', at);
+  });
+}
+
+function djangoUrls(lexed: Lexed, out: ApiCollector): void {
+  eachMatch(lexed, /(?:^|[\s,[(])(path|re_path|url)\s*\(\s*/gm, (m, a) => {
+    if (!a) return;
+    let route = a.value;
+    if (m[1] !== 'path') route = route.replace(/^\^/, '').replace(/\$$/, '');
+    // Django routes carry no method; `include()` lines are prefixes, not endpoints.
+    const rest = lexed.code.slice(m.index, matchingClose(lexed.code, m.index + m[0].lastIndexOf('(')));
+    if (/\binclude\s*\(/.test(rest)) return;
+    out.add('REST', joinPath(route), 'serves', line(lexed, m.index + m[0].indexOf(m[1])));
+  });
+}
+
+function grpc(lexed: Lexed, out: ApiCollector): void {
+  eachMatch(lexed, /\badd_(\w+?)Servicer_to_server\s*\(/g, (m) => out.add('gRPC', m[1], 'serves', line(lexed, m.index)));
+  eachMatch(lexed, /\b(?:\w+\.)?(\w+)Stub\s*\(/g, (m) => {
+    if (/^[A-Z]/.test(m[1])) out.add('gRPC', m[1], 'calls', line(lexed, m.index));
+  });
+}
+
+function celery(lexed: Lexed, text: string, out: ApiCollector): void {
+  eachMatch(lexed, /^[ \t]*@(?:(\w+)\.task|shared_task)\b(\s*\()?/gm, (m) => {
+    if (m[1] && !/^(app|celery|celery_app|capp|worker)$/i.test(m[1]) && !text.includes('celery') && !text.includes('Celery')) return;
+    let name: string | undefined;
+    if (m[2]) {
+      const open = m.index + m[0].length - 1;
+      name = keywordString(lexed, open, matchingClose(lexed.code, open), 'name')?.value;
+    }
+    if (!name) name = /\bdef\s+(\w+)/.exec(lexed.code.slice(m.index, m.index + 2000))?.[1];
+    if (name) out.add('Queue', name, 'consumes', line(lexed, m.index + m[0].indexOf('@')));
+  });
+  // task.delay(...) / task.apply_async(...) for a task defined or imported in this file
+  eachMatch(lexed, /\b([A-Za-z_]\w*)\.(?:delay|apply_async)\s*\(/g, (m) => {
+    const known = new RegExp(`\\bdef\\s+${m[1]}\\b|\\bimport\\b[^\\n]*\\b${m[1]}\\b`).test(lexed.code);
+    if (known) out.add('Queue', m[1], 'produces', line(lexed, m.index));
+  });
+  eachMatch(lexed, /\.send_task\s*\(\s*/g, (m, a) => a && out.add('Queue', a.value, 'produces', line(lexed, m.index)));
+}
+
+function amqpAndKafka(lexed: Lexed, text: string, out: ApiCollector): void {
+  if (text.includes('pika') || text.includes('basic_publish')) {
+    eachMatch(lexed, /\.basic_publish\s*\(/g, (m) => {
+      const open = m.index + m[0].length - 1;
+      const key = keywordString(lexed, open, matchingClose(lexed.code, open), 'routing_key');
+      if (key && key.value) out.add('Queue', key.value, 'produces', line(lexed, m.index));
+    });
+    eachMatch(lexed, /\.basic_consume\s*\(/g, (m) => {
+      const open = m.index + m[0].length - 1;
+      const q = keywordString(lexed, open, matchingClose(lexed.code, open), 'queue');
+      if (q) out.add('Queue', q.value, 'consumes', line(lexed, m.index));
+    });
+  }
+  if (text.includes('kafka') || text.includes('Kafka')) {
+    eachMatch(lexed, /\b(?:producer|kafka_producer|self\.producer|p)\s*\.\s*(?:send|produce|send_and_wait)\s*\(\s*/g, (m, a) => {
+      if (a) out.add('Queue', a.value, 'produces', line(lexed, m.index));
+    });
+    eachMatch(lexed, /\b(?:KafkaConsumer|AIOKafkaConsumer)\s*\(\s*/g, (m, a) => a && out.add('Queue', a.value, 'consumes', line(lexed, m.index)));
+    eachMatch(lexed, /\.subscribe\s*\(\s*\[/g, (m) => {
+      const open = m.index + m[0].length - 1;
+      for (const s of stringsIn(lexed, open, matchingClose(lexed.code, open))) out.add('Queue', s.value, 'consumes', line(lexed, s.start));
+    });
+  }
+}
+
+function cli(lexed: Lexed, text: string, out: ApiCollector): void {
+  const typer = text.includes('typer');
+  eachMatch(lexed, /^[ \t]*@(\w+)\.(command|group)\s*\(/gm, (m) => {
+    if (m[1] !== 'click' && !/^(cli|main|app|group|root|cmd|commands?)$/.test(m[1]) && !(typer && text.includes(`${m[1]} = typer.Typer`))) return;
+    if (m[1] === 'app' && !typer && !text.includes('click')) return; // @app.command in other frameworks
+    const open = m.index + m[0].length - 1;
+    const close = matchingClose(lexed.code, open);
+    const explicit = stringAt(lexed, open + 1) ?? keywordString(lexed, open, close, 'name');
+    const fn = /\bdef\s+(\w+)/.exec(lexed.code.slice(close, close + 2000))?.[1];
+    // click 7+ and typer turn function_name into function-name
+    const name = explicit?.value ?? fn?.replace(/_/g, '-');
+    if (name) out.add('CLI', name, 'defines', line(lexed, m.index + m[0].indexOf('@')));
+  });
+  if (text.includes('add_parser')) {
+    eachMatch(lexed, /\.add_parser\s*\(\s*/g, (m, a) => a && /^[\w-]+$/.test(a.value) && out.add('CLI', a.value, 'defines', line(lexed, m.index)));
+  }
+}
+
+export const pythonReader: Reader = {
+  id: 'source/python',
+  extensions: ['.py'],
+  read(path, text): Omit<FileFacts, 'path'> {
+    const out = new ApiCollector(path);
+    const base = path.slice(path.lastIndexOf('/') + 1);
+    const mayRoute = text.includes('@') && /@\w+\.(?:route|get|post|put|patch|delete|options|head|websocket|api_route)\s*\(/.test(text);
+    const mayDjango = base === 'urls.py' && /\b(?:re_)?path\s*\(|\burl\s*\(/.test(text);
+    const mayGrpc = text.includes('_pb2') || text.includes('grpc');
+    const mayCelery = text.includes('.task') || text.includes('shared_task') || text.includes('send_task');
+    const mayQueue = /pika|basic_publish|kafka|Kafka/.test(text);
+    const mayCli = text.includes('.command') || text.includes('.group') || text.includes('add_parser');
+    const mayWs = text.includes('websockets.serve');
+    if (!(mayRoute || mayDjango || mayGrpc || mayCelery || mayQueue || mayCli || mayWs)) return {};
+    const lexed = lex(text, 'python');
+    if (mayRoute) decoratorRoutes(lexed, out);
+    if (mayDjango) djangoUrls(lexed, out);
+    if (mayGrpc) grpc(lexed, out);
+    if (mayCelery) celery(lexed, text, out);
+    if (mayQueue) amqpAndKafka(lexed, text, out);
+    if (mayCli) cli(lexed, text, out);
+    if (mayWs) eachMatch(lexed, /\bwebsockets\.serve\s*\(/g, (m) => out.add('WebSocket', 'websockets', 'serves', line(lexed, m.index)));
+    return out.result();
+  },
+};

@@ -1,0 +1,273 @@
+/**
+ * README intro: the title, the first real sentence(s) of prose, and the features list. Badges, logos,
+ * link bars, notes and installation steps are not a description, so they are skipped rather than guessed at.
+ */
+import { fromMarkdown } from 'mdast-util-from-markdown';
+import type { Heading, Nodes, Paragraph, PhrasingContent, RootContent } from 'mdast';
+import type { FileFacts, IntroFact, Reader } from '../facts.js';
+
+const FEATURES_HEADING = /features|highlights|what it does|capabilities/i;
+/** Sections whose first paragraph still describes the project. */
+const ABOUT_HEADING = /^(about|overview|introduction|intro|description|what is\b|why\b|summary|background)/i;
+const MAX_FEATURES = 12;
+const MAX_SUMMARY = 300;
+const MIN_SUMMARY = 20;
+
+/** Plain text of inline content; images, HTML and line breaks say nothing. */
+function inlineText(nodes: PhrasingContent[]): string {
+  let out = '';
+  for (const node of nodes) {
+    switch (node.type) {
+      case 'text':
+      case 'inlineCode':
+        out += node.value;
+        break;
+      case 'emphasis':
+      case 'strong':
+      case 'delete':
+      case 'link':
+      case 'linkReference':
+        out += inlineText(node.children);
+        break;
+      case 'break':
+        out += ' ';
+        break;
+      default:
+        break; // image, imageReference, html, footnoteReference
+    }
+  }
+  return out;
+}
+
+/** Prose that is not inside a link: a paragraph made only of links (badges, nav bars) has none. */
+function proseOutsideLinks(nodes: PhrasingContent[]): string {
+  let out = '';
+  for (const node of nodes) {
+    if (node.type === 'text' || node.type === 'inlineCode') out += node.value;
+    else if (node.type === 'emphasis' || node.type === 'strong' || node.type === 'delete') out += proseOutsideLinks(node.children);
+    else if (node.type === 'link' || node.type === 'linkReference') {
+      // A link inside a sentence is prose; a link wrapping an image is a badge.
+      if (!node.children.some((c) => c.type === 'image' || c.type === 'imageReference')) out += inlineText(node.children);
+    }
+  }
+  return out;
+}
+
+export function clean(text: string): string {
+  return text
+    .replace(/:[a-z0-9_+-]+:/g, '') // GitHub emoji shortcodes
+    .replace(/[\u{1F300}-\u{1FAFF}\u{2600}-\u{27BF}\u{FE0F}]/gu, '')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+function stripHtml(html: string): string {
+  return html
+    .replace(/<!--[\s\S]*?-->/g, ' ')
+    .replace(/<(script|style)[\s\S]*?<\/\1>/gi, ' ')
+    .replace(/<[^>]+>/g, ' ')
+    .replace(/&nbsp;/g, ' ')
+    .replace(/&amp;/g, '&')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'");
+}
+
+/** Up to MAX_SUMMARY characters, cut at a sentence end when the paragraph is longer. */
+export function cutSummary(text: string): string {
+  if (text.length <= MAX_SUMMARY) return text;
+  const head = text.slice(0, MAX_SUMMARY + 1);
+  const ends = [...head.matchAll(/[.!?](?=\s|$)/g)].map((m) => m.index + 1).filter((i) => i >= 40);
+  if (ends.length) return head.slice(0, ends[ends.length - 1]).trim();
+  const space = head.lastIndexOf(' ', MAX_SUMMARY - 1);
+  return `${head.slice(0, space > 40 ? space : MAX_SUMMARY).trim()}…`;
+}
+
+/** Is this prose a description, rather than a note, a link bar or a badge caption? */
+function isDescription(text: string): boolean {
+  if (text.length < MIN_SUMMARY) return false;
+  if (/^(note|warning|important|caution|tip|disclaimer|deprecated|table of contents|toc)\b[\s:!*]/i.test(text)) return false;
+  if (/^\[!(note|warning|important|tip|caution)\]/i.test(text)) return false;
+  if ((text.match(/\s[|•·]\s/g) ?? []).length >= 2) return false; // "Docs | Website | Discord"
+  const words = text.split(/\s+/).filter((w) => /[a-z]/i.test(w));
+  return words.length >= 4;
+}
+
+function paragraphSummary(p: Paragraph): string | undefined {
+  const prose = clean(proseOutsideLinks(p.children));
+  if (!isDescription(prose)) return undefined;
+  return clean(inlineText(p.children));
+}
+
+function htmlSummary(html: string): string | undefined {
+  // Centered READMEs put the tagline in <p align="center">; headings and images there are not prose.
+  const withoutHeadings = html.replace(/<h[1-6][\s\S]*?<\/h[1-6]>/gi, ' ').replace(/<a\b[^>]*>\s*<img[\s\S]*?<\/a>/gi, ' ');
+  const text = clean(stripHtml(withoutHeadings));
+  return isDescription(text) && text.split(' ').length >= 6 ? text : undefined;
+}
+
+function htmlTitle(html: string): string | undefined {
+  const m = /<h1\b[^>]*>([\s\S]*?)<\/h1>/i.exec(html);
+  const text = m ? clean(stripHtml(m[1])) : '';
+  return text || undefined;
+}
+
+function headingText(h: Heading): string {
+  return clean(inlineText(h.children));
+}
+
+function lineOf(node: Nodes): number {
+  return node.position?.start.line ?? 1;
+}
+
+export function readMarkdownIntro(text: string): IntroFact {
+  const root = fromMarkdown(text);
+  const intro: IntroFact = {};
+  const top: RootContent[] = root.children;
+  let headingsSeen = 0;
+  let inAbout = false;
+  for (let i = 0; i < top.length; i++) {
+    const node = top[i];
+    if (node.type === 'heading') {
+      headingsSeen++;
+      const t = headingText(node);
+      if (intro.title === undefined && t) {
+        intro.title = t;
+        intro.titleLine = lineOf(node);
+        continue;
+      }
+      inAbout = ABOUT_HEADING.test(t);
+      if (!intro.features && FEATURES_HEADING.test(t)) {
+        const features = featuresAfter(top, i, node.depth);
+        if (features.length) intro.features = features;
+      }
+      continue;
+    }
+    if (node.type === 'html' && intro.title === undefined) {
+      const t = htmlTitle(node.value);
+      if (t) {
+        intro.title = t;
+        intro.titleLine = lineOf(node);
+      }
+    }
+    // Only the opening of the README (before a second section) or an "About" section describes the project.
+    const mayDescribe = headingsSeen <= 1 || inAbout;
+    if (intro.summary !== undefined || !mayDescribe) continue;
+    let summary: string | undefined;
+    if (node.type === 'paragraph') summary = paragraphSummary(node);
+    else if (node.type === 'blockquote') {
+      const first = node.children.find((c): c is Paragraph => c.type === 'paragraph');
+      summary = first ? paragraphSummary(first) : undefined;
+    } else if (node.type === 'html') summary = htmlSummary(node.value);
+    if (summary) {
+      intro.summary = cutSummary(summary);
+      intro.summaryLine = lineOf(node);
+    }
+  }
+  return intro;
+}
+
+function featuresAfter(top: RootContent[], headingAt: number, depth: number): { text: string; line: number }[] {
+  for (let j = headingAt + 1; j < top.length; j++) {
+    const node = top[j];
+    if (node.type === 'heading' && node.depth <= depth) return [];
+    if (node.type !== 'list') continue;
+    const out: { text: string; line: number }[] = [];
+    for (const item of node.children) {
+      const para = item.children.find((c): c is Paragraph => c.type === 'paragraph');
+      const text = para ? clean(inlineText(para.children)) : '';
+      if (text) out.push({ text: text.length > 200 ? cutAtWord(text, 200) : text, line: lineOf(item) });
+      if (out.length >= MAX_FEATURES) break;
+    }
+    return out;
+  }
+  return [];
+}
+
+function cutAtWord(text: string, max: number): string {
+  const space = text.lastIndexOf(' ', max);
+  return `${text.slice(0, space > 20 ? space : max)}…`;
+}
+
+/** reStructuredText, read by lines: title underlines, directives and substitutions (badges) skipped. */
+export function readRstIntro(text: string): IntroFact {
+  const lines = text.split(/\r?\n/);
+  const intro: IntroFact = {};
+  const isUnderline = (l: string | undefined) => l !== undefined && /^([=\-~^"'`#*+_:.])\1{2,}\s*$/.test(l);
+  let sectionsSeen = 0;
+  let inFeatures = false;
+  let inAbout = false;
+  let para: string[] = [];
+  let paraLine = 0;
+  let inDirective = false;
+  const flush = () => {
+    if (para.length && intro.summary === undefined && (sectionsSeen <= 1 || inAbout)) {
+      const joined = clean(para.join(' ').replace(/`([^`<]+?)\s*(<[^>]*>)?`_{0,2}/g, '$1').replace(/\*\*?|``/g, ''));
+      if (isDescription(joined) && !/^\|[^|]+\|/.test(joined)) {
+        intro.summary = cutSummary(joined);
+        intro.summaryLine = paraLine;
+      }
+    }
+    para = [];
+  };
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i];
+    if (isUnderline(lines[i + 1]) && line.trim() && !isUnderline(line)) {
+      flush();
+      const title = clean(line);
+      sectionsSeen++;
+      if (intro.title === undefined) {
+        intro.title = title;
+        intro.titleLine = i + 1;
+      } else {
+        inAbout = ABOUT_HEADING.test(title);
+        inFeatures = !intro.features && FEATURES_HEADING.test(title);
+      }
+      i++;
+      continue;
+    }
+    if (isUnderline(line)) continue; // overline
+    if (!line.trim()) {
+      flush();
+      inDirective = false;
+      continue;
+    }
+    if (/^\.\.\s/.test(line) || /^\s*:\w[\w -]*:/.test(line)) {
+      inDirective = true;
+      continue;
+    }
+    if (inDirective && /^\s/.test(line)) continue;
+    inDirective = false;
+    const item = /^[-*+]\s+(.*)$/.exec(line);
+    if (item) {
+      if (inFeatures) {
+        intro.features ??= [];
+        if (intro.features.length < MAX_FEATURES) intro.features.push({ text: clean(item[1].replace(/\*\*?|``/g, '')), line: i + 1 });
+      }
+      continue;
+    }
+    if (/^\s/.test(line) && !para.length) continue; // block quotes, literal blocks
+    if (!para.length) paraLine = i + 1;
+    para.push(line.trim());
+  }
+  flush();
+  return intro;
+}
+
+function hasAny(intro: IntroFact): boolean {
+  return intro.title !== undefined || intro.summary !== undefined || intro.features !== undefined;
+}
+
+export const readmeReader: Reader = {
+  id: 'source/readme',
+  patterns: [/^readme(\.(md|markdown|mdown|rst|txt))?$/i],
+  read(path, text): Omit<FileFacts, 'path'> {
+    try {
+      const intro = /\.rst$/i.test(path) ? readRstIntro(text) : readMarkdownIntro(text);
+      return hasAny(intro) ? { intro } : {};
+    } catch (err) {
+      return { warnings: [{ file: path, message: `README not readable: ${err instanceof Error ? err.message : String(err)}` }] };
+    }
+  },
+};

@@ -1,0 +1,57 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readSource } from './read-fixture.js';
+import { readmeReader, cutSummary } from '../../src/detect/source/readme.js';
+
+test('README: title without badges, first real paragraph, features list', () => {
+  const { intro } = readSource('source-readme', 'README.md');
+  assert.equal(intro?.title, 'Ledgerline');
+  assert.equal(intro?.titleLine, 5);
+  assert.equal(intro?.summaryLine, 11, 'badge and link-bar paragraphs are skipped');
+  assert.match(intro?.summary ?? '', /^Ledgerline is a double-entry bookkeeping service for SaaS products: /);
+  assert.ok(!intro?.summary?.includes('**') && !intro?.summary?.includes('](https'), 'markdown formatting stripped');
+  assert.deepEqual(intro?.features, [
+    { text: 'Balanced by construction — every write is a journal entry', line: 15 },
+    { text: 'Multi-currency accounts with daily FX snapshots', line: 16 },
+    { text: 'Webhooks for entry.created and payout.reconciled', line: 18 },
+  ]);
+});
+
+test('README with only a title and badges gives no summary', () => {
+  const { intro } = readSource('source-readme', 'services/billing/README.md');
+  assert.equal(intro?.title, 'billing');
+  assert.equal(intro?.summary, undefined);
+  assert.equal(intro?.features, undefined);
+});
+
+test('reStructuredText README: title, paragraph after substitutions, features', () => {
+  const { intro } = readSource('source-readme', 'services/billing/README.rst');
+  assert.equal(intro?.title, 'Billing');
+  assert.equal(intro?.summary, 'Billing computes invoices from usage events and sends them to customers every month.');
+  assert.equal(intro?.summaryLine, 10);
+  assert.deepEqual(intro?.features?.map((f) => f.text), ['Proration for mid-cycle plan changes', 'PDF invoices']);
+});
+
+test('installation prose under a later heading is not a summary', () => {
+  const facts = readmeReader.read('README.md', '# tool\n\n## Installation\n\nRun npm install tool and then start the server with npx tool.\n');
+  assert.equal(facts.intro?.summary, undefined);
+});
+
+test('a centered HTML header supplies the title and tagline', () => {
+  const md = '<h1 align="center">Quarry</h1>\n<p align="center">A columnar query engine for object storage, written in Rust.</p>\n\n## Usage\n\ntext\n';
+  const { intro } = readmeReader.read('README.md', md);
+  assert.equal(intro?.title, 'Quarry');
+  assert.equal(intro?.summary, 'A columnar query engine for object storage, written in Rust.');
+});
+
+test('long summaries are cut at a sentence end within 300 characters', () => {
+  const sentence = 'This sentence is exactly about sixty characters long, roughly. ';
+  const cut = cutSummary(sentence.repeat(8).trim());
+  assert.ok(cut.length <= 300);
+  assert.ok(cut.endsWith('roughly.'));
+});
+
+test('notes and link bars are not descriptions', () => {
+  const md = '# x\n\n> **Note**: this project moved to another organisation last year.\n\n[Docs](a) | [API](b) | [Blog](c)\n';
+  assert.equal(readmeReader.read('README.md', md).intro?.summary, undefined);
+});
