@@ -16,6 +16,8 @@ export interface DependencyFact {
   name: string;
   version?: string;
   scope: DependencyScope;
+  /** True when the manifest marks it as only pulled in by another dependency (go.mod `// indirect`). */
+  indirect?: boolean;
   line?: number;
 }
 
@@ -61,6 +63,8 @@ export interface ServiceFact {
   image?: string;
   /** Build context folder relative to the repository root's view of this file (already joined with the file's folder). */
   build?: string;
+  /** Dockerfile the service is built from, repository-relative, when the config names one (compose build.dockerfile). */
+  dockerfile?: string;
   ports?: number[];
   dependsOn?: string[];
   /** Names of environment variables only; values are never kept (secrets). */

@@ -12,6 +12,8 @@ test('compose: a service with only build: is found with its resolved build folde
   assert.equal(worker.line, 33);
   const api = facts.services!.find((s) => s.name === 'api')!;
   assert.equal(api.build, 'services/api', 'build: {context: ./services/api} is normalised');
+  assert.equal(api.dockerfile, 'services/api/Dockerfile', 'build.dockerfile is relative to the context');
+  assert.equal(worker.dockerfile, undefined);
 });
 
 test('compose: ports are container ports, in short, long and interpolated syntax', () => {
@@ -69,6 +71,11 @@ test('compose: an override named after an environment', () => {
   assert.deepEqual(facts.environments, [{ name: 'prod', via: 'compose override', line: 1 }]);
   assert.equal(facts.services![0].image, 'ghcr.io/acme/shop-api:1.4.0');
   assert.equal(facts.images![0].name, 'acme/shop-api');
+});
+
+test('compose: context "." with a dockerfile in a subfolder', () => {
+  const facts = reader('compose').read('compose.yaml', 'services:\n  ad:\n    build:\n      context: ./\n      dockerfile: ./src/ad/Dockerfile\n');
+  assert.deepEqual(facts.services, [{ name: 'ad', source: 'compose', line: 2, build: '', dockerfile: 'src/ad/Dockerfile' }]);
 });
 
 test('compose: the compose file is not read as Kubernetes', () => {

@@ -65,6 +65,12 @@ function readService(path: string, doc: YamlDoc, name: string, def: Record<strin
   if (build !== undefined) {
     const folder = resolveRelative(path, build);
     if (folder !== undefined) svc.build = folder;
+    // build.dockerfile is relative to the context: with context "." it is what says which folder the service is
+    const dockerfile = isRecord(def.build) ? asString(def.build.dockerfile) : undefined;
+    if (folder !== undefined && dockerfile && !dockerfile.startsWith('/')) {
+      const file = resolveRelative(`${folder ? folder + '/' : ''}x`, dockerfile);
+      if (file) svc.dockerfile = file;
+    }
   }
   if (Array.isArray(def.ports)) {
     svc.ports = uniq(def.ports.map(containerPort).filter((p): p is number => p !== undefined));

@@ -120,9 +120,9 @@ export function dirName(path: string): string {
 export function resolveRelative(fromFile: string, ref: string): string | undefined {
   if (!ref || /^[a-z][\w+.-]*:\/\//i.test(ref) || ref.startsWith('git@') || /[$]\{|\{\{/.test(ref)) return undefined;
   if (ref.startsWith('/')) return undefined;
-  const joined = posix.normalize(posix.join(dirName(fromFile) || '.', ref));
+  const joined = posix.normalize(posix.join(dirName(fromFile) || '.', ref)).replace(/\/+$/, '');
   if (joined === '..' || joined.startsWith('../')) return undefined;
-  return joined === '.' ? '' : joined.replace(/\/+$/, '');
+  return joined === '.' || joined === '' ? '' : joined;
 }
 
 /**
@@ -162,7 +162,7 @@ export interface EnvHost {
 const LOCAL_HOSTS = /^(localhost|127\.\d+\.\d+\.\d+|0\.0\.0\.0|::1|\[::1\]|host\.docker\.internal)$/i;
 const HOST_LIKE = /^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*$/i;
 /** Variable names whose bare value is a host name (REDIS_HOST=redis, CART_SERVICE_ADDR=cartservice). */
-const HOST_VARIABLE = /(HOST|HOSTNAME|ADDR|ADDRESS|SERVER|ENDPOINT|SERVICE|URL|URI|DSN)$/i;
+const HOST_VARIABLE = /(HOSTS?|HOSTNAME|ADDRS?|ADDRESS(ES)?|SERVERS?|ENDPOINTS?|SERVICE|URLS?|URIS?|DSN|BROKERS?|BOOTSTRAP_SERVERS|UPSTREAM|BACKEND|NODES)$/i;
 
 /**
  * The host a configuration value points at: "redis://redis:6379", "postgres://u:pw@db:5432/x", "cartservice:7070",
@@ -172,8 +172,8 @@ export function hostFromValue(variable: string, raw: unknown): EnvHost | undefin
   const value = asString(raw)?.trim();
   if (!value || value.length > 2000 || /\s/.test(value)) return undefined;
   let scheme: string | undefined;
-  let rest = value;
-  const url = /^([a-z][a-z0-9+.-]*):\/\/(.*)$/i.exec(value);
+  let rest = value.replace(/^jdbc:/i, '');
+  const url = /^([a-z][a-z0-9+.-]*):\/\/(.*)$/i.exec(rest);
   if (url) {
     scheme = url[1].toLowerCase();
     rest = url[2];
@@ -188,7 +188,8 @@ export function hostFromValue(variable: string, raw: unknown): EnvHost | undefin
   if (!hp) return undefined;
   let host = hp[1].toLowerCase();
   const port = hp[2] ? Number(hp[2]) : undefined;
-  if (!url && port === undefined && (!HOST_VARIABLE.test(variable) || rest !== authority)) return undefined;
+  // Without a scheme only a host-like variable name makes a value a host ("NODE_IMAGE=node:20" is not one)
+  if (!url && (!HOST_VARIABLE.test(variable) || (port === undefined && rest !== authority))) return undefined;
   if (!url && port === undefined && /^(true|false|yes|no|on|off|none|null|\d+)$/i.test(host)) return undefined;
   if (!HOST_LIKE.test(host) || LOCAL_HOSTS.test(host) || /^\d+(\.\d+){3}$/.test(host)) return undefined;
   // Kubernetes cluster DNS: "cartservice.default.svc.cluster.local" names the Service "cartservice".

@@ -1,0 +1,37 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { hostFromValue, imageName, resolveRelative } from '../../src/detect/infra/util.js';
+
+test('hostFromValue: URLs keep scheme, host and port and drop credentials', () => {
+  assert.deepEqual(hostFromValue('DATABASE_URL', 'postgres://user:pw@db:5432/x'), { host: 'db', scheme: 'postgres', port: 5432 });
+  assert.deepEqual(hostFromValue('SPRING_DATASOURCE_URL', 'jdbc:postgresql://orders-db:5432/orders'), { host: 'orders-db', scheme: 'postgresql', port: 5432 });
+  assert.deepEqual(hostFromValue('MONGO', 'mongodb+srv://u:p@cluster0.abc.mongodb.net/db?retryWrites=true'), { host: 'cluster0.abc.mongodb.net', scheme: 'mongodb+srv' });
+  assert.deepEqual(hostFromValue('X', 'http://cart.shop.svc.cluster.local:8080/api'), { host: 'cart', scheme: 'http', port: 8080 });
+});
+
+test('hostFromValue: host:port and bare hosts only when the variable names a host', () => {
+  assert.deepEqual(hostFromValue('KAFKA_BROKERS', 'kafka-1:9092,kafka-2:9092'), { host: 'kafka-1', port: 9092 });
+  assert.deepEqual(hostFromValue('REDIS_HOST', 'redis'), { host: 'redis' });
+  assert.equal(hostFromValue('NODE_IMAGE', 'node:20'), undefined);
+  assert.equal(hostFromValue('LOG_LEVEL', 'info'), undefined);
+  assert.equal(hostFromValue('USE_SERVICE', 'true'), undefined);
+  assert.equal(hostFromValue('DB_HOST', 'localhost'), undefined);
+  assert.equal(hostFromValue('API_URL', 'http://127.0.0.1:3000'), undefined);
+  assert.equal(hostFromValue('API_URL', 'http://${HOST}:3000'), undefined);
+  assert.equal(hostFromValue('API_URL', 42), undefined);
+});
+
+test('imageName: registry, library/ and tag dropped; variables in the name skipped', () => {
+  assert.equal(imageName('docker.io/library/redis:7.2'), 'redis');
+  assert.equal(imageName('localhost:5000/acme/api:1@sha256:abc'), 'acme/api');
+  assert.equal(imageName('bitnami/postgresql'), 'bitnami/postgresql');
+  assert.equal(imageName('node:${NODE_VERSION}'), 'node');
+  assert.equal(imageName('${REGISTRY}/api:1'), undefined);
+});
+
+test('resolveRelative: repository-relative, normalised, never outside the repository', () => {
+  assert.equal(resolveRelative('deploy/compose.yaml', '../services/api/'), 'services/api');
+  assert.equal(resolveRelative('compose.yaml', './'), '');
+  assert.equal(resolveRelative('compose.yaml', '../other'), undefined);
+  assert.equal(resolveRelative('compose.yaml', 'git@github.com:a/b.git'), undefined);
+});
