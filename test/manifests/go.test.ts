@@ -12,7 +12,7 @@ test('go.mod: module, require blocks and single requires, indirect kept as runti
   assert.equal(m.line, 1);
   assert.deepEqual(m.runtimes, [{ name: 'go', version: '1.22', line: 3 }]);
   assert.deepEqual(dep(facts, 'github.com/gin-gonic/gin'), { ecosystem: 'go', name: 'github.com/gin-gonic/gin', version: 'v1.10.0', scope: 'runtime', line: 8 });
-  assert.deepEqual(dep(facts, 'golang.org/x/sync'), { ecosystem: 'go', name: 'golang.org/x/sync', version: 'v0.7.0', scope: 'runtime', line: 11 });
+  assert.deepEqual(dep(facts, 'golang.org/x/sync'), { ecosystem: 'go', name: 'golang.org/x/sync', version: 'v0.7.0', scope: 'runtime', indirect: true, line: 11 });
   assert.deepEqual(dep(facts, 'github.com/redis/go-redis/v9'), { ecosystem: 'go', name: 'github.com/redis/go-redis/v9', version: 'v9.5.3', scope: 'runtime', line: 14 });
   assert.equal(facts.dependencies!.length, 4);
 });

@@ -57,8 +57,10 @@ export function readGoMod(path: string, text: string): ReadResult {
       runtimes.push({ name: 'go', version: d.args, line: d.line });
     } else if (d.verb === 'require') {
       const [mod, version] = d.args.split(/\s+/);
-      // Indirect requirements are still linked into the build, so they stay runtime.
-      if (mod) dependencies.push(compact({ ecosystem: 'go' as const, name: unquote(mod), version, scope: 'runtime' as const, line: d.line }));
+      // Indirect requirements are still linked into the build, so they stay runtime, but are marked:
+      // a transitive database driver is no evidence that this module talks to that database.
+      const indirect = /(^|;\s*)indirect\b/.test(d.comment) ? true : undefined;
+      if (mod) dependencies.push(compact({ ecosystem: 'go' as const, name: unquote(mod), version, scope: 'runtime' as const, indirect, line: d.line }));
     } else if (d.verb === 'replace') {
       const m = /^(\S+)(?:\s+\S+)?\s*=>\s*(\S+)/.exec(d.args);
       if (m && isLocalPath(m[2])) localDependencies.push({ name: unquote(m[1]), path: m[2], line: d.line });
