@@ -46,8 +46,9 @@ function djangoUrls(lexed: Lexed, out: ApiCollector): void {
     if (m[1] !== 'path') route = route.replace(/^\^/, '').replace(/\$$/, '');
     // Django routes carry no method; `include()` lines are prefixes, not endpoints.
     const rest = lexed.code.slice(m.index, matchingClose(lexed.code, m.index + m[0].lastIndexOf('(')));
-    if (/\binclude\s*\(/.test(rest)) return;
-    out.add('REST', joinPath(route), 'serves', line(lexed, m.index + m[0].indexOf(m[1])));
+    if (/\binclude\s*\(|\.urls\b/.test(rest)) return;
+    // Trailing slashes are significant in Django, so the route is kept as written.
+    out.add('REST', route.startsWith('/') ? route : `/${route}`, 'serves', line(lexed, m.index + m[0].indexOf(m[1])));
   });
 }
 

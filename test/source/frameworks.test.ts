@@ -1,0 +1,86 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { apis } from './read-fixture.js';
+
+const F = 'source-polyglot';
+
+test('NestJS: @Controller prefix with verb decorators', () => {
+  assert.deepEqual(apis(F, 'nest/src/orders/orders.controller.ts'), [
+    'REST GET /orders serves @8',
+    'REST GET /orders/:id serves @13',
+    'REST POST /orders serves @18',
+    'REST DELETE /orders/:id serves @23',
+  ]);
+});
+
+test('Django urls.py: path and re_path; include() and the admin site are not endpoints', () => {
+  assert.deepEqual(apis(F, 'django/shop/urls.py'), ['REST /products/<int:pk>/ serves @9', 'REST /search/ serves @11']);
+});
+
+test('Rails routes: resources with only/except, nesting, namespace, singular resource, verbs', () => {
+  const got = apis(F, 'rails/config/routes.rb');
+  assert.deepEqual(got, [
+    'REST GET /orders serves @3',
+    'REST POST /orders serves @3',
+    'REST GET /orders/:id serves @3',
+    'REST GET /orders/:order_id/line_items serves @4',
+    'REST GET /profile serves @6',
+    'REST PATCH /profile serves @6',
+    'REST GET /admin/users serves @9',
+    'REST POST /admin/users serves @9',
+    'REST GET /admin/users/:id serves @9',
+    'REST PATCH /admin/users/:id serves @9',
+    'REST GET /health serves @12',
+    'REST POST /webhooks/stripe serves @13',
+  ]);
+  assert.ok(!got.some((a) => a.includes('legacy')), 'a commented-out resource is not a route');
+});
+
+test('Sidekiq worker consumes its queue', () => {
+  assert.deepEqual(apis(F, 'rails/app/workers/receipt_worker.rb'), ['Queue mailers consumes @1']);
+});
+
+test('Laravel routes/api.php: /api prefix, prefix groups, apiResource only()', () => {
+  assert.deepEqual(apis(F, 'laravel/routes/api.php').sort(), [
+    'REST GET /api/status serves @7',
+    'REST GET /api/v1/orders serves @10',
+    'REST GET /api/v1/orders/{id} serves @10',
+    'REST POST /api/v1/checkout serves @11',
+  ]);
+});
+
+test('ASP.NET controller: [Route] with [controller] token and verb attributes; doc comments ignored', () => {
+  assert.deepEqual(apis(F, 'aspnet/Controllers/ProductsController.cs'), [
+    'REST GET /api/Products serves @10',
+    'REST GET /api/Products/{id:int} serves @13',
+    'REST POST /api/Products serves @16',
+  ]);
+});
+
+test('ASP.NET minimal APIs, MapGroup, SignalR hub, gRPC service base', () => {
+  assert.deepEqual(apis(F, 'aspnet/Program.cs'), [
+    'REST GET /healthz serves @4',
+    'REST POST /carts/{id}/items serves @6',
+    'WebSocket /hubs/notifications serves @7',
+    'gRPC Cart serves @11',
+  ]);
+});
+
+test('chi: nested Route blocks prefix their routes; Go 1.22 method patterns', () => {
+  assert.deepEqual(apis(F, 'chi/routes.go'), [
+    'REST GET / serves @11',
+    'REST GET /articles serves @13',
+    'REST GET /articles/{articleID} serves @15',
+    'REST PUT /articles/{articleID} serves @16',
+    'REST GET /metrics serves @20',
+  ]);
+});
+
+test('Python gRPC servicer and stub, pika publish and consume', () => {
+  assert.deepEqual(apis(F, 'pyworker/worker.py'), [
+    'gRPC RecommendationService serves @8',
+    'gRPC ProductCatalogService calls @12',
+    'Queue emails produces @18',
+    'Queue orders consumes @19',
+  ]);
+});
