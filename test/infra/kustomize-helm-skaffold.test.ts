@@ -36,11 +36,12 @@ test('helm: values images in map and string form; values-<env>.yaml names an env
 });
 
 test('skaffold: artifacts with build folders; only environment-named profiles', () => {
-  const text = 'apiVersion: skaffold/v4beta6\nkind: Config\nbuild:\n  artifacts:\n    - image: cartservice\n      context: src/cartservice/src\n    - image: frontend\n      context: src/frontend\nprofiles:\n  - name: debug\n  - name: production\n';
-  const facts = reader('skaffold').read('skaffold.yaml', text);
+  const text = 'apiVersion: skaffold/v4beta6\nkind: Config\nbuild:\n  artifacts:\n    - image: cartservice\n      context: src/cartservice/src\n    - image: frontend\n      context: .\n      docker:\n        dockerfile: src/frontend/Dockerfile\nprofiles:\n  - name: debug\n  - name: production\n';
+  const facts = reader('skaffold').read('deploy/skaffold.yaml', text);
   assert.deepEqual(facts.services, [
-    { name: 'cartservice', source: 'skaffold', image: 'cartservice', build: 'src/cartservice/src', line: 5 },
-    { name: 'frontend', source: 'skaffold', image: 'frontend', build: 'src/frontend', line: 7 },
+    { name: 'cartservice', source: 'skaffold', image: 'cartservice', build: 'deploy/src/cartservice/src', line: 5 },
+    { name: 'frontend', source: 'skaffold', image: 'frontend', build: 'deploy', dockerfile: 'deploy/src/frontend/Dockerfile', line: 7 },
   ]);
-  assert.deepEqual(facts.environments, [{ name: 'production', via: 'skaffold profile', line: 11 }]);
+  assert.deepEqual(facts.environments, [{ name: 'production', via: 'skaffold profile', line: 13 }]);
+  assert.deepEqual(facts.hosting, [{ provider: 'Kubernetes', via: 'skaffold.yaml', line: 1 }]);
 });

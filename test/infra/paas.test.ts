@@ -75,3 +75,29 @@ test('paas: an app.yaml that is not App Engine, and malformed TOML', () => {
   assert.equal(bad.hosting, undefined);
   assert.match(bad.warnings![0].message, /^fly\.toml: /);
 });
+
+test('paas: presence files name their platform only when they look like theirs', () => {
+  const hostingOf = (id: string, path: string, text: string) => reader(id).read(path, text).hosting?.map((h) => `${h.provider} | ${h.via}`);
+  assert.deepEqual(hostingOf('railway', 'railway.toml', '[build]\nbuilder = "nixpacks"\n'), ['Railway | railway.toml']);
+  assert.deepEqual(hostingOf('amplify', 'amplify.yml', 'version: 1\nfrontend:\n  phases: {}\n'), ['AWS | amplify.yml (AWS Amplify)']);
+  assert.deepEqual(hostingOf('apprunner', 'apprunner.yaml', 'version: 1.0\nruntime: python3\n'), ['AWS | apprunner.yaml (AWS App Runner)']);
+  assert.deepEqual(hostingOf('codedeploy-appspec', 'appspec.yml', 'version: 0.0\nos: linux\nhooks: {}\n'), ['AWS | appspec.yml (AWS CodeDeploy)']);
+  assert.equal(hostingOf('codedeploy-appspec', 'appspec.yml', 'openapi: 3.0.0\n'), undefined);
+  assert.deepEqual(hostingOf('elastic-beanstalk', '.ebextensions/01-env.config', 'option_settings:\n  aws:elasticbeanstalk:application:environment: {}\n'), ['AWS | Elastic Beanstalk config']);
+  assert.deepEqual(hostingOf('vercel', 'now.json', '{"version": 2}'), ['Vercel | now.json']);
+  assert.match(reader('vercel').read('vercel.json', '{ "rewrites": [ }').warnings![0].message, /^vercel\.json: /);
+});
+
+test('paas: Dockerrun.aws.json images and heroku.yml processes and add-ons', () => {
+  const run = reader('dockerrun').read('Dockerrun.aws.json', '{"AWSEBDockerrunVersion": 2, "containerDefinitions": [{"name": "api", "image": "acme/api:3"}, {"name": "nginx", "image": "nginx:1.25"}]}');
+  assert.deepEqual(run.images!.map((i) => i.name), ['acme/api', 'nginx']);
+  assert.equal(run.hosting![0].provider, 'AWS');
+  const yml = 'setup:\n  addons:\n    - plan: heroku-postgresql\nbuild:\n  docker:\n    web: Dockerfile\n    worker: worker/Dockerfile\nrun:\n  web: bundle exec puma\n  worker: bundle exec sidekiq\n';
+  const heroku = reader('heroku-yml').read('heroku.yml', yml);
+  assert.deepEqual(heroku.services, [
+    { name: 'web', source: 'heroku.yml', kind: 'service', build: '', line: 9 },
+    { name: 'worker', source: 'heroku.yml', kind: 'worker', build: 'worker', line: 10 },
+  ]);
+  assert.deepEqual(heroku.addons, [{ name: 'heroku-postgresql', via: 'heroku.yml', line: 3 }]);
+  assert.deepEqual(heroku.hosting, [{ provider: 'Heroku', via: 'heroku.yml', line: 1 }]);
+});

@@ -20,7 +20,10 @@ export const skaffoldReader: Reader = {
           const image = isRecord(a) ? asString(a.image) : undefined;
           if (!image || !isRecord(a)) return;
           const build = resolveRelative(path, asString(a.context) ?? '.');
-          services.push(compact({ name: image, source: 'skaffold', image, build, line: doc.lineOf(['build', 'artifacts', i]) }));
+          const dockerfileRef = isRecord(a.docker) ? asString(a.docker.dockerfile) : undefined;
+          // docker.dockerfile is relative to the artifact's context
+          const dockerfile = build !== undefined && dockerfileRef ? resolveRelative(`${build ? build + '/' : ''}x`, dockerfileRef) : undefined;
+          services.push(compact({ name: image, source: 'skaffold', image, build, dockerfile, line: doc.lineOf(['build', 'artifacts', i]) }));
         });
       }
       if (Array.isArray(v.profiles)) {
