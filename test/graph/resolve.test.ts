@@ -102,6 +102,14 @@ describe('Python src layout', () => {
     assert.ok(!r.external.some((e) => ['os', 'json', 'typing', 'dataclasses', 'fake_module_in_docstring'].includes(e.name)));
     assert.equal(r.unresolved, 0, 'shop.secret inside a string must not be read');
   });
+  it('names declared distributions when the project declares its dependencies', () => {
+    const declared = resolveImports(loadFixture('graph-python', { 'pyproject.toml': manifest({ ecosystem: 'pypi', name: 'shop' }, ['requests', 'PyYAML']) }));
+    assert.deepEqual(
+      declared.external.map((e) => `${e.file}:${e.line}:${e.name}`),
+      ['src/shop/app.py:7:requests', 'src/shop/app.py:16:PyYAML'],
+      'yaml is provided by PyYAML; pytest is not declared, so it is not claimed',
+    );
+  });
   it('finds the models <-> db cycle', () => {
     const nodes = [...new Set(r.edges.flatMap((e) => [e.from, e.to]))];
     assert.deepEqual(findCycles(nodes, r.edges), [['src/shop/db.py', 'src/shop/models.py']]);

@@ -30,6 +30,23 @@ export interface MaskedCode {
   literals: Map<number, string>;
 }
 
+const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+const startsCache = new WeakMap<CodeSyntax, RegExp>();
+
+function startsRegExp(syntax: CodeSyntax): RegExp {
+  let re = startsCache.get(syntax);
+  if (re) return re;
+  const alts = [...syntax.lineComments, ...(syntax.blockComments ?? []).map((b) => b.open), ...syntax.quotes].map(escapeRe);
+  if (syntax.backquoteRaw) alts.push('`');
+  if (syntax.rust) alts.push('r#*"', "'");
+  if (syntax.csharpVerbatim) alts.push('[@$]{1,2}"');
+  if (syntax.rubyBlocks) alts.push('^=begin', '<<');
+  if (syntax.phpHeredoc) alts.push('<<<');
+  re = new RegExp(alts.join('|'), 'gm');
+  startsCache.set(syntax, re);
+  return re;
+}
+
 function blank(s: string): string {
   return s.replace(/[^\n]/g, ' ');
 }
@@ -63,8 +80,14 @@ export function maskCode(text: string, syntax: CodeSyntax): MaskedCode {
     return n;
   };
   const atLineStart = (k: number) => k === 0 || text[k - 1] === '\n';
+  // Jump straight to the next character that can open a comment or a literal: most text is plain code.
+  const next = startsRegExp(syntax);
 
   while (i < n) {
+    next.lastIndex = i;
+    const found = next.exec(text);
+    if (!found) break;
+    i = found.index;
     const c = text[i];
     // Line comments.
     let matched = false;

@@ -49,20 +49,65 @@ export function expandUseTree(tree: string): string[] {
   return out;
 }
 
+const INLINE_MOD = /\bmod[ \t\n]+(?:r#)?[A-Za-z_]\w*[ \t\n]*\{/g;
+const PATH_ATTR = /#\[[ \t]*path[ \t]*=[ \t]*"[ \t]*\][ \t\n]*(?:#\[[^\]]*\][ \t\n]*)*$/;
+
+/** Spans of inline `mod x { ... }` blocks (braces counted in masked text, where literals hold none). */
+function inlineModSpans(masked: string): [number, number][] {
+  const spans: [number, number][] = [];
+  for (const m of masked.matchAll(INLINE_MOD)) {
+    let depth = 0;
+    let j = m.index + m[0].length - 1;
+    for (; j < masked.length; j++) {
+      if (masked[j] === '{') depth++;
+      else if (masked[j] === '}' && --depth === 0) break;
+    }
+    spans.push([m.index, j]);
+  }
+  return spans;
+}
+
+/**
+ * Inside `mod tests { use super::*; }` the path is relative to the inline module, not the file: each
+ * level of inline nesting takes one `super` back to the file's own module (written `self::`). Paths
+ * that stay inside the inline module name nothing in another file and are dropped.
+ */
+function outsideInline(spec: string, depth: number): string | undefined {
+  if (!depth) return spec;
+  const segs = spec.split('::');
+  let supers = 0;
+  while (segs[supers] === 'super') supers++;
+  if (supers === 0) return segs[0] === 'self' ? undefined : spec;
+  if (supers < depth) return undefined;
+  const rest = segs.slice(depth);
+  return rest.length ? (supers === depth ? ['self', ...rest].join('::') : rest.join('::')) : 'self';
+}
+
 export function extractRustImports(text: string): ImportFact[] {
-  // `as` aliases are written with spaces; expandUseTree strips spaces, so mark them first.
-  const { masked } = maskCode(text, RUST);
+  const { masked, literals } = maskCode(text, RUST);
   const starts = lineStarts(text);
+  const spans = inlineModSpans(masked);
+  const depthAt = (at: number) => spans.reduce((d, [a, b]) => (at > a && at < b ? d + 1 : d), 0);
   const out: ImportFact[] = [];
   for (const m of masked.matchAll(USE)) {
-    const line = lineAt(starts, m.index + m[1].length);
+    const at = m.index + m[1].length;
+    const line = lineAt(starts, at);
+    // `as` aliases are written with spaces; expandUseTree strips spaces, so drop them first.
     const tree = m[2].replace(/\s+as\s+\w+/g, '');
-    for (const spec of new Set(expandUseTree(tree))) {
-      if (/^(::)?[A-Za-z_]\w*(::[A-Za-z_]\w*)*$/.test(spec)) out.push({ specifier: spec.replace(/^::/, ''), line, kind: 'use' });
+    const depth = spans.length ? depthAt(at) : 0;
+    for (const written of new Set(expandUseTree(tree))) {
+      if (!/^(::)?[A-Za-z_]\w*(::[A-Za-z_]\w*)*$/.test(written)) continue;
+      const spec = outsideInline(written.replace(/^::/, ''), depth);
+      if (spec) out.push({ specifier: spec, line, kind: 'use' });
     }
   }
   for (const m of masked.matchAll(MOD)) {
-    out.push({ specifier: `mod:${m[3]}`, line: lineAt(starts, m.index + m[1].length), kind: 'static' });
+    const at = m.index + m[1].length;
+    // `#[path = "x.rs"] mod imp;` names its file; the literal's offset is the attribute's `"`.
+    const attr = PATH_ATTR.exec(masked.slice(Math.max(0, at - 300), at));
+    const quoteAt = attr ? Math.max(0, at - 300) + attr.index + attr[0].indexOf('"') : -1;
+    const path = quoteAt >= 0 ? literals.get(quoteAt) : undefined;
+    out.push({ specifier: path ? `path:${path}` : `mod:${m[3]}`, line: lineAt(starts, at), kind: 'static' });
   }
   for (const m of masked.matchAll(EXTERN)) {
     out.push({ specifier: m[2], line: lineAt(starts, m.index + m[1].length), kind: 'use' });

@@ -14,7 +14,6 @@ const JVM_EXT = /\.(java|kt|kts|scala|groovy)$/;
 class NamespaceIndex {
   readonly byNamespace = new Map<string, string[]>();
   readonly byType = new Map<string, string>();
-  readonly roots = new Set<string>();
 
   constructor(index: RepoIndex, ext: RegExp, sep: string) {
     for (const file of index.sorted) {
@@ -26,13 +25,15 @@ class NamespaceIndex {
       else this.byNamespace.set(ns, [file]);
       const type = `${ns}${sep}${baseOf(file).replace(/\.[^.]+$/, '')}`;
       if (!this.byType.has(type)) this.byType.set(type, file);
-      this.roots.add(ns.split(sep).slice(0, 2).join(sep));
     }
   }
 
-  /** Whether a name starts like this repository's own namespaces, so a miss is worth counting. */
+  /** Whether a name lies under one of this repository's own namespaces, so a miss is worth counting.
+   *  Sharing only a vendor prefix ("org.springframework") is not enough: the framework is not here. */
   looksLocal(name: string, sep: string): boolean {
-    return this.roots.has(name.split(sep).slice(0, 2).join(sep));
+    const segs = name.split(sep);
+    for (let n = segs.length - 1; n >= 1; n--) if (this.byNamespace.has(segs.slice(0, n).join(sep))) return true;
+    return false;
   }
 }
 

@@ -9,11 +9,28 @@ import type { RepoIndex, Resolution } from './types.js';
 
 const STDLIB = new Set('abc aifc antigravity argparse array ast asynchat asyncio asyncore atexit audioop base64 bdb binascii bisect builtins bz2 cProfile calendar cgi cgitb chunk cmath cmd code codecs codeop collections colorsys compileall concurrent configparser contextlib contextvars copy copyreg crypt csv ctypes curses dataclasses datetime dbm decimal difflib dis distutils doctest email encodings ensurepip enum errno faulthandler fcntl filecmp fileinput fnmatch fractions ftplib functools gc genericpath getopt getpass gettext glob graphlib grp gzip hashlib heapq hmac html http idlelib imaplib imghdr imp importlib inspect io ipaddress itertools json keyword lib2to3 linecache locale logging lzma mailbox mailcap marshal math mimetypes mmap modulefinder msilib msvcrt multiprocessing netrc nis nntplib nt ntpath nturl2path numbers opcode operator optparse os ossaudiodev pathlib pdb pickle pickletools pipes pkgutil platform plistlib poplib posix posixpath pprint profile pstats pty pwd py_compile pyclbr pydoc pydoc_data pyexpat queue quopri random re readline reprlib resource rlcompleter runpy sched secrets select selectors shelve shlex shutil signal site smtpd smtplib sndhdr socket socketserver spwd sqlite3 sre_compile sre_constants sre_parse ssl stat statistics string stringprep struct subprocess sunau symtable sys sysconfig syslog tabnanny tarfile telnetlib tempfile termios textwrap this threading time timeit tkinter token tokenize tomllib trace traceback tracemalloc tty turtle turtledemo types typing unicodedata unittest urllib uu uuid venv warnings wave weakref webbrowser winreg winsound wsgiref xdrlib xml xmlrpc zipapp zipfile zipimport zlib zoneinfo __future__ imp asynchat asyncore distutils smtpd'.split(' '));
 const PROJECT_FILES = new Set(['pyproject.toml', 'setup.py', 'setup.cfg']);
+const TYPING_ONLY = new Set(['_typeshed', '__main__', '__builtins__']);
+/** Import names that differ from the distribution that provides them (normalised distribution names). */
+const DISTRIBUTION_OF: Record<string, string[]> = {
+  yaml: ['pyyaml'], PIL: ['pillow'], cv2: ['opencv_python', 'opencv_python_headless', 'opencv_contrib_python'],
+  sklearn: ['scikit_learn'], skimage: ['scikit_image'], bs4: ['beautifulsoup4'], dateutil: ['python_dateutil'],
+  jwt: ['pyjwt'], dotenv: ['python_dotenv'], attr: ['attrs'], magic: ['python_magic'], OpenSSL: ['pyopenssl'],
+  Crypto: ['pycryptodome', 'pycrypto'], Cryptodome: ['pycryptodomex'], serial: ['pyserial'], zmq: ['pyzmq'],
+  git: ['gitpython'], psycopg2: ['psycopg2_binary', 'psycopg2'], _pytest: ['pytest'], google: ['protobuf'],
+  grpc: ['grpcio'], MySQLdb: ['mysqlclient'], pymysql: ['pymysql'], jose: ['python_jose'], multipart: ['python_multipart'],
+  socketio: ['python_socketio'], telegram: ['python_telegram_bot'], docx: ['python_docx'], pptx: ['python_pptx'],
+  fitz: ['pymupdf'], win32api: ['pywin32'], usb: ['pyusb'], Levenshtein: ['python_levenshtein', 'levenshtein'],
+  slugify: ['python_slugify'], decouple: ['python_decouple'], kafka: ['kafka_python'], faiss: ['faiss_cpu', 'faiss_gpu'],
+  sentry_sdk: ['sentry_sdk'], pkg_resources: ['setuptools'], ruamel: ['ruamel_yaml'], markdown: ['markdown'],
+};
+const normalise = (name: string) => name.toLowerCase().replace(/[-_.]+/g, '_');
 
 export class PythonResolver {
   private readonly roots: string[];
   /** Names of packages and modules that exist somewhere here: never claimed as third-party. */
   private readonly localNames = new Set<string>();
+  /** Declared PyPI distributions, normalised -> as declared. When there are some, only they are reported. */
+  private readonly declared = new Map<string, string>();
 
   constructor(private readonly index: RepoIndex) {
     const roots = new Set<string>(['']);
@@ -28,6 +45,9 @@ export class PythonResolver {
       else if (base.endsWith('.py')) this.localNames.add(base.slice(0, -3));
     }
     if ([...index.dirFiles.keys()].some((d) => d === 'src' || d.startsWith('src/'))) roots.add('src');
+    for (const facts of index.facts.values()) {
+      for (const d of facts.dependencies ?? []) if (d.ecosystem === 'pypi' && !this.declared.has(normalise(d.name))) this.declared.set(normalise(d.name), d.name);
+    }
     this.roots = [...roots].sort();
   }
 
@@ -48,11 +68,22 @@ export class PythonResolver {
       if (files.length) return { files };
     }
     const top = segs[0];
-    if (STDLIB.has(top)) return 'ignore';
+    if (STDLIB.has(top) || TYPING_ONLY.has(top)) return 'ignore';
     const own = this.fromBase(dirOf(from), segs, imp.names);
     if (own.length) return { files: own };
     if (this.localNames.has(top)) return 'unresolved';
-    return { external: { ecosystem: 'pypi', name: top } };
+    return this.external(top);
+  }
+
+  /** With declared dependencies, the declared distribution that provides the module, or nothing:
+   *  an undeclared top-level name is as likely a path hack or a generated module as a package. */
+  private external(top: string): Resolution {
+    if (!this.declared.size) return /^[A-Za-z]\w*$/.test(top) ? { external: { ecosystem: 'pypi', name: top } } : 'ignore';
+    for (const candidate of [normalise(top), ...(DISTRIBUTION_OF[top] ?? [])]) {
+      const name = this.declared.get(candidate);
+      if (name) return { external: { ecosystem: 'pypi', name } };
+    }
+    return 'ignore';
   }
 
   /** Roots holding the importing file first, deepest first, then the others in order. */

@@ -6,7 +6,7 @@
  * exactly like a crate path.
  */
 import type { ImportFact } from '../../detect/facts.js';
-import { ancestors, baseOf, dirOf } from './paths.js';
+import { ancestors, baseOf, dirOf, joinPath } from './paths.js';
 import type { RepoIndex, Resolution } from './types.js';
 
 const STD = new Set(['std', 'core', 'alloc', 'proc_macro', 'test']);
@@ -31,6 +31,10 @@ export class RustResolver {
 
   resolve(from: string, imp: ImportFact): Resolution {
     const modDir = this.moduleDir(from);
+    if (imp.specifier.startsWith('path:')) {
+      const file = joinPath(modDir, imp.specifier.slice(5));
+      return file !== undefined && this.index.files.has(file) ? { files: [file] } : 'unresolved';
+    }
     if (imp.specifier.startsWith('mod:')) {
       const file = this.moduleFile(`${modDir}/${imp.specifier.slice(4)}`.replace(/^\//, ''));
       return file ? { files: [file] } : 'unresolved';
@@ -67,11 +71,23 @@ export class RustResolver {
     return dir ? `${dir}/${base.slice(0, -3)}` : base.slice(0, -3);
   }
 
+  /** Folder of the crate root (lib.rs or main.rs) above a file: the topmost one below its Cargo.toml.
+   *  Usually <crate>/src, but `[[bin]] path = "crates/core/main.rs"` layouts put it elsewhere. */
   private crateSrc(file: string): string {
+    let root: string | undefined;
+    let targetDir: string | undefined;
+    const files = this.index.files;
     for (const dir of ancestors(dirOf(file))) {
-      if (this.index.files.has(dir ? `${dir}/Cargo.toml` : 'Cargo.toml')) return dir ? `${dir}/src` : 'src';
+      const at = (name: string) => (dir ? `${dir}/${name}` : name);
+      if (files.has(at('lib.rs')) || files.has(at('main.rs'))) root = dir;
+      // Integration tests, examples and benches are crates of their own, rooted in their folder.
+      if (/^(tests|examples|benches)$/.test(baseOf(dir))) targetDir = dir;
+      if (files.has(at('Cargo.toml'))) {
+        if (root === undefined) root = targetDir ?? (files.has(at('src/lib.rs')) || files.has(at('src/main.rs')) ? at('src') : undefined);
+        break;
+      }
     }
-    return 'src';
+    return root ?? 'src';
   }
 
   private moduleFile(path: string): string | undefined {
