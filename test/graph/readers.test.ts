@@ -70,6 +70,10 @@ describe('lexer-based extraction skips strings and comments', () => {
     const text = "use a::{b, c::{d, e as f}, self};\n/// use doc::comment;\nmod inline { }\npub(crate) mod file;\nextern crate serde;\nfn x<'a>(s: &'a str) -> char { let _ = r##\"use raw::s\"##; '\"' }\nuse g::*;\n";
     assert.deepEqual(specs('lib.rs', text), ['1:use:a::b', '1:use:a::c::d', '1:use:a::c::e', '1:use:a', '4:static:mod:file', '5:use:serde', '7:use:g']);
   });
+  it('Rust: paths inside inline test modules are taken back to the file, #[path] names the file', () => {
+    const text = 'mod tests {\n    use super::*;\n    use super::super::x;\n    use self::inner::y;\n    use crate::a;\n    mod inner { pub fn y() {} }\n}\n#[cfg(unix)]\n#[path = "imp_unix.rs"]\nmod imp;\n';
+    assert.deepEqual(specs('src/foo.rs', text), ['2:use:self', '3:use:super::x', '5:use:crate::a', '10:static:path:imp_unix.rs']);
+  });
   it('Ruby: not heredocs, =begin blocks or interpolated paths', () => {
     const text = 'require "a"\nrequire_relative "../b"\nX = <<~EOS\n  require "heredoc"\nEOS\n=begin\nrequire "block"\n=end\nrequire "#{dir}/c"\nrequire("d") if true\n';
     assert.deepEqual(specs('x.rb', text), ['1:require:a', '2:require:../b', '10:require:d']);
