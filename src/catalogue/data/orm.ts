@@ -1,0 +1,32 @@
+/** ORMs, query builders and ODMs for JavaScript and Python (other ecosystems keep theirs in their own file). */
+import type { Technology } from '../types.js';
+
+export const orm: Technology[] = [
+  { id: 'prisma', name: 'Prisma', category: 'orm', match: { npm: ['@prisma/client', 'prisma'], file: ['schema.prisma', 'prisma/schema.prisma', '**/prisma/schema.prisma'], pypi: ['prisma'] }, url: 'https://www.prisma.io' },
+  { id: 'typeorm', name: 'TypeORM', category: 'orm', match: { npm: ['typeorm', '@nestjs/typeorm'] } },
+  { id: 'sequelize', name: 'Sequelize', category: 'orm', match: { npm: ['sequelize', 'sequelize-typescript'], file: ['.sequelizerc'] } },
+  { id: 'drizzle', name: 'Drizzle ORM', category: 'orm', match: { npm: ['drizzle-orm', 'drizzle-kit'], file: ['drizzle.config.{ts,js,mjs,cjs}'] } },
+  { id: 'mongoose', name: 'Mongoose', category: 'orm', match: { npm: ['mongoose', '@nestjs/mongoose'] }, implies: ['mongodb'] },
+  { id: 'knex', name: 'Knex.js', category: 'orm', match: { npm: ['knex'], file: ['knexfile.{js,ts,cjs,mjs}'] } },
+  { id: 'kysely', name: 'Kysely', category: 'orm', match: { npm: ['kysely'] } },
+  { id: 'mikro-orm', name: 'MikroORM', category: 'orm', match: { npm: ['@mikro-orm/core'] } },
+  { id: 'objection', name: 'Objection.js', category: 'orm', match: { npm: ['objection'] }, implies: ['knex'] },
+  { id: 'bookshelf', name: 'Bookshelf.js', category: 'orm', match: { npm: ['bookshelf'] } },
+  { id: 'waterline', name: 'Waterline', category: 'orm', match: { npm: ['waterline'] } },
+  { id: 'typegoose', name: 'Typegoose', category: 'orm', match: { npm: ['@typegoose/typegoose'] }, implies: ['mongoose'] },
+  { id: 'lucid', name: 'Lucid', category: 'orm', match: { npm: ['@adonisjs/lucid'] } },
+  { id: 'zenstack', name: 'ZenStack', category: 'orm', match: { npm: ['zenstack', '@zenstackhq/runtime'] } },
+  { id: 'sqlalchemy', name: 'SQLAlchemy', category: 'orm', match: { pypi: ['sqlalchemy', 'flask-sqlalchemy'] }, url: 'https://www.sqlalchemy.org' },
+  { id: 'sqlmodel', name: 'SQLModel', category: 'orm', match: { pypi: ['sqlmodel'] }, implies: ['sqlalchemy', 'pydantic'] },
+  { id: 'peewee', name: 'Peewee', category: 'orm', match: { pypi: ['peewee'] } },
+  { id: 'tortoise-orm', name: 'Tortoise ORM', category: 'orm', match: { pypi: ['tortoise-orm'] } },
+  { id: 'pony-orm', name: 'Pony ORM', category: 'orm', match: { pypi: ['pony'] } },
+  { id: 'piccolo', name: 'Piccolo', category: 'orm', match: { pypi: ['piccolo'] } },
+  { id: 'ormar', name: 'ormar', category: 'orm', match: { pypi: ['ormar'] } },
+  { id: 'databases-py', name: 'databases', category: 'orm', match: { pypi: ['databases'] } },
+  { id: 'pypika', name: 'PyPika', category: 'orm', match: { pypi: ['pypika'] } },
+  { id: 'mongoengine', name: 'MongoEngine', category: 'orm', match: { pypi: ['mongoengine', 'flask-mongoengine'] }, implies: ['mongodb'] },
+  { id: 'beanie', name: 'Beanie', category: 'orm', match: { pypi: ['beanie'] }, implies: ['mongodb'] },
+  { id: 'flask-migrate', name: 'Flask-Migrate', category: 'tool', match: { pypi: ['flask-migrate'] }, implies: ['alembic'] },
+  { id: 'supabase-js', name: 'Supabase client', category: 'database-relational', match: { npm: ['@supabase/supabase-js', '@supabase/ssr', '@supabase/auth-helpers-nextjs'], pypi: ['supabase'], go: ['github.com/supabase-community/supabase-go'] }, implies: ['supabase'] },
+];
