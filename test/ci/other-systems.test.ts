@@ -7,7 +7,7 @@ test('GitLab CI: stages, merged templates, environments, includes, Pages', () =>
   const [p] = facts.pipelines ?? [];
   assert.equal(p.system, 'GitLab CI');
   for (const s of ['test', 'build', 'publish', 'deploy'] as const) assert.ok(p.stages.includes(s), s);
-  assert.deepEqual(p.deployTargets, ['GitLab Pages', 'Kubernetes', 'container registry']);
+  assert.deepEqual(p.deployTargets, ['GitLab Container Registry', 'GitLab Pages', 'Kubernetes']);
   assert.deepEqual(p.environments, ['production'], 'review/$CI_COMMIT_REF_SLUG is an expression, not a name');
   assert.deepEqual(facts.actions?.map((a) => a.ref), ['acme/ci-templates/templates/docker.yml', 'template:Security/SAST.gitlab-ci.yml', 'ci/common.yml']);
   assert.equal(facts.actions?.[1].line, 5);
@@ -74,4 +74,12 @@ test('Buildkite: plugins without versions', () => {
   const [p] = readCi('ci-misc', '.buildkite/pipeline.yml').pipelines ?? [];
   assert.deepEqual(p.uses, [{ ref: 'docker-compose', line: 5 }]);
   assert.ok(p.stages.includes('test'));
+});
+
+test('a kaniko push split over continuation lines is a publish', async () => {
+  const { gitlabReader } = await import('../../src/detect/ci/gitlab.js');
+  const yml = 'build:\n  script:\n    - |\n      /kaniko/executor \\\n        --context "$CI_PROJECT_DIR" \\\n        --destination "${CI_REGISTRY_IMAGE}:latest"\n';
+  const [p] = gitlabReader.read('.gitlab-ci.yml', yml).pipelines ?? [];
+  assert.ok(p.stages.includes('publish'));
+  assert.deepEqual(p.deployTargets, ['GitLab Container Registry']);
 });

@@ -100,6 +100,7 @@ const CONTAINER_REGISTRIES: [RegExp, string][] = [
   [/\b(?:[a-z0-9-]+\.)?gcr\.io\b|-docker\.pkg\.dev\b/, 'Google Artifact Registry'],
   [/\.azurecr\.io\b/, 'Azure Container Registry'],
   [/\bquay\.io\b/, 'Quay'],
+  [/\$\{?CI_REGISTRY(?:_IMAGE)?\b|\bregistry\.gitlab\.com\b/, 'GitLab Container Registry'],
   [/\bdocker\.io\b|\bhub\.docker\.com\b|DOCKERHUB|DOCKER_HUB/i, 'Docker Hub'],
 ];
 
@@ -181,6 +182,7 @@ export function stripVersion(ref: string): string {
 /** Shell text into single commands, dropping comment lines so `# npm publish` says nothing. */
 export function splitCommands(script: string): string[] {
   return script
+    .replace(/\\\r?\n\s*/g, ' ') // shell line continuations: one command over several lines
     .split(/\r?\n|&&|;(?!;)/)
     .map((l) => l.trim())
     .filter((l) => l.length > 0 && !l.startsWith('#') && !l.startsWith('//'));

@@ -170,7 +170,8 @@ export const javascriptReader: Reader = {
   extensions: ['.js', '.mjs', '.cjs', '.jsx', '.ts', '.mts', '.cts', '.tsx'],
   read(path, text): Omit<FileFacts, 'path'> {
     const out = new ApiCollector(path);
-    if (/\.d\.[mc]?ts$/.test(path)) return {};
+    // Declarations and generated protobuf/gRPC stubs say nothing about what this code serves or calls.
+    if (/\.d\.[mc]?ts$|_grpc_pb\.[jt]s$|_pb\.[jt]s$|\.pb\.ts$|_connect\.[jt]s$/.test(path)) return {};
     const mayRoute = /\.(?:get|post|put|patch|delete|del|all|route)\s*\(/.test(text);
     const mayNest = text.includes('@Controller');
     const mayGrpc = text.includes('grpc') || text.includes('connectrpc') || text.includes('bufbuild');

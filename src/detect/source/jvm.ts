@@ -129,6 +129,7 @@ export const jvmReader: Reader = {
   extensions: ['.java', '.kt'],
   read(path, text): Omit<FileFacts, 'path'> {
     const out = new ApiCollector(path);
+    if (/Grpc(?:Kt)?\.(?:java|kt)$/.test(path) || /(^|\/)generated(?:-sources)?\//.test(path)) return {}; // generated stubs
     const maySpring = text.includes('Mapping');
     const mayJaxRs = text.includes('@Path');
     const mayQueue = /Listener|Template|streamBridge/.test(text);

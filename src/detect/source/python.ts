@@ -127,6 +127,7 @@ export const pythonReader: Reader = {
   read(path, text): Omit<FileFacts, 'path'> {
     const out = new ApiCollector(path);
     const base = path.slice(path.lastIndexOf('/') + 1);
+    if (/_pb2(?:_grpc)?\.pyi?$/.test(base)) return {}; // generated gRPC code names every service, both sides
     const mayRoute = text.includes('@') && /@\w+\.(?:route|get|post|put|patch|delete|options|head|websocket|api_route)\s*\(/.test(text);
     const mayDjango = base === 'urls.py' && /\b(?:re_)?path\s*\(|\burl\s*\(/.test(text);
     const mayGrpc = text.includes('_pb2') || text.includes('grpc');

@@ -90,6 +90,8 @@ function isDescription(text: string): boolean {
   if (/^(note|warning|important|caution|tip|disclaimer|deprecated|table of contents|toc)\b[\s:!*]/i.test(text)) return false;
   if (/^\[!(note|warning|important|tip|caution)\]/i.test(text)) return false;
   if ((text.match(/\s[|•·]\s/g) ?? []).length >= 2) return false; // "Docs | Website | Discord"
+  // Instructions introducing a code block ("Run the following command:") describe a step, not the project.
+  if (/:\s*$/.test(text) || /^(run|install|clone|execute|type|click|download|first|to (?:install|run|build|start|use))\b/i.test(text)) return false;
   const words = text.split(/\s+/).filter((w) => /[a-z]/i.test(w));
   return words.length >= 4;
 }
@@ -125,18 +127,19 @@ export function readMarkdownIntro(text: string): IntroFact {
   const root = fromMarkdown(text);
   const intro: IntroFact = {};
   const top: RootContent[] = root.children;
-  let headingsSeen = 0;
+  let sectionsSeen = 0;
   let inAbout = false;
   for (let i = 0; i < top.length; i++) {
     const node = top[i];
     if (node.type === 'heading') {
-      headingsSeen++;
       const t = headingText(node);
-      if (intro.title === undefined && t) {
+      // Only a top-level heading names the project; a leading "## Architecture" is a section, not a title.
+      if (intro.title === undefined && t && node.depth === 1) {
         intro.title = t;
         intro.titleLine = lineOf(node);
         continue;
       }
+      sectionsSeen++;
       inAbout = ABOUT_HEADING.test(t);
       if (!intro.features && FEATURES_HEADING.test(t)) {
         const features = featuresAfter(top, i, node.depth);
@@ -152,7 +155,7 @@ export function readMarkdownIntro(text: string): IntroFact {
       }
     }
     // Only the opening of the README (before a second section) or an "About" section describes the project.
-    const mayDescribe = headingsSeen <= 1 || inAbout;
+    const mayDescribe = sectionsSeen === 0 || inAbout;
     if (intro.summary !== undefined || !mayDescribe) continue;
     let summary: string | undefined;
     if (node.type === 'paragraph') summary = paragraphSummary(node);
