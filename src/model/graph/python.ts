@@ -4,7 +4,7 @@
  * `from a import b` trying the submodule a.b first. The file's own folder is a last resort (scripts).
  */
 import type { ImportFact } from '../../detect/facts.js';
-import { baseOf, dirOf, joinPath } from './paths.js';
+import { ancestors, baseOf, dirOf, joinPath } from './paths.js';
 import type { RepoIndex, Resolution } from './types.js';
 
 const STDLIB = new Set('abc aifc antigravity argparse array ast asynchat asyncio asyncore atexit audioop base64 bdb binascii bisect builtins bz2 cProfile calendar cgi cgitb chunk cmath cmd code codecs codeop collections colorsys compileall concurrent configparser contextlib contextvars copy copyreg crypt csv ctypes curses dataclasses datetime dbm decimal difflib dis distutils doctest email encodings ensurepip enum errno faulthandler fcntl filecmp fileinput fnmatch fractions ftplib functools gc genericpath getopt getpass gettext glob graphlib grp gzip hashlib heapq hmac html http idlelib imaplib imghdr imp importlib inspect io ipaddress itertools json keyword lib2to3 linecache locale logging lzma mailbox mailcap marshal math mimetypes mmap modulefinder msilib msvcrt multiprocessing netrc nis nntplib nt ntpath nturl2path numbers opcode operator optparse os ossaudiodev pathlib pdb pickle pickletools pipes pkgutil platform plistlib poplib posix posixpath pprint profile pstats pty pwd py_compile pyclbr pydoc pydoc_data pyexpat queue quopri random re readline reprlib resource rlcompleter runpy sched secrets select selectors shelve shlex shutil signal site smtpd smtplib sndhdr socket socketserver spwd sqlite3 sre_compile sre_constants sre_parse ssl stat statistics string stringprep struct subprocess sunau symtable sys sysconfig syslog tabnanny tarfile telnetlib tempfile termios textwrap this threading time timeit tkinter token tokenize tomllib trace traceback tracemalloc tty turtle turtledemo types typing unicodedata unittest urllib uu uuid venv warnings wave weakref webbrowser winreg winsound wsgiref xdrlib xml xmlrpc zipapp zipfile zipimport zlib zoneinfo __future__ imp asynchat asyncore distutils smtpd'.split(' '));
@@ -27,6 +27,7 @@ const normalise = (name: string) => name.toLowerCase().replace(/[-_.]+/g, '_');
 
 export class PythonResolver {
   private readonly roots: string[];
+  private readonly rootsByDir = new Map<string, string[]>();
   /** Names of packages and modules that exist somewhere here: never claimed as third-party. */
   private readonly localNames = new Set<string>();
   /** Declared PyPI distributions, normalised -> as declared. When there are some, only they are reported. */
@@ -34,21 +35,25 @@ export class PythonResolver {
 
   constructor(private readonly index: RepoIndex) {
     const roots = new Set<string>(['']);
+    // Every folder that holds files at any depth, so "has a src/ folder" is one lookup.
+    const folders = new Set<string>();
+    for (const dir of index.dirFiles.keys()) for (const d of ancestors(dir)) folders.add(d);
     for (const file of index.sorted) {
       const base = baseOf(file);
       if (PROJECT_FILES.has(base)) {
         const dir = dirOf(file);
         roots.add(dir);
-        if (index.dirFiles.has(dir ? `${dir}/src` : 'src') || [...index.dirFiles.keys()].some((d) => d.startsWith(dir ? `${dir}/src/` : 'src/'))) roots.add(dir ? `${dir}/src` : 'src');
+        const src = dir ? `${dir}/src` : 'src';
+        if (folders.has(src)) roots.add(src);
       }
       if (base === '__init__.py') this.localNames.add(baseOf(dirOf(file)));
       else if (base.endsWith('.py')) this.localNames.add(base.slice(0, -3));
     }
-    if ([...index.dirFiles.keys()].some((d) => d === 'src' || d.startsWith('src/'))) roots.add('src');
+    if (folders.has('src')) roots.add('src');
+    this.roots = [...roots].sort();
     for (const facts of index.facts.values()) {
       for (const d of facts.dependencies ?? []) if (d.ecosystem === 'pypi' && !this.declared.has(normalise(d.name))) this.declared.set(normalise(d.name), d.name);
     }
-    this.roots = [...roots].sort();
   }
 
   resolve(from: string, imp: ImportFact): Resolution {
@@ -88,6 +93,16 @@ export class PythonResolver {
 
   /** Roots holding the importing file first, deepest first, then the others in order. */
   private rootsFor(from: string): string[] {
+    const dir = dirOf(from);
+    let cached = this.rootsByDir.get(dir);
+    if (!cached) {
+      cached = this.rankRoots(from);
+      this.rootsByDir.set(dir, cached);
+    }
+    return cached;
+  }
+
+  private rankRoots(from: string): string[] {
     const holding = this.roots.filter((r) => r === '' || from.startsWith(`${r}/`)).sort((a, b) => b.length - a.length);
     return [...holding, ...this.roots.filter((r) => !holding.includes(r))];
   }

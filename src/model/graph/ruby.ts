@@ -9,6 +9,7 @@ import type { RepoIndex, Resolution } from './types.js';
 
 export class RubyResolver {
   private readonly libs: string[];
+  private readonly rankedByDir = new Map<string, string[]>();
 
   constructor(private readonly index: RepoIndex) {
     this.libs = [...index.dirFiles.keys()].filter((d) => baseOf(d) === 'lib').sort();
@@ -22,7 +23,11 @@ export class RubyResolver {
       return path !== undefined && this.index.files.has(path) ? { files: [path] } : 'unresolved';
     }
     // Nearest lib/ first: the one whose project holds the importing file.
-    const ranked = [...this.libs].sort((a, b) => this.closeness(from, b) - this.closeness(from, a) || (a < b ? -1 : 1));
+    let ranked = this.rankedByDir.get(dirOf(from));
+    if (!ranked) {
+      ranked = [...this.libs].sort((a, b) => this.closeness(from, b) - this.closeness(from, a) || (a < b ? -1 : 1));
+      this.rankedByDir.set(dirOf(from), ranked);
+    }
     for (const lib of ranked) {
       const path = joinPath(lib, withExt);
       if (path !== undefined && this.index.files.has(path)) return { files: [path] };
