@@ -31,7 +31,7 @@ test('module pom: groupId inherited, scopes, local parent, build plugins', () =>
     line: 16,
   });
   assert.deepEqual(dep(facts, 'org.postgresql:postgresql'), { ecosystem: 'maven', name: 'org.postgresql:postgresql', scope: 'runtime', line: 20 });
-  assert.equal(dep(facts, 'com.acme:common')?.version, '${project.version}');
+  assert.equal(dep(facts, 'com.acme:common')?.version, '1.0.0-SNAPSHOT', '${project.version} resolves to the inherited version');
   assert.equal(dep(facts, 'org.projectlombok:lombok')?.scope, 'optional');
   assert.equal(dep(facts, 'jakarta.servlet:jakarta.servlet-api')?.scope, 'build');
   assert.deepEqual(dep(facts, 'org.springframework.boot:spring-boot-starter-test'), {

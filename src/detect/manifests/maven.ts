@@ -70,6 +70,14 @@ export function readPom(path: string, txt: string): ReadResult {
   const groupId = text(project.groupId) ?? text(parent?.groupId);
   const artifactId = text(project.artifactId);
 
+  const props = isRecord(project.properties) ? project.properties : {};
+  const projectVersion = text(project.version) ?? text(parent?.version);
+  // Resolves ${...} from this pom's own properties; anything defined elsewhere stays as written.
+  const resolve = (v: string | undefined): string | undefined =>
+    v?.replace(/\$\{([^}]+)\}/g, (whole, key: string) =>
+      key === 'project.groupId' || key === 'groupId' ? (groupId ?? whole) : key === 'project.version' || key === 'version' ? (projectVersion ?? whole) : (text(props[key]) ?? whole),
+    );
+
   const excluded = [
     ...tagRanges(lines, 'dependencyManagement'),
     ...tagRanges(lines, 'build'),
@@ -81,14 +89,14 @@ export function readPom(path: string, txt: string): ReadResult {
   const dependencies: DependencyFact[] = [];
   for (const d of arr(isRecord(project.dependencies) ? project.dependencies.dependency : undefined)) {
     if (!isRecord(d)) continue;
-    const g = text(d.groupId);
+    const g = resolve(text(d.groupId));
     const a = text(d.artifactId);
     if (!a) continue;
     dependencies.push(
       compact({
         ecosystem: 'maven' as const,
         name: g ? `${g}:${a}` : a,
-        version: text(d.version),
+        version: resolve(text(d.version)),
         scope: scopeOf(text(d.scope), text(d.optional) === 'true'),
         line: deps.find(a),
       }),
@@ -124,12 +132,11 @@ export function readPom(path: string, txt: string): ReadResult {
     if (!a) continue;
     const g = text(p.groupId) ?? 'org.apache.maven.plugins';
     if (a === 'spring-boot-maven-plugin') bootPlugin = true;
-    dependencies.push(compact({ ecosystem: 'maven' as const, name: `${g}:${a}`, version: text(p.version), scope: 'build' as const, line: pluginLocator.find(a) }));
+    dependencies.push(compact({ ecosystem: 'maven' as const, name: `${g}:${a}`, version: resolve(text(p.version)), scope: 'build' as const, line: pluginLocator.find(a) }));
   }
 
   const modules = arr(isRecord(project.modules) ? project.modules.module : undefined).map(text).filter((m): m is string => !!m);
   const packaging = text(project.packaging);
-  const props = isRecord(project.properties) ? project.properties : {};
   const java = text(props['java.version']) ?? text(props['maven.compiler.release']) ?? text(props['maven.compiler.source']);
   const javaKey = ['java.version', 'maven.compiler.release', 'maven.compiler.source'].find((k) => text(props[k]) !== undefined);
   const javaLine = javaKey ? lines.findIndex((l) => l.includes(`<${javaKey}>`)) + 1 || undefined : undefined;
@@ -138,7 +145,7 @@ export function readPom(path: string, txt: string): ReadResult {
     ecosystem: 'maven',
     name: artifactId ? (groupId ? `${groupId}:${artifactId}` : artifactId) : undefined,
     description: text(project.description),
-    version: text(project.version) ?? text(parent?.version),
+    version: projectVersion,
     workspaces: modules,
     localDependencies,
     kind: packaging === 'war' || bootPlugin ? ('application' as const) : undefined,

@@ -206,10 +206,10 @@ export function readRequirements(path: string, text: string): ReadResult {
     while (body.trimEnd().endsWith('\\') && i + 1 < raw.length) body = body.trimEnd().slice(0, -1) + ' ' + raw[++i];
     body = body.replace(/(^|\s)#.*$/, '').trim();
     if (!body) continue;
-    if (body.startsWith('-')) {
-      // -r/-c includes, index options and editable installs: only an editable VCS URL names a package.
-      const egg = /^(-e|--editable)\s+\S*#egg=([A-Za-z0-9._-]+)/.exec(body);
-      if (egg) dependencies.push({ ecosystem: 'pypi', name: egg[2], scope, line });
+    if (body.startsWith('-') || /^[a-z+]+:\/\//i.test(body)) {
+      // -r/-c includes, index options, editable installs and URLs: only a VCS URL's #egg= names a package.
+      const egg = /^(?:(?:-e|--editable)\s+)?[a-z+]+:\/\/\S*#egg=([A-Za-z0-9._-]+)/i.exec(body);
+      if (egg) dependencies.push({ ecosystem: 'pypi', name: egg[1], scope, line });
       continue;
     }
     // Bare paths, URLs and archives name no package ("name @ url" does, and is kept).
