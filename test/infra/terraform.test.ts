@@ -52,5 +52,6 @@ test('terraform: other clouds and unterminated input', () => {
   const r = reader('terraform');
   const facts = r.read('main.tf', 'provider "google" {}\nprovider "azurerm" {\n  features {}\n}\nterraform {\n  required_providers {\n    cloudflare = "~> 4.0"\n  }\n}\n');
   assert.deepEqual(facts.hosting!.map((h) => h.provider), ['Google Cloud', 'Azure', 'Cloudflare']);
+  assert.equal(r.read('odd.tf', 'provider "constructor" {}\n').hosting, undefined, 'inherited object keys are not providers');
   assert.doesNotThrow(() => r.read('x.tf', 'resource "aws_s3_bucket" "a" {\n  x = "unterminated\n  y = <<EOF\n'));
 });

@@ -1,6 +1,6 @@
 /** Azure Developer CLI azure.yaml: services, the folder each is built from, and the Azure host that runs it. */
 import type { FileFacts, Reader, ServiceFact } from '../facts.js';
-import { asString, compact, isRecord, parseYaml, resolveRelative } from './util.js';
+import { asString, compact, isRecord, lookup, parseYaml, resolveRelative } from './util.js';
 
 const HOST_KIND: Record<string, ServiceFact['kind']> = {
   function: 'function',
@@ -26,7 +26,7 @@ export const azdReader: Reader = {
       services.push(compact({
         name,
         source: 'azd',
-        kind: host ? HOST_KIND[host] : undefined,
+        kind: lookup(HOST_KIND, host),
         build: project ? resolveRelative(path, project) : undefined,
         line: doc.lineOf(['services', name]),
       }));

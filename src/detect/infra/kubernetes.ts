@@ -1,6 +1,6 @@
 /** Kubernetes manifests (plain YAML, multi-document, List): workloads, Services, Ingresses; Knative services. */
 import type { FileFacts, HostingFact, ImageFact, K8sObjectFact, Reader, ServiceFact } from '../facts.js';
-import { asString, compact, envHost, imageName, isRecord, parseYaml, toPort, uniq, type YamlDoc, type YamlPath } from './util.js';
+import { asString, compact, envHost, imageName, isRecord, lookup, parseYaml, toPort, uniq, type YamlDoc, type YamlPath } from './util.js';
 
 const WORKLOADS: Record<string, ServiceFact['kind']> = {
   Deployment: 'service',
@@ -47,9 +47,13 @@ function getIn(v: unknown, path: YamlPath): unknown {
   return cur;
 }
 
-function readWorkload(doc: YamlDoc, base: YamlPath, obj: Record<string, unknown>, name: string, images: ImageFact[]): ServiceFact {
+function isWorkload(kind: string): boolean {
+  return Object.hasOwn(WORKLOADS, kind);
+}
+
+function readWorkload(doc: YamlDoc, base: YamlPath, obj: Record<string, unknown>, name: string, images: ImageFact[], source = 'kubernetes'): ServiceFact {
   const kind = String(obj.kind);
-  const svc: ServiceFact = { name, source: 'kubernetes', kind: WORKLOADS[kind], line: doc.lineOf([...base, 'kind']) };
+  const svc: ServiceFact = { name, source, kind: lookup(WORKLOADS, kind) ?? 'service', line: doc.lineOf([...base, 'kind']) };
   if (kind === 'CronJob') {
     const schedule = asString(getIn(obj, ['spec', 'schedule']));
     if (schedule) svc.schedule = schedule;
@@ -141,11 +145,7 @@ export const kubernetesReader: Reader = {
         const line = doc.lineOf([...base, 'kind']);
         if (apiVersion.startsWith('serving.knative.dev/')) {
           // Knative Service; Cloud Run's YAML is Knative with run.googleapis.com annotations.
-          if (kind === 'Service' && name) {
-            services.push(readWorkload(doc, base, obj, name, images));
-            services[services.length - 1].source = 'knative';
-            services[services.length - 1].kind = 'service';
-          }
+          if (kind === 'Service' && name) services.push(readWorkload(doc, base, obj, name, images, 'knative'));
           if (/run\.googleapis\.com\//.test(text)) addHosting('Google Cloud', 'Cloud Run service manifest', line);
           else addHosting('Kubernetes', 'knative service', line);
           continue;
@@ -156,11 +156,12 @@ export const kubernetesReader: Reader = {
         // kustomize strategic-merge patches name a workload without defining it
         // (apps/v1 workloads must have spec.selector; a patch usually leaves it out)
         const needsSelector = /^(Deployment|StatefulSet|DaemonSet|ReplicaSet)$/.test(kind) && apiVersion.startsWith('apps/');
-        if ('$patch' in obj || (kind in WORKLOADS && !Array.isArray(getIn(obj, [...podSpecPath(kind), 'containers'])))) continue;
+        if ('$patch' in obj || (isWorkload(kind) && !Array.isArray(getIn(obj, [...podSpecPath(kind), 'containers'])))) continue;
         if (needsSelector && getIn(obj, ['spec', 'selector']) === undefined) continue;
-        if (kind in WORKLOADS && (apiVersion.includes('/') || kind === 'Pod' || kind === 'ReplicationController')) {
+        if (isWorkload(kind) && (apiVersion.includes('/') || kind === 'Pod' || kind === 'ReplicationController')) {
           services.push(readWorkload(doc, base, obj, name, images));
-          const podLabels = labels(getIn(obj, kind === 'Pod' ? ['metadata', 'labels'] : kind === 'CronJob' ? ['spec', 'jobTemplate', 'spec', 'template', 'metadata', 'labels'] : ['spec', 'template', 'metadata', 'labels']));
+          // the pod template's labels, which Services select on (a Pod's own labels)
+          const podLabels = labels(getIn(obj, kind === 'Pod' ? ['metadata', 'labels'] : [...podSpecPath(kind).slice(0, -1), 'metadata', 'labels']));
           if (podLabels) object.labels = podLabels;
         } else if (kind === 'Service') {
           const selector = labels(getIn(obj, ['spec', 'selector']));

@@ -1,6 +1,6 @@
 /** Pulumi: Pulumi.yaml (the project and its runtime) and Pulumi.<stack>.yaml (a stack = an environment). */
 import type { FileFacts, HostingFact, Reader } from '../facts.js';
-import { asString, baseName, compact, isRecord, parseYaml } from './util.js';
+import { asString, baseName, compact, isRecord, lookup, parseYaml } from './util.js';
 
 /** Stack config keys are namespaced by provider ("aws:region"): the namespace says where resources go. */
 const CONFIG_HOSTING: Record<string, string> = {
@@ -33,7 +33,7 @@ export const pulumiReader: Reader = {
     const config = doc.value.config;
     if (isRecord(config)) {
       for (const key of Object.keys(config)) {
-        const provider = CONFIG_HOSTING[key.split(':')[0]];
+        const provider = lookup(CONFIG_HOSTING, key.split(':')[0]);
         if (key.includes(':') && provider && !hosting.some((h) => h.provider === provider)) {
           hosting.push({ provider, via: 'pulumi stack config', line: doc.lineOf(['config', key]) });
         }

@@ -1,6 +1,6 @@
 /** Render blueprint render.yaml: services (web, private, worker, cron, static, key-value) and Postgres databases. */
 import type { AddonFact, FileFacts, Reader, ServiceFact } from '../facts.js';
-import { asString, compact, isRecord, parseYaml, resolveRelative, uniq } from './util.js';
+import { asString, compact, isRecord, lookup, parseYaml, resolveRelative, uniq } from './util.js';
 
 const TYPE_KIND: Record<string, ServiceFact['kind']> = {
   web: 'service',
@@ -27,7 +27,7 @@ export const renderReader: Reader = {
       const type = asString(s.type) ?? '';
       const runtime = asString(s.runtime) ?? asString(s.env);
       const line = doc.lineOf(['services', i]);
-      const kind = runtime === 'static' ? 'frontend' : TYPE_KIND[type];
+      const kind = runtime === 'static' ? 'frontend' : lookup(TYPE_KIND, type);
       // Render's Key Value is Redis-compatible (Valkey); "redis" is the older type name
       if (type === 'redis' || type === 'keyvalue') addons.push({ name: 'redis', via: 'render.yaml', line });
       const folder = asString(s.rootDir) ?? asString(s.dockerContext);

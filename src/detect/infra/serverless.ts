@@ -1,6 +1,6 @@
 /** Serverless Framework (serverless.yml): provider, functions with their HTTP events, stages, embedded CloudFormation. */
 import type { ApiFact, EnvironmentFact, FileFacts, IacFact, Reader, ServiceFact } from '../facts.js';
-import { asString, compact, isRecord, parseYaml, uniq } from './util.js';
+import { asString, compact, isRecord, lookup, parseYaml, uniq } from './util.js';
 
 const PROVIDER_HOSTING: Record<string, string> = {
   aws: 'AWS',
@@ -43,8 +43,9 @@ export const serverlessReader: Reader = {
     const v = doc.value;
     if (!('service' in v) || !('provider' in v || 'functions' in v)) return compact({ warnings });
     const providerName = isRecord(v.provider) ? literal(v.provider.name) : literal(v.provider);
-    const hosting = providerName && PROVIDER_HOSTING[providerName]
-      ? [{ provider: PROVIDER_HOSTING[providerName], via: 'serverless.yml provider', line: doc.lineOf(['provider']) }]
+    const hostingProvider = lookup(PROVIDER_HOSTING, providerName);
+    const hosting = hostingProvider
+      ? [{ provider: hostingProvider, via: 'serverless.yml provider', line: doc.lineOf(['provider']) }]
       : [];
     const iac: IacFact[] = [];
     if (providerName) iac.push({ tool: 'serverless', kind: 'project', type: providerName, name: asString(v.service), line: doc.lineOf(['service']) });

@@ -3,7 +3,7 @@
  * cloud providers also give hosting, and *.tfvars / envs/<env>/ folders give environments.
  */
 import type { EnvironmentFact, FileFacts, HostingFact, IacFact, Reader } from '../facts.js';
-import { baseName, compact, escapeRegExp, isEnvironmentName, isRecord, lineOfText, parseJson } from './util.js';
+import { baseName, compact, lookup, escapeRegExp, isEnvironmentName, isRecord, lineOfText, parseJson } from './util.js';
 
 /** Terraform provider local names that say where the system runs. */
 export const TERRAFORM_HOSTING: Record<string, string> = {
@@ -248,7 +248,7 @@ export const terraformReader: Reader = {
     const iac = facts.filter((f, i) => f.kind !== 'provider' || facts.findIndex((g) => g.kind === 'provider' && g.type === f.type) === i);
     const hosting: HostingFact[] = [];
     for (const f of iac) {
-      const provider = f.kind === 'provider' ? TERRAFORM_HOSTING[f.type] : undefined;
+      const provider = f.kind === 'provider' ? lookup(TERRAFORM_HOSTING, f.type) : undefined;
       if (provider && !hosting.some((h) => h.provider === provider)) {
         hosting.push({ provider, via: 'terraform provider', ...(f.line ? { line: f.line } : {}) });
       }

@@ -228,3 +228,8 @@ export function toPort(v: unknown): number | undefined {
   const n = typeof v === 'number' ? v : typeof v === 'string' && /^\d{1,5}$/.test(v.trim()) ? Number(v) : NaN;
   return Number.isInteger(n) && n > 0 && n < 65536 ? n : undefined;
 }
+
+/** A table lookup that ignores inherited keys, so a value like "constructor" finds nothing. */
+export function lookup<T>(table: Record<string, T>, key: string | undefined): T | undefined {
+  return key !== undefined && Object.hasOwn(table, key) ? table[key] : undefined;
+}
