@@ -81,3 +81,8 @@ test('malformed version catalog warns; garbage build scripts do not throw', () =
     assert.doesNotThrow(() => readerFor(f).read(f, '/* unterminated\n\u0000 implementation("'));
   }
 });
+
+test('settings.gradle (Groovy): include lists continued after a trailing comma, includeBuild', () => {
+  const text = "rootProject.name = 'shop'\ninclude 'api',\n        'core:model'\ninclude ':web' // the UI\nincludeBuild('build-logic')\n";
+  assert.deepEqual(readerFor('settings.gradle').read('settings.gradle', text).manifests![0].workspaces, ['api', 'core/model', 'web', 'build-logic']);
+});

@@ -166,7 +166,8 @@ export function readSettingsGradle(_path: string, text: string): ReadResult {
   const lines = stripComments(text);
   const body = lines.join('\n');
   const workspaces: string[] = [];
-  const stmt = /\b(include|includeBuild)\b\s*(\(([^)]*)\)|([^\n]*))/g;
+  // Groovy's `include 'a',` may continue on the next line after a trailing comma.
+  const stmt = /\b(include|includeBuild)\b\s*(\(([^)]*)\)|((?:[^\n]*,[ \t]*\n)*[^\n]*))/g;
   let m: RegExpExecArray | null;
   while ((m = stmt.exec(body))) {
     const args = m[3] ?? m[4] ?? '';
