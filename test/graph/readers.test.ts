@@ -66,6 +66,11 @@ describe('lexer-based extraction skips strings and comments', () => {
     assert.equal(facts.namespace, 'Acme.Api');
     assert.deepEqual(specs('C.cs', text), ['1:use:System.Linq', '2:use:Acme.Orders.Order']);
   });
+  it('a byte-order mark does not hide a first-line namespace', () => {
+    assert.equal(readFile('A.cs', '\uFEFFnamespace Acme.Core.Constants;\npublic class A {}\n').namespace, 'Acme.Core.Constants');
+    assert.equal(readFile('A.java', '\uFEFFpackage a.b;\n').namespace, 'a.b');
+    assert.deepEqual(readFile('tsconfig.json', '\uFEFF{"compilerOptions":{"baseUrl":"."}}').tsconfig, { baseUrl: '.' });
+  });
   it('Rust: use trees, mod, extern crate; not raw strings, doc comments or lifetimes', () => {
     const text = "use a::{b, c::{d, e as f}, self};\n/// use doc::comment;\nmod inline { }\npub(crate) mod file;\nextern crate serde;\nfn x<'a>(s: &'a str) -> char { let _ = r##\"use raw::s\"##; '\"' }\nuse g::*;\n";
     assert.deepEqual(specs('lib.rs', text), ['1:use:a::b', '1:use:a::c::d', '1:use:a::c::e', '1:use:a', '4:static:mod:file', '5:use:serde', '7:use:g']);

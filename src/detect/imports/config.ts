@@ -7,6 +7,7 @@ import { maskCode } from './lexer.js';
 
 /** JSON with comments and trailing commas, as tsconfig allows. Returns undefined when it is not JSON even then. */
 export function parseJsonc(text: string): unknown {
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   try {
     return JSON.parse(text);
   } catch {

@@ -214,7 +214,9 @@ export function maskCode(text: string, syntax: CodeSyntax): MaskedCode {
     i++;
   }
   out.push(text.slice(copied));
-  return { masked: out.join(''), literals };
+  const masked = out.join('');
+  // A byte-order mark would hide a first-line `namespace` or `package` from the line-anchored patterns.
+  return { masked: masked.charCodeAt(0) === 0xfeff ? ` ${masked.slice(1)}` : masked, literals };
 }
 
 /** Offsets of line starts, computed once per file; `lineAt` is a binary search over them. */

@@ -69,8 +69,26 @@ export class JvmResolver {
 
 export class CSharpResolver {
   private readonly ns: NamespaceIndex;
+  private readonly projectOfDir = new Map<string, string | undefined>();
   constructor(private readonly index: RepoIndex) {
     this.ns = new NamespaceIndex(index, /\.cs$/, '.');
+  }
+
+  /** Folder of the nearest .csproj above a folder. */
+  private project(dir: string): string | undefined {
+    if (this.projectOfDir.has(dir)) return this.projectOfDir.get(dir);
+    const here = (this.index.dirFiles.get(dir) ?? []).some((n) => n.endsWith('.csproj') || n.endsWith('.fsproj') || n.endsWith('.vbproj'));
+    const found = here ? dir : dir ? this.project(dirOf(dir)) : undefined;
+    this.projectOfDir.set(dir, found);
+    return found;
+  }
+
+  /** A namespace declared in several projects: prefer the importing file's own project, so the edge
+   *  never claims a cross-project use that may not exist (ProjectReference edges say that better). */
+  private representative(from: string, files: string[]): string {
+    if (files.length === 1) return files[0];
+    const own = this.project(dirOf(from));
+    return (own !== undefined && files.find((f) => this.project(dirOf(f)) === own)) || files[0];
   }
 
   resolve(from: string, imp: ImportFact): Resolution {
@@ -78,7 +96,7 @@ export class CSharpResolver {
     const own = this.index.facts.get(from)?.namespace;
     if (own === spec) return 'ignore';
     const files = this.ns.byNamespace.get(spec);
-    if (files) return { files: [files[0]] };
+    if (files) return { files: [this.representative(from, files)] };
     // `using static X.Y.Z;` and `using A = X.Y.Z;` name a type.
     const type = this.ns.byType.get(spec);
     if (type) return { files: [type] };
