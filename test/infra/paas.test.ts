@@ -16,9 +16,10 @@ test('paas: vercel.json and netlify.toml with deploy contexts', () => {
 
 test('paas: fly.toml processes and internal port', () => {
   const fly = readWith('fly', FIX, 'apps/api/fly.toml');
+  const shared = { dockerfile: 'apps/api/Dockerfile', envNames: ['NODE_ENV', 'PORT'] };
   assert.deepEqual(fly.services, [
-    { name: 'web', source: 'fly', kind: 'service', ports: [3000], line: 8 },
-    { name: 'worker', source: 'fly', kind: 'worker', line: 9 },
+    { name: 'web', source: 'fly', kind: 'service', ...shared, ports: [3000], line: 12 },
+    { name: 'worker', source: 'fly', kind: 'worker', ...shared, line: 13 },
   ]);
   assert.equal(fly.hosting![0].provider, 'Fly.io');
 });

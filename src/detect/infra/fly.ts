@@ -1,6 +1,6 @@
 /** fly.toml: the Fly.io app, its internal ports, and its [processes] (one service each). */
 import type { FileFacts, Reader, ServiceFact } from '../facts.js';
-import { asString, compact, escapeRegExp, isRecord, lineOfText, parseTomlText, toPort, uniq } from './util.js';
+import { asString, compact, escapeRegExp, isRecord, lineOfText, parseTomlText, resolveRelative, toPort, uniq } from './util.js';
 import { processKind } from './procfile.js';
 
 export const flyReader: Reader = {
@@ -16,18 +16,26 @@ export const flyReader: Reader = {
     const services: ServiceFact[] = [];
     const processes = isRecord(value.processes) ? Object.keys(value.processes) : [];
     const appLine = lineOfText(text, /^[ \t]*app\s*=/m);
+    // what every process shares: [env] names, and the image or Dockerfile it is built from
+    const build = isRecord(value.build) ? value.build : {};
+    const dockerfileRef = asString(build.dockerfile);
+    const shared = {
+      image: asString(build.image),
+      dockerfile: dockerfileRef ? resolveRelative(path, dockerfileRef) : undefined,
+      envNames: isRecord(value.env) ? Object.keys(value.env) : [],
+    };
     if (processes.length) {
+      // process lines inside [processes], not same-named keys elsewhere
+      const table = lineOfText(text, /^[ \t]*\[processes\]/m) ?? 1;
+      const rest = text.split('\n').slice(table).join('\n');
       for (const name of processes) {
         const kind = processKind(name);
-        // the process line inside [processes], not a same-named key elsewhere
-        const table = lineOfText(text, /^[ \t]*\[processes\]/m) ?? 1;
-        const rest = text.split('\n').slice(table).join('\n');
         const within = lineOfText(rest, new RegExp(`^[ \\t]*["']?${escapeRegExp(name)}["']?\\s*=`, 'm'));
         const line = within === undefined ? undefined : table + within;
-        services.push(compact({ name, source: 'fly', kind, ports: kind === 'service' ? uniq(ports) : [], line }));
+        services.push(compact({ name, source: 'fly', kind, ...shared, ports: kind === 'service' ? uniq(ports) : [], line }));
       }
     } else if (app) {
-      services.push(compact({ name: app, source: 'fly', ports: uniq(ports), line: appLine }));
+      services.push(compact({ name: app, source: 'fly', ...shared, ports: uniq(ports), line: appLine }));
     }
     return compact({ services, hosting: [{ provider: 'Fly.io', via: 'fly.toml', line: appLine ?? 1 }], warnings });
   },
