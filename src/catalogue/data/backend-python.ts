@@ -4,7 +4,7 @@ import type { Technology } from '../types.js';
 export const backendPython: Technology[] = [
   { id: 'flask', name: 'Flask', category: 'backend-framework', match: { pypi: ['flask'] }, url: 'https://flask.palletsprojects.com' },
   { id: 'fastapi', name: 'FastAPI', category: 'backend-framework', match: { pypi: ['fastapi', 'fastapi-slim'] }, implies: ['starlette', 'pydantic'], url: 'https://fastapi.tiangolo.com' },
-  { id: 'django', name: 'Django', category: 'backend-framework', match: { pypi: ['django'], file: ['manage.py'] }, url: 'https://www.djangoproject.com' },
+  { id: 'django', name: 'Django', category: 'backend-framework', match: { pypi: ['django'] }, url: 'https://www.djangoproject.com' },
   { id: 'django-rest-framework', name: 'Django REST framework', category: 'backend-framework', match: { pypi: ['djangorestframework'] }, implies: ['django'] },
   { id: 'django-ninja', name: 'Django Ninja', category: 'backend-framework', match: { pypi: ['django-ninja'] }, implies: ['django'] },
   { id: 'django-channels', name: 'Django Channels', category: 'realtime', match: { pypi: ['channels'] } },

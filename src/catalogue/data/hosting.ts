@@ -38,7 +38,7 @@ export const hosting: Technology[] = [
   { id: 'github-pages', name: 'GitHub Pages', category: 'hosting', match: { githubAction: ['actions/deploy-pages', 'peaceiris/actions-gh-pages', 'jamesives/github-pages-deploy-action', 'actions/upload-pages-artifact', 'actions/configure-pages'], npm: ['gh-pages'] } },
   { id: 'surge', name: 'Surge', category: 'hosting', match: { npm: ['surge'] } },
   { id: 'deno-deploy', name: 'Deno Deploy', category: 'hosting', match: { githubAction: ['denoland/deployctl'] }, implies: ['deno'] },
-  { id: 'supabase', name: 'Supabase', category: 'cloud', match: { npm: ['@supabase/supabase-js'], pypi: ['supabase'], file: ['supabase/config.toml'], terraformProvider: ['supabase'], githubAction: ['supabase/setup-cli'], env: ['SUPABASE_URL', 'SUPABASE_ANON_KEY', 'SUPABASE_SERVICE_ROLE_KEY', 'NEXT_PUBLIC_SUPABASE_URL', 'NEXT_PUBLIC_SUPABASE_ANON_KEY'] }, url: 'https://supabase.com' },
+  { id: 'supabase', name: 'Supabase', category: 'cloud', match: { npm: ['@supabase/supabase-js', '@supabase/ssr'], pypi: ['supabase'], go: ['github.com/supabase-community/supabase-go'], file: ['supabase/config.toml'], terraformProvider: ['supabase'], githubAction: ['supabase/setup-cli'], env: ['SUPABASE_URL', 'SUPABASE_ANON_KEY', 'SUPABASE_SERVICE_ROLE_KEY', 'NEXT_PUBLIC_SUPABASE_URL', 'NEXT_PUBLIC_SUPABASE_ANON_KEY'] }, url: 'https://supabase.com' },
   { id: 'appwrite', name: 'Appwrite', category: 'cloud', match: { npm: ['appwrite', 'node-appwrite'], pypi: ['appwrite'], image: ['appwrite/appwrite'] } },
   { id: 'convex', name: 'Convex', category: 'cloud', match: { npm: ['convex'], file: ['convex.json'] } },
   { id: 'pocketbase-js', name: 'PocketBase SDK', category: 'cloud', match: { npm: ['pocketbase'] } },

@@ -21,7 +21,7 @@ export const languages: Technology[] = [
   { id: 'dart', name: 'Dart', category: 'language', match: { file: ['pubspec.yaml'], image: ['dart'] } },
   { id: 'swift', name: 'Swift', category: 'language', match: { file: ['Package.swift'], image: ['swift'] } },
   { id: 'c', name: 'C', category: 'language', match: {} },
-  { id: 'cpp', name: 'C++', category: 'language', match: { file: ['conanfile.txt', 'conanfile.py', 'vcpkg.json'] } },
+  { id: 'cpp', name: 'C++', category: 'language', match: {} },
   { id: 'haskell', name: 'Haskell', category: 'language', match: { file: ['stack.yaml', '*.cabal'], image: ['haskell'] } },
   { id: 'clojure', name: 'Clojure', category: 'language', match: { file: ['project.clj', 'deps.edn'], maven: ['org.clojure:clojure'], image: ['clojure'] } },
   { id: 'ocaml', name: 'OCaml', category: 'language', match: { file: ['dune-project', '*.opam'] } },

@@ -28,5 +28,4 @@ export const orm: Technology[] = [
   { id: 'mongoengine', name: 'MongoEngine', category: 'orm', match: { pypi: ['mongoengine', 'flask-mongoengine'] }, implies: ['mongodb'] },
   { id: 'beanie', name: 'Beanie', category: 'orm', match: { pypi: ['beanie'] }, implies: ['mongodb'] },
   { id: 'flask-migrate', name: 'Flask-Migrate', category: 'tool', match: { pypi: ['flask-migrate'] }, implies: ['alembic'] },
-  { id: 'supabase-js', name: 'Supabase client', category: 'database-relational', match: { npm: ['@supabase/supabase-js', '@supabase/ssr', '@supabase/auth-helpers-nextjs'], pypi: ['supabase'], go: ['github.com/supabase-community/supabase-go'] }, implies: ['supabase'] },
 ];
