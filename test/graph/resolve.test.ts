@@ -214,6 +214,38 @@ describe('PHP composer PSR-4', () => {
   });
 });
 
+describe('hand-built layouts', () => {
+  const run = (entries: [string, Partial<FileFacts>][]) => {
+    const facts = new Map<string, FileFacts>(entries.map(([path, f]) => [path, { path, ...f }]));
+    return resolveImports({ files: [...facts.keys()], facts });
+  };
+  it('C#: a namespace declared in two projects resolves inside the importing project', () => {
+    const r = run([
+      ['a/A.csproj', {}],
+      ['a/X.cs', { namespace: 'Shared' }],
+      ['b/B.csproj', {}],
+      ['b/Use.cs', { namespace: 'B.App', imports: [{ specifier: 'Shared', kind: 'use', line: 1 }] }],
+      ['b/Z.cs', { namespace: 'Shared' }],
+    ]);
+    assert.deepEqual(r.edges, [{ from: 'b/Use.cs', to: 'b/Z.cs', line: 1, kind: 'use' }]);
+  });
+  it('Rust: crate root outside src/ ([[bin]] path) and integration tests as their own crates', () => {
+    const r = run([
+      ['Cargo.toml', {}],
+      ['crates/core/main.rs', { imports: [{ specifier: 'mod:flags', kind: 'static', line: 1 }] }],
+      ['crates/core/flags/mod.rs', {}],
+      ['crates/core/flags/defs.rs', { imports: [{ specifier: 'crate::flags::Flag', kind: 'use', line: 2 }] }],
+      ['tests/tests.rs', { imports: [{ specifier: 'mod:util', kind: 'static', line: 1 }] }],
+      ['tests/util.rs', {}],
+      ['tests/misc.rs', { imports: [{ specifier: 'crate::util::Dir', kind: 'use', line: 3 }] }],
+    ]);
+    assert.deepEqual(
+      r.edges.map((e) => `${e.from}:${e.line} -> ${e.to}`),
+      ['crates/core/flags/defs.rs:2 -> crates/core/flags/mod.rs', 'crates/core/main.rs:1 -> crates/core/flags/mod.rs', 'tests/misc.rs:3 -> tests/util.rs', 'tests/tests.rs:1 -> tests/util.rs'],
+    );
+  });
+});
+
 describe('resolution is robust', () => {
   it('never throws on odd facts and counts misses', () => {
     const facts = new Map<string, FileFacts>([
