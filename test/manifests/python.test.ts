@@ -150,3 +150,11 @@ test('Hatch environments are dev or test dependencies', () => {
     { ecosystem: 'pypi', name: 'pytest', scope: 'test', line: 9 },
   ]);
 });
+
+test('setup.py: install_requires given through a module-level list variable', () => {
+  const text = 'from setuptools import setup\n\nREQUIRES = [\n    "flask>=3",\n    "redis",\n]\n\nsetup(name="svc", install_requires=REQUIRES)\n';
+  assert.deepEqual(readerFor('setup.py').read('setup.py', text).dependencies!.map((d) => [d.name, d.line]), [
+    ['flask', 4],
+    ['redis', 5],
+  ]);
+});

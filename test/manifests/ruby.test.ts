@@ -49,3 +49,11 @@ test('Ruby readers never throw on garbage or unbalanced blocks', () => {
   assert.equal(readerFor('Gemfile').read('Gemfile', 'end\ngem "x"\n').dependencies![0].scope, 'runtime');
   assert.doesNotThrow(() => readerFor('x.gemspec').read('x.gemspec', '\u0000spec.add_dependency('));
 });
+
+test('generated gemspec: %q<name>.freeze dependencies', () => {
+  const text = 'Gem::Specification.new do |s|\n  s.name = "x"\n  s.add_runtime_dependency(%q<rack>.freeze, [">= 2.0"])\n  s.add_development_dependency(%q<rspec>.freeze, ["~> 3"])\nend\n';
+  assert.deepEqual(readerFor('x.gemspec').read('x.gemspec', text).dependencies, [
+    { ecosystem: 'gem', name: 'rack', version: '>= 2.0', scope: 'runtime', line: 3 },
+    { ecosystem: 'gem', name: 'rspec', version: '~> 3', scope: 'dev', line: 4 },
+  ]);
+});

@@ -345,7 +345,10 @@ export function readSetupPy(_path: string, text: string): ReadResult {
     ['setup_requires', 'build'],
   ];
   for (const [key, scope] of lists) {
-    for (const item of literalList(text, new RegExp(`\\b${key}\\s*=\\s*[[(]`))) {
+    // `install_requires=[...]` inline, or `install_requires=REQUIRES` with `REQUIRES = [...]` in the same file.
+    const variable = new RegExp(`\\b${key}\\s*=\\s*([A-Za-z_]\\w*)\\s*[,)]`).exec(text)?.[1];
+    const opener = variable ? new RegExp(`^\\s*${variable}\\s*=\\s*[[(]`, 'm') : new RegExp(`\\b${key}\\s*=\\s*[[(]`);
+    for (const item of literalList(text, opener)) {
       const req = parsePep508(item.value);
       if (req) dependencies.push(compact({ ecosystem: 'pypi' as const, name: req.name, version: req.version, scope, line: item.line }));
     }

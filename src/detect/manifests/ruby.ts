@@ -87,11 +87,12 @@ export function readGemspec(path: string, text: string): ReadResult {
   splitLines(text).forEach((raw, i) => {
     const line = i + 1;
     const l = stripComment(raw).trim();
-    const dep = new RegExp(`^\\w+\\.add_(runtime_|development_)?dependency\\s*\\(?\\s*${STR}(.*)$`).exec(l);
+    // Generated gemspecs write names as %q<rails>.freeze.
+    const dep = new RegExp(`^\\w+\\.add_(runtime_|development_)?dependency\\s*\\(?\\s*(?:${STR}|%q<([^>]+)>)(?:\\.freeze)?(.*)$`).exec(l);
     if (dep) {
-      const versions = [...dep[4].matchAll(/"([^"]*)"|'([^']*)'/g)].map((m) => m[1] ?? m[2]);
+      const versions = [...dep[5].matchAll(/"([^"]*)"|'([^']*)'/g)].map((m) => m[1] ?? m[2]);
       const scope: DependencyScope = dep[1] === 'development_' ? 'dev' : 'runtime';
-      dependencies.push(compact({ ecosystem: 'gem' as const, name: dep[2] ?? dep[3], version: versions.length ? versions.join(', ') : undefined, scope, line }));
+      dependencies.push(compact({ ecosystem: 'gem' as const, name: dep[2] ?? dep[3] ?? dep[4], version: versions.length ? versions.join(', ') : undefined, scope, line }));
       return;
     }
     const attr = new RegExp(`^\\w+\\.(name|version|summary|description|required_ruby_version)\\s*=\\s*${STR}`).exec(l);
