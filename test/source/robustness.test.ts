@@ -33,3 +33,12 @@ test('the lexer keeps offsets and newlines, blanks comments and string bodies', 
   assert.ok(!lexed.code.includes('b(') && !lexed.code.includes('c('));
   assert.deepEqual([...lexed.strings.values()], ['x', 'w']);
 });
+
+test('routes in tests, docs and examples are not the project surface', () => {
+  const py = sourceReaders.find((r) => r.id === 'source/python')!;
+  const text = 'from flask import Flask\napp = Flask(__name__)\n\n@app.route("/")\ndef index():\n    return "hi"\n';
+  assert.equal(py.read('app/views.py', text).apis?.length, 1);
+  for (const p of ['tests/test_basic.py', 'test_views.py', 'examples/tutorial/flaskr/auth.py', 'docs/src/app.py', 'pkg/views_test.py']) {
+    assert.deepEqual(py.read(p, text), {}, p);
+  }
+});

@@ -101,3 +101,15 @@ export function eachMatch(lexed: Lexed, re: RegExp, fn: (m: RegExpExecArray, arg
     if (m[0].length === 0) re.lastIndex++;
   }
 }
+
+/**
+ * Tests, docs and examples register routes and tasks that are not the project's own surface
+ * (a framework's test-suite declares hundreds of throwaway routes), so code readers skip them.
+ */
+export function isNonProductCode(path: string): boolean {
+  const base = path.slice(path.lastIndexOf('/') + 1);
+  return (
+    /(^|\/)(?:tests?|__tests__|__mocks__|mocks?|spec|specs|e2e|testdata|test-data|fixtures?|docs?|docs_src|examples?|samples?|benchmarks?)\//i.test(path) ||
+    /^(?:test_.*\.py|.*_test\.(?:py|go)|conftest\.py|mock_.*|.*_mock\.go|.*\.mocks?\.[jt]s|.*\.(?:test|spec)\.[cm]?[jt]sx?|.*Tests?\.(?:java|kt|cs)|.*_spec\.rb|.*Test\.php)$/.test(base)
+  );
+}

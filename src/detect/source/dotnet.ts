@@ -1,6 +1,6 @@
 /** C# source: ASP.NET controllers ([Route] + [HttpGet]), minimal APIs (MapGet, MapGroup), gRPC, SignalR hubs. */
 import type { FileFacts, Reader } from '../facts.js';
-import { ApiCollector, eachMatch, joinPath, line } from './collect.js';
+import { ApiCollector, isNonProductCode, eachMatch, joinPath, line } from './collect.js';
 import { lex, type Lexed } from './lexer.js';
 
 function controllers(lexed: Lexed, out: ApiCollector): void {
@@ -55,6 +55,7 @@ export const dotnetReader: Reader = {
   extensions: ['.cs'],
   read(path, text): Omit<FileFacts, 'path'> {
     const out = new ApiCollector(path);
+    if (isNonProductCode(path)) return {};
     const mayControllers = text.includes('[Http') || text.includes('[Route');
     const mayMinimal = text.includes('.Map');
     const mayGrpc = text.includes('Base') || text.includes('Client(');

@@ -3,7 +3,7 @@
  * gRPC Register*Server / New*Client, sarama and kafka-go topics, NATS subjects, cobra commands.
  */
 import type { FileFacts, Reader } from '../facts.js';
-import { ApiCollector, eachMatch, joinPath, line, matchingClose } from './collect.js';
+import { ApiCollector, isNonProductCode, eachMatch, joinPath, line, matchingClose } from './collect.js';
 import { lex, stringAt, type Lexed } from './lexer.js';
 
 const ROUTER_IMPORTS = /"github\.com\/(?:gin-gonic\/gin|labstack\/echo(?:\/v\d)?|gofiber\/fiber(?:\/v\d)?|go-chi\/chi(?:\/v\d)?|gorilla\/mux|julienschmidt\/httprouter|uptrace\/bunrouter)"|"net\/http"/;
@@ -109,6 +109,7 @@ export const goReader: Reader = {
   extensions: ['.go'],
   read(path, text): Omit<FileFacts, 'path'> {
     const out = new ApiCollector(path);
+    if (isNonProductCode(path)) return {};
     if (path.endsWith('_test.go') || path.endsWith('.pb.go') || path.endsWith('_grpc.pb.go')) return {};
     const mayRoute = ROUTER_IMPORTS.test(text);
     const mayGrpc = text.includes('grpc') && (text.includes('Server(') || text.includes('Client('));

@@ -4,7 +4,7 @@
  * Each family is gated by a cheap `includes` on the raw text before any regex runs.
  */
 import type { FileFacts, Reader } from '../facts.js';
-import { ApiCollector, eachMatch, joinPath, keywordString, line, matchingClose, stringsIn } from './collect.js';
+import { ApiCollector, isNonProductCode, eachMatch, joinPath, keywordString, line, matchingClose, stringsIn } from './collect.js';
 import { lex, stringAt, type Lexed } from './lexer.js';
 
 const HTTP_FRAMEWORKS = /['"](?:express|koa|@koa\/router|koa-router|fastify|hono|restify|polka|@hono\/[\w-]+|hyper-express|ultimate-express|h3)['"]/;
@@ -170,6 +170,7 @@ export const javascriptReader: Reader = {
   extensions: ['.js', '.mjs', '.cjs', '.jsx', '.ts', '.mts', '.cts', '.tsx'],
   read(path, text): Omit<FileFacts, 'path'> {
     const out = new ApiCollector(path);
+    if (isNonProductCode(path)) return {};
     // Declarations and generated protobuf/gRPC stubs say nothing about what this code serves or calls.
     if (/\.d\.[mc]?ts$|_grpc_pb\.[jt]s$|_pb\.[jt]s$|\.pb\.ts$|_connect\.[jt]s$/.test(path)) return {};
     const mayRoute = /\.(?:get|post|put|patch|delete|del|all|route)\s*\(/.test(text);

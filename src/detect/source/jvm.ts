@@ -3,7 +3,7 @@
  * gRPC services and stubs, Kafka/Rabbit/JMS/SQS listeners and templates, WebSocket endpoints, picocli commands.
  */
 import type { FileFacts, Reader } from '../facts.js';
-import { ApiCollector, eachMatch, joinPath, keywordString, line, matchingClose, stringsIn } from './collect.js';
+import { ApiCollector, isNonProductCode, eachMatch, joinPath, keywordString, line, matchingClose, stringsIn } from './collect.js';
 import { lex, type Lexed } from './lexer.js';
 
 const SPRING_VERB: Record<string, string> = { Get: 'GET', Post: 'POST', Put: 'PUT', Patch: 'PATCH', Delete: 'DELETE' };
@@ -129,6 +129,7 @@ export const jvmReader: Reader = {
   extensions: ['.java', '.kt'],
   read(path, text): Omit<FileFacts, 'path'> {
     const out = new ApiCollector(path);
+    if (isNonProductCode(path)) return {};
     if (/Grpc(?:Kt)?\.(?:java|kt)$/.test(path) || /(^|\/)generated(?:-sources)?\//.test(path)) return {}; // generated stubs
     const maySpring = text.includes('Mapping');
     const mayJaxRs = text.includes('@Path');

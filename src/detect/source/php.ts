@@ -1,6 +1,6 @@
 /** PHP: Laravel route files (Route::get, resource/apiResource, prefix groups) and Symfony #[Route] attributes. */
 import type { FileFacts, Reader } from '../facts.js';
-import { ApiCollector, eachMatch, joinPath, keywordString, line, matchingClose, stringsIn } from './collect.js';
+import { ApiCollector, isNonProductCode, eachMatch, joinPath, keywordString, line, matchingClose, stringsIn } from './collect.js';
 import { lex, stringAt, type Lexed } from './lexer.js';
 
 const API_RESOURCE: [string, string, string][] = [
@@ -93,6 +93,7 @@ export const phpReader: Reader = {
   extensions: ['.php'],
   read(path, text): Omit<FileFacts, 'path'> {
     const out = new ApiCollector(path);
+    if (isNonProductCode(path)) return {};
     const mayLaravel = text.includes('Route::');
     const maySymfony = text.includes('#[Route');
     if (!mayLaravel && !maySymfony) return {};

@@ -3,7 +3,7 @@
  * Django urls.py, gRPC servicers and stubs, Celery tasks, pika/Kafka queues, websockets and click/typer CLIs.
  */
 import type { FileFacts, Reader } from '../facts.js';
-import { ApiCollector, eachMatch, joinPath, keywordString, line, matchingClose, stringsIn } from './collect.js';
+import { ApiCollector, isNonProductCode, eachMatch, joinPath, keywordString, line, matchingClose, stringsIn } from './collect.js';
 import { lex, stringAt, type Lexed } from './lexer.js';
 
 const VERBS = new Set(['get', 'post', 'put', 'patch', 'delete', 'options', 'head']);
@@ -126,6 +126,7 @@ export const pythonReader: Reader = {
   extensions: ['.py'],
   read(path, text): Omit<FileFacts, 'path'> {
     const out = new ApiCollector(path);
+    if (isNonProductCode(path)) return {};
     const base = path.slice(path.lastIndexOf('/') + 1);
     if (/_pb2(?:_grpc)?\.pyi?$/.test(base)) return {}; // generated gRPC code names every service, both sides
     const mayRoute = text.includes('@') && /@\w+\.(?:route|get|post|put|patch|delete|options|head|websocket|api_route)\s*\(/.test(text);

@@ -3,7 +3,7 @@
  * Sidekiq workers and ActiveJob queues.
  */
 import type { FileFacts, Reader } from '../facts.js';
-import { ApiCollector, joinPath } from './collect.js';
+import { ApiCollector, isNonProductCode, joinPath } from './collect.js';
 import { lex } from './lexer.js';
 
 const RESOURCE_ACTIONS: [string, string, string][] = [
@@ -99,6 +99,7 @@ export const rubyReader: Reader = {
   extensions: ['.rb'],
   read(path, text): Omit<FileFacts, 'path'> {
     const out = new ApiCollector(path);
+    if (isNonProductCode(path)) return {};
     if (/(^|\/)config\/routes(\/[\w/]+)?\.rb$/.test(path) && text.includes('draw')) railsRoutes(text, out);
     else if (/(^|\/)config\/routes\//.test(path)) railsRoutes(text, out);
     if (text.includes('Sidekiq') || text.includes('queue_as') || text.includes('.perform_')) sidekiq(text, out);
