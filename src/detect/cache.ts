@@ -3,7 +3,7 @@
  * time. The cache may only ever save work, never change a result: a cache file from another archmd or
  * reader version, or one that fails to decode, is treated as empty and overwritten.
  */
-import { createHash } from 'node:crypto';
+import { createHash, hash } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -121,5 +121,6 @@ export function openCache(root: string, cacheDir: string, key: string): Cache {
 
 /** Content hash used to recognise an unchanged file whose mtime moved (checkout, touch, copy). */
 export function contentHash(text: string): string {
-  return createHash('sha1').update(text).digest('base64');
+  // one-shot sha1: measured faster than a Hash object, md5 or sha256 on a large TypeScript tree
+  return hash('sha1', text, 'base64');
 }

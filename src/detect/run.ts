@@ -10,9 +10,9 @@ import { fileURLToPath } from 'node:url';
 import type { ScannedFile } from '../scan/index.js';
 import { defaultCacheDir, openCache, type CacheEntry, type FileOutcome } from './cache.js';
 import type { FileFacts } from './facts.js';
-import { runPool } from './pool.js';
-import { readersFor } from './readers.js';
-import { processBatch, type FileDone, type FileTask } from './worker.js';
+import type { FileDone, FileTask } from './worker.js';
+// readers, their parsers and the pool are imported when first needed: a warm run whose cache knows
+// every file loads none of them (a sizeable share of a warm run's time)
 
 export interface ExtractOptions {
   /** Files above this size are skipped with a warning. */
@@ -45,7 +45,8 @@ export const EXTRACTOR_VERSION = 1;
 const POOL_THRESHOLD = 300;
 
 /** The files worth reading: claimed by a reader, not binary, not generated. */
-export function filesToRead(files: ScannedFile[]): ScannedFile[] {
+export async function filesToRead(files: ScannedFile[]): Promise<ScannedFile[]> {
+  const { readersFor } = await import('./readers.js');
   return files.filter((f) => !f.binary && !f.generated && readersFor(f.path).length > 0);
 }
 
@@ -99,10 +100,12 @@ export async function extractAll(root: string, files: ScannedFile[], options: Ex
   const nextEntries = new Map<string, CacheEntry>();
   const nextUnclaimed = new Set<string>();
   const todo: ScannedFile[] = [];
+  const known = (path: string) => Boolean(cache && (cache.get(path) || cache.unclaimed(path)));
+  const readers = files.every((f) => f.binary || f.generated || known(f.path)) ? undefined : await import('./readers.js');
   for (const file of files) {
     if (file.binary || file.generated) continue;
     // what the previous run learnt about a path spares the reader patterns (a tenth of a warm run)
-    const claimed = cache?.get(file.path) ? true : cache?.unclaimed(file.path) ? false : readersFor(file.path).length > 0;
+    const claimed = cache?.get(file.path) ? true : cache?.unclaimed(file.path) ? false : readers!.readersFor(file.path).length > 0;
     if (claimed) todo.push(file);
     else nextUnclaimed.add(file.path);
   }
@@ -126,15 +129,18 @@ export async function extractAll(root: string, files: ScannedFile[], options: Ex
   // second pass: read what changed, hash it, extract what hashes differently
   const already = todo.length - tasks.length;
   const progress = options.onProgress ? (n: number) => options.onProgress!(already + n, todo.length) : undefined;
-  let done: FileDone[];
+  let done: FileDone[] = [];
   const workers = tasks.length < (options.inlineBelow ?? POOL_THRESHOLD) ? 0 : options.workers;
-  if (workers === 0) {
-    done = [];
+  if (tasks.length === 0) {
+    // all answered by the cache
+  } else if (workers === 0) {
+    const { processBatch } = await import('./worker.js');
     for (let start = 0; start < tasks.length; start += 200) {
       done.push(...processBatch(root, tasks.slice(start, start + 200), maxBytes));
       progress?.(done.length);
     }
   } else {
+    const { runPool } = await import('./pool.js');
     const run = await runPool(root, tasks, maxBytes, { workers, onProgress: progress });
     done = run.done;
     for (const w of run.warnings) debug(w.message);

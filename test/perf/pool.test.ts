@@ -12,10 +12,10 @@ import { scan } from '../../src/scan/index.js';
 describe('extraction pool', () => {
   let dir: string;
   let tasks: FileTask[];
-  before(() => {
+  before(async () => {
     dir = mkdtempSync(join(tmpdir(), 'archmd-pool-'));
     writeTree(dir, syntheticFiles(400));
-    tasks = filesToRead(scan(dir).files).map((f) => ({ path: f.path, size: f.size, programming: f.languageType === 'programming' }));
+    tasks = (await filesToRead(scan(dir).files)).map((f) => ({ path: f.path, size: f.size, programming: f.languageType === 'programming' }));
   });
   after(() => rmSync(dir, { recursive: true, force: true }));
 
