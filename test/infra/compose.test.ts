@@ -73,6 +73,11 @@ test('compose: an override named after an environment', () => {
   assert.equal(facts.images![0].name, 'acme/shop-api');
 });
 
+test('compose: expose adds ports the service listens on', () => {
+  const facts = reader('compose').read('compose.yaml', 'services:\n  api:\n    build: .\n    expose:\n      - "3000"\n      - 9090\n');
+  assert.deepEqual(facts.services![0].ports, [3000, 9090]);
+});
+
 test('compose: context "." with a dockerfile in a subfolder', () => {
   const facts = reader('compose').read('compose.yaml', 'services:\n  ad:\n    build:\n      context: ./\n      dockerfile: ./src/ad/Dockerfile\n');
   assert.deepEqual(facts.services, [{ name: 'ad', source: 'compose', line: 2, build: '', dockerfile: 'src/ad/Dockerfile' }]);

@@ -23,6 +23,11 @@ test('helm: Chart.yaml gives the chart and its dependencies', () => {
   assert.equal(facts.hosting![0].provider, 'Kubernetes');
 });
 
+test('helm: requirements.yaml of a Helm 2 chart', () => {
+  const facts = reader('helm-requirements').read('chart/requirements.yaml', 'dependencies:\n  - name: mongodb\n    version: 7.8.10\n    repository: https://charts.bitnami.com/bitnami\n');
+  assert.deepEqual(facts.helmDependencies, [{ name: 'mongodb', repository: 'https://charts.bitnami.com/bitnami', version: '7.8.10', line: 2 }]);
+});
+
 test('helm: values images in map and string form; values-<env>.yaml names an environment', () => {
   const facts = readWith('helm-values', 'infra-helm', 'charts/shop/values.yaml');
   assert.deepEqual(facts.images, [

@@ -72,9 +72,9 @@ function readService(path: string, doc: YamlDoc, name: string, def: Record<strin
       if (file) svc.dockerfile = file;
     }
   }
-  if (Array.isArray(def.ports)) {
-    svc.ports = uniq(def.ports.map(containerPort).filter((p): p is number => p !== undefined));
-  }
+  // ports publishes to the host, expose only to other services: both are ports the container listens on
+  const portEntries = [...(Array.isArray(def.ports) ? def.ports : []), ...(Array.isArray(def.expose) ? def.expose : [])];
+  if (portEntries.length) svc.ports = uniq(portEntries.map(containerPort).filter((p): p is number => p !== undefined));
   const deps = uniq([...serviceNames(def.depends_on), ...serviceNames(def.links)]);
   if (deps.length) svc.dependsOn = deps;
   readEnvironment(doc, [...at, 'environment'], def.environment, svc);

@@ -2,6 +2,31 @@
 import type { FileFacts, ImageFact, Reader } from '../facts.js';
 import { asString, baseName, compact, imageName, isEnvironmentName, isRecord, parseYaml, type YamlDoc, type YamlPath } from './util.js';
 
+/** `dependencies:` of a Chart.yaml (apiVersion v2) or a requirements.yaml (Helm 2 charts). */
+function chartDependencies(doc: YamlDoc, list: unknown): NonNullable<FileFacts['helmDependencies']> {
+  const out: NonNullable<FileFacts['helmDependencies']> = [];
+  if (!Array.isArray(list)) return out;
+  list.forEach((d, i) => {
+    const name = isRecord(d) ? asString(d.name) : undefined;
+    if (!name || !isRecord(d)) return;
+    const repository = asString(d.repository);
+    const version = asString(d.version);
+    out.push({ name, ...(repository ? { repository } : {}), ...(version ? { version } : {}), line: doc.lineOf(['dependencies', i]) });
+  });
+  return out;
+}
+
+export const helmRequirementsReader: Reader = {
+  id: 'helm-requirements',
+  fileNames: ['requirements.yaml', 'requirements.yml'],
+  read(path: string, text: string): Omit<FileFacts, 'path'> {
+    const { docs, warnings } = parseYaml(path, text);
+    const doc = docs[0];
+    if (!doc || !isRecord(doc.value)) return compact({ warnings });
+    return compact({ helmDependencies: chartDependencies(doc, doc.value.dependencies), warnings });
+  },
+};
+
 export const helmChartReader: Reader = {
   id: 'helm-chart',
   fileNames: ['Chart.yaml', 'Chart.yml'],
@@ -11,16 +36,7 @@ export const helmChartReader: Reader = {
     if (!doc || !isRecord(doc.value)) return compact({ warnings });
     const chart = doc.value;
     const name = asString(chart.name);
-    const helmDependencies: NonNullable<FileFacts['helmDependencies']> = [];
-    if (Array.isArray(chart.dependencies)) {
-      chart.dependencies.forEach((d, i) => {
-        const dep = isRecord(d) ? asString(d.name) : undefined;
-        if (!dep || !isRecord(d)) return;
-        const repository = asString(d.repository);
-        const version = asString(d.version);
-        helmDependencies.push({ name: dep, ...(repository ? { repository } : {}), ...(version ? { version } : {}), line: doc.lineOf(['dependencies', i]) });
-      });
-    }
+    const helmDependencies = chartDependencies(doc, chart.dependencies);
     const isLibrary = chart.type === 'library';
     return compact({
       services: name && !isLibrary ? [{ name, source: 'helm', line: doc.lineOf(['name']) }] : [],

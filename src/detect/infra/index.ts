@@ -10,7 +10,7 @@ import { dockerfileReader } from './dockerfile.js';
 import { dotenvReader } from './dotenv.js';
 import { firebaseReader } from './firebase.js';
 import { flyReader } from './fly.js';
-import { helmChartReader, helmValuesReader } from './helm.js';
+import { helmChartReader, helmRequirementsReader, helmValuesReader } from './helm.js';
 import { herokuAppJsonReader, herokuYmlReader } from './heroku.js';
 import { kubernetesReader } from './kubernetes.js';
 import { kustomizeReader } from './kustomize.js';
@@ -33,6 +33,7 @@ export const infraReaders: Reader[] = [
   kustomizeReader,
   helmChartReader,
   helmValuesReader,
+  helmRequirementsReader,
   skaffoldReader,
   terraformReader,
   cloudformationReader,
