@@ -21,7 +21,7 @@ test('Web SDK project: application, ASP.NET Core framework, package references, 
   assert.equal(m.name, 'Acme.Api');
   assert.equal(m.kind, 'application');
   assert.deepEqual(m.runtimes, [{ name: 'dotnet', version: 'net8.0', line: 4 }]);
-  assert.deepEqual(m.localDependencies, [{ path: '../Acme.Domain/Acme.Domain.csproj', line: 19 }]);
+  assert.deepEqual(m.localDependencies, [{ name: 'Acme.Domain', path: '../Acme.Domain', line: 19 }]);
   assert.deepEqual(dep(facts, 'Microsoft.AspNetCore.App'), { ecosystem: 'nuget', name: 'Microsoft.AspNetCore.App', scope: 'runtime', line: 1 });
   assert.deepEqual(dep(facts, 'Npgsql.EntityFrameworkCore.PostgreSQL'), {
     ecosystem: 'nuget',

@@ -23,7 +23,7 @@ test('module pom: groupId inherited, scopes, local parent, build plugins', () =>
   const [m] = facts.manifests!;
   assert.equal(m.name, 'com.acme:orders-service');
   assert.equal(m.kind, 'application');
-  assert.deepEqual(m.localDependencies, [{ name: 'com.acme:shop-parent', path: '../pom.xml', line: 6 }]);
+  assert.deepEqual(m.localDependencies, [{ name: 'com.acme:shop-parent', path: '..', line: 6 }]);
   assert.deepEqual(dep(facts, 'org.springframework.boot:spring-boot-starter-web'), {
     ecosystem: 'maven',
     name: 'org.springframework.boot:spring-boot-starter-web',

@@ -97,7 +97,12 @@ function readProjectXml(path: string, text: string, asManifest: boolean): ReadRe
     .flatMap((g) => arr(g.ProjectReference))
     .map((r) => attr(r, 'Include'))
     .filter((p): p is string => !!p)
-    .map((p) => compact({ path: slash(p), line: projLine(p) }));
+    // The folder of the referenced project, like every other local dependency; its file name is the project name.
+    .map((p) => {
+      const file = slash(p);
+      const cut = file.lastIndexOf('/');
+      return compact({ name: file.slice(cut + 1).replace(/\.\w+proj$/i, ''), path: cut >= 0 ? file.slice(0, cut) : '.', line: projLine(p) });
+    });
   const outputType = (props.OutputType ?? '').toLowerCase();
   const kind: ManifestFact['kind'] = isTest
     ? undefined

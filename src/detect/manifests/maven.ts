@@ -111,7 +111,8 @@ export function readPom(path: string, txt: string): ReadResult {
     const line = new ArtifactLocator(lines, [], tagRanges(lines, 'parent')).find(pa ?? '');
     if (pg && pa) {
       const coordinates = `${pg}:${pa}`;
-      if (rel) localDependencies.push(compact({ name: coordinates, path: rel, line }));
+      // relativePath may name the parent's pom.xml or its folder; facts keep the folder.
+      if (rel) localDependencies.push(compact({ name: coordinates, path: rel.replace(/\/?pom\.xml$/, '') || '.', line }));
       // Spring Boot's parent is how most Boot applications declare Boot itself.
       else if (coordinates === 'org.springframework.boot:spring-boot-starter-parent') {
         dependencies.push(compact({ ecosystem: 'maven' as const, name: coordinates, version: text(parent.version), scope: 'runtime' as const, line }));
