@@ -74,7 +74,11 @@ export interface Matchers {
   composer?: string[];
   /** Container image names without registry and tag: "postgres", "bitnami/postgresql". */
   image?: string[];
-  /** File names or repository-relative paths; "*" is a wildcard within a path segment, "**" across segments. */
+  /**
+   * File names or repository-relative paths; "*" is a wildcard within a path segment, "**" across segments,
+   * "{a,b}" is a choice. A pattern without "/" matches the base name anywhere; one with "/" matches the whole
+   * path from the repository root, unless it starts with "**\/" (see match.ts).
+   */
   file?: string[];
   terraformProvider?: string[];
   terraformResource?: string[];

@@ -94,7 +94,7 @@ export const testing: Technology[] = [
   { id: 'infection', name: 'Infection', category: 'testing', match: { composer: ['infection/infection'] } },
   { id: 'codecov', name: 'Codecov', category: 'testing', match: { githubAction: ['codecov/codecov-action'], file: ['codecov.yml', '.codecov.yml'] } },
   { id: 'coveralls', name: 'Coveralls', category: 'testing', match: { githubAction: ['coverallsapp/github-action'], file: ['.coveralls.yml'] } },
-  { id: 'localstack', name: 'LocalStack', category: 'testing', match: { image: ['localstack/localstack', 'localstack/localstack-pro'], pypi: ['localstack', 'localstack-client'], npm: ['@localstack/sdk'] }, url: 'https://localstack.cloud' },
+  { id: 'localstack', name: 'LocalStack', category: 'testing', match: { image: ['localstack/localstack', 'localstack/localstack-pro'], pypi: ['localstack', 'localstack-client'] }, url: 'https://localstack.cloud' },
   { id: 'mailhog', name: 'MailHog', category: 'testing', match: { image: ['mailhog/mailhog'] } },
   { id: 'mailpit', name: 'Mailpit', category: 'testing', match: { image: ['axllent/mailpit'] } },
   { id: 'maildev', name: 'MailDev', category: 'testing', match: { image: ['maildev/maildev'], npm: ['maildev'] } },
