@@ -7,6 +7,8 @@ import type { MatcherKind, Technology } from '../catalogue/types.js';
 import type { ScannedFile } from '../scan/index.js';
 import type { DependencyScope, FileFacts } from './facts.js';
 
+const CODE_EXTENSION = /\.(c|m)?[jt]sx?$|\.(py|rb|go|java|kt|kts|cs|rs|php|scala|groovy)$/;
+
 export type HitScope = DependencyScope | 'config';
 
 export interface TechnologyHit {
@@ -24,13 +26,24 @@ function add(hits: TechnologyHit[], kind: MatcherKind, value: string, file: stri
 
 export function detectTechnologies(files: ScannedFile[], facts: Map<string, FileFacts>): TechnologyHit[] {
   const hits: TechnologyHit[] = [];
+  // a config written in code (next.config.ts, serverless.ts) sits beside its manifest; elsewhere the same
+  // name is just a source file (a reader module called serverless.ts is not the Serverless Framework)
+  const projectFolders = new Set<string>(['']);
+  for (const [path, f] of facts) if (f.manifests?.length) projectFolders.add(path.slice(0, Math.max(0, path.lastIndexOf('/'))));
   for (const file of files) {
     if (file.binary && !file.path.endsWith('.lockb')) continue;
-    add(hits, 'file', file.path, file.path, `file ${file.path.slice(file.path.lastIndexOf('/') + 1)}`, 'config');
+    const slash = file.path.lastIndexOf('/');
+    if (CODE_EXTENSION.test(file.path) && !projectFolders.has(slash < 0 ? '' : file.path.slice(0, slash))) continue;
+    add(hits, 'file', file.path, file.path, `file ${file.path.slice(slash + 1)}`, 'config');
   }
   for (const [path, f] of facts) {
     for (const d of f.dependencies ?? []) add(hits, d.ecosystem, d.name, path, `${d.ecosystem} dependency ${d.name}`, d.scope, d.line);
-    for (const image of f.images ?? []) add(hits, 'image', image.name, path, `${image.role === 'base' ? 'base image' : 'image'} ${image.ref}`, image.role === 'base' ? 'build' : 'runtime', image.line);
+    // in a multi-stage Dockerfile only the last FROM runs; the stages before it build
+    const lastBase = Math.max(-1, ...(f.images ?? []).filter((i) => i.role === 'base').map((i) => i.line ?? 0));
+    for (const image of f.images ?? []) {
+      const rule = image.role === 'runtime' ? `image ${image.ref}` : (image.line ?? 0) === lastBase ? `base image ${image.ref}` : `build stage image ${image.ref}`;
+      add(hits, 'image', image.name, path, rule, image.role === 'base' ? 'build' : 'runtime', image.line);
+    }
     for (const iac of f.iac ?? []) {
       if (iac.tool === 'terraform' && iac.kind === 'provider') add(hits, 'terraformProvider', iac.type, path, `terraform provider ${iac.type}`, 'runtime', iac.line);
       if (iac.tool === 'terraform' && iac.kind === 'resource') add(hits, 'terraformResource', iac.type, path, `terraform resource ${iac.type}`, 'runtime', iac.line);

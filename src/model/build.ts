@@ -58,6 +58,9 @@ export function buildModel(input: ModelInput): ArchitectureModel {
     for (const m of manifests) if (m.workspaces?.length) workspaceRoots.push(evidence(file, `${m.ecosystem} workspaces`, m.line));
   }
   const intro = buildIntro(ctx, drafts);
+  // a root project with no name of its own takes the project's name rather than the folder's
+  const root = containers.find((c) => c.path === '' && c.name === input.rootName);
+  if (root && intro.name.value !== input.rootName) root.name = intro.name.value;
   const names = new Map<string, string>([...containers.map((c) => [c.id, c.name] as const), ...components.map((c) => [c.id, c.name] as const)]);
   const allRelationships = relationships.concat(componentRelationships).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 
@@ -70,7 +73,7 @@ export function buildModel(input: ModelInput): ArchitectureModel {
       ...(intro.purpose ? { purpose: intro.purpose } : {}),
       features: intro.features,
       style: inferStyle(containers, relationships, techs, workspaceRoots),
-      layers: inferLayers(containers, components),
+      layers: inferLayers(containers, components, allRelationships),
       communication: inferCommunication(ctx, containers, relationships, techs),
       references: furtherReading(input.files.map((f) => f.path)).map((p) => ({ value: p, evidence: [evidence(p, 'documentation file')] })),
     },

@@ -109,7 +109,8 @@ export function buildDrafts(ctx: Context): Draft[] {
     let d = byPath.get(folder);
     if (!d && ownSourceFiles(ctx, folder, [...byPath.keys()]) > 0) d = draftAt(folder);
     d ??= nearestDraft(byPath, folder);
-    if (!d) continue;
+    // a Dockerfile in a fixture or an example never makes the project around it deployable
+    if (!d || d.role !== roleOfFolder(folder)) continue;
     d.dockerfiles.push(f.path);
     d.deployable = true;
     d.evidence.push(evidence(f.path, 'Dockerfile'));
@@ -128,7 +129,7 @@ export function buildDrafts(ctx: Context): Draft[] {
       }
       if (s.source === 'procfile' || s.source === 'serverless' || s.kind === 'function') {
         const d = byPath.get(dirOf(file)) ?? nearestDraft(byPath, dirOf(file));
-        if (d) {
+        if (d && d.role === roleOfFolder(dirOf(file))) {
           attachService(d, file, s);
           continue;
         }

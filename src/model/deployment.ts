@@ -16,8 +16,12 @@ class FactSet {
     if (list) list.push(ev);
     else this.map.set(key, [ev]);
   }
+  /** Configuration that declares a fact shows before a pipeline step that merely acts on it. */
   facts(): Fact[] {
-    return [...this.map.entries()].sort(([a], [b]) => a.localeCompare(b, 'en')).map(([value, ev]) => ({ value, evidence: mergeEvidence(ev) }));
+    const fromPipeline = (e: Evidence) => (/pipeline|deploy step|environment$/.test(e.rule) ? 1 : 0);
+    return [...this.map.entries()]
+      .sort(([a], [b]) => a.localeCompare(b, 'en'))
+      .map(([value, ev]) => ({ value, evidence: mergeEvidence(ev).sort((a, b) => fromPipeline(a) - fromPipeline(b)) }));
   }
 }
 

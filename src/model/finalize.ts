@@ -13,7 +13,8 @@ const CLI_TECH = new Set(['commander', 'yargs', 'oclif', 'cac', 'clipanion', 'me
 const WORKER_NAME = /(^|[-_.])(worker|workers|consumer|consumers|jobs?|queue|processor|scheduler|cron|sidekiq|celery)([-_.]|$)/i;
 
 export function finalizeContainer(ctx: Context, d: Draft, techs: TechnologyUse[], languageOf: (path: string) => string | undefined): Container {
-  const mine = techs.filter((t) => t.containers.includes(d.id) && (t.scope === 'runtime' || t.scope === 'optional' || t.scope === 'example'));
+  // an example's technologies describe the example; they never make the project around it a service
+  const mine = techs.filter((t) => t.containers.includes(d.id) && (t.scope === 'runtime' || t.scope === 'optional' || (t.scope === 'example' && d.role !== 'main')));
   const categories = new Set(mine.map((t) => t.category));
   const name = containerName(ctx, d);
   const kind = containerKind(d, mine, categories);

@@ -62,15 +62,7 @@ function talkOverNetwork(services: Container[], relationships: Relationship[]): 
   return relationships.some((r) => r.kind === 'runtime' && ids.has(r.from) && ids.has(r.to));
 }
 
-const LAYER_FOLDERS: [string, RegExp][] = [
-  ['Presentation (UI)', /^(components|pages|views|screens|ui|templates|layouts|app)$/i],
-  ['API (HTTP handlers)', /^(controllers?|routes?|handlers?|api|endpoints?|resources|routers?|web|http|server)$/i],
-  ['Business logic', /^(services?|domain|usecases?|use-cases|core|application|logic|features?)$/i],
-  ['Data access', /^(models?|entities|entity|repositor(y|ies)|db|database|dao|persistence|store|stores|storage|migrations|schemas?|prisma)$/i],
-  ['Command line', /^(cmd|cli|commands?)$/i],
-];
-
-export function inferLayers(containers: Container[], components: Component[]): Fact[] {
+export function inferLayers(containers: Container[], components: Component[], relationships: Relationship[]): Fact[] {
   const main = containers.filter((c) => c.role === 'main');
   const layers: Fact[] = [];
   const push = (value: string, ev: Evidence[]) => ev.length && layers.push({ value, evidence: mergeEvidence(ev) });
@@ -81,22 +73,48 @@ export function inferLayers(containers: Container[], components: Component[]): F
     push('Background processing', own.filter((c) => ['worker', 'job', 'function'].includes(c.kind)).flatMap((c) => first(c.evidence, 1)));
     push('Shared libraries', own.filter((c) => c.kind === 'library').flatMap((c) => first(c.evidence, 1)));
     push('Data', main.filter((c) => STORES.has(c.kind)).flatMap((c) => first(c.evidence, 1)));
+    if (layers.length >= 2) return layers;
+    layers.length = 0;
   }
-  if (layers.length < 2) {
-    // one codebase: its folders show the layers
-    const found = new Map<string, Evidence[]>();
-    for (const comp of components) {
-      const leaf = comp.path.slice(comp.path.lastIndexOf('/') + 1);
-      for (const [layer, re] of LAYER_FOLDERS) {
-        if (re.test(leaf)) found.set(layer, [...(found.get(layer) ?? []), evidence(comp.path, 'folder name')]);
-      }
-    }
-    if (found.size >= 2) {
-      layers.length = 0;
-      for (const [layer] of LAYER_FOLDERS) if (found.has(layer)) push(layer, found.get(layer)!.slice(0, 3));
-    }
-  }
-  return layers;
+  return layersByImports(components, relationships);
+}
+
+/**
+ * One codebase: its layers are what its imports say. Modules that nothing below them imports form the
+ * bottom layer; each layer above imports only layers beneath it (cycles are folded into one node first).
+ */
+function layersByImports(components: Component[], relationships: Relationship[]): Fact[] {
+  const ids = new Set(components.map((c) => c.id));
+  const edges = relationships.filter((r) => r.kind === 'import' && r.technology === 'import' && ids.has(r.from) && ids.has(r.to));
+  if (components.length < 2 || !edges.length) return [];
+  const out = new Map<string, string[]>();
+  for (const e of edges) out.set(e.from, [...(out.get(e.from) ?? []), e.to]);
+  // height = longest path down; a cycle is cut by never revisiting a node on the current path
+  const height = new Map<string, number>();
+  const visiting = new Set<string>();
+  const measure = (id: string): number => {
+    const known = height.get(id);
+    if (known !== undefined) return known;
+    if (visiting.has(id)) return 0;
+    visiting.add(id);
+    let h = 0;
+    for (const to of out.get(id) ?? []) h = Math.max(h, measure(to) + 1);
+    visiting.delete(id);
+    height.set(id, h);
+    return h;
+  };
+  const connected = components.filter((c) => out.has(c.id) || edges.some((e) => e.to === c.id));
+  for (const c of connected) measure(c.id);
+  const levels = new Map<number, Component[]>();
+  for (const c of connected) levels.set(height.get(c.id)!, [...(levels.get(height.get(c.id)!) ?? []), c]);
+  const ordered = [...levels.entries()].sort((a, b) => b[0] - a[0]);
+  if (ordered.length < 2) return [];
+  return ordered.slice(0, 6).map(([level, comps], i) => {
+    const names = comps.map((c) => c.path).sort();
+    const position = i === 0 ? 'top' : level === 0 ? 'bottom' : 'middle';
+    const ev = edges.filter((e) => comps.some((c) => c.id === e.from || c.id === e.to)).flatMap((e) => first(e.evidence, 1));
+    return { value: `${position}: ${names.join(', ')}`, evidence: mergeEvidence(ev).slice(0, 2) };
+  });
 }
 
 export function inferCommunication(ctx: Context, containers: Container[], relationships: Relationship[], techs: TechnologyUse[]): Fact[] {
@@ -136,7 +154,8 @@ export function inferCommunication(ctx: Context, containers: Container[], relati
       if (t.category === 'messaging' && t.scope === 'runtime') add(`Message queue (${t.name})`, first(t.evidence.filter((e) => ctx.roleOfFile(e.file) === 'main'), 2));
     }
   }
-  const http = relationships.filter((r) => r.kind === 'runtime' && r.technology === 'HTTP');
+  const main = new Set(containers.filter((c) => c.role === 'main').map((c) => c.id));
+  const http = relationships.filter((r) => r.kind === 'runtime' && r.technology === 'HTTP' && main.has(r.from) && main.has(r.to));
   if (http.length && !facts.has('REST over HTTP')) add('HTTP between services', mergeEvidence(...http.map((r) => first(r.evidence, 1))));
   return [...facts.entries()].sort(([a], [b]) => a.localeCompare(b, 'en')).map(([value, ev]) => ({ value, evidence: mergeEvidence(ev).slice(0, 4) }));
 }

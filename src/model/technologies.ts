@@ -22,7 +22,7 @@ export function hitScope(ctx: Context, hit: TechnologyHit): Scope {
     case 'peer':
       return TOOLING.has(hit.tech.category) ? 'dev' : 'runtime';
     case 'optional':
-      return 'optional';
+      return TOOLING.has(hit.tech.category) ? 'dev' : 'optional';
     case 'config':
       return TOOLING.has(hit.tech.category) || hit.tech.category === 'ci-cd' ? 'dev' : 'runtime';
     case 'build':

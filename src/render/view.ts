@@ -50,6 +50,15 @@ export class View {
     }
   }
 
+  /** The framework a container is built on, when it has one. */
+  framework(c: Container): string | undefined {
+    const cats = ['frontend-framework', 'backend-framework'];
+    return c.technologies
+      .map((id) => this.techById.get(id))
+      .filter((t): t is TechnologyUse => !!t && cats.includes(t.category) && t.scope !== 'dev')
+      .sort((a, b) => cats.indexOf(a.category) - cats.indexOf(b.category) || a.name.localeCompare(b.name, 'en'))[0]?.name;
+  }
+
   dependsOn(c: Container): Relationship[] {
     return this.containerRelationships.filter((r) => r.from === c.id);
   }

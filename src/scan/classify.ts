@@ -86,21 +86,18 @@ const ROLE_RULES: [Role, RegExp][] = [
 const TEST_FILE = /(\.(test|spec|e2e)\.[cm]?[jt]sx?$)|(_test\.(go|py|rb|exs)$)|(^|\/)test_[^/]+\.py$|(Tests?|Spec|IT)\.(java|kt|cs|scala)$|(_spec\.rb)$|(Test\.php)$/;
 
 /**
- * The role of a path, from its folders: the first folder that names a role decides, so
- * examples/shop/tests/x.py is an example, not a test of the repository's own code.
+ * The role of a path, from its folders. A path under several role folders takes the most specific:
+ * test/fixtures/app is a fixture and examples/shop/tests is an example, not the repository's own tests.
  */
 export function roleOf(path: string): Role {
+  const priority: Role[] = ['fixture', 'example', 'docs', 'test', 'tooling'];
   let best: Role = 'main';
-  let bestIndex = Number.POSITIVE_INFINITY;
   for (const [role, re] of ROLE_RULES) {
     const m = re.exec(path);
-    if (m && m.index < bestIndex && m.index + m[0].length <= path.length) {
-      // a match on the last segment only counts when it is a folder, not a file name
-      const matchedSegmentEnd = m.index + m[0].length;
-      if (matchedSegmentEnd === path.length && !path.endsWith('/')) continue;
-      best = role;
-      bestIndex = m.index;
-    }
+    if (!m) continue;
+    // a match on the last segment only counts when it is a folder, not a file name
+    if (m.index + m[0].length === path.length && !path.endsWith('/')) continue;
+    if (best === 'main' || priority.indexOf(role) < priority.indexOf(best)) best = role;
   }
   if (best === 'main' && TEST_FILE.test(path)) return 'test';
   return best;

@@ -12,6 +12,7 @@ import type { RepoIndex, Resolution } from './types.js';
 const EXTENSIONS = ['.ts', '.tsx', '.d.ts', '.js', '.jsx', '.mjs', '.cjs', '.mts', '.cts', '.vue', '.svelte', '.json'];
 const TS_FOR_JS: Record<string, string[]> = { '.js': ['.ts', '.tsx', '.d.ts'], '.jsx': ['.tsx'], '.mjs': ['.mts', '.d.mts'], '.cjs': ['.cts', '.d.cts'] };
 const BUILTINS = new Set(builtinModules);
+const STEM = /^(.*?)(\.d\.[mc]?ts|\.[mc]?[jt]sx?|\.vue|\.svelte|\.json)$/;
 const BUILD_DIRS = new Set(['dist', 'lib', 'build', 'out', 'esm', 'cjs', 'es', 'types', 'dts']);
 const NPM_NAME = /^(?:@[a-z0-9][\w.~-]*\/)?[a-z0-9][\w.~-]*$/;
 // A bare specifier under these folders is a fixture or a vendored copy, not a workspace package.
@@ -53,7 +54,17 @@ export class JsResolver {
   /** npm dependency names declared anywhere; when there are some, only those are reported as externals. */
   private readonly declared = new Set<string>();
 
+  /** Extensionless path -> extension -> file, for the extensions an import may leave out. */
+  private readonly stems = new Map<string, Map<string, string>>();
+
   constructor(private readonly index: RepoIndex) {
+    for (const file of index.sorted) {
+      const m = STEM.exec(file);
+      if (!m) continue;
+      const byExt = this.stems.get(m[1]);
+      if (byExt) byExt.set(m[2], file);
+      else this.stems.set(m[1], new Map([[m[2], file]]));
+    }
     const workspaceGlobs: RegExp[] = [];
     const excluded: RegExp[] = [];
     for (const [path, facts] of index.facts) {
@@ -120,19 +131,26 @@ export class JsResolver {
     return { external: { ecosystem: 'npm', name } };
   }
 
-  /** A file for a path as an import names it: exact, TS source for .js, added extension, or folder index. */
+  /** A file for a path as an import names it: exact, TS source for .js, added extension, or folder index.
+   *  Files are looked up by extensionless stem, so a probe costs a few map lookups, not one per extension. */
   probe(target: string): string | undefined {
-    const files = this.index.files;
     const dot = target.lastIndexOf('.');
     const ext = dot > target.lastIndexOf('/') ? target.slice(dot) : '';
     if (ext && TS_FOR_JS[ext]) {
-      const stem = target.slice(0, dot);
-      for (const alt of TS_FOR_JS[ext]) if (files.has(stem + alt)) return stem + alt;
+      const byExt = this.stems.get(target.slice(0, dot));
+      for (const alt of TS_FOR_JS[ext]) if (byExt?.has(alt)) return byExt.get(alt);
     }
-    if (ext && files.has(target)) return target;
-    for (const e of EXTENSIONS) if (files.has(target + e)) return target + e;
-    const prefix = target ? `${target}/index` : 'index';
-    for (const e of EXTENSIONS) if (files.has(prefix + e)) return prefix + e;
+    if (ext && this.index.files.has(target)) return target;
+    return this.withExtension(target) ?? this.withExtension(target ? `${target}/index` : 'index');
+  }
+
+  private withExtension(stem: string): string | undefined {
+    const byExt = this.stems.get(stem);
+    if (!byExt) return undefined;
+    for (const e of EXTENSIONS) {
+      const file = byExt.get(e);
+      if (file) return file;
+    }
     return undefined;
   }
 

@@ -86,26 +86,27 @@ function describe(c: Container, techs: string[], view: View): string {
   return `${article} ${what}${built}${used} (no description in its manifest or README).`;
 }
 
-/** Routes grouped by their first path segment, RPC services and topics: coarse, so adding a route rarely changes it. */
+/**
+ * Where each kind of interface is defined: files, relative to the container, so adding a route to an
+ * existing file changes nothing here while a new API surface does.
+ */
 function summariseApis(model: ArchitectureModel, c: Container): string {
+  void model;
   if (!c.apis?.length) return '';
+  const label: Record<string, string> = { REST: 'REST routes', OpenAPI: 'OpenAPI', GraphQL: 'GraphQL', gRPC: 'gRPC', WebSocket: 'WebSockets', tRPC: 'tRPC', SOAP: 'SOAP', CLI: 'commands', Queue: 'queues' };
   const byStyle = new Map<string, Set<string>>();
   for (const a of c.apis) {
-    let name = a.name;
-    if (a.style === 'REST' || a.style === 'OpenAPI') {
-      const path = a.name.replace(/^[A-Z]+\s+/, '');
-      const seg = path.split('/').filter(Boolean)[0];
-      name = seg ? `/${seg}` : '/';
-    }
-    const key = a.style === 'OpenAPI' ? 'REST' : a.style === 'Queue' ? `queue (${a.role ?? 'uses'})` : a.style;
-    byStyle.set(key, (byStyle.get(key) ?? new Set()).add(name));
+    let key = label[a.style] ?? a.style;
+    if (a.style === 'gRPC' || a.style === 'Queue') key = `${key} ${[...new Set(c.apis.filter((x) => x.style === a.style).map((x) => x.name))].sort().slice(0, 6).join(', ')}`;
+    const file = a.evidence[0]?.file ?? '';
+    const rel = c.path && file.startsWith(`${c.path}/`) ? file.slice(c.path.length + 1) : file;
+    byStyle.set(key, (byStyle.get(key) ?? new Set()).add(rel));
   }
-  void model;
   return [...byStyle.entries()]
     .sort(([a], [b]) => a.localeCompare(b, 'en'))
-    .map(([style, names]) => {
-      const list = [...names].sort();
-      return `${style}: ${list.slice(0, 8).map((n) => code(n)).join(', ')}${list.length > 8 ? ', …' : ''}`;
+    .map(([style, where]) => {
+      const list = [...where].sort();
+      return `${text(style)} in ${list.slice(0, 6).map(code).join(', ')}${list.length > 6 ? ', …' : ''}`;
     })
     .join('; ');
 }

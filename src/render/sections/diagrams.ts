@@ -43,20 +43,20 @@ function containerDiagram(model: ArchitectureModel, view: View, all: Container[]
   const own = containers.filter((c) => c.path !== undefined);
   const stores = containers.filter((c) => c.path === undefined);
   lines.push(`  subgraph system["${label(model.system.name.value)}"]`);
-  for (const c of own) lines.push(`    ${shape(c, [c.kind, view.techNames(c, 1)[0]].filter(Boolean).join(' · '))}`);
+  for (const c of own) lines.push(`    ${shape(c, [c.kind, view.framework(c) ?? c.language].filter(Boolean).join(' · '))}`);
   lines.push('  end');
   for (const c of stores) lines.push(`  ${shape(c, c.kind)}`);
-  const seen = new Set<string>();
+  // one arrow per pair and protocol; imports, workspace and project references are one "code" arrow
+  const arrows = new Map<string, string>();
   for (const e of edges) {
     if (!shown.has(e.from) || !shown.has(e.to)) continue;
-    const key = `${e.from}>${e.to}>${e.technology}`;
-    if (seen.has(key)) continue;
-    seen.add(key);
-    const arrow = e.kind === 'import' ? '-.->' : '-->';
-    lines.push(`  ${nodeId(e.from)} ${arrow}|${label(e.technology)}| ${nodeId(e.to)}`);
+    const how = e.kind === 'import' ? 'code' : e.technology;
+    const key = `${e.from}>${e.to}>${how}`;
+    if (!arrows.has(key)) arrows.set(key, `  ${nodeId(e.from)} ${e.kind === 'import' ? '-.->' : '-->'}|${label(how)}| ${nodeId(e.to)}`);
   }
+  lines.push(...arrows.values());
   lines.push('```');
-  const legend = 'Solid arrows are runtime calls and data access; dotted arrows are code dependencies (imports, workspace and project references).';
+  const legend = 'Solid arrows are runtime calls and data access, labelled with the protocol; dotted arrows are code dependencies (imports, workspace and project references).';
   return [lines.join('\n'), '', legend].join('\n');
 }
 
