@@ -51,7 +51,7 @@ test('pyproject that only configures tools declares no project', () => {
 
 test('requirements.txt: comments, extras, markers, includes, editables, hashes, URLs', () => {
   const facts = readFixture('manifest-python-requirements', 'requirements.txt');
-  assert.equal(facts.manifests, undefined);
+  assert.deepEqual(facts.manifests, [{ ecosystem: 'pypi', line: 1 }]);
   assert.deepEqual(
     facts.dependencies!.map((d) => [d.name, d.version, d.scope, d.line]),
     [
@@ -67,6 +67,8 @@ test('requirements.txt: comments, extras, markers, includes, editables, hashes, 
 });
 
 test('requirements file names and folders decide dev and test scope', () => {
+  assert.equal(readFixture('manifest-python-requirements', 'requirements-dev.txt').manifests, undefined);
+  assert.equal(readFixture('manifest-python-requirements', 'requirements/base.txt').manifests, undefined);
   assert.deepEqual(readFixture('manifest-python-requirements', 'requirements-dev.txt').dependencies, [
     { ecosystem: 'pypi', name: 'black', version: '==24.4.2', scope: 'dev', line: 2 },
   ]);
@@ -140,6 +142,7 @@ test('requirements kept in docs/ or tests/ folders are not runtime', () => {
   assert.equal(read('docs/requirements.txt'), 'dev');
   assert.equal(read('tests/requirements.txt'), 'test');
   assert.equal(read('services/api/requirements.txt'), 'runtime');
+  assert.equal(readerFor('docs/requirements.txt').read('docs/requirements.txt', 'sphinx\n').manifests, undefined);
 });
 
 test('Hatch environments are dev or test dependencies', () => {

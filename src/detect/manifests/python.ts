@@ -218,6 +218,12 @@ export function readRequirements(path: string, text: string): ReadResult {
     const req = parsePep508(body);
     if (req) dependencies.push(compact({ ecosystem: 'pypi' as const, name: req.name, version: req.version, scope, line }));
   }
+  // A plain requirements.txt is how many Python services declare themselves: it marks a project in its
+  // folder. Variants (requirements-dev.txt, requirements/base.txt, docs/requirements.txt) only add dependencies.
+  const base = baseName(path).toLowerCase();
+  if ((base === 'requirements.txt' || base === 'requirements.in') && scope === 'runtime' && !/(^|\/)requirements\/[^/]+$/i.test(path)) {
+    return { manifests: [{ ecosystem: 'pypi', line: 1 }], dependencies };
+  }
   return { dependencies };
 }
 
