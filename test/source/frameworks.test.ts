@@ -84,3 +84,8 @@ test('Python gRPC servicer and stub, pika publish and consume', () => {
     'Queue orders consumes @19',
   ]);
 });
+
+test('SQS in Python and Go: the queue is named by the environment variable holding its URL', () => {
+  assert.deepEqual(apis(F, 'sqs/notify.py'), ['Queue NOTIFY_QUEUE_URL produces @9', 'Queue RETURNS_QUEUE_URL consumes @13']);
+  assert.deepEqual(apis(F, 'sqs/publisher.go'), ['Queue BILLING_QUEUE_URL produces @12']);
+});

@@ -93,6 +93,20 @@ function nats(lexed: Lexed, out: ApiCollector): void {
   });
 }
 
+/** aws-sdk-go SQS inputs: QueueUrl: aws.String(os.Getenv("ORDERS_QUEUE_URL")) names the queue by its variable. */
+function sqs(lexed: Lexed, out: ApiCollector): void {
+  eachMatch(lexed, /\bsqs\.(SendMessage(?:Batch)?Input|ReceiveMessageInput)\s*\{/g, (m) => {
+    const open = m.index + m[0].length - 1;
+    const close = matchingClose(lexed.code, open);
+    const body = lexed.code.slice(open, close < 0 ? open : close);
+    const url = /\bQueueUrl\s*:\s*(?:aws\.String\s*\(\s*)?(os\.Getenv\s*\(\s*)?/.exec(body);
+    if (!url) return;
+    const s = stringAt(lexed, open + url.index + url[0].length);
+    const name = s ? (url[1] ? s.value : s.value.replace(/^.*\//, '')) : undefined;
+    if (name) out.add('Queue', name, m[1].startsWith('Receive') ? 'consumes' : 'produces', line(lexed, m.index));
+  });
+}
+
 function cobra(lexed: Lexed, out: ApiCollector): void {
   eachMatch(lexed, /&cobra\.Command\s*\{/g, (m) => {
     const open = m.index + m[0].length - 1;
@@ -116,13 +130,15 @@ export const goReader: Reader = {
     const mayKafka = text.includes('Topic') || text.includes('sarama');
     const mayNats = text.includes('nats');
     const mayCobra = text.includes('cobra.Command');
-    if (!(mayRoute || mayGrpc || mayKafka || mayNats || mayCobra)) return {};
+    const maySqs = text.includes('QueueUrl');
+    if (!(mayRoute || mayGrpc || mayKafka || mayNats || mayCobra || maySqs)) return {};
     const lexed = lex(text, 'go');
     if (mayRoute) routes(lexed, out);
     if (mayGrpc) grpc(lexed, out);
     if (mayKafka) kafka(lexed, text, out);
     if (mayNats) nats(lexed, out);
     if (mayCobra) cobra(lexed, out);
+    if (maySqs) sqs(lexed, out);
     if (/"github\.com\/gorilla\/websocket"|"nhooyr\.io\/websocket"|"github\.com\/coder\/websocket"/.test(text)) {
       eachMatch(lexed, /\bwebsocket\.(?:Upgrader\s*\{|Accept\s*\()/g, (m) => out.add('WebSocket', 'websocket', 'serves', line(lexed, m.index)));
     }

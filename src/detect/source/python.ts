@@ -103,6 +103,21 @@ function amqpAndKafka(lexed: Lexed, text: string, out: ApiCollector): void {
   }
 }
 
+/** boto3 SQS: the queue is named by the environment variable (or URL) its QueueUrl comes from. */
+function sqs(lexed: Lexed, out: ApiCollector): void {
+  eachMatch(lexed, /\.(send_message|send_message_batch|receive_message)\s*\(/g, (m) => {
+    const open = m.index + m[0].length - 1;
+    const close = matchingClose(lexed.code, open);
+    if (close < 0) return;
+    const arg = /\bQueueUrl\s*=\s*/.exec(lexed.code.slice(open, close));
+    if (!arg) return;
+    const at = open + arg.index + arg[0].length;
+    const env = /^os\.(?:environ\s*\[\s*|environ\.get\s*\(\s*|getenv\s*\(\s*)/.exec(lexed.code.slice(at, at + 40));
+    const name = env ? stringAt(lexed, at + env[0].length)?.value : stringAt(lexed, at)?.value.replace(/^.*\//, '');
+    if (name) out.add('Queue', name, m[1] === 'receive_message' ? 'consumes' : 'produces', line(lexed, m.index));
+  });
+}
+
 function cli(lexed: Lexed, text: string, out: ApiCollector): void {
   const typer = text.includes('typer');
   eachMatch(lexed, /^[ \t]*@(\w+)\.(command|group)\s*\(/gm, (m) => {
@@ -136,7 +151,8 @@ export const pythonReader: Reader = {
     const mayQueue = /pika|basic_publish|kafka|Kafka/.test(text);
     const mayCli = text.includes('.command') || text.includes('.group') || text.includes('add_parser');
     const mayWs = text.includes('websockets.serve');
-    if (!(mayRoute || mayDjango || mayGrpc || mayCelery || mayQueue || mayCli || mayWs)) return {};
+    const maySqs = text.includes('QueueUrl');
+    if (!(mayRoute || mayDjango || mayGrpc || mayCelery || mayQueue || mayCli || mayWs || maySqs)) return {};
     const lexed = lex(text, 'python');
     if (mayRoute) decoratorRoutes(lexed, out);
     if (mayDjango) djangoUrls(lexed, out);
@@ -144,6 +160,7 @@ export const pythonReader: Reader = {
     if (mayCelery) celery(lexed, text, out);
     if (mayQueue) amqpAndKafka(lexed, text, out);
     if (mayCli) cli(lexed, text, out);
+    if (maySqs) sqs(lexed, out);
     if (mayWs) eachMatch(lexed, /\bwebsockets\.serve\s*\(/g, (m) => out.add('WebSocket', 'websockets', 'serves', line(lexed, m.index)));
     return out.result();
   },
