@@ -29,6 +29,9 @@ describe('JS/TS extraction', () => {
       '8:dynamic:./i',
     ]);
   });
+  it('treats every import of a declaration file as type-only', () => {
+    assert.deepEqual(specs('types/global.d.ts', "import { A } from './a';\nexport * from './b';\n"), ['1:type:./a', '2:type:./b']);
+  });
   it('computes lines in UTF-16 offsets after non-ASCII text', () => {
     assert.deepEqual(specs('a.js', "// héllo 日本 🎉\n\nimport z from 'zed';\n"), ['3:static:zed']);
   });

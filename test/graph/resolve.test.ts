@@ -219,6 +219,16 @@ describe('hand-built layouts', () => {
     const facts = new Map<string, FileFacts>(entries.map(([path, f]) => [path, { path, ...f }]));
     return resolveImports({ files: [...facts.keys()], facts });
   };
+  it('JS: package.json "imports" (#internal) from the nearest package.json that has them', () => {
+    const r = run([
+      ['pkg/package.json', { packageEntry: { name: 'pkg', imports: { '#db': './src/db/index.ts', '#utils/*': { types: './dist/utils/*.d.ts', default: './dist/utils/*.js' } } } }],
+      ['pkg/src/db/index.ts', {}],
+      ['pkg/src/utils/time.ts', {}],
+      ['pkg/src/app/main.ts', { imports: [{ specifier: '#db', kind: 'static', line: 1 }, { specifier: '#utils/time', kind: 'static', line: 2 }, { specifier: '#missing', kind: 'static', line: 3 }] }],
+    ]);
+    assert.deepEqual(r.edges.map((e) => `${e.line} -> ${e.to}`), ['1 -> pkg/src/db/index.ts', '2 -> pkg/src/utils/time.ts']);
+    assert.equal(r.unresolved, 1);
+  });
   it('C#: a namespace declared in two projects resolves inside the importing project', () => {
     const r = run([
       ['a/A.csproj', {}],

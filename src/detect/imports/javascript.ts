@@ -74,6 +74,8 @@ export function extractJsImports(path: string, text: string): { imports: ImportF
     const seen = new Set(out.map((i) => `${i.line}\u0000${i.specifier}`));
     for (const imp of fallbackScan(text)) if (!seen.has(`${imp.line}\u0000${imp.specifier}`)) out.push(imp);
   }
+  // A declaration file only ever describes types, whatever its import statements look like.
+  if (/\.d\.[mc]?ts$/.test(path)) for (const imp of out) imp.kind = 'type';
   out.sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
   return { imports: out, parseFailed: errored };
 }
