@@ -71,11 +71,26 @@ test('compose: an override named after an environment', () => {
   assert.deepEqual(facts.environments, [{ name: 'prod', via: 'compose override', line: 1 }]);
   assert.equal(facts.services![0].image, 'ghcr.io/acme/shop-api:1.4.0');
   assert.equal(facts.images![0].name, 'acme/shop-api');
+  const testStack = reader('compose').read('docker-compose.test.yml', 'services:\n  sut:\n    build: .\n');
+  assert.equal(testStack.environments, undefined, 'a test stack is not an environment');
 });
 
 test('compose: expose adds ports the service listens on', () => {
   const facts = reader('compose').read('compose.yaml', 'services:\n  api:\n    build: .\n    expose:\n      - "3000"\n      - 9090\n');
   assert.deepEqual(facts.services![0].ports, [3000, 9090]);
+});
+
+test('compose: big anchored defaults reused by many services stay within the alias budget', () => {
+  // the shape of large self-hosted stacks: nested anchors, merged into a hundred services
+  const deps = Array.from({ length: 8 }, (_, i) => `    dep${i}:\n      <<: *healthy`).join('\n');
+  const env = Array.from({ length: 60 }, (_, i) => `    VAR_${i}: v${i}`).join('\n');
+  const services = Array.from({ length: 120 }, (_, i) => `  svc${i}:\n    <<: *defaults\n    image: app${i}`).join('\n');
+  const text = `x-restart: &restart\n  restart: always\nx-pull: &pull\n  pull_policy: never\nx-healthy: &healthy\n  condition: service_healthy\nx-defaults: &defaults\n  <<: [*restart, *pull]\n  depends_on:\n${deps}\n  environment:\n${env}\nservices:\n${services}\n`;
+  const facts = reader('compose').read('docker-compose.yml', text);
+  assert.equal(facts.warnings, undefined);
+  assert.equal(facts.services!.length, 120);
+  assert.equal(facts.services![119].envNames!.length, 60);
+  assert.equal(facts.services![0].dependsOn!.length, 8);
 });
 
 test('compose: context "." with a dockerfile in a subfolder', () => {

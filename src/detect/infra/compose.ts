@@ -90,7 +90,8 @@ function readService(path: string, doc: YamlDoc, name: string, def: Record<strin
 /** docker-compose.prod.yml, compose.staging.yaml: an override named after an environment. */
 function overrideEnvironment(path: string): string | undefined {
   const m = /^(?:docker-)?compose[.-]([\w-]+)\.ya?ml$/i.exec(baseName(path));
-  return m && isEnvironmentName(m[1]) ? m[1] : undefined;
+  // docker-compose.test.yml runs a test suite; it is not a place the system is deployed to
+  return m && isEnvironmentName(m[1]) && !/^test(ing)?$/i.test(m[1]) ? m[1] : undefined;
 }
 
 export const composeReader: Reader = {

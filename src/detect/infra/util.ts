@@ -35,7 +35,8 @@ export function parseYaml(file: string, text: string): { docs: YamlDoc[]; warnin
         warnings.push(warning(file, doc.errors[0]));
         continue;
       }
-      const value = doc.toJS({ maxAliasCount: 1000 });
+      // real compose files reuse big anchored blocks many times (Sentry self-hosted needs ~5000); bombs need far more
+      const value = doc.toJS({ maxAliasCount: 10000 });
       if (value === null || value === undefined) continue;
       docs.push({ value, lineOf: (path) => lineOfPath(doc, lineCounter, path) });
     }
