@@ -77,3 +77,11 @@ test('binary-ish and empty input do not throw', () => {
     assert.doesNotThrow(() => readerFor(r).read(r, ''));
   }
 });
+
+test('kind: "main" alone is no library; a start script running a file is an application', () => {
+  const read = (pkg: object) => readerFor('package.json').read('package.json', JSON.stringify(pkg, null, 2)).manifests![0].kind;
+  assert.equal(read({ name: 'svc', main: 'index.js' }), undefined);
+  assert.equal(read({ name: 'svc', main: 'index.js', scripts: { start: 'node index.js' } }), 'application');
+  assert.equal(read({ name: 'lib', main: 'dist/index.js', types: 'dist/index.d.ts' }), 'library');
+  assert.equal(read({ name: 'lib', private: true, exports: './x.js' }), undefined);
+});

@@ -161,3 +161,16 @@ test('setup.py: install_requires given through a module-level list variable', ()
     ['redis', 5],
   ]);
 });
+
+test('pip-compile output: pins wanted only by other packages are indirect', () => {
+  const facts = readFixture('manifest-python-requirements', 'services/mailer/requirements.txt');
+  assert.deepEqual(
+    facts.dependencies!.map((d) => [d.name, d.line, d.indirect ?? false]),
+    [
+      ['certifi', 3, true],
+      ['grpcio', 5, false],
+      ['psycopg2-binary', 9, true],
+      ['requests', 11, false],
+    ],
+  );
+});

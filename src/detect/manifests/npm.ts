@@ -90,12 +90,15 @@ export function readPackageJson(path: string, text: string): ReadResult {
   const isPrivate = pkg.private === true;
   const hasBin = typeof pkg.bin === 'string' || isRecord(pkg.bin);
   const scripts = isRecord(pkg.scripts) ? pkg.scripts : {};
+  // "main" alone says nothing (services set it too); exports, module, types or files are publishing signals.
+  const startRunsFile = typeof scripts.start === 'string' && scriptTarget(scripts.start) !== scripts.start;
+  const publishes = ['exports', 'module', 'types', 'typings', 'files'].some((k) => pkg[k] !== undefined);
   const kind: ManifestFact['kind'] = hasBin
     ? 'cli'
-    : !isPrivate && (pkg.main !== undefined || pkg.exports !== undefined || pkg.module !== undefined)
-      ? 'library'
-      : isPrivate && typeof scripts.start === 'string'
-        ? 'application'
+    : (isPrivate && typeof scripts.start === 'string') || startRunsFile
+      ? 'application'
+      : !isPrivate && publishes
+        ? 'library'
         : undefined;
   const runtimes: NonNullable<ManifestFact['runtimes']> = [];
   const engines = isRecord(pkg.engines) ? pkg.engines : {};

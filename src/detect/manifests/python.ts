@@ -195,6 +195,18 @@ function requirementsScope(path: string): DependencyScope {
   return 'runtime';
 }
 
+/**
+ * pip-compile and `uv pip compile` write every transitive pin followed by `# via <who wants it>`; a
+ * package wanted only by other packages (no `-r requirements.in` among them) is indirect.
+ */
+function pinnedOnlyVia(raw: string[], next: number): true | undefined {
+  const comments: string[] = [];
+  for (let j = next; j < raw.length && /^\s+#/.test(raw[j]); j++) comments.push(raw[j].trim().replace(/^#\s*/, ''));
+  if (!comments.length || !/^via\b/.test(comments[0])) return undefined;
+  const sources = [comments[0].replace(/^via\s*/, ''), ...comments.slice(1)].filter(Boolean);
+  return sources.length && !sources.some((s) => /^-r\s|^--requirement\b|^-e\s/.test(s)) ? true : undefined;
+}
+
 export function readRequirements(path: string, text: string): ReadResult {
   const raw = splitLines(text);
   const scope = requirementsScope(path);
@@ -216,7 +228,7 @@ export function readRequirements(path: string, text: string): ReadResult {
     if (/^(\.|\/|[a-z+]+:\/\/)/i.test(body) || (!body.includes('@') && /\.(whl|tar\.gz|zip)$/.test(body))) continue;
     body = body.replace(/\s--?[a-z][\w-]*(=\S+|\s+\S+)?/gi, '');
     const req = parsePep508(body);
-    if (req) dependencies.push(compact({ ecosystem: 'pypi' as const, name: req.name, version: req.version, scope, line }));
+    if (req) dependencies.push(compact({ ecosystem: 'pypi' as const, name: req.name, version: req.version, scope, indirect: pinnedOnlyVia(raw, i + 1), line }));
   }
   // A plain requirements.txt is how many Python services declare themselves: it marks a project in its
   // folder. Variants (requirements-dev.txt, requirements/base.txt, docs/requirements.txt) only add dependencies.
