@@ -13,6 +13,9 @@ test('hostFromValue: host:port and bare hosts only when the variable names a hos
   assert.deepEqual(hostFromValue('KAFKA_BROKERS', 'kafka-1:9092,kafka-2:9092'), { host: 'kafka-1', port: 9092 });
   assert.deepEqual(hostFromValue('REDIS_HOST', 'redis'), { host: 'redis' });
   assert.equal(hostFromValue('NODE_IMAGE', 'node:20'), undefined);
+  assert.equal(hostFromValue('EMAIL_SERVICE', 'app.mail.SmtpService'), undefined);
+  assert.deepEqual(hostFromValue('CART_SERVICE_ADDR', 'cart.shop.svc.cluster.local'), { host: 'cart' });
+  assert.deepEqual(hostFromValue('DB_HOST', 'db.example.com:5432'), { host: 'db.example.com', port: 5432 });
   assert.equal(hostFromValue('LOG_LEVEL', 'info'), undefined);
   assert.equal(hostFromValue('USE_SERVICE', 'true'), undefined);
   assert.equal(hostFromValue('DB_HOST', 'localhost'), undefined);

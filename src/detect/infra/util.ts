@@ -163,7 +163,7 @@ export interface EnvHost {
 const LOCAL_HOSTS = /^(localhost|127\.\d+\.\d+\.\d+|0\.0\.0\.0|::1|\[::1\]|host\.docker\.internal)$/i;
 const HOST_LIKE = /^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*$/i;
 /** Variable names whose bare value is a host name (REDIS_HOST=redis, CART_SERVICE_ADDR=cartservice). */
-const HOST_VARIABLE = /(HOSTS?|HOSTNAME|ADDRS?|ADDRESS(ES)?|SERVERS?|ENDPOINTS?|SERVICE|URLS?|URIS?|DSN|BROKERS?|BOOTSTRAP_SERVERS|UPSTREAM|BACKEND|NODES)$/i;
+const HOST_VARIABLE = /(HOSTS?|HOSTNAME|ADDRS?|ADDRESS(ES)?|SERVERS?|ENDPOINTS?|SERVICE|URLS?|URIS?|DSN|BROKERS?|BOOTSTRAP_SERVERS|UPSTREAM|NODES)$/i;
 
 /**
  * The host a configuration value points at: "redis://redis:6379", "postgres://u:pw@db:5432/x", "cartservice:7070",
@@ -192,6 +192,8 @@ export function hostFromValue(variable: string, raw: unknown): EnvHost | undefin
   // Without a scheme only a host-like variable name makes a value a host ("NODE_IMAGE=node:20" is not one)
   if (!url && (!HOST_VARIABLE.test(variable) || (port === undefined && rest !== authority))) return undefined;
   if (!url && port === undefined && /^(true|false|yes|no|on|off|none|null|\d+)$/i.test(host)) return undefined;
+  // a bare dotted word is more often a class or module name (EMAIL_SERVICE=app.mail.SmtpService) than a host
+  if (!url && port === undefined && host.includes('.') && !/\.(svc(\.cluster\.local)?|internal|local)$/.test(host)) return undefined;
   if (!HOST_LIKE.test(host) || LOCAL_HOSTS.test(host) || /^\d+(\.\d+){3}$/.test(host)) return undefined;
   // Kubernetes cluster DNS: "cartservice.default.svc.cluster.local" names the Service "cartservice".
   const clusterLocal = /^([a-z0-9-]+)\.[a-z0-9-]+\.svc(\.cluster\.local)?$/.exec(host);
