@@ -32,6 +32,11 @@ describe('JS/TS extraction', () => {
   it('treats every import of a declaration file as type-only', () => {
     assert.deepEqual(specs('types/global.d.ts', "import { A } from './a';\nexport * from './b';\n"), ['1:type:./a', '2:type:./b']);
   });
+  it('reads the script blocks of Vue and Svelte components with file line numbers', () => {
+    const vue = '<template>\n  <div>import x from "./no"</div>\n</template>\n<script setup lang="ts">\nimport type { P } from \'./types\';\nimport Child from \'./Child.vue\';\nconst n = <number>1;\n</script>\n';
+    assert.deepEqual(specs('src/App.vue', vue), ['5:type:./types', '6:static:./Child.vue']);
+    assert.deepEqual(specs('src/A.svelte', '<script>\n  import { onMount } from "svelte";\n</script>\n<h1>hi</h1>\n'), ['2:static:svelte']);
+  });
   it('computes lines in UTF-16 offsets after non-ASCII text', () => {
     assert.deepEqual(specs('a.js', "// héllo 日本 🎉\n\nimport z from 'zed';\n"), ['3:static:zed']);
   });

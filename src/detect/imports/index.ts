@@ -6,7 +6,7 @@ import type { Reader } from '../facts.js';
 import { composerPsr4Reader, packageEntryReader, tsconfigReader } from './config.js';
 import { csharpImportReader } from './csharp.js';
 import { goImportReader } from './go.js';
-import { jsImportReader } from './javascript.js';
+import { componentImportReader, jsImportReader } from './javascript.js';
 import { jvmImportReader } from './jvm.js';
 import { phpImportReader } from './php.js';
 import { pythonImportReader } from './python.js';
@@ -15,6 +15,7 @@ import { rustImportReader } from './rust.js';
 
 export const importReaders: Reader[] = [
   jsImportReader,
+  componentImportReader,
   pythonImportReader,
   goImportReader,
   jvmImportReader,

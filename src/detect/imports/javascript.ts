@@ -99,6 +99,36 @@ function fallbackScan(text: string): ImportFact[] {
   return out;
 }
 
+const SCRIPT_BLOCK = /<script\b([^>]*)>([\s\S]*?)<\/script>/g;
+
+/** Vue and Svelte single-file components: the <script> blocks, parsed as TS when lang="ts", lines kept. */
+export function extractComponentImports(path: string, text: string): { imports: ImportFact[]; parseFailed: boolean } {
+  const starts = lineStarts(text);
+  const imports: ImportFact[] = [];
+  let parseFailed = false;
+  for (const m of text.matchAll(SCRIPT_BLOCK)) {
+    const lang = /\blang\s*=\s*["']?(tsx?)/.exec(m[1])?.[1];
+    const bodyAt = m.index + m[0].indexOf('>') + 1;
+    const lineOffset = lineAt(starts, bodyAt) - 1;
+    const found = extractJsImports(`${path}.${lang ?? 'js'}`, m[2]);
+    parseFailed ||= found.parseFailed;
+    for (const imp of found.imports) imports.push({ ...imp, line: (imp.line ?? 1) + lineOffset });
+  }
+  return { imports, parseFailed };
+}
+
+export const componentImportReader: Reader = {
+  id: 'imports/vue-svelte',
+  extensions: ['.vue', '.svelte'],
+  read(path, text) {
+    const { imports, parseFailed } = extractComponentImports(path, text);
+    const facts: { imports?: ImportFact[]; warnings?: { file: string; message: string }[] } = {};
+    if (imports.length) facts.imports = imports;
+    if (parseFailed) facts.warnings = [{ file: path, message: 'script block parse errors; some imports read by a plain scan' }];
+    return facts;
+  },
+};
+
 export const jsImportReader: Reader = {
   id: 'imports/javascript',
   extensions: ['.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs'],

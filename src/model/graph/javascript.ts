@@ -82,12 +82,16 @@ export class JsResolver {
     }
     const candidates: WorkspacePackage[] = [];
     for (const [path, facts] of index.facts) {
-      if (baseOf(path) !== 'package.json' || !facts.packageEntry?.name) continue;
+      if (baseOf(path) !== 'package.json') continue;
+      // The entry reader normally gives the name; the manifest reader's name serves when it is alone.
+      const manifestName = facts.manifests?.find((m) => m.ecosystem === 'npm' && m.name)?.name;
+      const entry = facts.packageEntry?.name ? facts.packageEntry : manifestName ? { ...facts.packageEntry, name: manifestName } : undefined;
+      if (!entry) continue;
       const dir = dirOf(path);
       const member = workspaceGlobs.some((g) => g.test(dir)) && !excluded.some((g) => g.test(dir));
       // With workspaces declared, only members count; otherwise any package outside fixtures and vendored code.
       if (workspaceGlobs.length ? !member && dir !== '' : NOT_A_WORKSPACE.test(dir)) continue;
-      candidates.push({ dir, entry: facts.packageEntry });
+      candidates.push({ dir, entry });
     }
     // Same name twice: the shallower folder wins, then the first in order, so the choice is stable.
     candidates.sort((a, b) => a.dir.split('/').length - b.dir.split('/').length || (a.dir < b.dir ? -1 : a.dir > b.dir ? 1 : 0));
