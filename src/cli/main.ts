@@ -10,6 +10,7 @@ import { parseArgs } from 'node:util';
 import { analyze, VERSION } from '../analyze.js';
 import type { ArchitectureModel } from '../model/types.js';
 import { renderDocument } from '../render/index.js';
+import { roleOf } from '../scan/classify.js';
 import { InputError } from '../scan/index.js';
 import { checkDocument, createDocument, syncDocument, writeFileAtomic } from '../sync/index.js';
 import { MarkerError } from '../sync/types.js';
@@ -50,6 +51,8 @@ interface Options {
   quiet: boolean;
   cache: boolean;
   exclude: string[];
+  /** Running on the shipped example: the document is printed as well as written. */
+  example: boolean;
 }
 
 function parse(argv: string[]): Options | 'help' | 'version' {
@@ -99,6 +102,7 @@ function parse(argv: string[]): Options | 'help' | 'version' {
     quiet: Boolean(values.quiet),
     cache: !values['no-cache'],
     exclude: values.exclude ?? [],
+    example: Boolean(values.example),
   };
 }
 
@@ -146,8 +150,11 @@ async function run(argv: string[]): Promise<number> {
   const note = (message: string) => {
     if (!options.quiet) process.stderr.write(`${message}\n`);
   };
-  for (const w of model.warnings.slice(0, 20)) note(e.yellow(`warning: ${w.file ? `${w.file}: ` : ''}${w.message}`));
-  if (model.warnings.length > 20) note(e.yellow(`warning: ${model.warnings.length - 20} more warnings (see --json)`));
+  // warnings about the project's own files matter; those about fixtures and examples are summed up
+  const own = model.warnings.filter((w) => !w.file || ['main', 'tooling'].includes(roleOf(w.file)));
+  for (const w of own.slice(0, 20)) note(e.yellow(`warning: ${w.file ? `${w.file}: ` : ''}${w.message}`));
+  const rest = model.warnings.length - Math.min(own.length, 20);
+  if (rest > 0) note(e.yellow(`warning: ${rest} more warning${rest === 1 ? '' : 's'}${own.length <= 20 ? ' about tests, fixtures and examples' : ''} (see analyze --json)`));
 
   const docPath = options.out ? (isAbsolute(options.out) ? options.out : resolve(options.out)) : join(resolve(options.dir), 'ARCHITECTURE.md');
   const shown = relative(process.cwd(), docPath) || docPath;
@@ -197,6 +204,7 @@ async function run(argv: string[]): Promise<number> {
     for (const s of diffs) process.stdout.write(`${colourDiff(s.diff, p)}\n`);
     note(result.changed ? `${shown} would be ${existing === undefined ? 'created' : `updated (${changedBlocks.join(', ')})`}; nothing written (--dry-run)` : `${shown} is up to date; nothing to write`);
   } else {
+    if (options.example) process.stdout.write(result.markdown);
     note(result.changed ? `${existing === undefined ? 'created' : 'updated'} ${shown}${existing === undefined ? '' : ` (${changedBlocks.join(', ')})`}` : `${shown} is up to date`);
   }
   return 0;
