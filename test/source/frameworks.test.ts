@@ -17,21 +17,25 @@ test('Django urls.py: path and re_path; include() and the admin site are not end
   assert.deepEqual(apis(F, 'django/shop/urls.py'), ['REST /products/<int:pk>/ serves @9', 'REST /search/ serves @11']);
 });
 
-test('Rails routes: resources with only/except, nesting, namespace, singular resource, verbs', () => {
+test('Rails routes: resources with only/except, nesting, member/collection, namespace, scope, param, verbs', () => {
   const got = apis(F, 'rails/config/routes.rb');
   assert.deepEqual(got, [
     'REST GET /orders serves @3',
     'REST POST /orders serves @3',
     'REST GET /orders/:id serves @3',
     'REST GET /orders/:order_id/line_items serves @4',
-    'REST GET /profile serves @6',
-    'REST PATCH /profile serves @6',
-    'REST GET /admin/users serves @9',
-    'REST POST /admin/users serves @9',
-    'REST GET /admin/users/:id serves @9',
-    'REST PATCH /admin/users/:id serves @9',
-    'REST GET /health serves @12',
-    'REST POST /webhooks/stripe serves @13',
+    'REST POST /orders/:id/refund serves @6',
+    'REST GET /orders/export serves @8',
+    'REST GET /profile serves @10',
+    'REST PATCH /profile serves @10',
+    'REST GET /admin/users serves @13',
+    'REST POST /admin/users serves @13',
+    'REST GET /admin/users/:id serves @13',
+    'REST PATCH /admin/users/:id serves @13',
+    'REST GET /api/articles/:slug serves @17',
+    'REST GET /api/articles/:article_slug/comments serves @18',
+    'REST GET /health serves @22',
+    'REST POST /webhooks/stripe serves @23',
   ]);
   assert.ok(!got.some((a) => a.includes('legacy')), 'a commented-out resource is not a route');
 });
@@ -55,6 +59,10 @@ test('ASP.NET controller: [Route] with [controller] token and verb attributes; d
     'REST GET /api/Products/{id:int} serves @13',
     'REST POST /api/Products serves @16',
   ]);
+});
+
+test('ASP.NET conventional routing: actions without any template are not claimed', () => {
+  assert.deepEqual(apis(F, 'aspnet/Controllers/HomeController.cs'), ['REST GET /privacy serves @14']);
 });
 
 test('ASP.NET minimal APIs, MapGroup, SignalR hub, gRPC service base', () => {

@@ -25,6 +25,9 @@ function controllers(lexed: Lexed, out: ApiCollector): void {
       return;
     }
     if (m[1] === 'Route') return; // method-level [Route] without a verb: the verb attribute says more
+    // No [Route] on the class and no template on the action: conventional routing ({controller}/{action}),
+    // which the file alone cannot resolve.
+    if (!prefix && !path) return;
     const verb = m[2].toUpperCase();
     // An action's template starting with "/" or "~/" overrides the controller route.
     const template = path.startsWith('/') || path.startsWith('~/') ? path.replace(/^~/, '') : joinPath(prefix, path);

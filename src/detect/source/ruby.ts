@@ -27,10 +27,14 @@ function singular(name: string): string {
 
 interface Block {
   indent: number;
-  prefix: string;
+  /** Absolute path that routes declared inside this block start from; null when it cannot be resolved. */
+  path: string | null;
+  /** For resource blocks: where `member do` / `on: :member` and `collection do` / `on: :collection` routes go. */
+  member?: string | null;
+  collection?: string | null;
 }
 
-/** Rails routes, read line by line from code with comments and string bodies blanked. */
+/** Rails routes, read line by line: comments are blanked by the lexer, blocks are tracked by indentation. */
 function railsRoutes(text: string, out: ApiCollector): void {
   const lexed = lex(text, 'ruby');
   const lines = lexed.code.split('\n');
@@ -40,45 +44,58 @@ function railsRoutes(text: string, out: ApiCollector): void {
     const code = lines[i];
     if (!code.trim()) continue;
     const indent = code.search(/\S/);
-    // `end` (or a dedent) closes blocks opened at this indentation or deeper.
-    while (stack.length && indent <= stack[stack.length - 1].indent && !/^\s*end\b/.test(code)) stack.pop();
-    if (/^\s*end\b/.test(code)) {
-      while (stack.length && stack[stack.length - 1].indent >= indent) stack.pop();
-      continue;
-    }
-    const prefix = stack.map((b) => b.prefix).filter(Boolean);
+    const isEnd = /^\s*end\b/.test(code);
+    // `end`, or a line at the indentation of an open block, closes it.
+    while (stack.length && (isEnd ? stack[stack.length - 1].indent >= indent : stack[stack.length - 1].indent >= indent)) stack.pop();
+    if (isEnd) continue;
+    const parent: Block = stack[stack.length - 1] ?? { indent: -1, path: '' };
     const opensBlock = /\bdo\s*(\|[^|]*\|)?\s*$/.test(code);
     const source = raw[i] ?? '';
-    let blockPrefix = '';
-    const res = /^\s*(resources?)\s+:(\w+)(.*)$/.exec(source);
-    const verb = /^\s*(get|post|put|patch|delete|match)\s*\(?\s*['"]([^'"]+)['"](.*)$/.exec(source);
-    const ns = /^\s*namespace\s+:(\w+)/.exec(source);
-    const scope = /^\s*scope\s*\(?\s*(?:path:\s*)?['"]([^'"]+)['"]/.exec(source);
     const lineNo = i + 1;
-    if (res && code.includes(res[1])) {
+    let child: Block = { indent, path: parent.path };
+    const res = /^\s*(resources?)\s+:(\w+)(.*)$/.exec(source);
+    const verb = /^\s*(get|post|put|patch|delete|match)\s*\(?\s*(?:['"]([^'"]+)['"]|:(\w+))(.*)$/.exec(source);
+    const ns = /^\s*namespace\s+:(\w+)/.exec(source);
+    const scope = /^\s*scope\s*\(?\s*(?:path:\s*)?(?:['"]([^'"]+)['"]|:(\w+))/.exec(source);
+    const memberBlock = /^\s*(member|collection)\s+do\b/.exec(source);
+    if (parent.path === null) {
+      child = { indent, path: null }; // inside an unresolvable block: claim nothing
+    } else if (res) {
       const plural = res[1] === 'resources';
       const name = res[2];
       const opts = res[3];
       const only = symbols(/only:\s*(\[[^\]]*\]|:\w+)/.exec(opts)?.[1]);
       const except = symbols(/except:\s*(\[[^\]]*\]|:\w+)/.exec(opts)?.[1]);
-      const pathOpt = /path:\s*['"]([^'"]+)['"]/.exec(opts)?.[1];
-      const base = joinPath(...prefix, pathOpt ?? name);
+      const segment = /path:\s*['"]([^'"]+)['"]/.exec(opts)?.[1] ?? name;
+      const param = /param:\s*:(\w+)/.exec(opts)?.[1] ?? 'id';
+      const base = joinPath(parent.path, segment);
+      const member = plural ? `${base}/:${param}` : base;
       for (const [action, method, suffix] of RESOURCE_ACTIONS) {
         if (!plural && action === 'index') continue;
         if (only && !only.has(action)) continue;
         if (except && except.has(action)) continue;
-        const path = plural ? `${base}${suffix}` : `${base}${suffix.replace('/:id', '')}`;
+        const path = suffix.startsWith('/:id') ? `${member}${suffix.slice(4)}` : `${base}${suffix}`;
         out.add('REST', `${method} ${path}`, 'serves', lineNo);
       }
-      blockPrefix = plural ? `${pathOpt ?? name}/:${singular(name)}_id` : pathOpt ?? name;
-    } else if (verb && /^\s*(get|post|put|patch|delete|match)\b/.test(code)) {
-      const via = /via:\s*(\[[^\]]*\]|:\w+)/.exec(verb[3])?.[1];
+      const nested = plural ? `${base}/:${singular(name)}_${param}` : base;
+      child = { indent, path: nested, member, collection: base };
+    } else if (verb) {
+      const via = /via:\s*(\[[^\]]*\]|:\w+)/.exec(verb[4])?.[1];
       const methods = verb[1] === 'match' ? [...(symbols(via) ?? new Set(['all']))].map((v) => v.toUpperCase()) : [verb[1].toUpperCase()];
-      const path = verb[2].split('#')[0];
-      for (const method of methods) out.add('REST', `${method} ${joinPath(...prefix, path)}`, 'serves', lineNo);
-    } else if (ns) blockPrefix = ns[1];
-    else if (scope) blockPrefix = scope[1];
-    if (opensBlock) stack.push({ indent, prefix: blockPrefix });
+      const on = /on:\s*:(member|collection)/.exec(verb[4])?.[1];
+      const from = on === 'member' ? parent.member : on === 'collection' ? parent.collection : parent.path;
+      if (from !== undefined && from !== null) {
+        const path = joinPath(from, verb[2] ?? verb[3]);
+        for (const method of methods) out.add('REST', `${method} ${path}`, 'serves', lineNo);
+      }
+    } else if (ns) child = { indent, path: joinPath(parent.path, ns[1]) };
+    else if (scope) child = { indent, path: joinPath(parent.path, scope[1] ?? scope[2]) };
+    else if (memberBlock) {
+      const path = memberBlock[1] === 'member' ? parent.member : parent.collection;
+      // Outside a resource these blocks mean nothing we can resolve: routes inside are skipped.
+      child = { indent, path: path ?? null };
+    }
+    if (opensBlock) stack.push(child);
   }
 }
 
