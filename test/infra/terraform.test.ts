@@ -34,6 +34,14 @@ test('terraform: required_providers sources', () => {
   assert.deepEqual(facts.hosting, [{ provider: 'AWS', via: 'terraform provider', line: 5 }]);
 });
 
+test('terraform: a reusable module that only requires a provider is not hosting', () => {
+  const module = reader('terraform').read('versions.tf', 'terraform {\n  required_providers {\n    aws = {\n      source = "hashicorp/aws"\n    }\n  }\n}\n');
+  assert.deepEqual(module.iac, [{ tool: 'terraform', kind: 'provider', type: 'aws', line: 3 }]);
+  assert.equal(module.hosting, undefined);
+  const root = reader('terraform').read('versions.tf', 'terraform {\n  cloud {\n    organization = "acme"\n  }\n  required_providers {\n    google = {\n      source = "hashicorp/google"\n    }\n  }\n}\n');
+  assert.deepEqual(root.hosting, [{ provider: 'Google Cloud', via: 'terraform provider', line: 6 }]);
+});
+
 test('terraform: *.tf.json resources', () => {
   assert.deepEqual(readWith('terraform', FIX, 'infra/queue.tf.json').iac, [
     { tool: 'terraform', kind: 'resource', type: 'aws_sqs_queue', name: 'orders', line: 3 },
@@ -51,7 +59,8 @@ test('terraform: environments from tfvars names and env folders', () => {
 test('terraform: other clouds and unterminated input', () => {
   const r = reader('terraform');
   const facts = r.read('main.tf', 'provider "google" {}\nprovider "azurerm" {\n  features {}\n}\nterraform {\n  required_providers {\n    cloudflare = "~> 4.0"\n  }\n}\n');
-  assert.deepEqual(facts.hosting!.map((h) => h.provider), ['Google Cloud', 'Azure', 'Cloudflare']);
+  assert.deepEqual(facts.hosting!.map((h) => h.provider), ['Google Cloud', 'Azure'], 'cloudflare is only required, not configured');
+  assert.deepEqual(facts.iac!.map((f) => f.type), ['google', 'azurerm', 'cloudflare']);
   assert.equal(r.read('odd.tf', 'provider "constructor" {}\n').hosting, undefined, 'inherited object keys are not providers');
   assert.doesNotThrow(() => r.read('x.tf', 'resource "aws_s3_bucket" "a" {\n  x = "unterminated\n  y = <<EOF\n'));
 });

@@ -124,10 +124,20 @@ interface Block {
   line?: number;
 }
 
+/**
+ * What one file says. `configured` holds providers given a `provider` block and `root` is set by a backend or cloud
+ * block: both mark a root module that is deployed, where required_providers alone may be a reusable module's needs.
+ */
+interface Scan {
+  facts: IacFact[];
+  configured: Set<string>;
+  root: boolean;
+}
+
 /** Finds top-level blocks and the attributes that matter (module source, required_providers sources). */
-function scanHcl(text: string): IacFact[] {
+function scanHcl(text: string, scan: Scan): void {
   const tokens = tokenize(text);
-  const facts: IacFact[] = [];
+  const facts = scan.facts;
   const stack: Block[] = [];
   let statement: Token[] = [];
   for (let t = 0; t < tokens.length; t++) {
@@ -138,7 +148,7 @@ function scanHcl(text: string): IacFact[] {
       continue;
     }
     if (tok.type === 'punct' && tok.value === '{') {
-      stack.push(openBlock(statement, stack, facts));
+      stack.push(openBlock(statement, stack, scan));
       statement = [];
       continue;
     }
@@ -150,10 +160,10 @@ function scanHcl(text: string): IacFact[] {
     }
     statement.push(tok);
   }
-  return facts;
 }
 
-function openBlock(header: Token[], stack: Block[], facts: IacFact[]): Block {
+function openBlock(header: Token[], stack: Block[], scan: Scan): Block {
+  const facts = scan.facts;
   const parent = stack[stack.length - 1];
   const [first, second] = header;
   if (stack.length === 0 && first?.type === 'ident') {
@@ -163,6 +173,7 @@ function openBlock(header: Token[], stack: Block[], facts: IacFact[]): Block {
       facts.push({ tool: 'terraform', kind: 'resource', type: labels[0], name: labels[1], line: first.line });
     } else if (first.value === 'provider' && labels.length === 1) {
       facts.push({ tool: 'terraform', kind: 'provider', type: labels[0], line: first.line });
+      scan.configured.add(labels[0]);
     } else if (first.value === 'module' && labels.length === 1) {
       return { kind: 'module', name: labels[0], line: first.line };
     } else if (first.value === 'terraform' && labels.length === 0) {
@@ -172,6 +183,9 @@ function openBlock(header: Token[], stack: Block[], facts: IacFact[]): Block {
   }
   if (parent?.kind === 'terraform' && first?.type === 'ident' && first.value === 'required_providers' && header.length === 1) {
     return { kind: 'required_providers' };
+  }
+  if (parent?.kind === 'terraform' && stack.length === 1 && first?.type === 'ident' && (first.value === 'backend' || first.value === 'cloud')) {
+    scan.root = true;
   }
   if (parent?.kind === 'required_providers' && first?.type === 'ident' && second?.value === '=' && header.length === 2) {
     return { kind: 'required_provider', name: first.value, line: first.line };
@@ -196,7 +210,8 @@ function handleAttribute(statement: Token[], stack: Block[], facts: IacFact[]): 
   }
 }
 
-function readTfJson(path: string, text: string, facts: IacFact[]): FileFacts['warnings'] {
+function readTfJson(path: string, text: string, scan: Scan): FileFacts['warnings'] {
+  const facts = scan.facts;
   const { value, warnings } = parseJson(path, text);
   if (!isRecord(value)) return warnings;
   const asList = (v: unknown): Record<string, unknown>[] => (Array.isArray(v) ? v.filter(isRecord) : isRecord(v) ? [v] : []);
@@ -206,13 +221,19 @@ function readTfJson(path: string, text: string, facts: IacFact[]): FileFacts['wa
       for (const name of isRecord(byName) ? Object.keys(byName) : []) facts.push({ tool: 'terraform', kind: 'resource', type, name, line: at(type) });
     }
   }
-  for (const block of asList(value.provider)) for (const type of Object.keys(block)) facts.push({ tool: 'terraform', kind: 'provider', type, line: at(type) });
+  for (const block of asList(value.provider)) {
+    for (const type of Object.keys(block)) {
+      facts.push({ tool: 'terraform', kind: 'provider', type, line: at(type) });
+      scan.configured.add(type);
+    }
+  }
   for (const block of asList(value.module)) {
     for (const [name, def] of Object.entries(block)) {
       if (isRecord(def) && typeof def.source === 'string') facts.push({ tool: 'terraform', kind: 'module', type: def.source, name, line: at(name) });
     }
   }
   for (const tf of asList(value.terraform)) {
+    if (tf.backend !== undefined || tf.cloud !== undefined) scan.root = true;
     for (const rp of asList(tf.required_providers)) {
       for (const [name, def] of Object.entries(rp)) {
         const source = isRecord(def) && typeof def.source === 'string' ? def.source.split('/').pop() : name;
@@ -237,18 +258,20 @@ export const terraformReader: Reader = {
   extensions: ['.tf', '.tfvars'],
   patterns: [/\.tf\.json$/, /\.tfvars\.json$/],
   read(path: string, text: string): Omit<FileFacts, 'path'> {
-    const facts: IacFact[] = [];
+    const scan: Scan = { facts: [], configured: new Set(), root: false };
+    const facts = scan.facts;
     let warnings: FileFacts['warnings'] = [];
     const isVars = /\.tfvars(\.json)?$/.test(path);
     if (!isVars) {
-      if (path.endsWith('.json')) warnings = readTfJson(path, text, facts);
-      else facts.push(...scanHcl(text));
+      if (path.endsWith('.json')) warnings = readTfJson(path, text, scan);
+      else scanHcl(text, scan);
     }
     // one provider fact per type and file: the first place it is named
     const iac = facts.filter((f, i) => f.kind !== 'provider' || facts.findIndex((g) => g.kind === 'provider' && g.type === f.type) === i);
     const hosting: HostingFact[] = [];
     for (const f of iac) {
-      const provider = f.kind === 'provider' ? lookup(TERRAFORM_HOSTING, f.type) : undefined;
+      const deployed = scan.root || scan.configured.has(f.type);
+      const provider = f.kind === 'provider' && deployed ? lookup(TERRAFORM_HOSTING, f.type) : undefined;
       if (provider && !hosting.some((h) => h.provider === provider)) {
         hosting.push({ provider, via: 'terraform provider', ...(f.line ? { line: f.line } : {}) });
       }
