@@ -1,9 +1,9 @@
 /** `archmd check`: is the document still what archmd would write, and is anything left of the template? */
-import { fromMarkdown } from 'mdast-util-from-markdown';
 import { unifiedDiff } from './diff.js';
 import { blockContent } from './document.js';
-import { BOM, splitLines } from './lines.js';
+import { splitLines } from './lines.js';
 import { findBlocks } from './markers.js';
+import { inRanges, outline, type OutlineParser } from './outline.js';
 import type { CheckResult, RenderedDocument } from './types.js';
 
 export const TEMPLATE_HEADINGS = [
@@ -22,12 +22,15 @@ export interface CheckOptions {
   template?: { headings: string[] };
   /** Names the document in diff headers; defaults to ARCHITECTURE.md. */
   file?: string;
+  /** How to read the document's structure; 'auto' parses CommonMark unless the document is huge. */
+  parser?: OutlineParser;
 }
 
 /** Throws MarkerError when the document's markers are broken. */
 export function checkDocument(existing: string, doc: RenderedDocument, options: CheckOptions = {}): CheckResult {
   const file = options.file ?? 'ARCHITECTURE.md';
-  const blocks = findBlocks(existing);
+  const structure = outline(existing, options.parser);
+  const blocks = findBlocks(existing, { outline: structure });
   const byId = new Map(blocks.map((block) => [block.id, block]));
   const stale: CheckResult['stale'] = [];
   for (const section of doc.sections) {
@@ -45,12 +48,11 @@ export function checkDocument(existing: string, doc: RenderedDocument, options: 
   const managed = blocks.length > 0;
   // Mirrors syncDocument: a document without blocks would get every section appended.
   const upToDate = managed ? stale.length === 0 : doc.sections.length === 0 && existing.trim() !== '';
-  const tree = parse(existing);
   return {
     upToDate,
     stale,
-    placeholders: findPlaceholders(existing, tree),
-    missingSections: missingSections(tree, options.template?.headings ?? TEMPLATE_HEADINGS),
+    placeholders: findPlaceholders(existing, structure.nonProse),
+    missingSections: missingSections(structure.headings, options.template?.headings ?? TEMPLATE_HEADINGS),
     managed,
   };
 }
@@ -63,53 +65,14 @@ export function checkDocument(existing: string, doc: RenderedDocument, options: 
  */
 const PLACEHOLDER = /\[(?:(?:e\.g\.|E\.g\.|i\.e\.)|(?:Your|Brief|List|Describe|Plans|Planned|Insert|Add|Explain|Specify|Provide)(?=[ \]]))[^[\]\r\n]*\](?![([:])/g;
 
-interface MdNode {
-  type: string;
-  value?: string;
-  children?: MdNode[];
-  depth?: number;
-  position?: { start: { offset?: number }; end: { offset?: number } };
-}
-
-function parse(markdown: string): MdNode {
-  try {
-    return fromMarkdown(markdown) as MdNode;
-  } catch {
-    return { type: 'root', children: [] };
-  }
-}
-
-/** Offsets of text that is not prose: code, HTML comments, and links that resolve to a definition. */
-function nonProseRanges(tree: MdNode, shift: number): [number, number][] {
-  const ranges: [number, number][] = [];
-  const visit = (node: MdNode): void => {
-    const excluded =
-      node.type === 'code' ||
-      node.type === 'inlineCode' ||
-      node.type === 'linkReference' ||
-      node.type === 'definition' ||
-      (node.type === 'html' && (node.value ?? '').trimStart().startsWith('<!--'));
-    if (excluded && node.position?.start.offset !== undefined && node.position.end.offset !== undefined) {
-      ranges.push([node.position.start.offset + shift, node.position.end.offset + shift]);
-      return;
-    }
-    for (const child of node.children ?? []) visit(child);
-  };
-  visit(tree);
-  return ranges;
-}
-
-function findPlaceholders(markdown: string, tree: MdNode): CheckResult['placeholders'] {
+function findPlaceholders(markdown: string, nonProse: [number, number][]): CheckResult['placeholders'] {
   if (!markdown.includes('[')) return [];
-  // The parser's offsets do not count a leading BOM.
-  const ranges = nonProseRanges(tree, markdown.startsWith(BOM) ? 1 : 0);
-  const inside = (offset: number) => ranges.some(([start, end]) => offset >= start && offset < end);
   const found: CheckResult['placeholders'] = [];
   splitLines(markdown).forEach((line, index) => {
     const text = markdown.slice(line.start, line.end);
     PLACEHOLDER.lastIndex = 0;
     for (let m = PLACEHOLDER.exec(text); m; m = PLACEHOLDER.exec(text)) {
-      if (!inside(line.start + m.index)) found.push({ line: index + 1, text: m[0] });
+      if (!inRanges(nonProse, line.start + m.index)) found.push({ line: index + 1, text: m[0] });
     }
   });
   return found;
@@ -117,23 +80,13 @@ function findPlaceholders(markdown: string, tree: MdNode): CheckResult['placehol
 
 // --- template headings -------------------------------------------------------------------------------
 
-function missingSections(tree: MdNode, headings: string[]): string[] {
-  const present: string[] = [];
-  const visit = (node: MdNode): void => {
-    if (node.type === 'heading') present.push(normalizeHeading(plainText(node)));
-    else if (node.type !== 'code') for (const child of node.children ?? []) visit(child);
-  };
-  visit(tree);
+function missingSections(headings: string[], wantedHeadings: string[]): string[] {
+  const present = headings.map(normalizeHeading);
   // "Technology Stack and Tooling" or "3. Technology Stack" still are the Technology Stack section.
-  return headings.filter((wanted) => {
+  return wantedHeadings.filter((wanted) => {
     const key = normalizeHeading(wanted);
     return !present.some((heading) => heading === key || heading.startsWith(`${key} `));
   });
-}
-
-function plainText(node: MdNode): string {
-  if (node.type === 'text' || node.type === 'inlineCode') return node.value ?? '';
-  return (node.children ?? []).map(plainText).join('');
 }
 
 /** Case, numbering, dashes, emoji and punctuation do not make a heading a different one. */

@@ -4,6 +4,7 @@
  */
 import { BOM, detectEol, splitLines, withEol } from './lines.js';
 import { beginMarker, endMarker, findBlocks, isSectionId } from './markers.js';
+import type { OutlineParser } from './outline.js';
 import type { BlockStatus, RenderedDocument, RenderedSection, SyncResult } from './types.js';
 
 /** The text between a block's markers, as sync writes it. */
@@ -37,14 +38,14 @@ export function createDocument(doc: RenderedDocument, eol = '\n'): string {
  * Brings `existing` up to date with `doc`. Throws MarkerError (the caller must then leave the file untouched)
  * when the existing markers are broken.
  */
-export function syncDocument(existing: string | undefined, doc: RenderedDocument): SyncResult {
+export function syncDocument(existing: string | undefined, doc: RenderedDocument, options: { parser?: OutlineParser } = {}): SyncResult {
   assertSectionIds(doc);
   const allAdded = () => doc.sections.map((s) => ({ id: s.id, status: 'added' as BlockStatus }));
   if (existing === undefined) return { markdown: createDocument(doc), changed: true, blocks: allAdded() };
 
-  const blocks = findBlocks(existing);
+  const blocks = findBlocks(existing, options);
   if (blocks.length === 0) {
-    const markdown = appendSections(existing, doc);
+    const markdown = appendSections(existing, doc, options.parser);
     return { markdown, changed: markdown !== existing, blocks: allAdded() };
   }
 
@@ -58,6 +59,7 @@ export function syncDocument(existing: string | undefined, doc: RenderedDocument
       continue;
     }
     const content = blockContent(section.body, block.eol);
+    assertBodyKeepsMarkers(section.id, content, block.eol);
     const old = existing.slice(block.contentStart, block.contentEnd);
     replacements.set(block.id, content);
     statuses.push({ id: section.id, status: content === old ? 'unchanged' : 'updated' });
@@ -71,12 +73,11 @@ export function syncDocument(existing: string | undefined, doc: RenderedDocument
     at = block.contentEnd;
   }
   markdown += existing.slice(at);
-  if (markdown !== existing) assertReadable(markdown, blocks.map((block) => block.id));
   return { markdown, changed: markdown !== existing, blocks: statuses };
 }
 
 /** A document archmd has never touched: the user's text first, then a blank line, then every section. */
-function appendSections(existing: string, doc: RenderedDocument): string {
+function appendSections(existing: string, doc: RenderedDocument, parser?: OutlineParser): string {
   const hasBom = existing.startsWith(BOM);
   if (existing.slice(hasBom ? 1 : 0).trim() === '') {
     return (hasBom ? BOM : '') + createDocument(doc, detectEol(existing));
@@ -92,7 +93,7 @@ function appendSections(existing: string, doc: RenderedDocument): string {
   let failure: unknown;
   for (const closer of ['', '```', '~~~', '`'.repeat(16), '~'.repeat(16), '-->']) {
     try {
-      return assertReadable(closer === '' ? separated + sections : text + closer + eol + eol + sections, ids);
+      return assertReadable(closer === '' ? separated + sections : text + closer + eol + eol + sections, ids, parser);
     } catch (error) {
       failure = error;
     }
@@ -120,13 +121,23 @@ function assertSectionIds(doc: RenderedDocument): void {
 }
 
 /**
+ * A body that would swallow its END marker (an unclosed code fence or HTML comment) must not be written:
+ * the next run would fail. Checked on the block alone, which is cheap even when the document is long.
+ */
+function assertBodyKeepsMarkers(id: string, content: string, eol: string): void {
+  if (content === '') return;
+  const probe = `${beginMarker(id)}${eol}${content}${endMarker(id)}${eol}`;
+  assertReadable(probe, [id], 'markdown');
+}
+
+/**
  * Generated bodies must not break the markers around them (an unclosed code fence would swallow the END
  * marker). Writing such a document would make the next run fail, so refuse it now.
  */
-function assertReadable(markdown: string, expectedIds: string[]): string {
+function assertReadable(markdown: string, expectedIds: string[], parser?: OutlineParser): string {
   let found: string[];
   try {
-    found = findBlocks(markdown).map((block) => block.id);
+    found = findBlocks(markdown, { parser }).map((block) => block.id);
   } catch (error) {
     throw new Error(`generated content breaks the archmd markers: ${(error as Error).message}`);
   }

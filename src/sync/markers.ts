@@ -7,8 +7,8 @@
  * The markdown parser decides what is code and what is an HTML block, so fenced code of any fence
  * length, indented code and inline code never hold markers.
  */
-import { fromMarkdown } from 'mdast-util-from-markdown';
 import { BOM, splitLines, type Line } from './lines.js';
+import { outline, type Outline, type OutlineParser } from './outline.js';
 import { MarkerError, type Block } from './types.js';
 
 const MARKER_LINE = /^ {0,3}<!--\s*(BEGIN|END)_ARCHMD\s+section="([a-z0-9-]+)"\s*-->[ \t]*$/;
@@ -28,6 +28,13 @@ export function endMarker(id: string): string {
   return `<!-- END_ARCHMD section="${id}" -->`;
 }
 
+export interface FindBlocksOptions {
+  /** How to read the document's structure; 'auto' parses CommonMark unless the document is huge. */
+  parser?: OutlineParser;
+  /** The document's outline when the caller already has it. */
+  outline?: Outline;
+}
+
 interface Marker {
   kind: 'BEGIN' | 'END';
   id: string;
@@ -36,10 +43,10 @@ interface Marker {
 }
 
 /** Throws MarkerError naming the line when markers are unbalanced, duplicated, nested, renamed or malformed. */
-export function findBlocks(markdown: string): Block[] {
+export function findBlocks(markdown: string, options: FindBlocksOptions = {}): Block[] {
   if (!markdown.includes('_ARCHMD')) return [];
   const lines = splitLines(markdown);
-  const markers = findMarkers(markdown, lines);
+  const markers = findMarkers(markdown, lines, options.outline ?? outline(markdown, options.parser));
   const blocks: Block[] = [];
   const seen = new Map<string, number>();
   let open: Marker | undefined;
@@ -76,9 +83,9 @@ export function findBlocks(markdown: string): Block[] {
   return blocks;
 }
 
-function findMarkers(markdown: string, lines: Line[]): Marker[] {
+function findMarkers(markdown: string, lines: Line[], structure: Outline): Marker[] {
   const markers: Marker[] = [];
-  for (const [first, last] of topLevelHtmlLines(markdown)) {
+  for (const [first, last] of structure.htmlBlocks) {
     let inComment = false;
     for (let index = first; index <= last && index < lines.length; index++) {
       let text = markdown.slice(lines[index].start, lines[index].end);
@@ -97,21 +104,6 @@ function findMarkers(markdown: string, lines: Line[]): Marker[] {
     }
   }
   return markers;
-}
-
-/** 0-based [first, last] line ranges of the HTML blocks that are direct children of the document. */
-function topLevelHtmlLines(markdown: string): [number, number][] {
-  let tree;
-  try {
-    tree = fromMarkdown(markdown);
-  } catch {
-    return []; // the parser accepts any text; should it ever fail, no line counts as a marker
-  }
-  const ranges: [number, number][] = [];
-  for (const node of tree.children) {
-    if (node.type === 'html' && node.position) ranges.push([node.position.start.line - 1, node.position.end.line - 1]);
-  }
-  return ranges;
 }
 
 /** Whether an HTML comment is still open at the end of this line. */

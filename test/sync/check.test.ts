@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { checkDocument, createDocument, MarkerError, syncDocument, type RenderedDocument } from '../../src/sync/index.js';
+import { checkDocument, createDocument, MarkerError, MAX_PARSED_LENGTH, syncDocument, type RenderedDocument } from '../../src/sync/index.js';
 
 const B = (id: string) => `<!-- BEGIN_ARCHMD section="${id}" -->`;
 const E = (id: string) => `<!-- END_ARCHMD section="${id}" -->`;
@@ -125,4 +125,20 @@ test('a created document has every template heading', () => {
     .map((title) => ({ id: title.toLowerCase().replace(/ /g, '-'), title, body: 'x' }));
   const full = { title: 'T', sections };
   assert.deepEqual(checkDocument(createDocument(full), full).missingSections, []);
+});
+
+test('huge documents are read with the line scanner: placeholders, code and headings still told apart', () => {
+  const filler = 'Plain prose line that says nothing in particular.\n'.repeat(3000);
+  const md = [
+    '# Introduction', '', '```', '[Your code here]', '## Diagrams', '```', '',
+    'Inline `[Describe it]` and [Describe the deployment] here.', '',
+    '<!--', '[Planned hidden]', '-->', '',
+    B('data-flow'), 'stale', E('data-flow'), '', filler,
+  ].join('\n');
+  assert.ok(md.length > MAX_PARSED_LENGTH);
+  const result = checkDocument(md, doc);
+  assert.deepEqual(result.placeholders, [{ line: 8, text: '[Describe the deployment]' }]);
+  assert.ok(result.missingSections.includes('Diagrams'));
+  assert.equal(result.missingSections.includes('Introduction'), false);
+  assert.deepEqual(result.stale.map((s) => s.id), ['data-flow']);
 });

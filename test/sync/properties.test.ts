@@ -118,19 +118,18 @@ const scenario: fc.Arbitrary<Scenario> = fc
 
 // --- helpers --------------------------------------------------------------------------------------
 
-function outsideSegments(markdown: string): string[] {
-  const segments: string[] = [];
+/** The text outside the blocks, as segments, and each block's content. */
+function layout(markdown: string): { outside: string[]; contents: Map<string, string> } {
+  const outside: string[] = [];
+  const contents = new Map<string, string>();
   let at = 0;
   for (const block of findBlocks(markdown)) {
-    segments.push(markdown.slice(at, block.contentStart));
+    outside.push(markdown.slice(at, block.contentStart));
+    contents.set(block.id, markdown.slice(block.contentStart, block.contentEnd));
     at = block.contentEnd;
   }
-  segments.push(markdown.slice(at));
-  return segments;
-}
-
-function contents(markdown: string): Map<string, string> {
-  return new Map(findBlocks(markdown).map((b) => [b.id, markdown.slice(b.contentStart, b.contentEnd)]));
+  outside.push(markdown.slice(at));
+  return { outside, contents };
 }
 
 /** What a block must hold, written out independently of the implementation. */
@@ -147,7 +146,17 @@ test('markers are found exactly where blocks were placed, whatever the fences an
     fc.property(scenario, ({ markdown, blockIds }) => {
       assert.deepEqual(findBlocks(markdown).map((b) => b.id), blockIds);
     }),
-    { numRuns: 1000 },
+    { numRuns: 600 },
+  );
+});
+
+test('the line scanner used for huge documents finds the same blocks and syncs the same way', () => {
+  fc.assert(
+    fc.property(scenario, ({ markdown, blockIds, doc }) => {
+      assert.deepEqual(findBlocks(markdown, { parser: 'lines' }).map((b) => b.id), blockIds);
+      assert.equal(syncDocument(markdown, doc, { parser: 'lines' }).markdown, syncDocument(markdown, doc, { parser: 'markdown' }).markdown);
+    }),
+    { numRuns: 300 },
   );
 });
 
@@ -157,9 +166,9 @@ test('sync changes only block contents, fills known blocks, and a second sync ch
       const first = syncDocument(markdown, doc);
       if (blockIds.length === 0) return; // the append case has its own property
       // Every byte outside the blocks is unchanged.
-      assert.deepEqual(outsideSegments(first.markdown), outsideSegments(markdown));
-      const before = contents(markdown);
-      const after = contents(first.markdown);
+      const { outside: outsideBefore, contents: before } = layout(markdown);
+      const { outside: outsideAfter, contents: after } = layout(first.markdown);
+      assert.deepEqual(outsideAfter, outsideBefore);
       assert.deepEqual([...after.keys()], blockIds);
       for (const id of blockIds) {
         const section = doc.sections.find((s) => s.id === id);
@@ -185,10 +194,11 @@ test('sync changes only block contents, fills known blocks, and a second sync ch
         first.blocks.filter((b) => b.status === 'updated').map((b) => b.id),
       );
       for (const stale of checkBefore.stale) assert.match(stale.diff, /^--- ARCHITECTURE\.md \(section "[a-z-]+"\)\n\+\+\+ generated\n@@ /);
-      assert.deepEqual(checkDocument(first.markdown, doc).stale, []);
-      assert.equal(checkDocument(first.markdown, doc).upToDate, true);
+      const checkAfter = checkDocument(first.markdown, doc);
+      assert.deepEqual(checkAfter.stale, []);
+      assert.equal(checkAfter.upToDate, true);
     }),
-    { numRuns: 1200 },
+    { numRuns: 800 },
   );
 });
 
@@ -239,6 +249,6 @@ test('removing any one marker line is an error that names a marker line, and syn
       assert.match(named, MARKER);
       assert.match(error.message, new RegExp(`^line ${error.line}: `));
     }),
-    { numRuns: 400 },
+    { numRuns: 300 },
   );
 });
