@@ -86,3 +86,22 @@ test('settings.gradle (Groovy): include lists continued after a trailing comma, 
   const text = "rootProject.name = 'shop'\ninclude 'api',\n        'core:model'\ninclude ':web' // the UI\nincludeBuild('build-logic')\n";
   assert.deepEqual(readerFor('settings.gradle').read('settings.gradle', text).manifests![0].workspaces, ['api', 'core/model', 'web', 'build-logic']);
 });
+
+test('build.gradle: several coordinates after trailing commas, versions from script variables', () => {
+  const text = [
+    'def grpcVersion = "1.83.1"',
+    'dependencies {',
+    '    implementation "io.grpc:grpc-stub:${grpcVersion}",',
+    '            "io.grpc:grpc-netty:$grpcVersion"',
+    '    runtimeOnly "org.postgresql:postgresql:${pgVersion}"',
+    '}',
+  ].join('\n');
+  assert.deepEqual(
+    readerFor('build.gradle').read('build.gradle', text).dependencies!.map((d) => [d.name, d.version, d.scope, d.line]),
+    [
+      ['io.grpc:grpc-stub', '1.83.1', 'runtime', 3],
+      ['io.grpc:grpc-netty', '1.83.1', 'runtime', 4],
+      ['org.postgresql:postgresql', '${pgVersion}', 'runtime', 5],
+    ],
+  );
+});

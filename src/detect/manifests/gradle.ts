@@ -95,9 +95,31 @@ export function readBuildGradle(_path: string, text: string): ReadResult {
   let mainClass: { target: string; line: number } | undefined;
   let version: string | undefined;
   let description: string | undefined;
+  // Versions are often kept in variables of the same script: `def grpcVersion = "1.6"`, `val ktor = "2.3"`.
+  const vars = new Map<string, string>();
+  for (const l of lines) {
+    const v = new RegExp(`^\\s*(?:def|val|var|ext\\.)?\\s*(\\w+)\\s*=\\s*${STRING}\\s*$`).exec(l);
+    if (v && !vars.has(v[1])) vars.set(v[1], v[2] ?? v[3]);
+  }
+  const resolve = (version: string | undefined) => version?.replace(/\$\{(\w+)\}|\$(\w+)/g, (whole, a?: string, b?: string) => vars.get((a ?? b)!) ?? whole);
+  const addDependency = (c: ReturnType<typeof coordinatesOf>, scope: DependencyScope, line: number) => {
+    if (c && 'project' in c) localDependencies.push({ name: c.project, line });
+    else if (c) dependencies.push(compact({ ecosystem: 'maven' as const, name: c.name, version: resolve(c.version), scope, line }));
+  };
+  // Groovy lets one configuration take several coordinates, one per line after trailing commas.
+  let continued: DependencyScope | undefined;
 
   lines.forEach((l, i) => {
     const line = i + 1;
+    if (continued) {
+      const next = new RegExp(`^\\s*(${STRING})\\s*(,)?\\s*$`).exec(l);
+      if (next) {
+        addDependency(coordinatesOf(next[1]), continued, line);
+        if (!next[4]) continued = undefined;
+        return;
+      }
+      continued = undefined;
+    }
     if (/^\s*plugins\s*\{/.test(l)) {
       inPlugins = true;
       pluginsDepth = depth;
@@ -127,9 +149,8 @@ export function readBuildGradle(_path: string, text: string): ReadResult {
       if (m && scope) {
         // `implementation("x")`, `implementation "x"`, `implementation group: ...`; strip the closing paren.
         const arg = m[3].replace(/\)\s*(\{.*)?$/, '').trim();
-        const c = coordinatesOf(arg);
-        if (c && 'project' in c) localDependencies.push({ name: c.project, line });
-        else if (c) dependencies.push(compact({ ecosystem: 'maven' as const, name: c.name, version: c.version, scope, line }));
+        addDependency(coordinatesOf(arg), scope, line);
+        if (/^["'][^"']*["']\s*,\s*$/.test(arg)) continued = scope;
       }
       const mc = new RegExp(`\\bmainClass(?:Name)?\\s*(?:\\.set\\s*\\(|=)\\s*${STRING}`).exec(l);
       if (mc && !mainClass) mainClass = { target: mc[1] ?? mc[2], line };
