@@ -110,3 +110,12 @@ test('the replaced file keeps its owner when the writer may set it', async () =>
   await writeFileAtomic(file, 'newer\n', { chown: async () => { throw errnoError('EPERM'); } });
   assert.equal(readFileSync(file, 'utf8'), 'newer\n');
 });
+
+test('a dangling symlink gets its target created and stays a link', async () => {
+  const dir = scratch();
+  const link = join(dir, 'ARCHITECTURE.md');
+  symlinkSync('docs-missing.md', link);
+  await writeFileAtomic(link, 'created\n');
+  assert.equal(lstatSync(link).isSymbolicLink(), true);
+  assert.equal(readFileSync(join(dir, 'docs-missing.md'), 'utf8'), 'created\n');
+});
