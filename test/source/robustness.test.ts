@@ -42,3 +42,10 @@ test('routes in tests, docs and examples are not the project surface', () => {
     assert.deepEqual(py.read(p, text), {}, p);
   }
 });
+
+test('nested template literals do not desynchronise the lexer', () => {
+  const src = "const a = `x ${cond ? `y ${z}` : 'w'} v`;\nrouter.get('/after', h);\n";
+  const lexed = lex(src, 'js');
+  assert.ok(lexed.code.includes("router.get('"), lexed.code);
+  assert.equal([...lexed.strings.values()].pop(), '/after');
+});

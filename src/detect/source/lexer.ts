@@ -91,7 +91,7 @@ export function lex(text: string, dialect: Dialect): Lexed {
     if (isQuote) {
       const raw = ch === '`' && dialect === 'go';
       const verbatim = dialect === 'csharp' && text[i - 1] === '@';
-      const end = stringEnd(text, i, ch, raw || verbatim, ch === '`' || dialect === 'ruby' || dialect === 'php');
+      const end = ch === '`' && dialect === 'js' ? templateEnd(text, i) : stringEnd(text, i, ch, raw || verbatim, ch === '`' || dialect === 'ruby' || dialect === 'php');
       copy(i, i + 1);
       blank(i + 1, end - 1);
       if (end - 1 > i) copy(end - 1, end);
@@ -120,6 +120,37 @@ function prefix(text: string, quoteAt: number): string {
   let k = quoteAt - 1;
   while (k >= 0 && /[rRbBfFuU]/.test(text[k]) && quoteAt - k <= 2) k--;
   return text.slice(k + 1, quoteAt);
+}
+
+/** Offset just past a JS template literal, stepping over `${ ... }` parts that may hold nested strings and templates. */
+function templateEnd(text: string, start: number, depth = 0): number {
+  let k = start + 1;
+  const n = text.length;
+  while (k < n) {
+    const c = text[k];
+    if (c === '\\') {
+      k += 2;
+      continue;
+    }
+    if (c === '`') return k + 1;
+    if (c === '$' && text[k + 1] === '{' && depth < 20) {
+      k += 2;
+      let braces = 1;
+      while (k < n && braces > 0) {
+        const d = text[k];
+        if (d === '`') k = templateEnd(text, k, depth + 1);
+        else if (d === '"' || d === "'") k = stringEnd(text, k, d, false, false);
+        else {
+          if (d === '{') braces++;
+          else if (d === '}') braces--;
+          k++;
+        }
+      }
+      continue;
+    }
+    k++;
+  }
+  return n;
 }
 
 /** Offset just past the closing quote; a string never runs past a newline unless the language allows it. */
