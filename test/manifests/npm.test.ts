@@ -85,3 +85,11 @@ test('kind: "main" alone is no library; a start script running a file is an appl
   assert.equal(read({ name: 'lib', main: 'dist/index.js', types: 'dist/index.d.ts' }), 'library');
   assert.equal(read({ name: 'lib', private: true, exports: './x.js' }), undefined);
 });
+
+test('npm: aliases are reported under the real package name', () => {
+  const text = '{\n  "dependencies": {\n    "react-18": "npm:react@^18.3.1",\n    "types": "npm:@types/node@20"\n  }\n}\n';
+  assert.deepEqual(readerFor('package.json').read('package.json', text).dependencies, [
+    { ecosystem: 'npm', name: 'react', version: '^18.3.1', scope: 'runtime', line: 3 },
+    { ecosystem: 'npm', name: '@types/node', version: '20', scope: 'runtime', line: 4 },
+  ]);
+});

@@ -83,7 +83,10 @@ export function readPackageJson(path: string, text: string): ReadResult {
         localDependencies.push(compact({ name, path: isPath ? target : undefined, line }));
         continue;
       }
-      dependencies.push(compact({ ecosystem: 'npm' as const, name, version, scope, line }));
+      // "alias": "npm:real-name@^1" installs real-name under another name; the registry knows the real one.
+      const alias = version ? /^npm:((?:@[^/@]+\/)?[^@]+)(?:@(.*))?$/.exec(version) : null;
+      if (alias) dependencies.push(compact({ ecosystem: 'npm' as const, name: alias[1], version: alias[2], scope, line }));
+      else dependencies.push(compact({ ecosystem: 'npm' as const, name, version, scope, line }));
     }
   }
   const entryPoints = entryPointsOf(pkg, lines);
