@@ -102,3 +102,13 @@ test('paas: Dockerrun.aws.json images and heroku.yml processes and add-ons', () 
   assert.deepEqual(heroku.addons, [{ name: 'heroku-postgresql', via: 'heroku.yml', line: 3 }]);
   assert.deepEqual(heroku.hosting, [{ provider: 'Heroku', via: 'heroku.yml', line: 1 }]);
 });
+
+test('bicep: resource types and modules; existing references and comments are not resources', () => {
+  const facts = readWith('bicep', FIX, 'infra/main.bicep');
+  assert.deepEqual(facts.iac, [
+    { tool: 'bicep', kind: 'resource', type: 'Microsoft.Web/serverfarms', name: 'plan', line: 9 },
+    { tool: 'bicep', kind: 'resource', type: 'Microsoft.DBforPostgreSQL/flexibleServers', name: 'db', line: 19 },
+    { tool: 'bicep', kind: 'module', type: './modules/containerapp.bicep', name: 'app', line: 24 },
+  ]);
+  assert.deepEqual(facts.hosting, [{ provider: 'Azure', via: 'bicep resource', line: 9 }]);
+});

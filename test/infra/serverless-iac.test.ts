@@ -48,6 +48,16 @@ test('pulumi: project runtime, stack environment, and hosting from provider conf
   assert.deepEqual(stack.hosting, [{ provider: 'AWS', via: 'pulumi stack config', line: 2 }]);
 });
 
+test('pulumi: a YAML program declares resources inline', () => {
+  const text = 'name: site\nruntime: yaml\nresources:\n  bucket:\n    type: gcp:storage:Bucket\n    properties:\n      location: EU\n';
+  const facts = reader('pulumi').read('Pulumi.yaml', text);
+  assert.deepEqual(facts.iac, [
+    { tool: 'pulumi', kind: 'project', type: 'yaml', name: 'site', line: 2 },
+    { tool: 'pulumi', kind: 'resource', type: 'gcp:storage:Bucket', name: 'bucket', line: 4 },
+  ]);
+  assert.deepEqual(facts.hosting, [{ provider: 'Google Cloud', via: 'pulumi resource', line: 4 }]);
+});
+
 test('cdk: cdk.json means an AWS CDK app', () => {
   const facts = readWith('cdk', 'infra-pulumi-cdk', 'cdk/cdk.json');
   assert.deepEqual(facts.hosting, [{ provider: 'AWS', via: 'cdk.json', line: 1 }]);

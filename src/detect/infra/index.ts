@@ -2,6 +2,7 @@
 import type { Reader } from '../facts.js';
 import { appEngineReader } from './appengine.js';
 import { azdReader } from './azd.js';
+import { bicepReader } from './bicep.js';
 import { cdkReader } from './cdk.js';
 import { cloudBuildReader } from './cloudbuild.js';
 import { cloudformationReader } from './cloudformation.js';
@@ -37,6 +38,7 @@ export const infraReaders: Reader[] = [
   skaffoldReader,
   terraformReader,
   cloudformationReader,
+  bicepReader,
   cdkReader,
   pulumiReader,
   serverlessReader,

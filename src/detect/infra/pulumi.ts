@@ -1,5 +1,5 @@
 /** Pulumi: Pulumi.yaml (the project and its runtime) and Pulumi.<stack>.yaml (a stack = an environment). */
-import type { FileFacts, HostingFact, Reader } from '../facts.js';
+import type { FileFacts, HostingFact, IacFact, Reader } from '../facts.js';
 import { asString, baseName, compact, isRecord, lookup, parseYaml } from './util.js';
 
 /** Stack config keys are namespaced by provider ("aws:region"): the namespace says where resources go. */
@@ -24,10 +24,19 @@ export const pulumiReader: Reader = {
     if (!stack) {
       const runtime = isRecord(doc.value.runtime) ? asString(doc.value.runtime.name) : asString(doc.value.runtime);
       const name = asString(doc.value.name);
-      return compact({
-        iac: [{ tool: 'pulumi' as const, kind: 'project' as const, type: runtime ?? 'pulumi', ...(name ? { name } : {}), line: doc.lineOf(['runtime']) ?? 1 }],
-        warnings,
-      });
+      const iac: IacFact[] = [{ tool: 'pulumi', kind: 'project', type: runtime ?? 'pulumi', ...(name ? { name } : {}), line: doc.lineOf(['runtime']) ?? 1 }];
+      // a YAML program declares its resources inline: `bucket: {type: aws:s3:Bucket}`
+      const hosting: HostingFact[] = [];
+      const resources = isRecord(doc.value.resources) ? doc.value.resources : {};
+      for (const [id, res] of Object.entries(resources)) {
+        const type = isRecord(res) ? asString(res.type) : undefined;
+        if (!type) continue;
+        const line = doc.lineOf(['resources', id]);
+        iac.push({ tool: 'pulumi', kind: 'resource', type, name: id, line });
+        const provider = lookup(CONFIG_HOSTING, type.split(':')[0]);
+        if (provider && !hosting.some((h) => h.provider === provider)) hosting.push({ provider, via: 'pulumi resource', line });
+      }
+      return compact({ iac, hosting, warnings });
     }
     const hosting: HostingFact[] = [];
     const config = doc.value.config;
