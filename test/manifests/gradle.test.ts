@@ -105,3 +105,9 @@ test('build.gradle: several coordinates after trailing commas, versions from scr
     ],
   );
 });
+
+test('root build script: plugins declared with apply false are build dependencies but give no kind', () => {
+  const facts = readFixture(F, 'build.gradle.kts');
+  assert.equal(facts.manifests![0].kind, undefined);
+  assert.equal(dep(facts, 'org.springframework.boot:org.springframework.boot.gradle.plugin')?.version, '3.3.1');
+});

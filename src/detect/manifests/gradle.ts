@@ -1,7 +1,8 @@
 /**
  * Gradle: build.gradle(.kts), settings.gradle(.kts) and the version catalog gradle/libs.versions.toml.
- * Build scripts are code, so only the declarative shapes everyone writes are read; anything computed
- * (loops, variables, `libs.x` accessors) is left to the version catalog or skipped.
+ * Build scripts are code, so only the declarative shapes everyone writes are read: literal coordinates,
+ * with versions from string variables of the same script. Anything computed (loops, `libs.x` accessors,
+ * properties from gradle.properties) is left to the version catalog or kept as written.
  */
 import { parse as parseToml } from 'smol-toml';
 import type { DependencyFact, DependencyScope, ManifestFact, Reader } from '../facts.js';
@@ -53,6 +54,14 @@ function configurationScope(config: string): DependencyScope | undefined {
 
 const STRING = `(?:"([^"]*)"|'([^']*)')`;
 const DEP_LINE = /^\s*([A-Za-z]\w*)\s*(\(|\s)\s*(.*)$/;
+const VARIABLE = new RegExp(`^\\s*(?:def|val|var|ext\\.)?\\s*(\\w+)\\s*=\\s*${STRING}\\s*$`);
+const CONTINUED = new RegExp(`^\\s*(${STRING})\\s*(,)?\\s*$`);
+const PLUGIN_ID = new RegExp(`\\bid\\s*\\(?\\s*${STRING}\\s*\\)?(?:\\s*version\\s*\\(?\\s*${STRING})?`);
+const KOTLIN_PLUGIN = new RegExp(`\\bkotlin\\s*\\(\\s*${STRING}\\s*\\)(?:\\s*version\\s*${STRING})?`);
+const CORE_PLUGIN = /^\s*(?:`([\w-]+)`|([a-z][\w-]*))\s*$/;
+const APPLY_PLUGIN = new RegExp(`^\\s*apply\\s*\\(?\\s*plugin\\s*[:=]\\s*${STRING}`);
+const MAIN_CLASS = new RegExp(`\\bmainClass(?:Name)?\\s*(?:\\.set\\s*\\(|=)\\s*${STRING}`);
+const TOP_LEVEL = new RegExp(`^(version|description)\\s*=\\s*${STRING}`);
 
 type Local = NonNullable<ManifestFact['localDependencies']>[number];
 
@@ -98,7 +107,7 @@ export function readBuildGradle(_path: string, text: string): ReadResult {
   // Versions are often kept in variables of the same script: `def grpcVersion = "1.6"`, `val ktor = "2.3"`.
   const vars = new Map<string, string>();
   for (const l of lines) {
-    const v = new RegExp(`^\\s*(?:def|val|var|ext\\.)?\\s*(\\w+)\\s*=\\s*${STRING}\\s*$`).exec(l);
+    const v = VARIABLE.exec(l);
     if (v && !vars.has(v[1])) vars.set(v[1], v[2] ?? v[3]);
   }
   const resolve = (version: string | undefined) => version?.replace(/\$\{(\w+)\}|\$(\w+)/g, (whole, a?: string, b?: string) => vars.get((a ?? b)!) ?? whole);
@@ -112,7 +121,7 @@ export function readBuildGradle(_path: string, text: string): ReadResult {
   lines.forEach((l, i) => {
     const line = i + 1;
     if (continued) {
-      const next = new RegExp(`^\\s*(${STRING})\\s*(,)?\\s*$`).exec(l);
+      const next = CONTINUED.exec(l);
       if (next) {
         addDependency(coordinatesOf(next[1]), continued, line);
         if (!next[4]) continued = undefined;
@@ -125,20 +134,22 @@ export function readBuildGradle(_path: string, text: string): ReadResult {
       pluginsDepth = depth;
     }
     if (inPlugins) {
-      const id = new RegExp(`\\bid\\s*\\(?\\s*${STRING}\\s*\\)?(?:\\s*version\\s*\\(?\\s*${STRING})?`).exec(l);
-      const kt = new RegExp(`\\bkotlin\\s*\\(\\s*${STRING}\\s*\\)(?:\\s*version\\s*${STRING})?`).exec(l);
-      const core = /^\s*(?:`([\w-]+)`|([a-z][\w-]*))\s*$/.exec(l);
+      const id = PLUGIN_ID.exec(l);
+      const kt = KOTLIN_PLUGIN.exec(l);
+      const core = CORE_PLUGIN.exec(l);
+      // `apply false` only puts the plugin on the classpath for subprojects: it says nothing about this one.
+      const applied = !/\bapply\s*\(?\s*false\b/.test(l);
       if (id) {
         const pid = id[1] ?? id[2];
-        plugins.push(pid);
+        if (applied) plugins.push(pid);
         if (pid.includes('.')) dependencies.push(pluginDependency(pid, id[3] ?? id[4], line));
       } else if (kt) {
         const pid = `org.jetbrains.kotlin.${kt[1] ?? kt[2]}`;
-        plugins.push(pid);
+        if (applied) plugins.push(pid);
         dependencies.push(pluginDependency(pid, kt[3] ?? kt[4], line));
       } else if (core) plugins.push(core[1] ?? core[2]);
     } else {
-      const applied = new RegExp(`^\\s*apply\\s*\\(?\\s*plugin\\s*[:=]\\s*${STRING}`).exec(l);
+      const applied = APPLY_PLUGIN.exec(l);
       if (applied) {
         const pid = applied[1] ?? applied[2];
         plugins.push(pid);
@@ -152,9 +163,9 @@ export function readBuildGradle(_path: string, text: string): ReadResult {
         addDependency(coordinatesOf(arg), scope, line);
         if (/^["'][^"']*["']\s*,\s*$/.test(arg)) continued = scope;
       }
-      const mc = new RegExp(`\\bmainClass(?:Name)?\\s*(?:\\.set\\s*\\(|=)\\s*${STRING}`).exec(l);
+      const mc = MAIN_CLASS.exec(l);
       if (mc && !mainClass) mainClass = { target: mc[1] ?? mc[2], line };
-      const top = new RegExp(`^(version|description)\\s*=\\s*${STRING}`).exec(l);
+      const top = TOP_LEVEL.exec(l);
       if (top?.[1] === 'version') version = top[2] ?? top[3];
       if (top?.[1] === 'description') description = top[2] ?? top[3];
     }
