@@ -1,6 +1,7 @@
 /**
  * Preloaded into a measured process (node --import): on exit, writes the process's peak resident set
- * size to the file named by ARCHMD_BENCH_RSS_FILE, so the benchmark can measure any Node program.
+ * size (KiB) and CPU time (user + system, all threads, seconds) as JSON to the file named by
+ * ARCHMD_BENCH_RSS_FILE, so the benchmark can measure any Node program.
  */
 import { writeFileSync } from 'node:fs';
 
@@ -8,7 +9,8 @@ const out = process.env.ARCHMD_BENCH_RSS_FILE;
 if (out) {
   process.on('exit', () => {
     try {
-      writeFileSync(out, String(process.resourceUsage().maxRSS));
+      const usage = process.resourceUsage();
+      writeFileSync(out, JSON.stringify({ maxRssKb: usage.maxRSS, cpuSeconds: (usage.userCPUTime + usage.systemCPUTime) / 1e6 }));
     } catch {
       // the benchmark reports the figure as missing
     }

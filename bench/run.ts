@@ -25,6 +25,8 @@ const depcruiseBin = join(repoRoot, 'node_modules', 'dependency-cruiser', 'bin',
 interface Measure {
   seconds: number;
   rssMb?: number;
+  /** User + system CPU time of the process, all threads: steadier than wall time on a busy machine. */
+  cpuSeconds?: number;
   ok: boolean;
   error?: string;
 }
@@ -42,14 +44,17 @@ function measure(args: string[], options: { cwd?: string; env?: NodeJS.ProcessEn
   });
   const seconds = (performance.now() - start) / 1000;
   let rssMb: number | undefined;
+  let cpuSeconds: number | undefined;
   try {
-    rssMb = Number(readFileSync(rssFile, 'utf8')) / 1024;
+    const usage = JSON.parse(readFileSync(rssFile, 'utf8')) as { maxRssKb: number; cpuSeconds: number };
+    rssMb = usage.maxRssKb / 1024;
+    cpuSeconds = usage.cpuSeconds;
   } catch {
-    rssMb = undefined;
+    // the process died before its exit hook ran
   }
   rmSync(scratch, { recursive: true, force: true });
   const ok = child.status === 0;
-  return { seconds, rssMb, ok, error: ok ? undefined : (child.stderr?.toString().trim().split('\n').slice(-3).join(' | ') ?? `exit ${child.status}`) };
+  return { seconds, rssMb, cpuSeconds, ok, error: ok ? undefined : (child.stderr?.toString().trim().split('\n').slice(-3).join(' | ') ?? `exit ${child.status}`) };
 }
 
 /** Best of n: the figure least disturbed by whatever else the machine is doing. */
@@ -130,18 +135,19 @@ function benchCase(name: string, dir: string, runs: number, skipPeer: boolean): 
 
 const fmt = (m: Measure | undefined) => (!m ? '–' : m.ok ? m.seconds.toFixed(2) : 'failed');
 const mb = (m: Measure | undefined) => (m?.ok && m.rssMb !== undefined ? m.rssMb.toFixed(0) : '–');
+const cpu = (m: Measure | undefined) => (m?.ok && m.cpuSeconds !== undefined ? m.cpuSeconds.toFixed(2) : '–');
 const ratio = (a: Measure | undefined, b: Measure | undefined) => (a?.ok && b?.ok ? `${(a.seconds / b.seconds).toFixed(2)}` : '–');
 
 function table(rows: Row[]): string {
   const out = [
-    '| case | files | TS/JS | read floor s | archmd cold s | files/s | warm s | RSS MB | depcruise s | depcruise RSS MB | cold/peer | peer speed-up | cold/floor | RSS/peer |',
-    '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
+    '| case | files | TS/JS | read floor s | archmd cold s | cold CPU s | files/s | warm s | warm CPU s | RSS MB | depcruise s | depcruise CPU s | depcruise RSS MB | cold/peer | peer speed-up | cold/floor | RSS/peer |',
+    '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
   ];
   for (const r of rows) {
     const speedUp = r.cold.ok && r.peer?.ok ? `${(r.peer.seconds / r.cold.seconds).toFixed(1)}x` : '–';
     const rssRatio = r.cold.rssMb && r.peer?.ok && r.peer.rssMb ? (r.cold.rssMb / r.peer.rssMb).toFixed(2) : '–';
     out.push(
-      `| ${r.name} | ${r.files} | ${r.code} | ${fmt(r.floor)} | ${fmt(r.cold)} | ${r.cold.ok ? Math.round(r.files / r.cold.seconds) : '–'} | ${fmt(r.warm)} | ${mb(r.cold)} | ${fmt(r.peer)} | ${mb(r.peer)} | ${ratio(r.cold, r.peer)} | ${speedUp} | ${ratio(r.cold, r.floor)} | ${rssRatio} |`,
+      `| ${r.name} | ${r.files} | ${r.code} | ${fmt(r.floor)} | ${fmt(r.cold)} | ${cpu(r.cold)} | ${r.cold.ok ? Math.round(r.files / r.cold.seconds) : '–'} | ${fmt(r.warm)} | ${cpu(r.warm)} | ${mb(r.cold)} | ${fmt(r.peer)} | ${cpu(r.peer)} | ${mb(r.peer)} | ${ratio(r.cold, r.peer)} | ${speedUp} | ${ratio(r.cold, r.floor)} | ${rssRatio} |`,
     );
   }
   return out.join('\n');
