@@ -57,6 +57,10 @@ describe('lexer-based extraction skips strings and comments', () => {
     assert.deepEqual(specs('m.py', text), ['4:static:a.b', '4:static:c', '5:static:..pkg', '7:static:.']);
     assert.deepEqual(readFile('m.py', text).imports![2].names, ['x', 'y']);
   });
+  it('Python: imports under `if TYPE_CHECKING:` are type-only', () => {
+    const text = 'from typing import TYPE_CHECKING\n\nif TYPE_CHECKING:\n    from .models import Order\n\n    import shop.db\nimport shop.app\n';
+    assert.deepEqual(specs('m.py', text), ['1:static:typing', '4:type:.models', '6:type:shop.db', '7:static:shop.app']);
+  });
   it('Go', () => {
     const text = 'package main\n\nimport (\n\t"fmt"\n\tlog "github.com/sirupsen/logrus"\n\t// "commented/out"\n)\nimport _ "embed"\nvar s = `\nimport "raw/string"\n`\n';
     assert.deepEqual(specs('main.go', text), ['4:static:fmt', '5:static:github.com/sirupsen/logrus', '8:static:embed']);

@@ -229,6 +229,15 @@ describe('hand-built layouts', () => {
     assert.deepEqual(r.edges.map((e) => `${e.line} -> ${e.to}`), ['1 -> pkg/src/db/index.ts', '2 -> pkg/src/utils/time.ts']);
     assert.equal(r.unresolved, 1);
   });
+  it('JS: root-relative specifiers resolve in the nearest package, then at the repository root', () => {
+    const r = run([
+      ['web/package.json', { packageEntry: { name: 'web' } }],
+      ['web/src/main.ts', {}],
+      ['web/index.ts', { imports: [{ specifier: '/src/main.ts', kind: 'static', line: 1 }, { specifier: '/nowhere', kind: 'static', line: 2 }] }],
+    ]);
+    assert.deepEqual(r.edges.map((e) => `${e.line} -> ${e.to}`), ['1 -> web/src/main.ts']);
+    assert.equal(r.unresolved, 1);
+  });
   it('C#: a namespace declared in two projects resolves inside the importing project', () => {
     const r = run([
       ['a/A.csproj', {}],

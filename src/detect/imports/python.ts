@@ -16,20 +16,44 @@ function names(list: string): string[] {
     .filter((name) => /^[A-Za-z_]\w*$|^\*$/.test(name));
 }
 
+const TYPE_CHECKING = /^([ \t]*)if[ \t]+(?:typing\.)?TYPE_CHECKING[ \t]*:[ \t]*$/gm;
+
+/** Line ranges (1-based, inclusive) of `if TYPE_CHECKING:` blocks: imports there exist for type checkers only. */
+function typeCheckingLines(masked: string, starts: number[]): [number, number][] {
+  const ranges: [number, number][] = [];
+  const lines = masked.split('\n');
+  for (const m of masked.matchAll(TYPE_CHECKING)) {
+    const first = lineAt(starts, m.index);
+    const indent = m[1].length;
+    let last = first;
+    for (let i = first; i < lines.length; i++) {
+      const line = lines[i];
+      if (!line.trim()) continue;
+      if (line.length - line.trimStart().length <= indent) break;
+      last = i + 1;
+    }
+    if (last > first) ranges.push([first + 1, last]);
+  }
+  return ranges;
+}
+
 export function extractPythonImports(text: string): ImportFact[] {
   const { masked } = maskCode(text, PYTHON);
   const starts = lineStarts(text);
   const out: ImportFact[] = [];
+  const typeOnly = masked.includes('TYPE_CHECKING') ? typeCheckingLines(masked, starts) : [];
+  const kindAt = (line: number): ImportFact['kind'] => (typeOnly.some(([a, b]) => line >= a && line <= b) ? 'type' : 'static');
   for (const m of masked.matchAll(STATEMENT)) {
     const line = lineAt(starts, m.index);
     if (m[2] !== undefined) {
       if (!DOTTED.test(m[2])) continue;
       const taken = names(m[3] ?? '').filter((name) => name !== '*');
-      out.push(taken.length ? { specifier: m[2], line, kind: 'static', names: taken } : { specifier: m[2], line, kind: 'static' });
+      const kind = kindAt(line);
+      out.push(taken.length ? { specifier: m[2], line, kind, names: taken } : { specifier: m[2], line, kind });
     } else if (m[4] !== undefined) {
       for (const part of m[4].replace(/\\\r?\n/g, ' ').split(',')) {
         const spec = part.trim().split(/\s+as\s+/)[0].trim();
-        if (DOTTED.test(spec) && !spec.startsWith('.')) out.push({ specifier: spec, line, kind: 'static' });
+        if (DOTTED.test(spec) && !spec.startsWith('.')) out.push({ specifier: spec, line, kind: kindAt(line) });
       }
     }
   }

@@ -50,6 +50,7 @@ export class JsResolver {
   private readonly tsconfigCache = new Map<string, EffectiveTsconfig>();
   private readonly nearestTsconfig = new Map<string, string | undefined>();
   private readonly nearestPackage = new Map<string, string | undefined>();
+  private readonly nearestAnyPackage = new Map<string, string | undefined>();
   private readonly packages = new Map<string, WorkspacePackage>();
   /** npm dependency names declared anywhere; when there are some, only those are reported as externals. */
   private readonly declared = new Set<string>();
@@ -103,9 +104,17 @@ export class JsResolver {
     let spec = imp.specifier.startsWith('#') ? imp.specifier.replace(/\?.*$/, '') : imp.specifier.replace(/[?#].*$/, '');
     if (spec.includes('!')) spec = spec.slice(spec.lastIndexOf('!') + 1);
     if (!spec) return 'ignore';
-    if (spec.startsWith('.') || spec.startsWith('/')) {
-      const target = spec.startsWith('/') ? undefined : joinPath(dirOf(from), spec);
+    if (spec.startsWith('.')) {
+      const target = joinPath(dirOf(from), spec);
       const file = target === undefined ? undefined : this.probe(target);
+      return file ? { files: [file] } : 'unresolved';
+    }
+    if (spec.startsWith('/')) {
+      // Root-relative, as Vite and other bundlers allow: the project's folder, else the repository root.
+      const pkg = this.nearest(this.nearestAnyPackage, dirOf(from), ['package.json'], () => true);
+      const inProject = pkg === undefined ? undefined : joinPath(dirOf(pkg), spec.slice(1));
+      const atRoot = joinPath('', spec.slice(1));
+      const file = (inProject ? this.probe(inProject) : undefined) ?? (atRoot ? this.probe(atRoot) : undefined);
       return file ? { files: [file] } : 'unresolved';
     }
     if (spec.startsWith('node:') || BUILTINS.has(spec) || /^(bun|deno|npm|jsr|https?|data|virtual):/.test(spec)) return 'ignore';
@@ -210,7 +219,10 @@ export class JsResolver {
       return this.probe(joinPath(dir, 'src/index')!) ?? this.probe(joinPath(dir, 'index')!);
     }
     const rel = subpath.slice(2);
-    return this.probe(joinPath(dir, rel) ?? '') ?? this.probe(joinPath(dir, `src/${rel}`) ?? '') ?? this.fromBuildOutput(joinPath(dir, rel) ?? '');
+    const direct = joinPath(dir, rel);
+    const inSrc = joinPath(dir, `src/${rel}`);
+    if (!direct || !inSrc) return undefined;
+    return this.probe(direct) ?? this.probe(inSrc) ?? this.fromBuildOutput(direct);
   }
 
   /** `exports` or `imports` keyed by subpath, with "*" patterns. */
