@@ -48,6 +48,9 @@ class ArtifactLocator {
   }
 }
 
+/** Plugins that package a runnable application (an executable jar, a native image, a container image). */
+const APPLICATION_PLUGINS = new Set(['spring-boot-maven-plugin', 'quarkus-maven-plugin', 'micronaut-maven-plugin', 'jib-maven-plugin']);
+
 function scopeOf(scope: string | undefined, optional: boolean): DependencyScope {
   switch (scope) {
     case 'test':
@@ -126,13 +129,13 @@ export function readPom(path: string, txt: string): ReadResult {
   // Build plugins are build-time dependencies: spring-boot-maven-plugin, jib, quarkus-maven-plugin ...
   const build = isRecord(project.build) ? project.build : undefined;
   const pluginLocator = new ArtifactLocator(lines, tagRanges(lines, 'pluginManagement'), tagRanges(lines, 'build'));
-  let bootPlugin = false;
+  let appPlugin = false;
   for (const p of arr(isRecord(build?.plugins) ? build.plugins.plugin : undefined)) {
     if (!isRecord(p)) continue;
     const a = text(p.artifactId);
     if (!a) continue;
     const g = text(p.groupId) ?? 'org.apache.maven.plugins';
-    if (a === 'spring-boot-maven-plugin') bootPlugin = true;
+    if (APPLICATION_PLUGINS.has(a)) appPlugin = true;
     dependencies.push(compact({ ecosystem: 'maven' as const, name: `${g}:${a}`, version: resolve(text(p.version)), scope: 'build' as const, line: pluginLocator.find(a) }));
   }
 
@@ -149,7 +152,7 @@ export function readPom(path: string, txt: string): ReadResult {
     version: projectVersion,
     workspaces: modules,
     localDependencies,
-    kind: packaging === 'war' || bootPlugin ? ('application' as const) : undefined,
+    kind: packaging === 'war' || appPlugin ? ('application' as const) : undefined,
     runtimes: java ? [compact({ name: 'java', version: java, line: javaLine })] : [],
     line: artifactLine || 1,
   });
