@@ -36,10 +36,17 @@ export function parseYamlFile(path: string, text: string): YamlFile {
   return { docs, lineOf, warnings };
 }
 
+const aliasTargets = new WeakMap<object, unknown>();
+
 /** Follows aliases; depth-bounded so a malicious alias chain cannot loop. */
 export function deref(node: unknown, doc: Document.Parsed, depth = 0): unknown {
   let current = node;
-  for (let i = 0; i < 20 && isAlias(current); i++) current = current.resolve(doc);
+  for (let i = 0; i < 20 && isAlias(current); i++) {
+    // yaml's Alias.resolve walks the whole document each time: remember, or alias-heavy files go quadratic
+    const alias = current;
+    if (!aliasTargets.has(alias)) aliasTargets.set(alias, alias.resolve(doc));
+    current = aliasTargets.get(alias);
+  }
   return isAlias(current) || depth > 20 ? undefined : current;
 }
 
@@ -91,11 +98,14 @@ export function str(node: unknown, doc: Document.Parsed): string | undefined {
   return typeof n.value === 'object' ? undefined : String(n.value);
 }
 
-/** A scalar or a (nested) list of scalars as strings: `script:` accepts both. */
-export function strings(node: unknown, doc: Document.Parsed, depth = 0): string[] {
+/**
+ * A scalar or a (nested) list of scalars as strings: `script:` accepts both. The budget bounds the nodes
+ * visited, since nested aliases let a few lines describe billions of items (depth alone does not).
+ */
+export function strings(node: unknown, doc: Document.Parsed, depth = 0, budget = { left: 10_000 }): string[] {
+  if (depth > 5 || --budget.left < 0) return [];
   const n = deref(node, doc);
-  if (depth > 5) return [];
-  if (isSeq(n)) return n.items.flatMap((i) => strings(i, doc, depth + 1));
+  if (isSeq(n)) return n.items.flatMap((i) => strings(i, doc, depth + 1, budget));
   const s = str(n, doc);
   return s === undefined ? [] : [s];
 }
