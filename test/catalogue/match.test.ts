@@ -75,6 +75,11 @@ test('nuget, composer and gem names are case-insensitive; cargo treats "-" and "
   has('nuget', 'Microsoft.EntityFrameworkCore.SqlServer', 'sql-server');
   has('nuget', 'AWSSDK.SQS', 'amazon-sqs');
   has('nuget', 'Grpc.AspNetCore', 'grpc');
+  has('nuget', 'Aspire.RabbitMQ.Client', 'rabbitmq');
+  has('nuget', 'Aspire.RabbitMQ.Client', 'dotnet-aspire');
+  has('nuget', 'Aspire.Npgsql.EntityFrameworkCore.PostgreSQL', 'postgresql');
+  has('nuget', 'xunit.v3.mtp-v2', 'xunit');
+  lacks('nuget', 'AspireX.Something', 'dotnet-aspire');
   has('composer', 'Laravel/Framework', 'laravel');
   has('gem', 'pg', 'postgresql');
   has('gem', 'Rails', 'rails');

@@ -35,7 +35,7 @@ export const ai: Technology[] = [
   { id: 'instructor', name: 'Instructor', category: 'ai', match: { pypi: ['instructor'] } },
   { id: 'litellm', name: 'LiteLLM', category: 'ai', match: { pypi: ['litellm'], image: ['berriai/litellm'] } },
   { id: 'outlines', name: 'Outlines', category: 'ai', match: { pypi: ['outlines'] } },
-  { id: 'ollama', name: 'Ollama', category: 'ai', match: { npm: ['ollama', 'ollama-ai-provider', '@langchain/ollama'], pypi: ['ollama', 'langchain-ollama'], go: ['github.com/ollama/ollama'], image: ['ollama/ollama'], env: ['OLLAMA_HOST', 'OLLAMA_BASE_URL'] }, url: 'https://ollama.com' },
+  { id: 'ollama', name: 'Ollama', category: 'ai', match: { npm: ['ollama', 'ollama-ai-provider', '@langchain/ollama'], pypi: ['ollama', 'langchain-ollama'], go: ['github.com/ollama/ollama'], image: ['ollama/ollama'], nuget: ['OllamaSharp', 'CommunityToolkit.Aspire.OllamaSharp', 'CommunityToolkit.Aspire.Hosting.Ollama'], env: ['OLLAMA_HOST', 'OLLAMA_BASE_URL'] }, url: 'https://ollama.com' },
   { id: 'vllm', name: 'vLLM', category: 'ai', match: { pypi: ['vllm'], image: ['vllm/vllm-openai'] } },
   { id: 'llama-cpp', name: 'llama.cpp', category: 'ai', match: { pypi: ['llama-cpp-python'], npm: ['node-llama-cpp'], image: ['ggerganov/llama.cpp'] } },
   { id: 'text-generation-inference', name: 'Text Generation Inference', category: 'ai', match: { image: ['huggingface/text-generation-inference'] } },

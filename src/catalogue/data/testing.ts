@@ -58,7 +58,7 @@ export const testing: Technology[] = [
   { id: 'cucumber', name: 'Cucumber', category: 'testing', match: { maven: ['io.cucumber:*'], npm: ['@cucumber/cucumber'], gem: ['cucumber', 'cucumber-rails'] } },
   { id: 'archunit', name: 'ArchUnit', category: 'testing', match: { maven: ['com.tngtech.archunit:*'] } },
   { id: 'jacoco', name: 'JaCoCo', category: 'testing', match: { maven: ['org.jacoco:jacoco-maven-plugin'] } },
-  { id: 'xunit', name: 'xUnit.net', category: 'testing', match: { nuget: ['xunit', 'xunit.runner.visualstudio', 'xunit.v3'] } },
+  { id: 'xunit', name: 'xUnit.net', category: 'testing', match: { nuget: ['xunit', 'xunit.runner.visualstudio', 'xunit.v3', 'xunit.v3.*'] } },
   { id: 'nunit', name: 'NUnit', category: 'testing', match: { nuget: ['NUnit', 'NUnit3TestAdapter'] } },
   { id: 'mstest', name: 'MSTest', category: 'testing', match: { nuget: ['MSTest.TestFramework', 'MSTest.TestAdapter', 'MSTest'] } },
   { id: 'moq', name: 'Moq', category: 'testing', match: { nuget: ['Moq'] } },
