@@ -152,7 +152,7 @@ export function readPom(path: string, txt: string): ReadResult {
     version: projectVersion,
     workspaces: modules,
     localDependencies,
-    kind: packaging === 'war' || appPlugin ? ('application' as const) : undefined,
+    kind: packaging !== 'pom' && (packaging === 'war' || appPlugin) ? ('application' as const) : undefined,
     runtimes: java ? [compact({ name: 'java', version: java, line: javaLine })] : [],
     line: artifactLine || 1,
   });
