@@ -97,3 +97,31 @@ test('SQS in Python and Go: the queue is named by the environment variable holdi
   assert.deepEqual(apis(F, 'sqs/notify.py'), ['Queue NOTIFY_QUEUE_URL produces @9', 'Queue RETURNS_QUEUE_URL consumes @13']);
   assert.deepEqual(apis(F, 'sqs/publisher.go'), ['Queue BILLING_QUEUE_URL produces @12']);
 });
+
+test('Koa router, Fastify shorthand and route(), Hono sub-app mounted in the same file', () => {
+  assert.deepEqual(apis(F, 'node-misc/koa.js'), ['REST GET /users/:id serves @7', 'REST PUT /users/:id serves @11']);
+  assert.deepEqual(apis(F, 'node-misc/fastify.ts'), ['REST GET /ping serves @5', 'REST POST /orders serves @7']);
+  assert.deepEqual(apis(F, 'node-misc/hono.ts'), ['REST GET / serves @6', 'REST POST /api/jobs serves @7']);
+});
+
+test('BullMQ queue and worker, socket.io server, yargs commands', () => {
+  assert.deepEqual(apis(F, 'node-misc/queue.ts'), ['Queue emails produces @4', 'Queue thumbnails consumes @6', 'WebSocket socket.io serves @9']);
+  assert.deepEqual(apis(F, 'node-misc/cli.js'), ['CLI serve defines @6', 'CLI build defines @7']);
+});
+
+test('an HTTP client and a Map lookup in browser code are not routes', () => {
+  assert.deepEqual(apis(F, 'node-misc/frontend-api.ts'), []);
+});
+
+test('JAX-RS: class @Path with verb-only methods and method @Path; Java gRPC base and stub', () => {
+  assert.deepEqual(apis(F, 'jvm-misc/OrderResource.java'), ['REST GET /orders serves @9', 'REST GET /orders/{id} serves @14', 'REST POST /orders serves @20']);
+  assert.deepEqual(apis(F, 'jvm-misc/GreeterImpl.java'), ['gRPC Greeter serves @5', 'gRPC Inventory calls @6']);
+});
+
+test('echo groups and cobra commands', () => {
+  assert.deepEqual(apis(F, 'go-misc/echo.go'), ['REST GET /admin/stats serves @14', 'REST POST /login serves @15', 'CLI serve defines @8']);
+});
+
+test('Symfony #[Route] attributes with a class prefix; a commented attribute is ignored', () => {
+  assert.deepEqual(apis(F, 'symfony/src/Controller/ProductController.php'), ['REST GET /products/{id} serves @11', 'REST POST /products serves @17']);
+});

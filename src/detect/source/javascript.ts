@@ -17,11 +17,17 @@ function httpRoutes(lexed: Lexed, text: string, out: ApiCollector): void {
   const frameworkImported = HTTP_FRAMEWORKS.test(text);
   const handlerShaped = /\(\s*req\s*,\s*res\b|\(\s*request\s*,\s*reply\b|\bctx\.(?:body|status)\b/.test(lexed.code);
   // Routers created and mounted in this same file: const api = express.Router(); app.use('/api', api)
+  // (Hono: app.route('/api', api) with api = new Hono(); Koa: new Router({ prefix: '/api' })).
   const mounts = new Map<string, string>();
-  eachMatch(lexed, /\b\w+\s*\.\s*use\s*\(\s*/g, (m, a) => {
+  eachMatch(lexed, /\b\w+\s*\.\s*(?:use|route)\s*\(\s*/g, (m, a) => {
     if (!a || !a.value.startsWith('/')) return;
     const target = /^\s*,\s*([A-Za-z_$][\w$]*)\s*\)/.exec(lexed.code.slice(lexed.code.indexOf(lexed.code[a.start], a.start + 1) + 1));
-    if (target && new RegExp(`\\b${target[1]}\\s*=\\s*(?:new\\s+)?(?:express\\s*\\.\\s*)?Router\\s*\\(`).test(lexed.code)) mounts.set(target[1], a.value);
+    if (target && new RegExp(`\\b${target[1]}\\s*=\\s*(?:new\\s+)?(?:express\\s*\\.\\s*)?(?:Router|Hono)\\s*[(<]`).test(lexed.code)) mounts.set(target[1], a.value);
+  });
+  eachMatch(lexed, /\b([A-Za-z_$][\w$]*)\s*=\s*new\s+(?:Koa)?Router\s*\(\s*\{/g, (m) => {
+    const open = m.index + m[0].length - 1;
+    const prefix = keywordString(lexed, open, matchingClose(lexed.code, open), 'prefix');
+    if (prefix?.value.startsWith('/')) mounts.set(m[1], prefix.value);
   });
   const re = new RegExp(`([A-Za-z_$][\\w$]*)\\s*\\.\\s*(${VERB})\\s*\\(\\s*(?=['"\`])`, 'g');
   eachMatch(lexed, re, (m, arg) => {

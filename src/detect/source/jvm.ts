@@ -53,23 +53,25 @@ function springRoutes(lexed: Lexed, out: ApiCollector): void {
 }
 
 function jaxRsRoutes(lexed: Lexed, out: ApiCollector): void {
+  const { code } = lexed;
   let prefix = '';
-  eachMatch(lexed, /@Path\s*\(\s*/g, (m, a) => {
-    if (!a) return;
-    const close = matchingClose(lexed.code, lexed.code.lastIndexOf('(', a.start));
-    if (annotatesType(lexed.code, close)) {
-      prefix = a.value;
+  eachMatch(lexed, /@(Path|GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)\b/g, (m) => {
+    const end = m.index + m[0].length;
+    if (m[1] === 'Path') {
+      const open = code.indexOf('(', end);
+      const close = open < 0 ? -1 : matchingClose(code, open);
+      const s = open >= 0 && open - end < 5 ? stringsIn(lexed, open, close)[0] : undefined;
+      if (s && annotatesType(code, close)) prefix = s.value;
       return;
     }
-    // The HTTP method annotation sits next to the method's @Path, before or after it.
-    const around = lexed.code.slice(Math.max(0, m.index - 200), close + 200);
-    const verb = /@(GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)\b/.exec(around)?.[1];
-    if (verb) out.add('REST', `${verb} ${joinPath(prefix, a.value)}`, 'serves', line(lexed, m.index));
-  });
-  // Methods with a verb but no @Path of their own serve the class path.
-  eachMatch(lexed, /@(GET|POST|PUT|PATCH|DELETE)\b(?!\s*\()/g, (m) => {
-    const around = lexed.code.slice(Math.max(0, m.index - 150), m.index + 150);
-    if (!/@Path\s*\(/.test(around) && prefix) out.add('REST', `${m[1]} ${joinPath(prefix)}`, 'serves', line(lexed, m.index));
+    // The method's annotations run from the previous statement end to the method signature.
+    const from = Math.max(code.lastIndexOf(';', m.index), code.lastIndexOf('}', m.index), code.lastIndexOf('{', m.index)) + 1;
+    const after = /^(?:\s*@\w+(?:\.\w+)*(?:\s*\([^)]*\))?)*/.exec(code.slice(end))![0];
+    const region = code.slice(from, end + after.length);
+    const own = /@Path\s*\(/.exec(region);
+    const path = own ? stringsIn(lexed, from + own.index, end + after.length)[0]?.value : '';
+    if (path === undefined) return;
+    out.add('REST', `${m[1]} ${joinPath(prefix, path)}`, 'serves', line(lexed, m.index));
   });
 }
 
