@@ -60,6 +60,15 @@ test('kubernetes: Helm templates are skipped, not warned about', () => {
   assert.deepEqual(all, {});
 });
 
+test('kubernetes: a manifest whose ConfigMap data holds {{ }} templates is still read', () => {
+  const text = 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: alert-rules\ndata:\n  rules.yaml: |\n    summary: "{{ $labels.instance }} down"\n---\napiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: alertmanager\nspec:\n  selector:\n    matchLabels: {app: am}\n  template:\n    spec:\n      containers:\n        - name: am\n          image: prom/alertmanager:v0.27.0\n';
+  const facts = reader('kubernetes').read('monitoring/alerting.yaml', text);
+  assert.deepEqual(facts.services!.map((s) => s.name), ['alertmanager']);
+  assert.equal(facts.warnings, undefined);
+  const unquoted = 'apiVersion: v1\nkind: Service\nmetadata:\n  name: {{ .Release.Name }}\n';
+  assert.deepEqual(reader('kubernetes').read('chart/svc.yaml', unquoted), {}, 'a template outside templates/ is still skipped');
+});
+
 test('kubernetes: List items, and non-cluster kinds (Backstage, kind, kubeconfig) are ignored', () => {
   const r = reader('kubernetes');
   const list = 'apiVersion: v1\nkind: List\nitems:\n  - apiVersion: batch/v1\n    kind: Job\n    metadata:\n      name: migrate\n    spec:\n      template:\n        spec:\n          containers:\n            - name: m\n              image: flyway/flyway:10\n';

@@ -116,12 +116,16 @@ function backends(obj: Record<string, unknown>): string[] {
 export const kubernetesReader: Reader = {
   id: 'kubernetes',
   extensions: ['.yaml', '.yml'],
-  sniff: (text) => /^apiVersion:\s*\S/m.test(text) && /^kind:\s*\S/m.test(text) && !text.includes('{{'),
+  sniff: (text) => /^apiVersion:\s*\S/m.test(text) && /^kind:\s*\S/m.test(text),
   read(path: string, text: string): Omit<FileFacts, 'path'> {
-    // Helm templates are not YAML until rendered; Helm is read from Chart.yaml and values.yaml instead.
-    if (OTHER_OWNERS.test(path) || text.includes('{{')) return {};
+    if (OTHER_OWNERS.test(path)) return {};
     if (!/^apiVersion:\s*\S/m.test(text) || !/^kind:\s*\S/m.test(text)) return {};
+    // Helm (and other) templates are not YAML until rendered; Helm is read from Chart.yaml and values.yaml instead.
+    // A plain manifest may still hold "{{" in data (alert rules, dashboards), so only template-shaped files are skipped.
+    const templated = text.includes('{{');
+    if (templated && (/(^|\/)templates\//.test(path) || /^\s*\{\{-?/m.test(text) || /^\s*(- )?[\w.-]+:\s*\{\{/m.test(text))) return {};
     const { docs, warnings } = parseYaml(path, text);
+    if (templated && warnings.length) return {};
     const services: ServiceFact[] = [];
     const images: ImageFact[] = [];
     const k8sObjects: K8sObjectFact[] = [];
@@ -150,7 +154,7 @@ export const kubernetesReader: Reader = {
           else addHosting('Kubernetes', 'knative service', line);
           continue;
         }
-        if (!name) continue;
+        if (!name || name.includes('{{')) continue;
         const namespace = asString(meta.namespace);
         const object: K8sObjectFact = { kind, name, ...(namespace ? { namespace } : {}), ...(line ? { line } : {}) };
         // kustomize strategic-merge patches name a workload without defining it
@@ -166,6 +170,8 @@ export const kubernetesReader: Reader = {
         } else if (kind === 'Service') {
           const selector = labels(getIn(obj, ['spec', 'selector']));
           if (selector) object.selector = selector;
+          const type = getIn(obj, ['spec', 'type']);
+          if (typeof type === 'string') object.serviceType = type;
           const ports = getIn(obj, ['spec', 'ports']);
           if (Array.isArray(ports)) {
             const list = uniq(ports.map((p) => (isRecord(p) ? toPort(p.port) : undefined)).filter((p): p is number => !!p));
