@@ -66,3 +66,7 @@ test('hunk headers can count lines of a larger file', () => {
   const diff = unifiedDiff('a\nb\n', 'a\nc\n', { ...labels, fromLine: 40, toLine: 42 });
   assert.match(diff, /^@@ -40,2 \+42,2 @@$/m);
 });
+
+test('texts that differ only in line endings say so instead of showing no change', () => {
+  assert.equal(unifiedDiff('a\r\nb\r\n', 'a\nb\n', labels), '--- a.md\n+++ b.md\n@@ line endings differ @@\n');
+});

@@ -144,3 +144,10 @@ test('a generated body that would swallow its END marker is refused', () => {
   const bad = { ...doc, sections: [{ ...doc.sections[0], body: '```\nunclosed fence' }, doc.sections[1]] };
   assert.throws(() => syncDocument(md, bad), /generated content breaks the archmd markers/);
 });
+
+test('an empty or blank body makes an empty block, and syncing it again changes nothing', () => {
+  const empty: RenderedDocument = { title: 'T', sections: [{ id: 'diagrams', title: 'Diagrams', body: '\n  \n' }] };
+  const md = createDocument(empty);
+  assert.equal(md, `# T\n\n## Diagrams\n\n${B('diagrams')}\n${E('diagrams')}\n`);
+  assert.equal(syncDocument(md, empty).changed, false);
+});
