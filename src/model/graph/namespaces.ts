@@ -10,22 +10,61 @@ import type { RepoIndex, Resolution } from './types.js';
 
 const JVM_EXT = /\.(java|kt|kts|scala|groovy)$/;
 
-/** Files by namespace and by fully qualified type name (namespace + separator + base name without extension). */
+const push = (map: Map<string, string[]>, key: string, file: string) => {
+  const list = map.get(key);
+  if (list) list.push(file);
+  else map.set(key, [file]);
+};
+
+/**
+ * Files by namespace and by fully qualified type name (namespace + separator + base name without
+ * extension). A namespace or type found in several build modules (split packages, Kotlin expect/actual,
+ * the same test helper in two modules) resolves inside the importing file's own module when it can:
+ * the edge then never claims a cross-module use that may not exist.
+ */
 class NamespaceIndex {
   readonly byNamespace = new Map<string, string[]>();
-  readonly byType = new Map<string, string>();
+  readonly byType = new Map<string, string[]>();
+  private readonly moduleOfDir = new Map<string, string | undefined>();
 
-  constructor(index: RepoIndex, ext: RegExp, sep: string) {
+  constructor(
+    private readonly index: RepoIndex,
+    ext: RegExp,
+    sep: string,
+    private readonly moduleMarker: RegExp,
+  ) {
     for (const file of index.sorted) {
       if (!ext.test(file)) continue;
       const ns = index.facts.get(file)?.namespace;
       if (!ns) continue;
-      const list = this.byNamespace.get(ns);
-      if (list) list.push(file);
-      else this.byNamespace.set(ns, [file]);
-      const type = `${ns}${sep}${baseOf(file).replace(/\.[^.]+$/, '')}`;
-      if (!this.byType.has(type)) this.byType.set(type, file);
+      push(this.byNamespace, ns, file);
+      push(this.byType, `${ns}${sep}${baseOf(file).replace(/\.[^.]+$/, '')}`, file);
     }
+  }
+
+  /** Folder of the nearest build file (pom.xml, build.gradle, .csproj ...) above a folder. */
+  private module(dir: string): string | undefined {
+    if (this.moduleOfDir.has(dir)) return this.moduleOfDir.get(dir);
+    const here = (this.index.dirFiles.get(dir) ?? []).some((n) => this.moduleMarker.test(n));
+    const found = here ? dir : dir ? this.module(dirOf(dir)) : undefined;
+    this.moduleOfDir.set(dir, found);
+    return found;
+  }
+
+  pick(from: string, files: string[]): string {
+    if (files.length === 1) return files[0];
+    const own = this.module(dirOf(from));
+    return (own !== undefined && files.find((f) => this.module(dirOf(f)) === own)) || files[0];
+  }
+
+  namespace(from: string, name: string): string | undefined {
+    const files = this.byNamespace.get(name);
+    return files ? this.pick(from, files) : undefined;
+  }
+
+  type(from: string, name: string): string | undefined {
+    const files = this.byType.get(name);
+    return files ? this.pick(from, files) : undefined;
   }
 
   /** Whether a name lies under one of this repository's own namespaces, so a miss is worth counting.
@@ -40,28 +79,26 @@ class NamespaceIndex {
 export class JvmResolver {
   private readonly ns: NamespaceIndex;
   constructor(index: RepoIndex) {
-    this.ns = new NamespaceIndex(index, JVM_EXT, '.');
+    this.ns = new NamespaceIndex(index, JVM_EXT, '.', /^(pom\.xml|build\.gradle(\.kts)?|build\.sbt)$/);
   }
 
-  resolve(_from: string, imp: ImportFact): Resolution {
+  resolve(from: string, imp: ImportFact): Resolution {
     const spec = imp.specifier;
     if (spec.endsWith('.*')) {
       const pkg = spec.slice(0, -2);
-      const files = this.ns.byNamespace.get(pkg);
-      if (files) return { files: [files[0]] };
       // `import a.b.C.*` imports C's members.
-      const type = this.ns.byType.get(pkg);
-      if (type) return { files: [type] };
+      const file = this.ns.namespace(from, pkg) ?? this.ns.type(from, pkg);
+      if (file) return { files: [file] };
     } else {
       // Longest type name first: `a.b.C.Inner` and `static a.b.C.member` land on C.
       const segs = spec.split('.');
       for (let n = segs.length; n >= 2; n--) {
-        const file = this.ns.byType.get(segs.slice(0, n).join('.'));
+        const file = this.ns.type(from, segs.slice(0, n).join('.'));
         if (file) return { files: [file] };
       }
       // Kotlin imports top-level functions by package; point at the package.
-      const pkg = this.ns.byNamespace.get(segs.slice(0, -1).join('.'));
-      if (pkg) return { files: [pkg[0]] };
+      const pkg = this.ns.namespace(from, segs.slice(0, -1).join('.'));
+      if (pkg) return { files: [pkg] };
     }
     return this.ns.looksLocal(spec, '.') ? 'unresolved' : 'ignore';
   }
@@ -69,37 +106,17 @@ export class JvmResolver {
 
 export class CSharpResolver {
   private readonly ns: NamespaceIndex;
-  private readonly projectOfDir = new Map<string, string | undefined>();
   constructor(private readonly index: RepoIndex) {
-    this.ns = new NamespaceIndex(index, /\.cs$/, '.');
-  }
-
-  /** Folder of the nearest .csproj above a folder. */
-  private project(dir: string): string | undefined {
-    if (this.projectOfDir.has(dir)) return this.projectOfDir.get(dir);
-    const here = (this.index.dirFiles.get(dir) ?? []).some((n) => n.endsWith('.csproj') || n.endsWith('.fsproj') || n.endsWith('.vbproj'));
-    const found = here ? dir : dir ? this.project(dirOf(dir)) : undefined;
-    this.projectOfDir.set(dir, found);
-    return found;
-  }
-
-  /** A namespace declared in several projects: prefer the importing file's own project, so the edge
-   *  never claims a cross-project use that may not exist (ProjectReference edges say that better). */
-  private representative(from: string, files: string[]): string {
-    if (files.length === 1) return files[0];
-    const own = this.project(dirOf(from));
-    return (own !== undefined && files.find((f) => this.project(dirOf(f)) === own)) || files[0];
+    this.ns = new NamespaceIndex(index, /\.cs$/, '.', /\.(cs|fs|vb)proj$/);
   }
 
   resolve(from: string, imp: ImportFact): Resolution {
     const spec = imp.specifier;
     const own = this.index.facts.get(from)?.namespace;
     if (own === spec) return 'ignore';
-    const files = this.ns.byNamespace.get(spec);
-    if (files) return { files: [this.representative(from, files)] };
     // `using static X.Y.Z;` and `using A = X.Y.Z;` name a type.
-    const type = this.ns.byType.get(spec);
-    if (type) return { files: [type] };
+    const file = this.ns.namespace(from, spec) ?? this.ns.type(from, spec);
+    if (file) return { files: [file] };
     return this.ns.looksLocal(spec, '.') ? 'unresolved' : 'ignore';
   }
 }
@@ -109,7 +126,7 @@ export class PhpResolver {
   private readonly psr4: { prefix: string; dirs: string[] }[] = [];
 
   constructor(private readonly index: RepoIndex) {
-    this.ns = new NamespaceIndex(index, /\.php$/, '\\');
+    this.ns = new NamespaceIndex(index, /\.php$/, '\\', /^composer\.json$/);
     for (const [file, facts] of index.facts) {
       for (const entry of facts.psr4 ?? []) {
         const prefix = entry.prefix.endsWith('\\') || entry.prefix === '' ? entry.prefix : `${entry.prefix}\\`;
@@ -139,7 +156,7 @@ export class PhpResolver {
         if (path !== undefined && this.index.files.has(path)) return { files: [path] };
       }
     }
-    const type = this.ns.byType.get(spec);
+    const type = this.ns.type(from, spec);
     if (type) return { files: [type] };
     return claimed || this.ns.looksLocal(spec, '\\') ? 'unresolved' : 'ignore';
   }
