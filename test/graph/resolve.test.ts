@@ -248,6 +248,16 @@ describe('hand-built layouts', () => {
     ]);
     assert.deepEqual(r.edges, [{ from: 'b/Use.cs', to: 'b/Z.cs', line: 1, kind: 'use' }]);
   });
+  it('Kotlin: a type declared in two Gradle modules resolves inside the importing module', () => {
+    const r = run([
+      ['a/build.gradle.kts', {}],
+      ['a/src/main/kotlin/TestUtil.kt', { namespace: 'okhttp3' }],
+      ['b/build.gradle.kts', {}],
+      ['b/src/test/kotlin/CallTest.kt', { namespace: 'okhttp3.b', imports: [{ specifier: 'okhttp3.TestUtil.repeat', kind: 'use', line: 4 }] }],
+      ['b/src/test/kotlin/TestUtil.kt', { namespace: 'okhttp3' }],
+    ]);
+    assert.deepEqual(r.edges, [{ from: 'b/src/test/kotlin/CallTest.kt', to: 'b/src/test/kotlin/TestUtil.kt', line: 4, kind: 'use' }]);
+  });
   it('Rust: crate root outside src/ ([[bin]] path) and integration tests as their own crates', () => {
     const r = run([
       ['Cargo.toml', {}],
