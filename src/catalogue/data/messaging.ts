@@ -30,7 +30,6 @@ export const messaging: Technology[] = [
       nuget: ['RabbitMQ.Client', 'MassTransit.RabbitMQ', 'EasyNetQ', 'Aspire.RabbitMQ.Client', 'Aspire.Hosting.RabbitMQ'], cargo: ['lapin', 'amqprs'], gem: ['bunny', 'sneakers'], composer: ['php-amqplib/php-amqplib', 'enqueue/amqp-lib'],
       image: ['rabbitmq', 'bitnami/rabbitmq'],
       urlScheme: ['amqp', 'amqps'],
-      env: ['RABBITMQ_DEFAULT_USER', 'RABBITMQ_DEFAULT_PASS', 'RABBITMQ_URL'],
     },
   },
   { id: 'activemq', name: 'Apache ActiveMQ', category: 'messaging', match: { maven: ['org.apache.activemq:activemq-client', 'org.apache.activemq:artemis-jms-client', 'org.springframework.boot:spring-boot-starter-activemq', 'org.springframework.boot:spring-boot-starter-artemis'], image: ['apache/activemq-classic', 'apache/activemq-artemis', 'rmohr/activemq', 'webcenter/activemq', 'vromero/activemq-artemis'] } },
