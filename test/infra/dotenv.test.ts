@@ -23,6 +23,12 @@ test('dotenv: .env.<environment> names an environment', () => {
   assert.deepEqual(facts.env![1], { name: 'API_URL', line: 2, scheme: 'https', host: 'api.shop.example.com' });
 });
 
+test('dotenv: <environment>.env names an environment too, other names do not', () => {
+  assert.deepEqual(reader('dotenv').read('deploy/staging.env', 'A=1\n').environments, [{ name: 'staging', via: '.env file', line: 1 }]);
+  assert.equal(reader('dotenv').read('docker/postgres.env', 'A=1\n').environments, undefined);
+  assert.equal(reader('dotenv').read('.env.local', 'A=1\n').environments, undefined);
+});
+
 test('dotenv: which files it claims', () => {
   const r = reader('dotenv');
   for (const p of ['.env', '.env.local', 'api/.env.sample', 'docker/postgres.env']) assert.ok(claims(r, p, ''), p);

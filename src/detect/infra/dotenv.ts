@@ -34,7 +34,8 @@ export const dotenvReader: Reader = {
     });
     const facts: Omit<FileFacts, 'path'> = {};
     if (env.length) facts.env = env;
-    const suffix = /^\.env\.([\w-]+)/.exec(baseName(path))?.[1];
+    // .env.production, .env.staging.local, production.env
+    const suffix = /^\.env\.([\w-]+)/.exec(baseName(path))?.[1] ?? /^([\w-]+)\.env$/.exec(baseName(path))?.[1];
     if (suffix && isEnvironmentName(suffix)) facts.environments = [{ name: suffix, via: '.env file', line: 1 }];
     return facts;
   },
