@@ -125,3 +125,7 @@ test('echo groups and cobra commands', () => {
 test('Symfony #[Route] attributes with a class prefix; a commented attribute is ignored', () => {
   assert.deepEqual(apis(F, 'symfony/src/Controller/ProductController.php'), ['REST GET /products/{id} serves @11', 'REST POST /products serves @17']);
 });
+
+test('gorilla/mux: Methods() with strings or http.Method constants; no Methods() means any method', () => {
+  assert.deepEqual(apis(F, 'go-misc/mux.go'), ['REST GET / serves @11', 'REST HEAD / serves @11', 'REST POST /cart serves @12', 'REST /_healthz serves @13']);
+});

@@ -53,7 +53,13 @@ function routes(lexed: Lexed, out: ApiCollector): void {
     const callOpen = code.lastIndexOf('(', a.start);
     const close = matchingClose(code, callOpen);
     const methods = close > 0 ? /^\s*\.\s*Methods\s*\(([^)]*)\)/.exec(code.slice(close, close + 200)) : null;
-    const verbs = methods ? [...lexed.strings.entries()].filter(([k]) => k > close && k < close + methods[0].length).map(([, v]) => v.toUpperCase()) : [pattern[1] ?? ''];
+    // .Methods("GET", "POST") or .Methods(http.MethodGet, http.MethodHead)
+    const verbs = methods
+      ? [
+          ...[...lexed.strings.entries()].filter(([k]) => k > close && k < close + methods[0].length).map(([, v]) => v.toUpperCase()),
+          ...[...methods[1].matchAll(/\bhttp\.Method(Get|Post|Put|Patch|Delete|Head|Options)\b/g)].map((v) => v[1].toUpperCase()),
+        ]
+      : [pattern[1] ?? ''];
     for (const verb of verbs) add(verb, m[1], pattern[2], m.index);
   });
 }
