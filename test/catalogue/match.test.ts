@@ -24,6 +24,8 @@ test('maven: exact coordinates and group wildcards', () => {
   has('maven', 'io.grpc:grpc-netty-shaded', 'grpc');
   has('maven', 'software.amazon.awssdk:s3', 'amazon-s3');
   has('maven', 'software.amazon.awssdk:s3', 'aws-sdk');
+  has('maven', 'com.amazonaws:aws-java-sdk-dynamodb', 'amazon-dynamodb');
+  lacks('maven', 'com.amazonaws:aws-java-sdk-core', 'amazon-dynamodb');
   lacks('maven', 'org.springframework.bootx:anything', 'spring-boot');
   lacks('maven', 'org.postgresql:r2dbc-postgresql-extra', 'hibernate');
   assert.deepEqual(ids('maven', 'com.example:unknown'), []);

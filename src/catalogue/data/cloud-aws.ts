@@ -20,6 +20,9 @@ interface SdkSlugs {
   rust?: string[];
 }
 
+/** Services whose AWS SDK for Java 1.x artifact is com.amazonaws:aws-java-sdk-<same slug as 2.x>. */
+const JAVA_V1 = new Set(['s3', 'dynamodb', 'sqs', 'sns', 'lambda', 'kinesis', 'secretsmanager', 'ssm', 'ses', 'kms', 'athena', 'glue', 'rds', 'ec2', 'ecs', 'ecr', 'eks', 'elasticache', 'redshift', 'emr', 'batch', 'cloudfront', 'route53', 'sagemaker', 'rekognition', 'textract', 'comprehend', 'translate', 'polly', 'transcribe', 'eventbridge', 'apigateway']);
+
 /** Expands per-language SDK slugs into matchers, merged with anything else the service needs. */
 function sdk(slugs: SdkSlugs, extra: Matchers = {}): Matchers {
   const m: Matchers = { ...extra };
@@ -28,7 +31,7 @@ function sdk(slugs: SdkSlugs, extra: Matchers = {}): Matchers {
   };
   add('npm', (slugs.js ?? []).map((s) => `@aws-sdk/client-${s}`));
   add('go', (slugs.go ?? []).map((s) => `github.com/aws/aws-sdk-go-v2/service/${s}`));
-  add('maven', (slugs.java ?? []).map((s) => `software.amazon.awssdk:${s}`));
+  add('maven', (slugs.java ?? []).flatMap((s) => [`software.amazon.awssdk:${s}`, ...(JAVA_V1.has(s) ? [`com.amazonaws:aws-java-sdk-${s}`] : [])]));
   add('nuget', (slugs.dotnet ?? []).map((s) => `AWSSDK.${s}`));
   add('gem', (slugs.ruby ?? []).map((s) => `aws-sdk-${s}`));
   add('cargo', (slugs.rust ?? []).map((s) => `aws-sdk-${s}`));
