@@ -93,3 +93,11 @@ test('npm: aliases are reported under the real package name', () => {
     { ecosystem: 'npm', name: '@types/node', version: '20', scope: 'runtime', line: 4 },
   ]);
 });
+
+test('start scripts: the file after runner options is the entry point', () => {
+  const start = (cmd: string) => readerFor('package.json').read('package.json', JSON.stringify({ name: 'x', scripts: { start: cmd } })).manifests![0].entryPoints![0].target;
+  assert.equal(start('node --require @opentelemetry/auto-instrumentations-node/register index.js'), 'index.js');
+  assert.equal(start('npm run build && node --enable-source-maps dist/main.js'), 'dist/main.js');
+  assert.equal(start('tsx watch src/server.ts'), 'src/server.ts');
+  assert.equal(start('next start'), 'next start');
+});

@@ -24,10 +24,30 @@ function parseJson(path: string, text: string): { value?: Record<string, unknown
   return { value };
 }
 
-/** The file a start script runs, when it plainly runs one ("node dist/server.js" -> "dist/server.js"). */
+const RUNNERS = new Set(['node', 'nodemon', 'ts-node', 'tsx', 'bun', 'deno']);
+/** Runner subcommands that come before the file: `tsx watch x.ts`, `deno run x.ts`. */
+const SUBCOMMANDS = new Set(['watch', 'run']);
+/** Runner options whose value is the next word (`node --require x index.js`). */
+const OPTION_WITH_VALUE = new Set(['-r', '--require', '--import', '--loader', '--experimental-loader', '-w', '--watch-path', '--env-file', '-e', '--exec']);
+
+/** The file a start script runs, when it plainly runs one ("node dist/server.js" -> "dist/server.js"); else the command. */
 function scriptTarget(command: string): string {
-  const m = /(?:^|&&\s*|\s)(?:node|nodemon|ts-node|tsx|bun|deno run)(?:\s+-{1,2}[\w-]+(?:=\S+)?)*\s+([\w./@-]+\.[cm]?[jt]sx?)\b/.exec(command);
-  return m ? m[1] : command;
+  for (const segment of command.split(/&&|;|\|\|/)) {
+    const words = segment.trim().split(/\s+/);
+    const runner = words.findIndex((w) => RUNNERS.has(w));
+    if (runner < 0) continue;
+    for (let i = runner + 1; i < words.length; i++) {
+      const w = words[i];
+      if (w.startsWith('-')) {
+        if (OPTION_WITH_VALUE.has(w)) i++;
+        continue;
+      }
+      if (SUBCOMMANDS.has(w)) continue;
+      if (/^[\w./@-]+\.[cm]?[jt]sx?$/.test(w)) return w;
+      break;
+    }
+  }
+  return command;
 }
 
 function entryPointsOf(pkg: Record<string, unknown>, lines: string[]): NonNullable<ManifestFact['entryPoints']> {
