@@ -19,6 +19,13 @@ test('dockerfile: a FROM inside a RUN heredoc is not an instruction', () => {
   assert.ok(!facts.images!.some((i) => i.name === 'evil'));
 });
 
+test('dockerfile: only RUN/COPY/ADD open heredocs; a shell shift is not one', () => {
+  const text = 'FROM alpine:3.19\nRUN echo $((1 << 2)) && cat << notes\nLABEL x=y\nFROM python:3.12 AS app\nEXPOSE 8000\n';
+  const facts = reader('dockerfile').read('Dockerfile', text);
+  assert.deepEqual(facts.images!.map((i) => i.name), ['alpine', 'python']);
+  assert.deepEqual(facts.exposedPorts, [{ port: 8000, line: 5 }]);
+});
+
 test('dockerfile: EXPOSE ports across continuation lines, with protocols', () => {
   assert.deepEqual(readWith('dockerfile', FIX, 'services/api/Dockerfile').exposedPorts, [
     { port: 3000, line: 20 },

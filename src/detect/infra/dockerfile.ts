@@ -34,8 +34,10 @@ function instructions(text: string): Instruction[] {
       current.args += ' ' + body;
     }
     if (!continues) {
-      // BuildKit heredocs: RUN <<EOF ... EOF; their bodies are shell, not instructions.
-      heredocEnd = [...current.args.matchAll(/<<-?\s*["']?([A-Za-z_][\w]*)["']?/g)].map((m) => m[1]);
+      // BuildKit heredocs (RUN/COPY/ADD <<EOF ... EOF): their bodies are shell or file content, not instructions
+      heredocEnd = /^(RUN|COPY|ADD)$/.test(current.keyword)
+        ? [...current.args.matchAll(/<<-?["']?([A-Za-z_]\w*)["']?/g)].map((m) => m[1])
+        : [];
       out.push(current);
       current = undefined;
     }
