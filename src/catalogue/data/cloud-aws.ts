@@ -21,7 +21,7 @@ interface SdkSlugs {
 }
 
 /** Services whose AWS SDK for Java 1.x artifact is com.amazonaws:aws-java-sdk-<same slug as 2.x>. */
-const JAVA_V1 = new Set(['s3', 'dynamodb', 'sqs', 'sns', 'lambda', 'kinesis', 'secretsmanager', 'ssm', 'ses', 'kms', 'athena', 'glue', 'rds', 'ec2', 'ecs', 'ecr', 'eks', 'elasticache', 'redshift', 'emr', 'batch', 'cloudfront', 'route53', 'sagemaker', 'rekognition', 'textract', 'comprehend', 'translate', 'polly', 'transcribe', 'eventbridge', 'apigateway']);
+const JAVA_V1 = new Set(['s3', 'dynamodb', 'sqs', 'sns', 'lambda', 'kinesis', 'secretsmanager', 'ssm', 'ses', 'kms', 'athena', 'glue', 'rds', 'ec2', 'ecs', 'ecr', 'eks', 'elasticache', 'redshift', 'emr', 'batch', 'cloudfront', 'route53', 'sagemaker', 'rekognition', 'textract', 'comprehend', 'translate', 'polly', 'transcribe', 'eventbridge']);
 
 /** Expands per-language SDK slugs into matchers, merged with anything else the service needs. */
 function sdk(slugs: SdkSlugs, extra: Matchers = {}): Matchers {
