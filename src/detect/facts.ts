@@ -185,6 +185,8 @@ export interface K8sObjectFact {
   line?: number;
   /** Pod template labels of a workload (Deployment, StatefulSet ...). */
   labels?: Record<string, string>;
+  /** A Service's type: "ClusterIP", "LoadBalancer", "NodePort", "ExternalName". */
+  serviceType?: string;
   /** A Service's selector. */
   selector?: Record<string, string>;
   /** Service names an Ingress or HTTPRoute sends traffic to. */

@@ -37,7 +37,11 @@ export function detectTechnologies(files: ScannedFile[], facts: Map<string, File
     add(hits, 'file', file.path, file.path, `file ${file.path.slice(slash + 1)}`, 'config');
   }
   for (const [path, f] of facts) {
-    for (const d of f.dependencies ?? []) add(hits, d.ecosystem, d.name, path, `${d.ecosystem} dependency ${d.name}`, d.scope, d.line);
+    for (const d of f.dependencies ?? []) {
+      // a package pulled in only by other packages (go.mod "// indirect", pip-compile "# via x") is theirs, not ours
+      if (d.indirect) continue;
+      add(hits, d.ecosystem, d.name, path, `${d.ecosystem} dependency ${d.name}`, d.scope, d.line);
+    }
     // in a multi-stage Dockerfile only the last FROM runs; the stages before it build
     const lastBase = Math.max(-1, ...(f.images ?? []).filter((i) => i.role === 'base').map((i) => i.line ?? 0));
     for (const image of f.images ?? []) {

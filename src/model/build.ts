@@ -37,6 +37,7 @@ export function buildModel(input: ModelInput): ArchitectureModel {
   containers.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 
   attachApis(ctx, containers);
+  markExposed(ctx, drafts, containers);
   const components = buildCodemap(ctx, containers);
   const graph = importGraph(ctx, containers, components);
   const relationships = buildRelationships({ ctx, drafts, containers, techs, importEdges: graph.containerEdges, deployable: runsSomewhere });
@@ -102,6 +103,43 @@ function markSharedLibraries(containers: Container[], drafts: Draft[], relations
   for (const c of containers) {
     if (c.kind !== 'application' || deployable.has(c.id) || c.entryPoints?.some((e) => /^(bin|start|script)/.test(e.value))) continue;
     if (relationships.some((r) => r.to === c.id && r.kind === 'import')) c.kind = 'library';
+  }
+}
+
+/** Workloads that Kubernetes exposes: behind a LoadBalancer or NodePort Service, or an Ingress or route. */
+function markExposed(ctx: Context, drafts: Draft[], containers: Container[]) {
+  const services = new Map<string, { selector?: Record<string, string>; exposed?: Evidence }>();
+  const workloads: { name: string; labels: Record<string, string> }[] = [];
+  const routed: { name: string; ev: Evidence }[] = [];
+  for (const [file, objects] of ctx.each('k8sObjects')) {
+    if (ctx.roleOfFile(file) !== 'main') continue;
+    for (const o of objects) {
+      if (o.kind === 'Service') {
+        const prior = services.get(o.name) ?? {};
+        services.set(o.name, {
+          selector: o.selector ?? prior.selector,
+          exposed: o.serviceType === 'LoadBalancer' || o.serviceType === 'NodePort' ? evidence(file, `Kubernetes ${o.serviceType} Service ${o.name}`, o.line) : prior.exposed,
+        });
+      } else if (o.backends?.length) {
+        for (const b of o.backends) routed.push({ name: b, ev: evidence(file, `Kubernetes ${o.kind} ${o.name} routes to ${b}`, o.line) });
+      } else if (o.labels) workloads.push({ name: o.name, labels: o.labels });
+    }
+  }
+  const exposedServices: { name: string; ev: Evidence }[] = [...routed];
+  for (const [name, s] of services) if (s.exposed) exposedServices.push({ name, ev: s.exposed });
+  const byDraftName = new Map<string, string>();
+  for (const d of drafts) for (const n of d.names) if (!byDraftName.has(n)) byDraftName.set(n, d.id);
+  const byId = new Map(containers.map((c) => [c.id, c]));
+  for (const { name, ev } of exposedServices) {
+    const selector = services.get(name)?.selector;
+    const targets = new Set<string>([name]);
+    if (selector) {
+      for (const w of workloads) if (Object.entries(selector).every(([k, v]) => w.labels[k] === v)) targets.add(w.name);
+    }
+    for (const t of targets) {
+      const c = byId.get(byDraftName.get(t) ?? '');
+      if (c) c.exposedBy = mergeEvidence(c.exposedBy ?? [], [ev]);
+    }
   }
 }
 

@@ -117,8 +117,11 @@ export function buildDrafts(ctx: Context): Draft[] {
   }
 
   // compose, Kubernetes, Helm, Procfile, serverless: what runs
-  for (const [file, services] of ctx.each('services')) {
-    for (const s of services) {
+  // services built here first, so that an image-only workload finds the folder its image is built from
+  const allServices = [...ctx.each('services')].flatMap(([file, list]) => list.map((s) => [file, s] as const));
+  allServices.sort(([, a], [, b]) => Number(a.build === undefined) - Number(b.build === undefined));
+  for (const [file, s] of allServices) {
+    {
       if (s.build !== undefined) {
         const folder = joinPath('', s.build) ?? '';
         const d = byPath.get(folder) ?? (ctx.folders.has(folder) ? draftAt(folder) : undefined);
@@ -210,11 +213,22 @@ function ownSourceFiles(ctx: Context, folder: string, projects: string[]): numbe
 /** The repository's own image: "acme/cartservice:v1" belongs to the folder or compose service named cartservice. */
 function findByImage(drafts: Draft[], image: string, serviceName: string): Draft | undefined {
   const last = baseOf(image);
-  return drafts.find((d) => d.path !== undefined && (d.names.has(last) || d.names.has(serviceName) || baseOf(d.path) === last || (d.path !== '' && baseOf(d.path) === serviceName)));
+  return findByName(drafts, last) ?? findByName(drafts, serviceName);
+}
+
+/** A folder is named by its last segment, or by its parent's when the last is a generic src/app/server. */
+function folderNames(path: string): string[] {
+  const parts = path.split('/');
+  const last = parts[parts.length - 1];
+  return /^(src|app|server|service|api|main|cmd)$/i.test(last) && parts.length > 1 ? [last, parts[parts.length - 2]] : [last];
 }
 
 function findByName(drafts: Draft[], name: string): Draft | undefined {
-  return drafts.find((d) => d.path !== undefined && (d.names.has(name) || (d.path !== '' && baseOf(d.path) === name)));
+  return (
+    drafts.find((d) => d.path !== undefined && d.names.has(name)) ??
+    drafts.find((d) => d.path !== undefined && d.path !== '' && d.role === 'main' && folderNames(d.path).includes(name)) ??
+    drafts.find((d) => d.path !== undefined && d.path !== '' && folderNames(d.path).includes(name))
+  );
 }
 
 function pickStoreTech(techs: Technology[]): Technology | undefined {

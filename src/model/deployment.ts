@@ -106,8 +106,9 @@ export function buildDeployment(ctx: Context, techs: TechnologyUse[]): Deploymen
     for (const i of list) iac.add(toolName[i.tool] ?? i.tool, evidence(file, `${i.tool} ${i.kind} ${i.type}`, i.line));
   }
   // managed services the IaC provisions, by name, with the catalogue's evidence
+  const notAService = new Set(['cloud', 'orchestration', 'container', 'iac', 'ci-cd', 'tool', 'hosting', 'language', 'runtime']);
   for (const t of techs) {
-    if (t.scope !== 'runtime') continue;
+    if (t.scope !== 'runtime' || notAService.has(t.category)) continue;
     const ev = t.evidence.filter((e) => /^(terraform resource|CloudFormation resource)/.test(e.rule) && counts(ctx, e.file));
     for (const e of ev) managed.add(t.name, e);
   }

@@ -102,7 +102,7 @@ export function buildRelationships({ ctx, drafts, containers, techs, importEdges
       for (const host of fact.envHosts ?? []) {
         const target = byServiceName.get(host.host) ?? byServiceName.get(host.host.split('.')[0]);
         if (!target || target === d) continue;
-        const tech = (host.scheme && SCHEME_PROTOCOL[host.scheme]) || storeProtocol(target) || 'network';
+        const tech = (host.scheme && SCHEME_PROTOCOL[host.scheme]) || storeProtocol(target) || servedProtocol(byId.get(target.id)) || 'network';
         edges.add(d.id, target.id, tech, 'runtime', `${host.variable} points at ${host.host}`, [evidence(file, `environment ${host.variable} names ${host.host}`, host.line ?? fact.line)]);
       }
       for (const dep of fact.dependsOn ?? []) {
@@ -132,6 +132,16 @@ export function buildRelationships({ ctx, drafts, containers, techs, importEdges
     }
   }
   return edges.list();
+}
+
+/** What a service answers on, from its own code: a gRPC server, else HTTP routes. */
+function servedProtocol(c: Container | undefined): string | undefined {
+  const apis = c?.apis ?? [];
+  if (apis.some((a) => a.style === 'gRPC' && a.role === 'serves')) return 'gRPC';
+  // a service that defines its own .proto answers gRPC, even beside a plain HTTP health route
+  if (apis.some((a) => a.style === 'gRPC' && a.role !== 'calls')) return 'gRPC';
+  if (apis.some((a) => a.style === 'REST' || a.style === 'GraphQL' || a.style === 'OpenAPI')) return 'HTTP';
+  return undefined;
 }
 
 function ownerDraft(byPath: Map<string, Draft>, folder: string): Draft | undefined {

@@ -95,9 +95,15 @@ function summariseApis(model: ArchitectureModel, c: Container): string {
   if (!c.apis?.length) return '';
   const label: Record<string, string> = { REST: 'REST routes', OpenAPI: 'OpenAPI', GraphQL: 'GraphQL', gRPC: 'gRPC', WebSocket: 'WebSockets', tRPC: 'tRPC', SOAP: 'SOAP', CLI: 'commands', Queue: 'queues' };
   const byStyle = new Map<string, Set<string>>();
-  for (const a of c.apis) {
+  // a service that runs a gRPC server is described by what it serves, not by every service in a shared .proto
+  const serves = c.apis.some((a) => a.style === 'gRPC' && a.role === 'serves');
+  const apis = c.apis.filter((a) => a.style !== 'gRPC' || (serves ? a.role === 'serves' : a.role !== 'calls'));
+  for (const a of apis) {
     let key = label[a.style] ?? a.style;
-    if (a.style === 'gRPC' || a.style === 'Queue') key = `${key} ${[...new Set(c.apis.filter((x) => x.style === a.style).map((x) => x.name))].sort().slice(0, 6).join(', ')}`;
+    if (a.style === 'gRPC' || a.style === 'Queue') {
+      const names = apis.filter((x) => x.style === a.style && x.role === a.role).map((x) => (a.style === 'gRPC' ? x.name.split('.')[0] : x.name));
+      key = `${key}${a.role ? ` (${a.role})` : ''} ${[...new Set(names)].sort().slice(0, 6).join(', ')}`;
+    }
     const file = a.evidence[0]?.file ?? '';
     const rel = c.path && file.startsWith(`${c.path}/`) ? file.slice(c.path.length + 1) : file;
     byStyle.set(key, (byStyle.get(key) ?? new Set()).add(rel));

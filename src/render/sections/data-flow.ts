@@ -28,6 +28,8 @@ function entryPoints(view: View, flow: Relationship[]): Container[] {
   const incoming = new Set(flow.map((r) => r.to));
   const frontends = view.own.filter((c) => c.kind === 'frontend');
   if (frontends.length) return frontends;
+  const exposed = view.own.filter((c) => c.exposedBy?.length);
+  if (exposed.length) return exposed;
   return view.own.filter((c) => ['service', 'function', 'job', 'worker', 'cli', 'application'].includes(c.kind) && !incoming.has(c.id));
 }
 
@@ -40,7 +42,7 @@ function userInteraction(model: ArchitectureModel, view: View, entries: Containe
   }
   const parts = entries.slice(0, 6).map((c) => {
     const how = c.kind === 'frontend' ? 'in the browser' : c.kind === 'cli' ? 'from the command line' : c.kind === 'job' ? 'on a schedule' : c.kind === 'worker' ? 'through the messages it consumes' : c.kind === 'library' ? 'through its API' : c.kind === 'function' ? 'through the events that trigger it' : c.ports?.length ? `over HTTP on port ${c.ports[0]}` : 'over the network';
-    return `**${text(c.name)}** ${how} (${files(c.evidence, 1)})`;
+    return `**${text(c.name)}** ${how} (${files(c.exposedBy ?? c.evidence, 1)})`;
   });
   void ingress;
   return `users reach ${joinWords(parts)}`;
@@ -88,19 +90,32 @@ function mainPaths(view: View, flow: Relationship[], entries: Container[]): stri
       next.set(r.from, (next.get(r.from) ?? []).filter((x) => x !== r));
     }
   }
-  const paths: string[] = [];
-  const walk = (id: string, seen: string[], line: string) => {
+  const paths: { line: string; hops: string[] }[] = [];
+  const walk = (id: string, seen: string[], line: string, hops: string[]) => {
+    if (paths.length >= 2000) return;
     const outs = (next.get(id) ?? []).filter((r) => !seen.includes(r.to)).sort((a, b) => (a.to < b.to ? -1 : 1));
     if (!outs.length || seen.length >= MAX_DEPTH) {
-      if (seen.length > 1) paths.push(line);
+      if (seen.length > 1) paths.push({ line, hops });
       return;
     }
-    for (const r of outs) walk(r.to, [...seen, r.to], `${line} → **${text(view.name(r.to))}** (${r.technology})`);
+    for (const r of outs) walk(r.to, [...seen, r.to], `${line} → **${text(view.name(r.to))}** (${r.technology})`, [...hops, `${id}>${r.to}`]);
   };
-  for (const e of entries) walk(e.id, [e.id], `**${text(e.name)}**`);
-  // a path that is the prefix of another adds nothing
-  const unique = [...new Set(paths)].filter((p, _, all) => !all.some((q) => q !== p && q.startsWith(`${p} →`)));
-  return unique.slice(0, MAX_PATHS);
+  for (const e of entries) walk(e.id, [e.id], `**${text(e.name)}**`, []);
+  // the few paths that together cover the most hops, shown in the order they were found
+  const chosen: number[] = [];
+  const covered = new Set<string>();
+  while (chosen.length < MAX_PATHS) {
+    let best = -1;
+    let gain = 0;
+    paths.forEach((p, i) => {
+      const g = p.hops.filter((h) => !covered.has(h)).length;
+      if (g > gain) (best = i), (gain = g);
+    });
+    if (best === -1) break;
+    chosen.push(best);
+    for (const h of paths[best].hops) covered.add(h);
+  }
+  return chosen.sort((a, b) => a - b).map((i) => paths[i].line);
 }
 
 function consumes(c: Container): boolean {
