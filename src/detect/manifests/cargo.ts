@@ -1,7 +1,7 @@
 /** Rust: Cargo.toml (package, workspace, dependency tables including per-target ones, [[bin]]). */
 import { parse as parseToml } from 'smol-toml';
 import type { DependencyFact, DependencyScope, ManifestFact, Reader } from '../facts.js';
-import { compact, isRecord, malformed, splitLines, str, strings, tomlKeyLine, tomlSections, type ReadResult } from './text.js';
+import { compact, isRecord, malformed, oneLine, splitLines, str, strings, tomlKeyLine, tomlSections, type ReadResult } from './text.js';
 
 const TABLES: [string, DependencyScope][] = [
   ['dependencies', 'runtime'],
@@ -64,7 +64,7 @@ export function readCargoToml(path: string, text: string): ReadResult {
   const manifest: ManifestFact = compact({
     ecosystem: 'cargo',
     name: str(pkg?.name),
-    description: str(pkg?.description),
+    description: oneLine(str(pkg?.description)),
     version: str(pkg?.version),
     workspaces: strings(workspace?.members),
     entryPoints,

@@ -1,7 +1,7 @@
 /** .NET: *.csproj / *.fsproj / *.vbproj, Directory.Build.props, Directory.Packages.props, packages.config, *.sln, *.slnx. */
 import type { DependencyFact, DependencyScope, ManifestFact, Reader } from '../facts.js';
 import { parseXml, xmlLines } from './xml.js';
-import { baseName, compact, escapeRegExp, findLine, isRecord, splitLines, str, type ReadResult } from './text.js';
+import { baseName, compact, escapeRegExp, findLine, isRecord, oneLine, splitLines, str, type ReadResult } from './text.js';
 
 function arr(v: unknown): unknown[] {
   return Array.isArray(v) ? v : v === undefined || v === '' ? [] : [v];
@@ -117,7 +117,7 @@ function readProjectXml(path: string, text: string, asManifest: boolean): ReadRe
   const manifest: ManifestFact = compact({
     ecosystem: 'nuget',
     name: props.AssemblyName ?? props.PackageId ?? fileName,
-    description: props.Description,
+    description: oneLine(props.Description),
     version: props.Version ?? props.VersionPrefix,
     localDependencies,
     private: props.IsPackable === 'false' ? true : undefined,

@@ -1,6 +1,6 @@
 /** Maven: pom.xml. Only the project's own <dependencies> are uses; dependencyManagement just pins versions. */
 import type { DependencyFact, DependencyScope, ManifestFact, Reader } from '../facts.js';
-import { compact, escapeRegExp, isRecord, malformed, str, type ReadResult } from './text.js';
+import { compact, escapeRegExp, isRecord, malformed, oneLine, str, type ReadResult } from './text.js';
 import { parseXml, xmlLines } from './xml.js';
 
 function arr(v: unknown): unknown[] {
@@ -148,7 +148,7 @@ export function readPom(path: string, txt: string): ReadResult {
   const manifest: ManifestFact = compact({
     ecosystem: 'maven',
     name: artifactId ? (groupId ? `${groupId}:${artifactId}` : artifactId) : undefined,
-    description: text(project.description),
+    description: oneLine(text(project.description)),
     version: projectVersion,
     workspaces: modules,
     localDependencies,

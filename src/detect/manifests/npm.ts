@@ -1,7 +1,7 @@
 /** npm ecosystem: package.json, pnpm-workspace.yaml, lerna.json. */
 import { parse as parseYaml } from 'yaml';
 import type { DependencyFact, DependencyScope, ManifestFact, Reader } from '../facts.js';
-import { compact, escapeRegExp, findLine, isRecord, jsonKeyLine, malformed, splitLines, str, strings, type ReadResult } from './text.js';
+import { compact, escapeRegExp, findLine, isRecord, jsonKeyLine, malformed, oneLine, splitLines, str, strings, type ReadResult } from './text.js';
 
 const SECTIONS: [string, DependencyScope][] = [
   ['dependencies', 'runtime'],
@@ -132,7 +132,7 @@ export function readPackageJson(path: string, text: string): ReadResult {
   const manifest: ManifestFact = compact({
     ecosystem: 'npm',
     name: str(pkg.name),
-    description: str(pkg.description),
+    description: oneLine(str(pkg.description)),
     version: str(pkg.version),
     workspaces: workspacesOf(pkg.workspaces),
     entryPoints,

@@ -1,6 +1,6 @@
 /** PHP: composer.json. Platform requirements (php, ext-*, lib-*) are not packages. */
 import type { DependencyFact, DependencyScope, ManifestFact, Reader } from '../facts.js';
-import { compact, isRecord, jsonKeyLine, malformed, splitLines, str, strings, type ReadResult } from './text.js';
+import { compact, isRecord, jsonKeyLine, malformed, oneLine, splitLines, str, strings, type ReadResult } from './text.js';
 
 const PLATFORM = /^(php(-64bit|-ipv6|-zts|-debug)?|hhvm|ext-.+|lib-.+|composer(-plugin-api|-runtime-api)?)$/i;
 
@@ -39,7 +39,7 @@ export function readComposerJson(path: string, text: string): ReadResult {
   const manifest: ManifestFact = compact({
     ecosystem: 'composer',
     name: str(doc.name),
-    description: str(doc.description),
+    description: oneLine(str(doc.description)),
     version: str(doc.version),
     entryPoints,
     localDependencies,

@@ -1,6 +1,6 @@
 /** Ruby: Gemfile (gems, group blocks and group: options) and *.gemspec. Both are Ruby code, read as text. */
 import type { DependencyFact, DependencyScope, ManifestFact, Reader } from '../facts.js';
-import { baseName, compact, splitLines, type ReadResult } from './text.js';
+import { baseName, compact, oneLine, splitLines, type ReadResult } from './text.js';
 
 const STR = `(?:"([^"]*)"|'([^']*)')`;
 
@@ -112,7 +112,7 @@ export function readGemspec(path: string, text: string): ReadResult {
   const manifest: ManifestFact = compact({
     ecosystem: 'gem',
     name: name ?? baseName(path).replace(/\.gemspec$/, ''),
-    description: summary ?? description,
+    description: oneLine(summary ?? description),
     version,
     entryPoints: executables.map((e) => ({ name: e.name, target: `${bindir}/${e.name}`, line: e.line })),
     kind: executables.length ? ('cli' as const) : ('library' as const),

@@ -47,6 +47,12 @@ export function baseName(path: string): string {
   return path.slice(path.lastIndexOf('/') + 1);
 }
 
+/** Descriptions are shown inline: one line, single spaces, nothing when empty. */
+export function oneLine(s: string | undefined): string | undefined {
+  const t = s?.replace(/\s+/g, ' ').trim();
+  return t ? t : undefined;
+}
+
 /** Drop undefined and empty-array fields so facts stay small and comparable in tests. */
 export function compact<T extends object>(o: T): T {
   const out: Record<string, unknown> = {};
