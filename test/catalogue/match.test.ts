@@ -124,6 +124,8 @@ test('file: base-name patterns, root-anchored paths and "**/" paths', () => {
   has('file', 'docker/api.Dockerfile', 'docker');
   has('file', 'docker-compose.yml', 'docker-compose');
   has('file', 'deploy/compose.prod.yaml', 'docker-compose');
+  has('file', 'docker-compose_dev.yml', 'docker-compose');
+  lacks('file', 'composer.json', 'docker-compose');
   has('file', '.github/workflows/ci.yml', 'github-actions');
   lacks('file', 'docs/.github/workflows/ci.yml', 'github-actions');
   lacks('file', '.github/workflows/nested/ci.yml', 'github-actions');

@@ -4,7 +4,7 @@ import type { Technology } from '../types.js';
 export const devops: Technology[] = [
   // containers
   { id: 'docker', name: 'Docker', category: 'container', match: { file: ['Dockerfile', 'Dockerfile.*', '*.Dockerfile', '*.dockerfile', 'dockerfile', '.dockerignore'], githubAction: ['docker/build-push-action', 'docker/login-action', 'docker/setup-buildx-action', 'docker/setup-qemu-action', 'docker/metadata-action'] }, url: 'https://www.docker.com' },
-  { id: 'docker-compose', name: 'Docker Compose', category: 'container', match: { file: ['docker-compose.yml', 'docker-compose.yaml', 'docker-compose.*.yml', 'docker-compose.*.yaml', 'docker-compose-*.yml', 'docker-compose-*.yaml', 'compose.yml', 'compose.yaml', 'compose.*.yml', 'compose.*.yaml'] }, implies: ['docker'] },
+  { id: 'docker-compose', name: 'Docker Compose', category: 'container', match: { file: ['docker-compose*.yml', 'docker-compose*.yaml', 'compose.yml', 'compose.yaml', 'compose.*.yml', 'compose.*.yaml'] }, implies: ['docker'] },
   { id: 'buildpacks', name: 'Cloud Native Buildpacks', category: 'container', match: { githubAction: ['buildpacks/github-actions/setup-pack'] } },
   { id: 'ko', name: 'ko', category: 'container', match: { file: ['.ko.yaml'], githubAction: ['ko-build/setup-ko'] } },
   { id: 'procfile', name: 'Procfile', category: 'tool', match: { file: ['Procfile', 'Procfile.*'] } },

@@ -98,7 +98,7 @@ export const saas: Technology[] = [
   { id: 'growthbook', name: 'GrowthBook', category: 'feature-flags', match: { npm: ['@growthbook/growthbook', '@growthbook/growthbook-react'], pypi: ['growthbook'], image: ['growthbook/growthbook'] } },
   { id: 'split-io', name: 'Split', category: 'feature-flags', match: { npm: ['@splitsoftware/splitio', '@splitsoftware/splitio-react'], pypi: ['splitio-client'] } },
   { id: 'configcat', name: 'ConfigCat', category: 'feature-flags', match: { npm: ['configcat-node', 'configcat-js', 'configcat-react'], pypi: ['configcat-client'], nuget: ['ConfigCat.Client'] } },
-  { id: 'openfeature', name: 'OpenFeature', category: 'feature-flags', match: { npm: ['@openfeature/server-sdk', '@openfeature/web-sdk', '@openfeature/react-sdk'], pypi: ['openfeature-sdk'], go: ['github.com/open-feature/go-sdk'], maven: ['dev.openfeature:sdk'], nuget: ['OpenFeature'] } },
+  { id: 'openfeature', name: 'OpenFeature', category: 'feature-flags', match: { npm: ['@openfeature/server-sdk', '@openfeature/web-sdk', '@openfeature/react-sdk', '@openfeature/flagd-provider', '@openfeature/flagd-web-provider'], image: ['open-feature/flagd'], pypi: ['openfeature-sdk'], go: ['github.com/open-feature/go-sdk'], maven: ['dev.openfeature:sdk'], nuget: ['OpenFeature'] } },
   { id: 'flipper', name: 'Flipper', category: 'feature-flags', match: { gem: ['flipper', 'flipper-active_record', 'flipper-ui'] } },
   { id: 'statsig', name: 'Statsig', category: 'feature-flags', match: { npm: ['statsig-node', 'statsig-js', 'statsig-react', '@statsig/js-client', '@statsig/react-bindings'], pypi: ['statsig'] } },
   { id: 'django-waffle', name: 'django-waffle', category: 'feature-flags', match: { pypi: ['django-waffle'] } },
