@@ -111,3 +111,16 @@ test('root build script: plugins declared with apply false are build dependencie
   assert.equal(facts.manifests![0].kind, undefined);
   assert.equal(dep(facts, 'org.springframework.boot:org.springframework.boot.gradle.plugin')?.version, '3.3.1');
 });
+
+test('mainClass counts only in application/springBoot blocks or at top level, not in a JavaExec task', () => {
+  const text = [
+    'tasks.register<JavaExec>("generate") {',
+    '    mainClass.set("com.acme.tools.Generator")',
+    '}',
+    'springBoot {',
+    '    mainClass.set("com.acme.App")',
+    '}',
+  ].join('\n');
+  assert.deepEqual(readerFor('build.gradle.kts').read('build.gradle.kts', text).manifests![0].entryPoints, [{ name: 'main', target: 'com.acme.App', line: 5 }]);
+  assert.equal(readerFor('build.gradle.kts').read('build.gradle.kts', text.split('\n').slice(0, 3).join('\n')).manifests![0].entryPoints, undefined);
+});

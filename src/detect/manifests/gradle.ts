@@ -101,6 +101,8 @@ export function readBuildGradle(_path: string, text: string): ReadResult {
   let inPlugins = false;
   let depth = 0;
   let pluginsDepth = -1;
+  /** Depth at which an `application { }` or `springBoot { }` block opened, -1 outside one. */
+  let appDepth = -1;
   let mainClass: { target: string; line: number } | undefined;
   let version: string | undefined;
   let description: string | undefined;
@@ -133,6 +135,7 @@ export function readBuildGradle(_path: string, text: string): ReadResult {
       inPlugins = true;
       pluginsDepth = depth;
     }
+    if (/^\s*(application|springBoot)\s*\{/.test(l)) appDepth = depth;
     if (inPlugins) {
       const id = PLUGIN_ID.exec(l);
       const kt = KOTLIN_PLUGIN.exec(l);
@@ -163,8 +166,9 @@ export function readBuildGradle(_path: string, text: string): ReadResult {
         addDependency(coordinatesOf(arg), scope, line);
         if (/^["'][^"']*["']\s*,\s*$/.test(arg)) continued = scope;
       }
+      // Only the application's own main class: a JavaExec task's mainClass runs a build-time tool.
       const mc = MAIN_CLASS.exec(l);
-      if (mc && !mainClass) mainClass = { target: mc[1] ?? mc[2], line };
+      if (mc && !mainClass && (appDepth >= 0 || depth === 0)) mainClass = { target: mc[1] ?? mc[2], line };
       const top = TOP_LEVEL.exec(l);
       if (top?.[1] === 'version') version = top[2] ?? top[3];
       if (top?.[1] === 'description') description = top[2] ?? top[3];
@@ -174,6 +178,7 @@ export function readBuildGradle(_path: string, text: string): ReadResult {
       else if (ch === '}') depth--;
     }
     if (inPlugins && depth <= pluginsDepth) inPlugins = false;
+    if (appDepth >= 0 && depth <= appDepth) appDepth = -1;
   });
 
   const kind = plugins.some((p) => APPLICATION_PLUGINS.has(p)) ? 'application' : plugins.some((p) => LIBRARY_PLUGINS.has(p)) ? 'library' : undefined;
