@@ -25,6 +25,7 @@ export const auth: Technology[] = [
   { id: 'authelia', name: 'Authelia', category: 'auth', match: { image: ['authelia/authelia'] } },
   { id: 'oauth2-proxy', name: 'OAuth2 Proxy', category: 'auth', match: { image: ['oauth2-proxy/oauth2-proxy', 'bitnami/oauth2-proxy'] } },
   { id: 'dex', name: 'Dex', category: 'auth', match: { image: ['dexidp/dex'] } },
+  { id: 'ldap', name: 'LDAP', category: 'auth', match: { npm: ['ldapjs', 'ldapts', 'passport-ldapauth'], pypi: ['ldap3', 'python-ldap', 'django-auth-ldap'], go: ['github.com/go-ldap/ldap'], maven: ['org.springframework.ldap:spring-ldap-core', 'org.springframework.boot:spring-boot-starter-data-ldap', 'org.springframework.security:spring-security-ldap'], nuget: ['Novell.Directory.Ldap.NETStandard', 'System.DirectoryServices.Protocols'], gem: ['net-ldap', 'devise_ldap_authenticatable'], composer: ['directorytree/ldaprecord', 'directorytree/ldaprecord-laravel'], image: ['osixia/openldap', 'bitnami/openldap'], urlScheme: ['ldap', 'ldaps'] } },
   { id: 'casbin', name: 'Casbin', category: 'auth', match: { npm: ['casbin'], go: ['github.com/casbin/casbin'], pypi: ['casbin', 'pycasbin'], maven: ['org.casbin:jcasbin'], nuget: ['Casbin.NET'] } },
   { id: 'open-policy-agent', name: 'Open Policy Agent', category: 'security', match: { go: ['github.com/open-policy-agent/opa'], image: ['openpolicyagent/opa'], file: ['*.rego'] } },
   { id: 'openfga', name: 'OpenFGA', category: 'auth', match: { npm: ['@openfga/sdk'], go: ['github.com/openfga/go-sdk'], pypi: ['openfga-sdk'], image: ['openfga/openfga'] } },

@@ -5,7 +5,7 @@ export const dataProcessing: Technology[] = [
   { id: 'apache-spark', name: 'Apache Spark', category: 'data-processing', match: { pypi: ['pyspark', 'delta-spark'], maven: ['org.apache.spark:*'], image: ['apache/spark', 'bitnami/spark', 'apache/spark-py'] }, url: 'https://spark.apache.org' },
   { id: 'apache-flink', name: 'Apache Flink', category: 'data-processing', match: { pypi: ['apache-flink'], maven: ['org.apache.flink:*'], image: ['flink', 'apache/flink'] } },
   { id: 'apache-beam', name: 'Apache Beam', category: 'data-processing', match: { pypi: ['apache-beam'], maven: ['org.apache.beam:*'], go: ['github.com/apache/beam/sdks'] } },
-  { id: 'apache-hadoop', name: 'Apache Hadoop', category: 'data-processing', match: { maven: ['org.apache.hadoop:*'], pypi: ['hdfs'] } },
+  { id: 'apache-hadoop', name: 'Apache Hadoop', category: 'data-processing', match: { maven: ['org.apache.hadoop:*'], pypi: ['hdfs'], urlScheme: ['hdfs'] } },
   { id: 'apache-hive', name: 'Apache Hive', category: 'data-processing', match: { maven: ['org.apache.hive:hive-jdbc', 'org.apache.hive:hive-exec'], pypi: ['pyhive'] } },
   { id: 'apache-iceberg', name: 'Apache Iceberg', category: 'data-processing', match: { pypi: ['pyiceberg'], maven: ['org.apache.iceberg:*'] } },
   { id: 'delta-lake', name: 'Delta Lake', category: 'data-processing', match: { pypi: ['deltalake', 'delta-spark'], maven: ['io.delta:*'] } },

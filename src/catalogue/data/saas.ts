@@ -33,6 +33,7 @@ export const saas: Technology[] = [
   { id: 'brevo', name: 'Brevo (Sendinblue)', category: 'email', match: { npm: ['@getbrevo/brevo', 'sib-api-v3-sdk'], pypi: ['sib-api-v3-sdk', 'brevo-python'], composer: ['getbrevo/brevo-php', 'sendinblue/api-v3-sdk'] } },
   { id: 'mailjet', name: 'Mailjet', category: 'email', match: { npm: ['node-mailjet'], pypi: ['mailjet-rest'], composer: ['mailjet/mailjet-apiv3-php'], gem: ['mailjet'] } },
   { id: 'sparkpost', name: 'SparkPost', category: 'email', match: { npm: ['sparkpost'], pypi: ['sparkpost'] } },
+  { id: 'smtp', name: 'SMTP', category: 'email', match: { urlScheme: ['smtp', 'smtps'] } },
   { id: 'nodemailer', name: 'Nodemailer', category: 'email', match: { npm: ['nodemailer', '@nestjs-modules/mailer'] } },
   { id: 'react-email', name: 'React Email', category: 'email', match: { npm: ['@react-email/components', 'react-email', '@react-email/render'] } },
   { id: 'mjml', name: 'MJML', category: 'email', match: { npm: ['mjml'] } },
