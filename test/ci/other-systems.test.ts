@@ -83,3 +83,10 @@ test('a kaniko push split over continuation lines is a publish', async () => {
   assert.ok(p.stages.includes('publish'));
   assert.deepEqual(p.deployTargets, ['GitLab Container Registry']);
 });
+
+test('publishing a Maven artifact is not a container registry push', async () => {
+  const { gitlabReader } = await import('../../src/detect/ci/gitlab.js');
+  const [p] = gitlabReader.read('.gitlab-ci.yml', 'release:\n  script:\n    - mvn -B deploy -DskipTests\n    - yarn npm publish\n').pipelines ?? [];
+  assert.ok(p.stages.includes('publish'));
+  assert.deepEqual(p.deployTargets, ['npm registry']);
+});

@@ -11,6 +11,8 @@ interface CommandRule {
   pattern: RegExp;
   stages: Stage[];
   target?: string;
+  /** Pushes a container image: the registry is named from the pipeline's text. */
+  image?: boolean;
 }
 
 /** Matched against one shell command at a time (comment lines removed). */
@@ -23,8 +25,9 @@ const COMMAND_RULES: CommandRule[] = [
   { pattern: /\b(?:npm|yarn|pnpm|bun)\s+(?:run\s+)?build\b|\bgo\s+build\b|\bcargo\s+build\b|\bdotnet\s+(?:build|publish)\b/, stages: ['build'] },
   { pattern: /\b(?:mvn|mvnw)\b[^\n]*\b(?:package|install)\b|\bgradlew?\b[^\n]*\b(?:build|assemble|bootJar)\b|python\d?\s+-m\s+build\b|\bdocker\s+(?:buildx\s+)?build\b|\bmake\s+build\b/, stages: ['build'] },
   { pattern: /\b(?:eslint|ruff|flake8|pylint|golangci-lint|rubocop|stylelint|biome\s+(?:check|lint)|shellcheck|hadolint|ktlint|phpcs|phpstan)\b|\bcargo\s+(?:clippy|fmt)\b|\bprettier\b[^\n]*--check|\bblack\b[^\n]*--check|\b(?:npm|yarn|pnpm|bun)\s+(?:run\s+)?lint\b|\bgo\s+vet\b|\bmake\s+lint\b|\bmypy\b/, stages: ['lint'] },
-  { pattern: /\b(?:docker|podman|buildah)\s+push\b|\/kaniko\/executor\b[^\n]*--destination|\bdocker\s+buildx\s+build\b[^\n]*--push\b/, stages: ['publish'] },
-  { pattern: /\b(?:npm|yarn|pnpm)\s+publish\b/, stages: ['release', 'publish'], target: 'npm registry' },
+  { pattern: /\b(?:docker|podman|buildah|docker-compose|docker\s+compose)\s+push\b|\/kaniko\/executor\b[^\n]*--destination|\bdocker\s+buildx\s+build\b[^\n]*--push\b/, stages: ['publish'], image: true },
+  { pattern: /\b(?:npm|yarn|pnpm|yarn\s+npm|lerna|changeset)\s+publish\b/, stages: ['release', 'publish'], target: 'npm registry' },
+  { pattern: /\b(?:mvn|mvnw)\b[^\n]*\bdeploy\b|\bgradlew?\b[^\n]*\bpublish\w*\b/, stages: ['publish'] },
   { pattern: /\btwine\s+upload\b|\bpoetry\s+publish\b|\bflit\s+publish\b|\buv\s+publish\b|\bhatch\s+publish\b/, stages: ['release', 'publish'], target: 'PyPI' },
   { pattern: /\bcargo\s+publish\b/, stages: ['release', 'publish'], target: 'crates.io' },
   { pattern: /\bgem\s+push\b/, stages: ['release', 'publish'], target: 'RubyGems' },
@@ -50,6 +53,7 @@ interface UsesRule {
   pattern: RegExp;
   stages: Stage[];
   target?: string;
+  image?: boolean;
 }
 
 /** GitHub actions, CircleCI orbs, Bitbucket pipes, Drone plugins, Buildkite plugins, Azure tasks. */
@@ -74,7 +78,7 @@ const USES_RULES: UsesRule[] = [
   { pattern: /^github\/codeql-action|^snyk\/|^aquasecurity\/trivy-action$|^gitleaks\/|^actions\/dependency-review-action$|^ossf\/scorecard-action$|^securego\/gosec$|^returntocorp\/semgrep/, stages: ['security'] },
   { pattern: /^golangci\/golangci-lint-action$|^wearerequired\/lint-action$|^super-linter\/|^github\/super-linter$|^reviewdog\/|^psf\/black$|^astral-sh\/ruff-action$|^chartboost\/ruff-action$/, stages: ['lint'] },
   { pattern: /^codecov\/codecov-action$|^coverallsapp\/github-action$|^dorny\/test-reporter$/, stages: ['test'] },
-  { pattern: /^plugins\/docker$|^plugins\/kaniko|^atlassian\/docker-push/, stages: ['publish'] },
+  { pattern: /^plugins\/docker$|^plugins\/kaniko|^atlassian\/docker-push/, stages: ['publish'], image: true },
 ];
 
 /** Matched against job and step names (ids, labels). Word-bounded to avoid "latest" -> "test". */
@@ -126,7 +130,7 @@ export class PipelineSignals {
         if (rule.target === 'Kubernetes' && localCluster) continue;
         for (const s of rule.stages) this.stages.add(s);
         if (rule.target) this.targets.add(rule.target);
-        if (rule.stages.includes('publish') && !rule.target) pushesImages = true;
+        if (rule.image) pushesImages = true;
       }
     }
     for (const ref of uses) {
@@ -136,7 +140,7 @@ export class PipelineSignals {
         if (rule.target === 'Kubernetes' && localCluster) continue;
         for (const s of rule.stages) this.stages.add(s);
         if (rule.target) this.targets.add(rule.target);
-        if (rule.stages.includes('publish') && !rule.target) pushesImages = true;
+        if (rule.image) pushesImages = true;
       }
     }
     if (pushesImages || job.pushesImage) {
