@@ -31,13 +31,15 @@ const BATCH_BYTES = 384 * 1024;
 const IN_FLIGHT = 2;
 
 /**
- * Workers to start. With few cores the main thread is one of the workers (it would otherwise sit idle
- * waiting for replies); more than four threads gains little as reading the files starts to dominate.
+ * Workers to start, besides the main thread, which takes batches too (it would otherwise sit idle
+ * waiting for replies): on 2 cores, 1 worker + main measured faster than 2 workers + main (which only
+ * adds a thread's start-up, memory and contention); on 1 core, none. More than four threads in all gains
+ * little as reading the files starts to dominate. ARCHMD_WORKERS overrides, for measuring.
  */
 export function defaultWorkerCount(): number {
   const env = Number(process.env.ARCHMD_WORKERS);
   if (process.env.ARCHMD_WORKERS !== undefined && Number.isInteger(env) && env >= 0) return env;
-  return Math.max(1, Math.min(availableParallelism(), 4) - 1);
+  return Math.max(0, Math.min(availableParallelism(), 4) - 1);
 }
 
 interface Batch {
