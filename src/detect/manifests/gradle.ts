@@ -101,7 +101,7 @@ export function readBuildGradle(_path: string, text: string): ReadResult {
   let inPlugins = false;
   let depth = 0;
   let pluginsDepth = -1;
-  /** Depth at which an `application { }` or `springBoot { }` block opened, -1 outside one. */
+  /** Depth at which an `application { }`, `springBoot { }` or start-script task block opened, -1 outside one. */
   let appDepth = -1;
   let mainClass: { target: string; line: number } | undefined;
   let version: string | undefined;
@@ -135,7 +135,8 @@ export function readBuildGradle(_path: string, text: string): ReadResult {
       inPlugins = true;
       pluginsDepth = depth;
     }
-    if (/^\s*(application|springBoot)\s*\{/.test(l)) appDepth = depth;
+    // Blocks that name the program this project runs: application, springBoot, start-script tasks.
+    if (/^\s*(application|springBoot)\s*\{/.test(l) || /\bCreateStartScripts\b.*\{\s*$/.test(l)) appDepth = depth;
     if (inPlugins) {
       const id = PLUGIN_ID.exec(l);
       const kt = KOTLIN_PLUGIN.exec(l);
