@@ -41,6 +41,8 @@ test('pypi: names are normalised per PEP 503 and extras are ignored', () => {
   has('pypi', 'google-cloud-storage', 'google-cloud-storage');
   has('pypi', 'google_cloud_pubsub', 'google-cloud-sdk');
   lacks('pypi', 'flask-cors', 'flask');
+  // kombu speaks to SQS and Redis as well: it proves no broker
+  assert.deepEqual(ids('pypi', 'kombu'), []);
   lacks('pypi', 'fastapi-utils', 'fastapi');
 });
 

@@ -24,7 +24,7 @@ export const messaging: Technology[] = [
     id: 'rabbitmq', name: 'RabbitMQ', category: 'messaging', url: 'https://www.rabbitmq.com',
     match: {
       npm: ['amqplib', 'amqp-connection-manager', '@golevelup/nestjs-rabbitmq', 'rascal', 'rabbitmq-client'],
-      pypi: ['pika', 'aio-pika', 'kombu', 'aiormq', 'rabbitpy'],
+      pypi: ['pika', 'aio-pika', 'aiormq', 'rabbitpy'],
       go: ['github.com/rabbitmq/amqp091-go', 'github.com/streadway/amqp'],
       maven: ['com.rabbitmq:amqp-client', 'org.springframework.amqp:spring-rabbit', 'org.springframework.boot:spring-boot-starter-amqp', 'io.quarkus:quarkus-messaging-rabbitmq', 'io.quarkus:quarkus-smallrye-reactive-messaging-rabbitmq'],
       nuget: ['RabbitMQ.Client', 'MassTransit.RabbitMQ', 'EasyNetQ', 'Aspire.RabbitMQ.Client', 'Aspire.Hosting.RabbitMQ'], cargo: ['lapin', 'amqprs'], gem: ['bunny', 'sneakers'], composer: ['php-amqplib/php-amqplib', 'enqueue/amqp-lib'],

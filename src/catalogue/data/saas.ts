@@ -124,7 +124,6 @@ export const saas: Technology[] = [
   { id: 'umbraco', name: 'Umbraco', category: 'cms', match: { nuget: ['Umbraco.Cms'] } },
   { id: 'orchard-core', name: 'Orchard Core', category: 'cms', match: { nuget: ['OrchardCore.Application.Cms.Targets', 'OrchardCore.Application.Cms.Core.Targets'] } },
   { id: 'medusa', name: 'Medusa', category: 'saas', match: { npm: ['@medusajs/medusa', '@medusajs/framework', '@medusajs/js-sdk'], file: ['medusa-config.{ts,js}'] } },
-  { id: 'saleor', name: 'Saleor', category: 'saas', match: { image: ['saleor/saleor'] } },
   { id: 'solidus', name: 'Solidus', category: 'saas', match: { gem: ['solidus'] } },
   { id: 'spree', name: 'Spree Commerce', category: 'saas', match: { gem: ['spree'] } },
   { id: 'woocommerce', name: 'WooCommerce', category: 'saas', match: { npm: ['@woocommerce/woocommerce-rest-api'], composer: ['automattic/woocommerce'] } },
