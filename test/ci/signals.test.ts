@@ -1,0 +1,42 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { PipelineSignals, splitCommands, stripVersion } from '../../src/detect/ci/signals.js';
+
+function stagesOf(command: string): string[] {
+  const s = new PipelineSignals();
+  s.addJob({ commands: [command] });
+  return [...s.stages].sort();
+}
+
+test('build-tool goals are words: skip flags are not test runs', () => {
+  assert.deepEqual(stagesOf('mvn -B package -Dmaven.test.skip=true'), ['build']);
+  assert.deepEqual(stagesOf('./gradlew build -x test'), ['build']);
+  assert.deepEqual(stagesOf('./mvnw clean verify'), ['test']);
+  assert.deepEqual(stagesOf('mvn package -Dmaven.deploy.skip'), ['build']);
+  assert.deepEqual(stagesOf('mvn -B deploy -DskipTests'), ['publish']);
+});
+
+test('deploy targets come from the command that names the platform', () => {
+  const s = new PipelineSignals();
+  s.addJob({ commands: ['flyctl deploy --remote-only', 'npx vercel deploy --prod', 'cargo publish --token $T'] });
+  assert.deepEqual([...s.targets].sort(), ['Fly.io', 'Vercel', 'crates.io']);
+});
+
+test('comment lines say nothing; continuation lines are one command', () => {
+  assert.deepEqual(splitCommands('# docker push x\nnpm ci && npm test'), ['npm ci', 'npm test']);
+  assert.deepEqual(splitCommands('docker build \\\n  -t x .'), ['docker build -t x .']);
+});
+
+test('versions are stripped from action, orb, pipe and plugin references', () => {
+  assert.equal(stripVersion('actions/checkout@v4'), 'actions/checkout');
+  assert.equal(stripVersion('docker-compose#v4.16.0'), 'docker-compose');
+  assert.equal(stripVersion('atlassian/aws-ecs-deploy:1.12.1'), 'atlassian/aws-ecs-deploy');
+  assert.equal(stripVersion('github/codeql-action/init@v3'), 'github/codeql-action/init');
+});
+
+test('credentials alone are neither a deployment nor a target', () => {
+  const s = new PipelineSignals();
+  s.addJob({ uses: ['aws-actions/configure-aws-credentials@v4', 'azure/login@v2', 'azure/setup-kubectl@v4'] });
+  assert.deepEqual([...s.stages], []);
+  assert.deepEqual([...s.targets], []);
+});
