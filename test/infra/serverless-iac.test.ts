@@ -32,6 +32,36 @@ test('cloudformation: SAM template with !Ref/!GetAtt tags, function folder and A
   assert.deepEqual(facts.hosting, [{ provider: 'AWS', via: 'sam template', line: 1 }]);
 });
 
+test('cloudformation: a template AWS accepts but strict YAML rejects still yields its resource types, with a warning', () => {
+  const text = [
+    "AWSTemplateFormatVersion: '2010-09-09'",
+    'Transform: AWS::Serverless-2016-10-31',
+    'Resources:',
+    '  PrivateApi:',
+    '    Type: AWS::Serverless::Api',
+    '    Properties:',
+    '      Auth:',
+    '        ResourcePolicy:',
+    '          CustomStatements: [{',
+    '            "Effect": "Allow"',
+    '          }]',
+    '  Handler:',
+    '    Type: AWS::Serverless::Function',
+    '    Properties:',
+    '      Type: NotAResourceType',
+    'Outputs:',
+    '  Url:',
+    '    Type: AWS::Fake::NotAResource',
+  ].join('\n');
+  const facts = reader('cloudformation').read('api/template.yaml', text);
+  assert.deepEqual(facts.iac, [
+    { tool: 'cloudformation', kind: 'resource', type: 'AWS::Serverless::Api', name: 'PrivateApi', line: 4 },
+    { tool: 'cloudformation', kind: 'resource', type: 'AWS::Serverless::Function', name: 'Handler', line: 12 },
+  ]);
+  assert.deepEqual(facts.hosting, [{ provider: 'AWS', via: 'sam template', line: 1 }]);
+  assert.match(facts.warnings![0].message, /^api\/template\.yaml: /);
+});
+
 test('cloudformation: JSON templates, and YAML that only mentions AWS is not claimed', () => {
   const r = reader('cloudformation');
   const json = '{\n  "AWSTemplateFormatVersion": "2010-09-09",\n  "Resources": {\n    "Queue": { "Type": "AWS::SQS::Queue" }\n  }\n}\n';

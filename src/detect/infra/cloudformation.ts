@@ -20,7 +20,52 @@ function load(path: string, text: string): { template?: Template; warnings: File
   }
   const { docs, warnings } = parseYaml(path, text);
   const doc = docs[0];
-  return { template: doc && isRecord(doc.value) ? { value: doc.value, lineOf: doc.lineOf } : undefined, warnings };
+  if (doc && isRecord(doc.value) && !warnings?.length) return { template: { value: doc.value, lineOf: doc.lineOf }, warnings };
+  // AWS accepts templates a strict YAML 1.2 parser rejects (flow maps less indented than their key); keep the
+  // warning, and still read the resource types line by line
+  return { template: lenientTemplate(text), warnings };
+}
+
+/** Resources and their Type from the block layout alone: `Resources:`, then `  Id:`, then `    Type: AWS::...`. */
+function lenientTemplate(text: string): Template | undefined {
+  const lines = text.split(/\r?\n/);
+  const resources: Record<string, { Type?: string }> = {};
+  const lineById = new Map<string, number>();
+  let inResources = false;
+  let entryIndent = -1;
+  let childIndent = -1;
+  let current: string | undefined;
+  lines.forEach((line, i) => {
+    if (/^Resources:\s*(#.*)?$/.test(line)) {
+      inResources = true;
+      lineById.set('Resources', i + 1);
+      return;
+    }
+    if (!line.trim() || /^\s*#/.test(line)) return;
+    if (/^\S/.test(line)) inResources = false;
+    if (!inResources) return;
+    const indent = line.length - line.trimStart().length;
+    const entry = /^ +([A-Za-z0-9]+):\s*(#.*)?$/.exec(line);
+    if (entry && (entryIndent < 0 || indent === entryIndent)) {
+      entryIndent = indent;
+      current = entry[1];
+      childIndent = -1;
+      resources[current] = {};
+      lineById.set(current, i + 1);
+      return;
+    }
+    if (!current || indent <= entryIndent) return;
+    if (childIndent < 0) childIndent = indent;
+    const type = /^ +Type:\s*["']?((?:AWS|Alexa|Custom)::[\w:]+)["']?\s*(#.*)?$/.exec(line);
+    if (type && indent === childIndent) resources[current].Type = type[1];
+  });
+  if (!Object.values(resources).some((r) => r.Type)) return undefined;
+  const value: Record<string, unknown> = { Resources: resources };
+  if (/^AWSTemplateFormatVersion:/m.test(text)) value.AWSTemplateFormatVersion = true;
+  if (/^Transform:.*AWS::Serverless/m.test(text)) value.Transform = 'AWS::Serverless';
+  const lineOf = (p: YamlPath) =>
+    p.length === 1 && p[0] === 'AWSTemplateFormatVersion' ? lineOfText(text, /^AWSTemplateFormatVersion:/m) : lineById.get(String(p[p.length - 1]));
+  return { value, lineOf };
 }
 
 function readEvents(events: unknown, apis: ApiFact[], template: Template, at: YamlPath): void {
