@@ -187,7 +187,7 @@ export function stripVersion(ref: string): string {
 /** Shell text into single commands, dropping comment lines so `# npm publish` says nothing. */
 export function splitCommands(script: string): string[] {
   return script
-    .replace(/\\\r?\n\s*/g, ' ') // shell line continuations: one command over several lines
+    .replace(/[ \t]*\\\r?\n\s*/g, ' ') // shell line continuations: one command over several lines
     .split(/\r?\n|&&|;(?!;)/)
     .map((l) => l.trim())
     .filter((l) => l.length > 0 && !l.startsWith('#') && !l.startsWith('//'));
