@@ -61,3 +61,12 @@ test('arbitrary text is read without throwing by every reader', () => {
     { numRuns: 600, seed: 7 },
   );
 });
+
+test('CRLF line endings give the same facts as LF', () => {
+  for (const s of samples) {
+    const lf = s.reader.read(s.rel, s.text.replace(/\r\n/g, '\n'));
+    const crlf = s.reader.read(s.rel, s.text.replace(/\r?\n/g, '\r\n'));
+    assert.deepEqual(crlf.dependencies, lf.dependencies, s.rel);
+    assert.deepEqual(crlf.manifests, lf.manifests, s.rel);
+  }
+});
