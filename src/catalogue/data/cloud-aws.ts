@@ -45,7 +45,7 @@ export const cloudAws: Technology[] = [
   { id: 'aws-cloudformation', name: 'AWS CloudFormation', category: 'iac', match: { githubAction: ['aws-actions/aws-cloudformation-github-deploy'], terraformResource: ['aws_cloudformation_stack'] }, implies: ['aws'] },
   { id: 'aws-sam', name: 'AWS SAM', category: 'iac', match: { file: ['samconfig.toml', 'samconfig.yaml'], cloudformation: ['AWS::Serverless::*'], githubAction: ['aws-actions/setup-sam'] }, implies: ['aws'] },
   { id: 'aws-amplify', name: 'AWS Amplify', category: 'hosting', match: { npm: ['aws-amplify', '@aws-amplify/ui-react', '@aws-amplify/backend', '@aws-amplify/cli'], file: ['amplify.yml', 'amplify/backend.ts', 'amplify/cli.json'], terraformResource: ['aws_amplify_*'], cloudformation: ['AWS::Amplify::*'] }, implies: ['aws'] },
-  { id: 'aws-copilot', name: 'AWS Copilot', category: 'ci-cd', match: { file: ['copilot/.workspace'] }, implies: ['aws-ecs'] },
+  { id: 'aws-copilot', name: 'AWS Copilot', category: 'ci-cd', match: { file: ['copilot/.workspace'] }, implies: ['aws'] },
   { id: 'aws-lambda', name: 'AWS Lambda', category: 'cloud-service', url: 'https://aws.amazon.com/lambda',
     match: sdk({ js: ['lambda'], go: ['lambda'], java: ['lambda'], dotnet: ['Lambda'], ruby: ['lambda'], rust: ['lambda'] }, {
       npm: ['@types/aws-lambda', '@middy/core', 'serverless-http', '@codegenie/serverless-express', '@vendia/serverless-express', 'aws-serverless-express'],

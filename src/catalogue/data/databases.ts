@@ -162,7 +162,6 @@ export const databases: Technology[] = [
   { id: 'pgvector', name: 'pgvector', category: 'database-vector', match: { pypi: ['pgvector'], npm: ['pgvector'], nuget: ['Pgvector', 'Pgvector.EntityFrameworkCore'], gem: ['neighbor', 'pgvector'], go: ['github.com/pgvector/pgvector-go'], image: ['pgvector/pgvector', 'ankane/pgvector'] }, implies: ['postgresql'] },
   { id: 'lancedb', name: 'LanceDB', category: 'database-vector', match: { npm: ['@lancedb/lancedb', 'vectordb'], pypi: ['lancedb'] } },
   { id: 'faiss', name: 'Faiss', category: 'database-vector', match: { pypi: ['faiss-cpu', 'faiss-gpu'] } },
-  { id: 'redis-vector', name: 'Redis Stack', category: 'database-vector', match: { image: ['redis/redis-stack', 'redis/redis-stack-server'] }, implies: ['redis'] },
 
   // migration and database tooling
   { id: 'alembic', name: 'Alembic', category: 'tool', match: { pypi: ['alembic'], file: ['alembic.ini'] } },

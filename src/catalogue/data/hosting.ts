@@ -2,8 +2,8 @@
 import type { Technology } from '../types.js';
 
 export const hosting: Technology[] = [
-  { id: 'vercel', name: 'Vercel', category: 'hosting', match: { file: ['vercel.json', '.vercel/project.json'], npm: ['vercel', '@vercel/node', '@vercel/analytics', '@vercel/speed-insights', '@vercel/blob', '@vercel/edge-config', '@vercel/functions'], githubAction: ['amondnet/vercel-action'], terraformProvider: ['vercel'], env: ['VERCEL_TOKEN', 'VERCEL_ORG_ID', 'VERCEL_PROJECT_ID'] }, url: 'https://vercel.com' },
-  { id: 'vercel-blob', name: 'Vercel Blob', category: 'object-storage', match: { npm: ['@vercel/blob'], env: ['BLOB_READ_WRITE_TOKEN'] }, implies: ['vercel'] },
+  { id: 'vercel', name: 'Vercel', category: 'hosting', match: { file: ['vercel.json', '.vercel/project.json'], npm: ['vercel', '@vercel/node', '@vercel/functions'], githubAction: ['amondnet/vercel-action'], terraformProvider: ['vercel'], env: ['VERCEL_TOKEN', 'VERCEL_ORG_ID', 'VERCEL_PROJECT_ID'] }, url: 'https://vercel.com' },
+  { id: 'vercel-blob', name: 'Vercel Blob', category: 'object-storage', match: { npm: ['@vercel/blob'], env: ['BLOB_READ_WRITE_TOKEN'] } },
   { id: 'vercel-postgres', name: 'Vercel Postgres', category: 'database-relational', match: { npm: ['@vercel/postgres'] }, implies: ['postgresql'] },
   { id: 'netlify', name: 'Netlify', category: 'hosting', match: { file: ['netlify.toml'], npm: ['netlify-cli', '@netlify/functions', '@netlify/plugin-nextjs', '@netlify/edge-functions', '@netlify/blobs'], githubAction: ['nwtgck/actions-netlify', 'netlify/actions/cli'], terraformProvider: ['netlify'] }, url: 'https://www.netlify.com' },
   { id: 'fly-io', name: 'Fly.io', category: 'hosting', match: { file: ['fly.toml'], githubAction: ['superfly/flyctl-actions/setup-flyctl', 'superfly/flyctl-actions'], terraformProvider: ['fly'] }, url: 'https://fly.io' },
@@ -17,7 +17,7 @@ export const hosting: Technology[] = [
   { id: 'cloudflare-kv', name: 'Workers KV', category: 'database-key-value', match: { terraformResource: ['cloudflare_workers_kv_namespace', 'cloudflare_workers_kv'] }, implies: ['cloudflare'] },
   { id: 'cloudflare-tunnel', name: 'Cloudflare Tunnel', category: 'web-server', match: { image: ['cloudflare/cloudflared'], terraformResource: ['cloudflare_tunnel', 'cloudflare_zero_trust_tunnel_cloudflared'] }, implies: ['cloudflare'] },
   { id: 'opennext', name: 'OpenNext', category: 'hosting', match: { npm: ['@opennextjs/cloudflare', '@opennextjs/aws', 'open-next'], file: ['open-next.config.ts'] } },
-  { id: 'sst', name: 'SST', category: 'iac', match: { npm: ['sst'], file: ['sst.config.ts'] }, implies: ['aws'] },
+  { id: 'sst', name: 'SST', category: 'iac', match: { npm: ['sst'], file: ['sst.config.ts'] } },
   { id: 'serverless-framework', name: 'Serverless Framework', category: 'iac', match: { npm: ['serverless', 'serverless-offline', 'serverless-webpack', 'serverless-esbuild', 'serverless-python-requirements'], file: ['serverless.yml', 'serverless.yaml', 'serverless.ts'] }, url: 'https://www.serverless.com' },
   { id: 'digitalocean', name: 'DigitalOcean', category: 'cloud', match: { terraformProvider: ['digitalocean'], githubAction: ['digitalocean/action-doctl', 'digitalocean/app_action'], file: ['.do/app.yaml', '.do/deploy.template.yaml'] }, url: 'https://www.digitalocean.com' },
   { id: 'digitalocean-app-platform', name: 'DigitalOcean App Platform', category: 'hosting', match: { file: ['.do/app.yaml', '.do/deploy.template.yaml'], terraformResource: ['digitalocean_app'] }, implies: ['digitalocean'] },
