@@ -129,3 +129,13 @@ test('Symfony #[Route] attributes with a class prefix; a commented attribute is 
 test('gorilla/mux: Methods() with strings or http.Method constants; no Methods() means any method', () => {
   assert.deepEqual(apis(F, 'go-misc/mux.go'), ['REST GET / serves @11', 'REST HEAD / serves @11', 'REST POST /cart serves @12', 'REST /_healthz serves @13']);
 });
+
+test('Next.js route handlers and API routes: the path comes from the file, route groups dropped', () => {
+  assert.deepEqual(apis(F, 'next/src/app/(shop)/api/orders/[id]/route.ts'), ['REST GET /api/orders/[id] serves @3', 'REST DELETE /api/orders/[id] serves @7']);
+  assert.deepEqual(apis(F, 'next/src/pages/api/webhooks/stripe.ts'), ['REST /api/webhooks/stripe serves @3']);
+  assert.deepEqual(apis(F, 'next/src/app/dashboard/page.tsx'), []);
+});
+
+test('Flask add_url_rule: methods or GET', () => {
+  assert.deepEqual(apis(F, 'pyworker/legacy_app.py'), ['REST POST /export serves @6', 'REST GET /ping serves @7']);
+});

@@ -1,4 +1,5 @@
 /** Shared by the code readers: a capped, de-duplicated list of ApiFacts, and a few scanning helpers. */
+import { beforePackageFolders } from '../../scan/classify.js';
 import type { ApiFact, FileFacts, Warning } from '../facts.js';
 import { lineAt, stringAt, type Lexed } from './lexer.js';
 
@@ -108,8 +109,9 @@ export function eachMatch(lexed: Lexed, re: RegExp, fn: (m: RegExpExecArray, arg
  */
 export function isNonProductCode(path: string): boolean {
   const base = path.slice(path.lastIndexOf('/') + 1);
+  const folders = beforePackageFolders(path);
   return (
-    /(^|\/)(?:tests?|__tests__|__mocks__|mocks?|spec|specs|e2e|testdata|test-data|fixtures?|docs?|docs_src|examples?|samples?|benchmarks?)\//i.test(path) ||
+    /(^|\/)(?:tests?|__tests__|__mocks__|mocks?|spec|specs|e2e|testdata|test-data|fixtures?|docs?|docs_src|examples?|samples?|benchmarks?)\//i.test(folders) ||
     /^(?:test_.*\.py|.*_test\.(?:py|go)|conftest\.py|mock_.*|.*_mock\.go|.*\.mocks?\.[jt]s|.*\.(?:test|spec)\.[cm]?[jt]sx?|.*Tests?\.(?:java|kt|cs)|.*_spec\.rb|.*Test\.php)$/.test(base)
   );
 }

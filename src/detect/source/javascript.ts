@@ -171,6 +171,28 @@ function cliCommands(lexed: Lexed, text: string, out: ApiCollector): void {
   });
 }
 
+const HTTP_EXPORT = /\bexport\s+(?:async\s+)?(?:function\s+|const\s+|let\s+)(GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)\b/g;
+
+/** URL path from file-system routing segments: route groups "(shop)" and parallel slots "@modal" are not in the URL. */
+function segmentsToPath(segments: string): string {
+  const parts = segments.split('/').filter((p) => p && !/^\(.*\)$/.test(p) && !p.startsWith('@'));
+  return joinPath(...parts);
+}
+
+/** Next.js route handlers and API routes, SvelteKit +server endpoints: the path comes from the file's place. */
+function fileRoutes(path: string, lexed: Lexed, out: ApiCollector): void {
+  const appRoute = /(?:^|\/)app\/((?:[^/]+\/)*)route\.[cm]?[jt]sx?$/.exec(path);
+  const svelte = /(?:^|\/)src\/routes\/((?:[^/]+\/)*)\+server\.[jt]s$/.exec(path);
+  const pagesApi = /(?:^|\/)pages\/(api(?:\/[^.]+)?)\.[cm]?[jt]sx?$/.exec(path);
+  if (appRoute || svelte) {
+    const url = segmentsToPath((appRoute ?? svelte)![1]);
+    eachMatch(lexed, HTTP_EXPORT, (m) => out.add('REST', `${m[1]} ${url}`, 'serves', line(lexed, m.index)));
+  } else if (pagesApi && /\bexport\s+default\b/.test(lexed.code)) {
+    const at = lexed.code.search(/\bexport\s+default\b/);
+    out.add('REST', segmentsToPath(pagesApi[1].replace(/\/index$/, '')), 'serves', line(lexed, at));
+  }
+}
+
 export const javascriptReader: Reader = {
   id: 'source/javascript',
   extensions: ['.js', '.mjs', '.cjs', '.jsx', '.ts', '.mts', '.cts', '.tsx'],
@@ -185,8 +207,10 @@ export const javascriptReader: Reader = {
     const mayQueue = /amqp|kafka|bull|SendMessage|ReceiveMessage|sendMessage|nats/.test(text);
     const mayWs = text.includes('WebSocket') || text.includes('socket.io');
     const mayCli = text.includes('.command(') || text.includes('.command (');
-    if (!(mayRoute || mayNest || mayGrpc || mayQueue || mayWs || mayCli)) return {};
+    const mayFileRoute = /(?:^|\/)(?:route\.[cm]?[jt]sx?|\+server\.[jt]s)$|(?:^|\/)pages\/api\//.test(path);
+    if (!(mayRoute || mayNest || mayGrpc || mayQueue || mayWs || mayCli || mayFileRoute)) return {};
     const lexed = lex(text, 'js');
+    if (mayFileRoute) fileRoutes(path, lexed, out);
     if (mayRoute) httpRoutes(lexed, text, out);
     if (mayNest) nestRoutes(lexed, out);
     if (mayGrpc) grpc(lexed, text, out);

@@ -39,6 +39,19 @@ function decoratorRoutes(lexed: Lexed, out: ApiCollector): void {
   });
 }
 
+/** app.add_url_rule('/x', ...) (Flask) and app.add_api_route('/x', ...) (FastAPI): GET unless methods= says. */
+function imperativeRoutes(lexed: Lexed, out: ApiCollector): void {
+  eachMatch(lexed, /\b(\w+)\.(add_url_rule|add_api_route)\s*\(\s*/g, (m, a) => {
+    if (!a || !a.value.startsWith('/')) return;
+    const open = lexed.code.lastIndexOf('(', a.start);
+    const close = matchingClose(lexed.code, open);
+    if (close < 0) return;
+    const methods = /\bmethods\s*=\s*[[(]/.exec(lexed.code.slice(open, close));
+    const list = methods ? stringsIn(lexed, open + methods.index, close).map((s) => s.value.toUpperCase()) : ['GET'];
+    for (const verb of list) if (VERBS.has(verb.toLowerCase())) out.add('REST', `${verb} ${a.value}`, 'serves', line(lexed, m.index));
+  });
+}
+
 function djangoUrls(lexed: Lexed, out: ApiCollector): void {
   eachMatch(lexed, /(?:^|[\s,[(])(path|re_path|url)\s*\(\s*/gm, (m, a) => {
     if (!a) return;
@@ -145,6 +158,7 @@ export const pythonReader: Reader = {
     const base = path.slice(path.lastIndexOf('/') + 1);
     if (/_pb2(?:_grpc)?\.pyi?$/.test(base)) return {}; // generated gRPC code names every service, both sides
     const mayRoute = text.includes('@') && /@\w+\.(?:route|get|post|put|patch|delete|options|head|websocket|api_route)\s*\(/.test(text);
+    const mayImperative = text.includes('add_url_rule') || text.includes('add_api_route');
     const mayDjango = base === 'urls.py' && /\b(?:re_)?path\s*\(|\burl\s*\(/.test(text);
     const mayGrpc = text.includes('_pb2') || text.includes('grpc');
     const mayCelery = text.includes('.task') || text.includes('shared_task') || text.includes('send_task');
@@ -152,9 +166,10 @@ export const pythonReader: Reader = {
     const mayCli = text.includes('.command') || text.includes('.group') || text.includes('add_parser');
     const mayWs = text.includes('websockets.serve');
     const maySqs = text.includes('QueueUrl');
-    if (!(mayRoute || mayDjango || mayGrpc || mayCelery || mayQueue || mayCli || mayWs || maySqs)) return {};
+    if (!(mayRoute || mayImperative || mayDjango || mayGrpc || mayCelery || mayQueue || mayCli || mayWs || maySqs)) return {};
     const lexed = lex(text, 'python');
     if (mayRoute) decoratorRoutes(lexed, out);
+    if (mayImperative) imperativeRoutes(lexed, out);
     if (mayDjango) djangoUrls(lexed, out);
     if (mayGrpc) grpc(lexed, out);
     if (mayCelery) celery(lexed, text, out);
