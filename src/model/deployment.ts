@@ -38,6 +38,13 @@ const ENV_NAME: Record<string, string> = {
 };
 
 /** Names environments the way teams say them; an unknown name is kept as written. */
+/** GitHub environments used to publish a package or docs are not where the system runs. */
+const NOT_AN_ENVIRONMENT = /^(publish|publishing|release|releases|pypi|testpypi|npm|crates(-io)?|rubygems|nuget|maven|github-pages|pages|docs|documentation|copilot|deploy)$/i;
+
+export function isRuntimeEnvironment(name: string): boolean {
+  return !NOT_AN_ENVIRONMENT.test(name.trim());
+}
+
 export function environmentName(raw: string): string {
   const key = raw.trim().toLowerCase();
   return ENV_NAME[key] ?? raw.trim();
@@ -57,7 +64,7 @@ export function buildDeployment(ctx: Context, techs: TechnologyUse[]): Deploymen
   }
   for (const [file, list] of ctx.each('environments')) {
     if (!counts(ctx, file)) continue;
-    for (const e of list) environments.add(environmentName(e.name), evidence(file, e.via, e.line));
+    for (const e of list) if (isRuntimeEnvironment(e.name)) environments.add(environmentName(e.name), evidence(file, e.via, e.line));
   }
   for (const [file, list] of ctx.each('pipelines')) {
     if (!counts(ctx, file)) continue;
@@ -72,14 +79,14 @@ export function buildDeployment(ctx: Context, techs: TechnologyUse[]): Deploymen
         evidence: [ev],
       });
       for (const target of p.deployTargets ?? []) if (isPlace(target)) hosting.add(target, evidence(file, `${p.system} deploy step`, p.line));
-      for (const env of p.environments ?? []) environments.add(environmentName(env), evidence(file, `${p.system} environment`, p.line));
+      for (const env of p.environments ?? []) if (isRuntimeEnvironment(env)) environments.add(environmentName(env), evidence(file, `${p.system} environment`, p.line));
     }
   }
   pipelines.sort((a, b) => a.system.localeCompare(b.system, 'en') || a.name.localeCompare(b.name, 'en') || (a.evidence[0].file < b.evidence[0].file ? -1 : 1));
 
   for (const f of ctx.input.files) {
     if (!counts(ctx, f.path)) continue;
-    if (f.language === 'Dockerfile') runtime.add('Docker', evidence(f.path, 'Dockerfile'));
+    if (f.language === 'Dockerfile' && !f.path.startsWith('.devcontainer/')) runtime.add('Docker', evidence(f.path, 'Dockerfile'));
   }
   for (const [file, services] of ctx.each('services')) {
     if (!counts(ctx, file)) continue;

@@ -17,7 +17,7 @@ export function finalizeContainer(ctx: Context, d: Draft, techs: TechnologyUse[]
   const mine = techs.filter((t) => t.containers.includes(d.id) && (t.scope === 'runtime' || t.scope === 'optional' || (t.scope === 'example' && d.role !== 'main')));
   const categories = new Set(mine.map((t) => t.category));
   const name = containerName(ctx, d);
-  const kind = containerKind(d, mine, categories);
+  const kind = containerKind(ctx, d, mine, categories);
   const entryPoints: Fact[] = [];
   for (const { file, fact } of d.manifests) {
     for (const e of fact.entryPoints ?? []) entryPoints.push({ value: `${e.name}: ${e.target}`, evidence: [evidence(file, `${fact.ecosystem} entry point`, e.line ?? fact.line)] });
@@ -45,6 +45,7 @@ export function finalizeContainer(ctx: Context, d: Draft, techs: TechnologyUse[]
   if (d.image) container.image = d.image;
   if (d.ports.size) container.ports = [...d.ports].sort((a, b) => a - b);
   if (entryPoints.length) container.entryPoints = entryPoints;
+  if (kind === 'library' && d.manifests.some((m) => m.fact.kind === 'cli')) container.hasCommand = true;
   return container;
 }
 
@@ -65,7 +66,7 @@ function shortName(name: string): string {
   return name;
 }
 
-function containerKind(d: Draft, techs: TechnologyUse[], categories: Set<string>): ContainerKind {
+function containerKind(ctx: Context, d: Draft, techs: TechnologyUse[], categories: Set<string>): ContainerKind {
   if (d.path === undefined) {
     const store = d.imageTech ? DATASTORE_KINDS[d.imageTech.category] : undefined;
     if (store) return store;
@@ -88,9 +89,21 @@ function containerKind(d: Draft, techs: TechnologyUse[], categories: Set<string>
   if (hasBackend || d.ports.size) return 'service';
   if (d.deployable) return workerLike ? 'worker' : 'service';
   const kinds = d.manifests.map((m) => m.fact.kind);
+  // a package that others import and that also installs a command (flask, vite) is a library first
+  if (kinds.includes('cli') && libraryMarkers(ctx, d)) return 'library';
   if (kinds.includes('cli') || techs.some((t) => CLI_TECH.has(t.id))) return 'cli';
   if (kinds.includes('application')) return 'application';
   if (kinds.includes('library')) return 'library';
   if (d.manifests.some((m) => m.fact.private)) return 'application';
   return d.manifests.length ? 'library' : 'application';
+}
+
+/** Signs that a package is meant to be imported: npm main/exports/types, a typed Python package (py.typed). */
+function libraryMarkers(ctx: Context, d: Draft): boolean {
+  if (d.manifests.some((m) => m.fact.ecosystem === 'npm' && m.fact.entryPoints?.some((e) => ['main', 'exports', 'module', 'types'].includes(e.name)))) return true;
+  const prefix = d.path ? `${d.path}/` : '';
+  for (const path of ctx.fileByPath.keys()) {
+    if (path.startsWith(prefix) && path.endsWith('/py.typed') && ctx.roleOfFile(path) === 'main') return true;
+  }
+  return false;
 }

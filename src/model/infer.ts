@@ -38,7 +38,11 @@ export function inferStyle(containers: Container[], relationships: Relationship[
     const libs = own.filter((c) => c.kind === 'library');
     const apps = own.filter((c) => c.kind === 'application' || c.kind === 'frontend');
     if (clis.length) style.push({ value: 'Command-line tool', evidence: mergeEvidence(...clis.map((c) => first(c.evidence))) });
-    if (libs.length) style.push({ value: libs.length > 1 ? 'Libraries' : 'Library', evidence: mergeEvidence(...libs.map((c) => first(c.evidence, 1))) });
+    if (libs.length) {
+      const withCommand = libs.some((c) => c.hasCommand);
+      const value = (libs.length > 1 ? 'Libraries' : 'Library') + (withCommand && !clis.length ? ' with a command-line interface' : '');
+      style.push({ value, evidence: mergeEvidence(...libs.map((c) => first(c.evidence, 1))) });
+    }
     if (!clis.length && !libs.length && apps.length) style.push({ value: 'Application', evidence: mergeEvidence(...apps.map((c) => first(c.evidence, 1))) });
   }
   const brokers = containers.filter((c) => c.kind === 'broker' && c.role === 'main');
@@ -67,6 +71,13 @@ export function inferLayers(containers: Container[], components: Component[], re
   const layers: Fact[] = [];
   const push = (value: string, ev: Evidence[]) => ev.length && layers.push({ value, evidence: mergeEvidence(ev) });
   const own = main.filter((c) => c.path !== undefined);
+  if (own.length === 1) {
+    // one codebase: its import layers, then the stores it keeps data in
+    const byImports = layersByImports(components, relationships);
+    const stores = main.filter((c) => STORES.has(c.kind)).flatMap((c) => first(c.evidence, 1));
+    if (byImports.length && stores.length) byImports.push({ value: `data: ${main.filter((c) => STORES.has(c.kind)).map((c) => c.name).sort().join(', ')}`, evidence: mergeEvidence(stores).slice(0, 2) });
+    if (byImports.length) return byImports;
+  }
   if (own.length >= 2 || main.some((c) => STORES.has(c.kind))) {
     push('Presentation', own.filter((c) => c.kind === 'frontend').flatMap((c) => first(c.evidence, 1)));
     push('Services', own.filter((c) => c.kind === 'service').flatMap((c) => first(c.evidence, 1)));
@@ -108,9 +119,10 @@ function layersByImports(components: Component[], relationships: Relationship[])
   const levels = new Map<number, Component[]>();
   for (const c of connected) levels.set(height.get(c.id)!, [...(levels.get(height.get(c.id)!) ?? []), c]);
   const ordered = [...levels.entries()].sort((a, b) => b[0] - a[0]);
+  const unique = new Set(connected.map((c) => c.name)).size === connected.length;
   if (ordered.length < 2) return [];
   return ordered.slice(0, 6).map(([level, comps], i) => {
-    const names = comps.map((c) => c.path).sort();
+    const names = comps.map((c) => (unique ? c.name : c.path)).sort();
     const position = i === 0 ? 'top' : level === 0 ? 'bottom' : 'middle';
     const ev = edges.filter((e) => comps.some((c) => c.id === e.from || c.id === e.to)).flatMap((e) => first(e.evidence, 1));
     return { value: `${position}: ${names.join(', ')}`, evidence: mergeEvidence(ev).slice(0, 2) };

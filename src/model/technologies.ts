@@ -24,7 +24,8 @@ export function hitScope(ctx: Context, hit: TechnologyHit): Scope {
     case 'optional':
       return TOOLING.has(hit.tech.category) ? 'dev' : 'optional';
     case 'config':
-      return TOOLING.has(hit.tech.category) || hit.tech.category === 'ci-cd' ? 'dev' : 'runtime';
+      // a config file for a tool (.editorconfig, .pre-commit-config.yaml) is tooling; a framework's config is its use
+      return TOOLING.has(hit.tech.category) || hit.tech.category === 'ci-cd' || hit.tech.category === 'tool' ? 'dev' : 'runtime';
     case 'build':
       // a Dockerfile's base image runs in production; a build plugin does not
       return hit.rule.startsWith('base image') ? 'runtime' : 'dev';

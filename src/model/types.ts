@@ -53,6 +53,8 @@ export interface Container {
   entryPoints?: Fact[];
   /** Public surface: routes, RPC services, CLI commands, topics. */
   apis?: { style: string; name: string; role?: string; evidence: Evidence[] }[];
+  /** A library that also installs a command (its manifest declares one). */
+  hasCommand?: boolean;
   /** Reachable from outside: a LoadBalancer or NodePort Service, an Ingress or route backend. */
   exposedBy?: Evidence[];
   evidence: Evidence[];

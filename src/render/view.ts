@@ -4,6 +4,9 @@
  */
 import type { ArchitectureModel, Container, Relationship, TechnologyUse } from '../model/types.js';
 
+/** Categories that describe how a project is built, tested or shipped rather than what its code uses. */
+const NOT_A_PART_OF_THE_CODE = new Set(['ci-cd', 'container', 'orchestration', 'iac', 'testing', 'linter', 'build-tool', 'package-manager', 'documentation', 'hosting', 'cloud']);
+
 export const STORE_KINDS = new Set(['datastore', 'cache', 'broker', 'search', 'storage']);
 export const RUNNING_KINDS = new Set(['service', 'worker', 'function', 'job', 'frontend']);
 
@@ -41,7 +44,7 @@ export class View {
     const techs = c.technologies
       .map((id) => this.techById.get(id))
       .filter((t): t is TechnologyUse => !!t && t.category !== 'language' && (t.scope === 'runtime' || t.scope === 'optional' || (c.role !== 'main' && t.scope === 'example')))
-      .filter((t) => !['ci-cd', 'container', 'orchestration', 'iac', 'testing', 'linter', 'build-tool', 'package-manager'].includes(t.category));
+      .filter((t) => !NOT_A_PART_OF_THE_CODE.has(t.category));
     techs.sort((a, b) => rank(a.category) - rank(b.category) || a.name.localeCompare(b.name, 'en'));
     return techs.slice(0, max).map((t) => t.name);
     function rank(cat: string) {

@@ -86,10 +86,22 @@ const ROLE_RULES: [Role, RegExp][] = [
 const TEST_FILE = /(\.(test|spec|e2e)\.[cm]?[jt]sx?$)|(_test\.(go|py|rb|exs)$)|(^|\/)test_[^/]+\.py$|(Tests?|Spec|IT)\.(java|kt|cs|scala)$|(_spec\.rb)$|(Test\.php)$/;
 
 /**
+ * In a JVM source tree the folders below src/main/java are a package name: com/example/demo is the
+ * product's code, and org/springframework/samples/petclinic is too. Only the folders above count.
+ */
+export function beforePackageFolders(path: string): string {
+  const m = /(^|\/)src\/(main|test|testFixtures|integrationTest|it)\/(java|kotlin|scala|groovy)\//.exec(path);
+  if (!m) return path;
+  const kind = m[2] === 'main' ? 'main' : 'test';
+  return `${path.slice(0, m.index + m[1].length)}src/${kind}/${m[3]}/`;
+}
+
+/**
  * The role of a path, from its folders. A path under several role folders takes the most specific:
  * test/fixtures/app is a fixture and examples/shop/tests is an example, not the repository's own tests.
  */
 export function roleOf(path: string): Role {
+  path = beforePackageFolders(path);
   const priority: Role[] = ['fixture', 'example', 'docs', 'test', 'tooling'];
   let best: Role = 'main';
   for (const [role, re] of ROLE_RULES) {

@@ -1,5 +1,6 @@
 /** Technology Stack: the system's own technologies by area, each with the file it was seen in. */
 import type { ArchitectureModel, TechnologyUse } from '../../model/types.js';
+import { roleOf } from '../../scan/classify.js';
 import { bullet, files, text } from '../markdown.js';
 
 const MAX_PER_LINE = 20;
@@ -42,6 +43,7 @@ export function renderStack(model: ArchitectureModel): string {
 
 /** Evidence from manifests and configs before evidence from imports, so the file shown is the one that declares it. */
 function preferOwn(t: TechnologyUse) {
-  const rank = (rule: string) => (/dependency|manifest/.test(rule) ? 0 : /^file |image/.test(rule) ? 1 : 2);
-  return [...t.evidence].sort((a, b) => rank(a.rule) - rank(b.rule) || (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+  const rank = (e: { file: string; rule: string }) =>
+    (roleOf(e.file) === 'main' ? 0 : roleOf(e.file) === 'test' || roleOf(e.file) === 'tooling' ? 3 : 6) + (/dependency|manifest/.test(e.rule) ? 0 : /^file |image/.test(e.rule) ? 1 : 2);
+  return [...t.evidence].sort((a, b) => rank(a) - rank(b) || (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
 }
