@@ -112,3 +112,19 @@ test('bicep: resource types and modules; existing references and comments are no
   ]);
   assert.deepEqual(facts.hosting, [{ provider: 'Azure', via: 'bicep resource', line: 9 }]);
 });
+
+test('kamal: the service, its env names, accessories as runtime images, destinations as environments', () => {
+  const facts = readWith('kamal', FIX, 'apps/shop-rails/config/deploy.yml');
+  assert.deepEqual(facts.services, [
+    { name: 'shop', source: 'kamal', image: 'acme/shop', envNames: ['SOLID_QUEUE_IN_PUMA', 'DB_HOST', 'RAILS_MASTER_KEY'], line: 2 },
+    { name: 'db', source: 'kamal', image: 'postgres:16', envNames: ['POSTGRES_PASSWORD'], line: 32 },
+    { name: 'redis', source: 'kamal', image: 'valkey/valkey:8', line: 39 },
+  ]);
+  assert.deepEqual(facts.images, [
+    { name: 'postgres', ref: 'postgres:16', line: 33, role: 'runtime' },
+    { name: 'valkey/valkey', ref: 'valkey/valkey:8', line: 40, role: 'runtime' },
+  ]);
+  assert.equal(facts.hosting, undefined, 'Kamal deploys to any servers: no provider');
+  assert.deepEqual(readWith('kamal', FIX, 'apps/shop-rails/config/deploy.staging.yml').environments, [{ name: 'staging', via: 'kamal destination', line: 1 }]);
+  assert.deepEqual(reader('kamal').read('config/deploy.yml', 'production:\n  branch: main\n'), {}, 'another tool’s deploy.yml');
+});

@@ -13,7 +13,7 @@ function pathFor(id: string): string {
     procfile: 'Procfile', 'heroku-app-json': 'app.json', 'heroku-yml': 'heroku.yml', 'app-engine': 'app.yaml',
     cloudbuild: 'cloudbuild.yaml', azd: 'azure.yaml', dockerrun: 'Dockerrun.aws.json', 'elastic-beanstalk': '.ebextensions/a.config',
     wrangler: 'wrangler.toml', firebase: 'firebase.json', amplify: 'amplify.yml', apprunner: 'apprunner.yaml',
-    'codedeploy-appspec': 'appspec.yml', dotenv: '.env.example', 'helm-requirements': 'requirements.yaml', bicep: 'main.bicep',
+    'codedeploy-appspec': 'appspec.yml', dotenv: '.env.example', 'helm-requirements': 'requirements.yaml', bicep: 'main.bicep', kamal: 'config/deploy.yml',
   };
   return names[id] ?? 'file.yaml';
 }

@@ -11,6 +11,7 @@ import { dockerfileReader } from './dockerfile.js';
 import { dotenvReader } from './dotenv.js';
 import { firebaseReader } from './firebase.js';
 import { flyReader } from './fly.js';
+import { kamalReader } from './kamal.js';
 import { helmChartReader, helmRequirementsReader, helmValuesReader } from './helm.js';
 import { herokuAppJsonReader, herokuYmlReader } from './heroku.js';
 import { kubernetesReader } from './kubernetes.js';
@@ -48,6 +49,7 @@ export const infraReaders: Reader[] = [
   renderReader,
   railwayReader,
   procfileReader,
+  kamalReader,
   herokuAppJsonReader,
   herokuYmlReader,
   appEngineReader,
