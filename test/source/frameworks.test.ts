@@ -134,6 +134,7 @@ test('Next.js route handlers and API routes: the path comes from the file, route
   assert.deepEqual(apis(F, 'next/src/app/(shop)/api/orders/[id]/route.ts'), ['REST GET /api/orders/[id] serves @3', 'REST DELETE /api/orders/[id] serves @7']);
   assert.deepEqual(apis(F, 'next/src/pages/api/webhooks/stripe.ts'), ['REST /api/webhooks/stripe serves @3']);
   assert.deepEqual(apis(F, 'next/src/app/dashboard/page.tsx'), []);
+  assert.deepEqual(apis(F, 'next/src/pages/api/auth/[...nextauth].ts'), ['REST /api/auth/[...nextauth] serves @4']);
 });
 
 test('Flask add_url_rule: methods or GET', () => {

@@ -183,7 +183,7 @@ function segmentsToPath(segments: string): string {
 function fileRoutes(path: string, lexed: Lexed, out: ApiCollector): void {
   const appRoute = /(?:^|\/)app\/((?:[^/]+\/)*)route\.[cm]?[jt]sx?$/.exec(path);
   const svelte = /(?:^|\/)src\/routes\/((?:[^/]+\/)*)\+server\.[jt]s$/.exec(path);
-  const pagesApi = /(?:^|\/)pages\/(api(?:\/[^.]+)?)\.[cm]?[jt]sx?$/.exec(path);
+  const pagesApi = /(?:^|\/)pages\/(api(?:\/.+?)?)\.[cm]?[jt]sx?$/.exec(path);
   if (appRoute || svelte) {
     const url = segmentsToPath((appRoute ?? svelte)![1]);
     eachMatch(lexed, HTTP_EXPORT, (m) => out.add('REST', `${m[1]} ${url}`, 'serves', line(lexed, m.index)));
