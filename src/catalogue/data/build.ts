@@ -14,7 +14,7 @@ export const build: Technology[] = [
   { id: 'parcel', name: 'Parcel', category: 'build-tool', match: { npm: ['parcel', 'parcel-bundler'], file: ['.parcelrc'] } },
   { id: 'tsup', name: 'tsup', category: 'build-tool', match: { npm: ['tsup'], file: [`tsup.config.${js}`] } },
   { id: 'tsdown', name: 'tsdown', category: 'build-tool', match: { npm: ['tsdown'] } },
-  { id: 'unbuild', name: 'unbuild', category: 'build-tool', match: { npm: ['unbuild'], file: ['build.config.ts'] } },
+  { id: 'unbuild', name: 'unbuild', category: 'build-tool', match: { npm: ['unbuild'] } },
   { id: 'rspack', name: 'Rspack', category: 'build-tool', match: { npm: ['@rspack/core', '@rspack/cli'], file: [`rspack.config.${js}`] } },
   { id: 'rsbuild', name: 'Rsbuild', category: 'build-tool', match: { npm: ['@rsbuild/core'], file: [`rsbuild.config.${js}`] } },
   { id: 'rolldown', name: 'Rolldown', category: 'build-tool', match: { npm: ['rolldown'] } },
@@ -64,7 +64,7 @@ export const build: Technology[] = [
   { id: 'nix', name: 'Nix', category: 'build-tool', match: { file: ['flake.nix', 'default.nix', 'shell.nix'] } },
   { id: 'devcontainers', name: 'Dev Containers', category: 'tool', match: { file: ['.devcontainer/devcontainer.json', '.devcontainer.json', '.devcontainer/*/devcontainer.json'] } },
   { id: 'gitpod', name: 'Gitpod', category: 'tool', match: { file: ['.gitpod.yml'] } },
-  { id: 'mise', name: 'mise', category: 'tool', match: { file: ['mise.toml', '.mise.toml', '.tool-versions'] } },
+  { id: 'mise', name: 'mise', category: 'tool', match: { file: ['mise.toml', '.mise.toml'] } },
 
   // Python build and packaging
   { id: 'setuptools', name: 'setuptools', category: 'build-tool', match: { pypi: ['setuptools'], file: ['setup.py', 'setup.cfg'] } },

@@ -98,7 +98,7 @@ export const observability: Technology[] = [
   { id: 'zerolog', name: 'zerolog', category: 'observability', match: { go: ['github.com/rs/zerolog'] } },
   { id: 'slog', name: 'slog', category: 'observability', match: { go: ['golang.org/x/exp/slog'] } },
   { id: 'glog', name: 'glog / klog', category: 'observability', match: { go: ['github.com/golang/glog', 'k8s.io/klog'] } },
-  { id: 'log4j', name: 'Apache Log4j 2', category: 'observability', match: { maven: ['org.apache.logging.log4j:log4j-core', 'org.apache.logging.log4j:log4j-api', 'org.springframework.boot:spring-boot-starter-log4j2', 'log4j:log4j'], file: ['log4j2.xml', 'log4j2-spring.xml', 'log4j.properties'] } },
+  { id: 'log4j', name: 'Apache Log4j 2', category: 'observability', match: { maven: ['org.apache.logging.log4j:log4j-core', 'org.apache.logging.log4j:log4j-api', 'org.springframework.boot:spring-boot-starter-log4j2'], file: ['log4j2.xml', 'log4j2-spring.xml'] } },
   { id: 'logback', name: 'Logback', category: 'observability', match: { maven: ['ch.qos.logback:logback-classic', 'net.logstash.logback:logstash-logback-encoder'], file: ['logback.xml', 'logback-spring.xml'] } },
   { id: 'slf4j', name: 'SLF4J', category: 'observability', match: { maven: ['org.slf4j:slf4j-api'] } },
   { id: 'kotlin-logging', name: 'kotlin-logging', category: 'observability', match: { maven: ['io.github.oshai:kotlin-logging-jvm', 'io.github.microutils:kotlin-logging-jvm'] } },
