@@ -15,6 +15,8 @@ export interface PoolOptions {
   /** Whether the calling thread takes batches as well. Default true. */
   mainThread?: boolean;
   onProgress?: (done: number) => void;
+  /** Hash file contents for the cache (default true). */
+  hashing?: boolean;
   /** The worker module; tests point it at one that fails. */
   workerScript?: URL;
 }
@@ -67,6 +69,7 @@ const workerScript = new URL('./worker.js', import.meta.url);
 
 export async function runPool(root: string, tasks: FileTask[], maxBytes: number, options: PoolOptions = {}): Promise<PoolRun> {
   const done: FileDone[] = new Array(tasks.length);
+  const hashing = options.hashing ?? true;
   const warnings: Warning[] = [];
   const batches = makeBatches(tasks);
   const queue = batches.slice();
@@ -85,7 +88,7 @@ export async function runPool(root: string, tasks: FileTask[], maxBytes: number,
     options.onProgress?.(finishedFiles);
     signal();
   };
-  const runInline = (batch: Batch) => finish(batch, processBatch(root, tasks.slice(batch.start, batch.end), maxBytes));
+  const runInline = (batch: Batch) => finish(batch, processBatch(root, tasks.slice(batch.start, batch.end), maxBytes, hashing));
 
   interface Slot {
     worker: Worker;
@@ -113,7 +116,7 @@ export async function runPool(root: string, tasks: FileTask[], maxBytes: number,
   };
 
   const workerCount = Math.min(options.workers ?? defaultWorkerCount(), batches.length);
-  const setup: WorkerSetup = { archmdExtract: true, root, maxBytes };
+  const setup: WorkerSetup = { archmdExtract: true, root, maxBytes, hashing };
   for (let i = 0; i < workerCount; i++) {
     let worker: Worker;
     try {

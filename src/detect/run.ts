@@ -136,12 +136,12 @@ export async function extractAll(root: string, files: ScannedFile[], options: Ex
   } else if (workers === 0) {
     const { processBatch } = await import('./worker.js');
     for (let start = 0; start < tasks.length; start += 200) {
-      done.push(...processBatch(root, tasks.slice(start, start + 200), maxBytes));
+      done.push(...processBatch(root, tasks.slice(start, start + 200), maxBytes, cache !== undefined));
       progress?.(done.length);
     }
   } else {
     const { runPool } = await import('./pool.js');
-    const run = await runPool(root, tasks, maxBytes, { workers, onProgress: progress });
+    const run = await runPool(root, tasks, maxBytes, { workers, onProgress: progress, hashing: cache !== undefined });
     done = run.done;
     for (const w of run.warnings) debug(w.message);
   }

@@ -42,24 +42,27 @@ export interface WorkerSetup {
   archmdExtract: true;
   root: string;
   maxBytes: number;
+  /** Hash contents (only the cache needs it). */
+  hashing: boolean;
 }
 
-export function processFile(root: string, task: FileTask, maxBytes: number): FileDone {
+/** `hashing` off (no cache) saves hashing every file. */
+export function processFile(root: string, task: FileTask, maxBytes: number, hashing = true): FileDone {
   const read = readBounded(join(root, task.path), task.size, maxBytes);
   if ('skipped' in read) {
     const lasting = read.skipped.startsWith('larger than') || read.skipped === 'binary content';
     return { outcome: { skipped: read.skipped }, cacheable: lasting };
   }
-  const hash = contentHash(read.text);
-  if (task.knownHash === hash) return { outcome: {}, hash, unchanged: true, cacheable: true };
+  const hash = hashing ? contentHash(read.text) : undefined;
+  if (hash !== undefined && task.knownHash === hash) return { outcome: {}, hash, unchanged: true, cacheable: true };
   if (task.programming && looksMinified(read.text)) return { outcome: { skipped: 'looks minified' }, hash, cacheable: true };
   const facts = extractFile(task.path, read.text);
   // a file that yields only its path is not worth keeping (nor sending between threads)
   return { outcome: Object.keys(facts).length > 1 ? { facts } : {}, hash, cacheable: true };
 }
 
-export function processBatch(root: string, tasks: FileTask[], maxBytes: number): FileDone[] {
-  return tasks.map((task) => processFile(root, task, maxBytes));
+export function processBatch(root: string, tasks: FileTask[], maxBytes: number, hashing = true): FileDone[] {
+  return tasks.map((task) => processFile(root, task, maxBytes, hashing));
 }
 
 const setup = workerData as WorkerSetup | undefined;
@@ -68,7 +71,7 @@ if (!isMainThread && parentPort && setup?.archmdExtract) {
   port.on('message', (request: BatchRequest) => {
     let reply: BatchReply;
     try {
-      reply = { id: request.id, done: processBatch(setup.root, request.tasks, setup.maxBytes) };
+      reply = { id: request.id, done: processBatch(setup.root, request.tasks, setup.maxBytes, setup.hashing) };
     } catch (error) {
       reply = { id: request.id, error: error instanceof Error ? error.message : String(error) };
     }
