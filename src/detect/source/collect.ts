@@ -1,6 +1,6 @@
 /** Shared by the code readers: a capped, de-duplicated list of ApiFacts, and a few scanning helpers. */
 import { beforePackageFolders } from '../../scan/classify.js';
-import type { ApiFact, FileFacts, Warning } from '../facts.js';
+import type { ApiFact, FileFacts } from '../facts.js';
 import { lineAt, stringAt, type Lexed } from './lexer.js';
 
 /** Generated clients and giant route tables should not flood the model. */
@@ -32,7 +32,7 @@ export class ApiCollector {
   result(): Omit<FileFacts, 'path'> {
     const out: Omit<FileFacts, 'path'> = {};
     if (this.facts.length) out.apis = this.facts;
-    if (this.truncated) out.warnings = [{ file: this.path, message: `more than ${MAX_FACTS_PER_FILE} API facts; the rest were left out` } as Warning];
+    if (this.truncated) out.warnings = [{ file: this.path, message: `more than ${MAX_FACTS_PER_FILE} API facts; the rest were left out` }];
     return out;
   }
 }

@@ -76,14 +76,16 @@ function jaxRsRoutes(lexed: Lexed, out: ApiCollector): void {
 }
 
 function messaging(lexed: Lexed, text: string, out: ApiCollector): void {
-  const listeners: [RegExp, string][] = [
-    [/@KafkaListener\s*\(/g, 'topics'],
-    [/@RabbitListener\s*\(/g, 'queues'],
-    [/@JmsListener\s*\(/g, 'destination'],
-    [/@SqsListener\s*\(/g, 'value'],
+  // [annotation, attribute naming the destinations]
+  const listeners: [string, string][] = [
+    ['KafkaListener', 'topics'],
+    ['RabbitListener', 'queues'],
+    ['JmsListener', 'destination'],
+    ['SqsListener', 'value'],
   ];
-  for (const [re, key] of listeners) {
-    if (!text.includes(re.source.slice(1, re.source.indexOf('\\')))) continue;
+  for (const [annotation, key] of listeners) {
+    if (!text.includes(annotation)) continue;
+    const re = new RegExp(`@${annotation}\\s*\\(`, 'g');
     eachMatch(lexed, re, (m) => {
       const open = m.index + m[0].length - 1;
       const close = matchingClose(lexed.code, open);
@@ -101,6 +103,7 @@ function messaging(lexed: Lexed, text: string, out: ApiCollector): void {
       for (const n of names) if (!n.includes('${') && !n.includes('#{')) out.add('Queue', n, 'consumes', line(lexed, m.index));
     });
   }
+  if (!/KafkaTemplate|RabbitTemplate|JmsTemplate|AmqpTemplate|StreamBridge|KafkaOperations|RabbitOperations/.test(text)) return;
   eachMatch(lexed, /\b(?:kafkaTemplate|rabbitTemplate|jmsTemplate|amqpTemplate|streamBridge|template)\s*\.\s*(send|convertAndSend|sendDefault)\s*\(\s*/gi, (m, a) => {
     if (a && m[1] !== 'sendDefault') out.add('Queue', a.value, 'produces', line(lexed, m.index));
   });

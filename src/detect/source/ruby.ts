@@ -4,7 +4,7 @@
  */
 import type { FileFacts, Reader } from '../facts.js';
 import { ApiCollector, isNonProductCode, joinPath } from './collect.js';
-import { lex } from './lexer.js';
+import { lex, lineAt } from './lexer.js';
 
 const RESOURCE_ACTIONS: [string, string, string][] = [
   ['index', 'GET', ''],
@@ -102,7 +102,7 @@ function railsRoutes(text: string, out: ApiCollector): void {
 function sidekiq(text: string, out: ApiCollector): void {
   const lexed = lex(text, 'ruby');
   const code = lexed.code;
-  const lineOf = (offset: number) => code.slice(0, offset).split('\n').length;
+  const lineOf = (offset: number) => lineAt(lexed, offset);
   for (const m of code.matchAll(/\bclass\s+([\w:]+)[^\n]*\n(?:[^\n]*\n){0,5}?\s*include\s+Sidekiq::(?:Worker|Job)\b/g)) {
     const queue = /sidekiq_options[^\n]*queue:\s*['":]+(\w+)/.exec(text.slice(m.index, m.index + 2000));
     out.add('Queue', queue?.[1] ?? m[1], 'consumes', lineOf(m.index));
