@@ -140,3 +140,7 @@ test('Next.js route handlers and API routes: the path comes from the file, route
 test('Flask add_url_rule: methods or GET', () => {
   assert.deepEqual(apis(F, 'pyworker/legacy_app.py'), ['REST POST /export serves @6', 'REST GET /ping serves @7']);
 });
+
+test('Apollo schema in a gql template: root fields with source lines; client queries are not a schema', () => {
+  assert.deepEqual(apis(F, 'node-misc/apollo.ts'), ['GraphQL Query.books defines @10', 'GraphQL Query.book defines @11']);
+});

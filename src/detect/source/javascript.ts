@@ -5,6 +5,7 @@
  */
 import type { FileFacts, Reader } from '../facts.js';
 import { ApiCollector, isNonProductCode, eachMatch, joinPath, keywordString, line, matchingClose, stringsIn } from './collect.js';
+import { sdlRootFields } from './graphql.js';
 import { lex, stringAt, type Lexed } from './lexer.js';
 
 const HTTP_FRAMEWORKS = /['"](?:express|koa|@koa\/router|koa-router|fastify|hono|restify|polka|@hono\/[\w-]+|hyper-express|ultimate-express|h3)['"]/;
@@ -171,6 +172,16 @@ function cliCommands(lexed: Lexed, text: string, out: ApiCollector): void {
   });
 }
 
+/** Schema-first GraphQL servers keep their SDL in gql`...` / graphql`...` templates (Apollo, Yoga, Mercurius). */
+function embeddedSdl(lexed: Lexed, out: ApiCollector): void {
+  eachMatch(lexed, /\b(?:gql|graphql)\s*(?=`)/g, (m) => {
+    const start = m.index + m[0].length;
+    const sdl = lexed.strings.get(start);
+    if (sdl === undefined || !/\b(?:type|extend\s+type)\s+(?:Query|Mutation|Subscription)\b|\bschema\s*\{/.test(sdl)) return;
+    for (const f of sdlRootFields(sdl)) out.add('GraphQL', f.name, 'defines', line(lexed, start + 1 + f.offset));
+  });
+}
+
 const HTTP_EXPORT = /\bexport\s+(?:async\s+)?(?:function\s+|const\s+|let\s+)(GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)\b/g;
 
 /** URL path from file-system routing segments: route groups "(shop)" and parallel slots "@modal" are not in the URL. */
@@ -207,10 +218,12 @@ export const javascriptReader: Reader = {
     const mayQueue = /amqp|kafka|bull|SendMessage|ReceiveMessage|sendMessage|nats/.test(text);
     const mayWs = text.includes('WebSocket') || text.includes('socket.io');
     const mayCli = text.includes('.command(') || text.includes('.command (');
+    const maySdl = (text.includes('gql`') || text.includes('graphql`')) && /type\s+(?:Query|Mutation|Subscription)\b/.test(text);
     const mayFileRoute = /(?:^|\/)(?:route\.[cm]?[jt]sx?|\+server\.[jt]s)$|(?:^|\/)pages\/api\//.test(path);
-    if (!(mayRoute || mayNest || mayGrpc || mayQueue || mayWs || mayCli || mayFileRoute)) return {};
+    if (!(mayRoute || mayNest || mayGrpc || mayQueue || mayWs || mayCli || mayFileRoute || maySdl)) return {};
     const lexed = lex(text, 'js');
     if (mayFileRoute) fileRoutes(path, lexed, out);
+    if (maySdl) embeddedSdl(lexed, out);
     if (mayRoute) httpRoutes(lexed, text, out);
     if (mayNest) nestRoutes(lexed, out);
     if (mayGrpc) grpc(lexed, text, out);
