@@ -41,6 +41,8 @@ export interface Draft {
   evidence: Evidence[];
   /** Deployable: something builds or runs it (Dockerfile, compose, Kubernetes, Procfile, serverless, PaaS). */
   deployable: boolean;
+  /** Runs other projects rather than being one: a .NET Aspire AppHost. */
+  orchestrator?: boolean;
 }
 
 /** Manifests that only list members (a workspace root), not a project of their own. */
@@ -89,6 +91,25 @@ export function buildDrafts(ctx: Context): Draft[] {
       const d = draftAt(folder);
       d.manifests.push({ file, fact });
       d.evidence.push(evidence(file, `${fact.ecosystem} manifest`, fact.line));
+    }
+  }
+
+  // .NET Aspire: an AppHost runs the projects it references, as a compose file runs its services
+  for (const d of byPath.values()) {
+    if (d.role !== 'main') continue; // a test project that boots the app (Aspire.Hosting.Testing) runs nothing in production
+    const appHost = d.manifests.find((m) => {
+      if (m.fact.ecosystem !== 'nuget') return false;
+      const deps = (ctx.input.facts.get(m.file)?.dependencies ?? []).map((dep) => dep.name);
+      return deps.some((n) => /^Aspire\.Hosting\.AppHost$/i.test(n)) || (m.fact.kind === 'application' && deps.some((n) => /^Aspire\.Hosting\./i.test(n) && !/Testing/i.test(n)));
+    });
+    if (!appHost) continue;
+    d.orchestrator = true;
+    d.deployable = true;
+    for (const local of appHost.fact.localDependencies ?? []) {
+      const target = local.path !== undefined ? byPath.get(joinPath(dirOf(appHost.file), local.path) ?? '\0') : undefined;
+      if (!target || target === d) continue;
+      target.deployable = true;
+      target.evidence.push(evidence(appHost.file, 'Aspire AppHost runs this project', local.line));
     }
   }
 

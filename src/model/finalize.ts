@@ -77,8 +77,12 @@ function containerKind(ctx: Context, d: Draft, techs: TechnologyUse[], categorie
     if (kinds.includes('worker') || [...d.names].some((n) => WORKER_NAME.test(n))) return 'worker';
     return 'service';
   }
+  if (d.orchestrator) return 'application';
   const serviceKinds = d.services.map((s) => s.fact.kind);
   if (serviceKinds.includes('function')) return 'function';
+  // a project that says it is a library and that nothing deploys is one, whatever framework it references
+  const declared = d.manifests.map((m) => m.fact.kind);
+  if (!d.deployable && declared.includes('library') && !declared.includes('application') && !declared.includes('cli')) return 'library';
   const hasBackend = categories.has('backend-framework');
   const hasFrontend = categories.has('frontend-framework');
   if (hasFrontend && !hasBackend) return 'frontend';

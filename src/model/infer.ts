@@ -14,7 +14,7 @@ function first(ev: Evidence[], n = 2): Evidence[] {
 }
 
 export function isDeployable(c: Container): boolean {
-  return c.path !== undefined && (RUNNING.has(c.kind) || c.kind === 'frontend') && c.evidence.some((e) => /Dockerfile|compose|kubernetes|helm|procfile|serverless|function|fly|render|app\.yaml|vercel|netlify|heroku|service/i.test(e.rule));
+  return c.path !== undefined && (RUNNING.has(c.kind) || c.kind === 'frontend') && c.evidence.some((e) => /Dockerfile|compose|kubernetes|helm|procfile|serverless|function|fly|render|app\.yaml|vercel|netlify|heroku|service|Aspire/i.test(e.rule));
 }
 
 export function inferStyle(containers: Container[], relationships: Relationship[], techs: TechnologyUse[], workspaceRoots: Evidence[]): Fact[] {
@@ -27,7 +27,8 @@ export function inferStyle(containers: Container[], relationships: Relationship[
   if (functions.length && !deployedServices.some((c) => c.kind === 'service')) {
     style.push({ value: 'Serverless', evidence: mergeEvidence(...functions.map((c) => first(c.evidence))) });
   } else if (deployedServices.length >= 3 || (deployedServices.length >= 2 && talkOverNetwork(deployedServices, relationships))) {
-    style.push({ value: 'Microservices', evidence: mergeEvidence(...deployedServices.map((c) => first(c.evidence.filter((e) => /Dockerfile|compose|kubernetes/i.test(e.rule)), 1))) });
+    const deployedBy = (c: Container) => first(c.evidence.filter((e) => /Dockerfile|compose|kubernetes|Aspire|helm|procfile/i.test(e.rule)), 1);
+    style.push({ value: 'Microservices', evidence: mergeEvidence(...deployedServices.map((c) => (deployedBy(c).length ? deployedBy(c) : first(c.evidence, 1)))) });
   } else if (deployedServices.length >= 1 || own.some((c) => c.kind === 'frontend' && isDeployable(c))) {
     const app = deployedServices[0] ?? own.find((c) => c.kind === 'frontend')!;
     const frontends = own.filter((c) => c.kind === 'frontend' && c !== app);

@@ -80,7 +80,9 @@ export function buildRelationships({ ctx, drafts, containers, techs, importEdges
     for (const { file, fact } of d.manifests) {
       for (const local of fact.localDependencies ?? []) {
         const target = local.path !== undefined ? byPath.get(joinPath(dirOf(file), local.path) ?? '\0') : local.name ? byPackage.get(`${fact.ecosystem}:${local.name}`) : undefined;
-        if (target) edges.add(d.id, target.id, 'project reference', 'import', 'depends on', [evidence(file, `${fact.ecosystem} local dependency`, local.line)]);
+        if (!target) continue;
+        if (d.orchestrator) edges.add(d.id, target.id, 'runs', 'deploy', 'runs', [evidence(file, 'Aspire AppHost project reference', local.line)]);
+        else edges.add(d.id, target.id, 'project reference', 'import', 'depends on', [evidence(file, `${fact.ecosystem} local dependency`, local.line)]);
       }
     }
   }
@@ -117,16 +119,17 @@ export function buildRelationships({ ctx, drafts, containers, techs, importEdges
 
   // a service whose code uses a datastore driver talks to that datastore
   const stores = drafts.filter((d) => d.imageTech && isStoreCategory(d.imageTech.category));
+  const orchestrators = new Set(drafts.filter((d) => d.orchestrator).map((d) => d.id));
   for (const t of techs) {
     if (!isStoreCategory(t.category) || t.scope !== 'runtime') continue;
     const targets = stores.filter((s) => s.imageTech!.id === t.id || sameFamily(s.imageTech!.id, t.id));
     for (const cid of t.containers) {
       const c = byId.get(cid);
-      if (!c || c.path === undefined || isStoreCategory(categoryOfKind(c.kind))) continue;
+      if (!c || c.path === undefined || isStoreCategory(categoryOfKind(c.kind)) || orchestrators.has(cid)) continue;
       const ev = t.evidence.filter((e) => c.path === '' || e.file.startsWith(`${c.path}/`));
       const driverEvidence = ev.filter((e) => /dependency|import/.test(e.rule));
       if (!driverEvidence.length) continue;
-      for (const target of targets.filter((s) => s.role === c.role || s.role === 'main')) {
+      for (const target of targets.filter((s) => s.role === c.role)) {
         edges.add(c.id, target.id, protocolFor(t.id, t.name, t.category), 'data', `uses ${t.name}`, driverEvidence.slice(0, 3));
       }
     }

@@ -108,8 +108,8 @@ function readProjectXml(path: string, text: string, asManifest: boolean): ReadRe
     ? undefined
     : outputType === 'exe' || outputType === 'winexe' || WEB_SDKS.test(sdk)
       ? 'application'
-      : outputType === 'library'
-        ? 'library'
+      : outputType === 'library' || (outputType === '' && /^Microsoft\.NET\.Sdk(\.Razor)?$/i.test(sdk))
+        ? 'library' // .NET's default output type is a class library
         : undefined;
   const frameworks = (props.TargetFramework ?? props.TargetFrameworks ?? '').split(';').map((s) => s.trim()).filter(Boolean);
   const tfLine = findLine(lines, /<TargetFrameworks?>/);

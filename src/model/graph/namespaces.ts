@@ -51,10 +51,14 @@ class NamespaceIndex {
     return found;
   }
 
-  pick(from: string, files: string[]): string {
+  /** Undefined when the name is declared in several other modules: the import names none of them for sure. */
+  pick(from: string, files: string[]): string | undefined {
     if (files.length === 1) return files[0];
     const own = this.module(dirOf(from));
-    return (own !== undefined && files.find((f) => this.module(dirOf(f)) === own)) || files[0];
+    const mine = own !== undefined ? files.find((f) => this.module(dirOf(f)) === own) : undefined;
+    if (mine) return mine;
+    const modules = new Set(files.map((f) => this.module(dirOf(f))));
+    return modules.size === 1 ? files[0] : undefined;
   }
 
   namespace(from: string, name: string): string | undefined {
@@ -114,6 +118,9 @@ export class CSharpResolver {
     const spec = imp.specifier;
     const own = this.index.facts.get(from)?.namespace;
     if (own === spec) return 'ignore';
+    // extension methods are often declared in the framework's own namespaces (Microsoft.Extensions.Hosting):
+    // a using of one of those is a use of the framework, not of the file that extends it
+    if (/^(System|Microsoft|Windows)(\.|$)/.test(spec)) return 'ignore';
     // `using static X.Y.Z;` and `using A = X.Y.Z;` name a type.
     const file = this.ns.namespace(from, spec) ?? this.ns.type(from, spec);
     if (file) return { files: [file] };

@@ -30,7 +30,9 @@ function entryPoints(view: View, flow: Relationship[]): Container[] {
   if (frontends.length) return frontends;
   const exposed = view.own.filter((c) => c.exposedBy?.length);
   if (exposed.length) return exposed;
-  return view.own.filter((c) => ['service', 'function', 'job', 'worker', 'cli', 'application'].includes(c.kind) && !incoming.has(c.id));
+  // an orchestrator (an Aspire AppHost) starts the services; users do not reach it
+  const orchestrators = new Set(view.containerRelationships.filter((r) => r.kind === 'deploy').map((r) => r.from));
+  return view.own.filter((c) => ['service', 'function', 'job', 'worker', 'cli', 'application'].includes(c.kind) && !incoming.has(c.id) && !orchestrators.has(c.id));
 }
 
 function userInteraction(model: ArchitectureModel, view: View, entries: Container[]): string {
