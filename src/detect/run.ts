@@ -143,7 +143,8 @@ export async function extractAll(root: string, files: ScannedFile[], options: Ex
     const { runPool } = await import('./pool.js');
     const run = await runPool(root, tasks, maxBytes, { workers, onProgress: progress, hashing: cache !== undefined });
     done = run.done;
-    for (const w of run.warnings) debug(w.message);
+    // a crashed worker changes no result, but it is worth knowing about
+    result.warnings.push(...run.warnings);
   }
   for (let t = 0; t < tasks.length; t++) {
     const file = todo[taskIndex[t]];
