@@ -49,3 +49,8 @@ test('nested template literals do not desynchronise the lexer', () => {
   assert.ok(lexed.code.includes("router.get('"), lexed.code);
   assert.equal([...lexed.strings.values()].pop(), '/after');
 });
+
+test('Python raw strings keep their backslashes', () => {
+  const lexed = lex('re_path(r"^(?P<y>\\d{4})/$", v)\nx = "a\\"b"\n', 'python');
+  assert.deepEqual([...lexed.strings.values()], ['^(?P<y>\\d{4})/$', 'a"b']);
+});

@@ -102,7 +102,8 @@ export function lex(text: string, dialect: Dialect): Lexed {
         ((dialect === 'ruby' || dialect === 'groovy') && ch === '"' && /#\{|\$\{|\$\w/.test(body)) ||
         (dialect === 'php' && ch === '"' && body.includes('$')) ||
         (dialect === 'csharp' && text[i - 1] === '$');
-      if (!interpolated) strings.set(i, raw || verbatim ? body : unescape(body));
+      const rawPrefix = dialect === 'python' && /[rR]/.test(prefix(text, i));
+      if (!interpolated) strings.set(i, raw || verbatim || rawPrefix ? body : unescape(body));
       i = end;
       lastSignificant = '"';
       continue;
