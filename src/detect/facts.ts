@@ -240,6 +240,8 @@ export interface FileFacts {
   /** Files or folders this config pulls in, repository-relative (kustomize resources and bases). */
   includes?: { path: string; line?: number }[];
   addons?: AddonFact[];
+  /** The kind of database a framework's config selects (Prisma provider, Rails adapter, Django ENGINE, JDBC URL), as a URL scheme. */
+  datastores?: { scheme: string; via: string; line?: number }[];
   warnings?: Warning[];
 }
 

@@ -74,6 +74,7 @@ export function detectTechnologies(files: ScannedFile[], facts: Map<string, File
         hits.push({ tech, file: path, line: dep.line, rule: `helm chart dependency ${dep.name}`, scope: 'runtime' });
       }
     }
+    for (const ds of f.datastores ?? []) add(hits, 'urlScheme', ds.scheme, path, `${ds.via} ${ds.scheme}`, 'runtime', ds.line);
     for (const addon of f.addons ?? []) {
       const name = addon.name.replace(/^heroku-/, '').replace(/:.*$/, '');
       const found = [...matchTechnologies('urlScheme', name), ...matchTechnologies('image', name)];

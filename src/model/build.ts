@@ -217,7 +217,7 @@ function implicitStores(drafts: Draft[], containers: Container[], techs: ReturnT
   for (const t of techs) {
     if (t.scope !== 'runtime' || !isStoreCategory(t.category) || existing.has(t.id)) continue;
     if (!t.containers.some((c) => appLike.has(c))) continue;
-    const driverEvidence = t.evidence.filter((e) => /dependency|import|URL/.test(e.rule));
+    const driverEvidence = t.evidence.filter((e) => /dependency|import|URL|datasource|adapter|ENGINE|JDBC|dialect|DB_CONNECTION/.test(e.rule));
     if (!driverEvidence.length) continue;
     out.push({
       id: `datastore:${t.id}`,

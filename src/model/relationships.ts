@@ -127,7 +127,7 @@ export function buildRelationships({ ctx, drafts, containers, techs, importEdges
       const c = byId.get(cid);
       if (!c || c.path === undefined || isStoreCategory(categoryOfKind(c.kind)) || orchestrators.has(cid)) continue;
       const ev = t.evidence.filter((e) => c.path === '' || e.file.startsWith(`${c.path}/`));
-      const driverEvidence = ev.filter((e) => /dependency|import/.test(e.rule));
+      const driverEvidence = ev.filter((e) => /dependency|import|datasource|adapter|ENGINE|JDBC|dialect|DB_CONNECTION/.test(e.rule));
       if (!driverEvidence.length) continue;
       for (const target of targets.filter((s) => s.role === c.role)) {
         edges.add(c.id, target.id, protocolFor(t.id, t.name, t.category), 'data', `uses ${t.name}`, driverEvidence.slice(0, 3));

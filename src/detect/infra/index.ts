@@ -7,6 +7,7 @@ import { cdkReader } from './cdk.js';
 import { cloudBuildReader } from './cloudbuild.js';
 import { cloudformationReader } from './cloudformation.js';
 import { composeReader } from './compose.js';
+import { datastoreConfigReader } from './datastore-config.js';
 import { dockerfileReader } from './dockerfile.js';
 import { dotenvReader } from './dotenv.js';
 import { firebaseReader } from './firebase.js';
@@ -29,6 +30,7 @@ import { terraformReader } from './terraform.js';
 import { wranglerReader } from './wrangler.js';
 
 export const infraReaders: Reader[] = [
+  datastoreConfigReader,
   dockerfileReader,
   composeReader,
   kubernetesReader,
