@@ -47,7 +47,7 @@ export const datastoreConfigReader: Reader = {
     if (base.endsWith('.prisma')) {
       found = collect(uncommented(text, '//'), /datasource\s+\w+\s*\{[^}]*?provider\s*=\s*"(\w+)"/g, 'Prisma datasource provider');
     } else if (base === 'database.yml' && /(^|\/)config\/database\.yml$/.test(path)) {
-      found = collect(uncommented(text, '#'), /^\s*adapter:\s*["']?(\w+)/gm, 'Rails database.yml adapter');
+      found = collect(uncommented(text, '#'), /^[ \t]*adapter:[ \t]*["']?(\w+)/gm, 'Rails database.yml adapter');
     } else if (base === 'config.json' && /(^|\/)config\/config\.json$/.test(path)) {
       found = collect(text, /"dialect"\s*:\s*"(\w+)"/g, 'Sequelize config dialect');
     } else if (base.endsWith('.py')) {
