@@ -55,3 +55,16 @@ test('notes and link bars are not descriptions', () => {
   const md = '# x\n\n> **Note**: this project moved to another organisation last year.\n\n[Docs](a) | [API](b) | [Blog](c)\n';
   assert.equal(readmeReader.read('README.md', md).intro?.summary, undefined);
 });
+
+test('a long README is read from its head; a features section far below still counts, at its real line', () => {
+  const filler = Array.from({ length: 2000 }, (_, i) => `Paragraph ${i} of background material that goes on.`).join('\n\n');
+  const md = `# Big\n\nBig is a tool for reading very long documents quickly.\n\n## Background\n\n${filler}\n\n## Features\n\n- Fast\n- Small\n`;
+  const intro = readmeReader.read('README.md', md).intro;
+  assert.equal(intro?.title, 'Big');
+  assert.equal(intro?.summary, 'Big is a tool for reading very long documents quickly.');
+  const featuresLine = md.split('\n').indexOf('- Fast') + 1;
+  assert.deepEqual(intro?.features, [
+    { text: 'Fast', line: featuresLine },
+    { text: 'Small', line: featuresLine + 1 },
+  ]);
+});

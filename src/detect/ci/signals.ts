@@ -116,13 +116,25 @@ export class PipelineSignals {
   readonly environments = new Set<string>();
   readonly uses: { ref: string; line?: number }[] = [];
   readonly triggers = new Set<string>();
+  /** Per-pipeline text checks, computed once: every job shares the same file text as context. */
+  private readonly contextChecks = new Map<string, { localCluster: boolean; registry?: string }>();
+
+  private checksOf(context: string): { localCluster: boolean; registry?: string } {
+    let checks = this.contextChecks.get(context);
+    if (!checks) {
+      checks = { localCluster: LOCAL_CLUSTER.test(context), registry: CONTAINER_REGISTRIES.find(([p]) => p.test(context))?.[1] };
+      this.contextChecks.set(context, checks);
+    }
+    return checks;
+  }
 
   /** One job's commands, uses refs and names at once, so job-level context (a local cluster) is known. */
   addJob(job: { names?: string[]; commands?: string[]; uses?: string[]; context?: string; pushesImage?: boolean }): void {
     const commands = (job.commands ?? []).flatMap(splitCommands);
     const uses = (job.uses ?? []).map((u) => stripVersion(u).toLowerCase());
-    const everything = [...commands, ...uses, job.context ?? ''].join('\n');
-    const localCluster = LOCAL_CLUSTER.test(everything);
+    const own = [...commands, ...uses].join('\n');
+    const shared = this.checksOf(job.context ?? '');
+    const localCluster = shared.localCluster || LOCAL_CLUSTER.test(own);
     let pushesImages = false;
     for (const name of job.names ?? []) this.addName(name);
     for (const command of commands) {
@@ -146,8 +158,8 @@ export class PipelineSignals {
     }
     if (pushesImages || job.pushesImage) {
       this.stages.add('publish');
-      const registry = CONTAINER_REGISTRIES.find(([p]) => p.test(everything));
-      this.targets.add(registry ? registry[1] : 'container registry');
+      const registry = CONTAINER_REGISTRIES.find(([p]) => p.test(own))?.[1] ?? shared.registry;
+      this.targets.add(registry ?? 'container registry');
     }
   }
 
@@ -155,9 +167,14 @@ export class PipelineSignals {
     for (const rule of NAME_RULES) if (rule.pattern.test(name)) this.stages.add(rule.stage);
   }
 
+  private readonly usesSeen = new Set<string>();
+
   addUses(ref: string, line?: number): void {
     const clean = stripVersion(ref);
-    if (clean && !this.uses.some((u) => u.ref === clean && u.line === line)) this.uses.push(line === undefined ? { ref: clean } : { ref: clean, line });
+    const key = `${clean}\u0000${line ?? ''}`;
+    if (!clean || this.usesSeen.has(key)) return;
+    this.usesSeen.add(key);
+    this.uses.push(line === undefined ? { ref: clean } : { ref: clean, line });
   }
 
   addEnvironment(name: string | undefined): void {

@@ -123,7 +123,40 @@ function lineOf(node: Nodes): number {
   return node.position?.start.line ?? 1;
 }
 
+/** The markdown parser is far from linear on large files (awesome-lists run to megabytes); the intro is at the top. */
+const HEAD_CHARS = 32_000;
+const FEATURES_CHARS = 16_000;
+
+function cutAtBlankLine(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const cut = text.lastIndexOf('\n\n', max);
+  return text.slice(0, cut > max / 2 ? cut : max);
+}
+
 export function readMarkdownIntro(text: string): IntroFact {
+  const head = cutAtBlankLine(text, HEAD_CHARS);
+  const intro = introOf(head);
+  if (!intro.features && head.length < text.length) {
+    // A features section further down: parse just that section, then put its lines back in place.
+    const rest = text.slice(head.length);
+    const heading = /^#{1,6}[ \t].*(?:features|highlights|what it does|capabilities).*$/im.exec(rest);
+    if (heading) {
+      const start = head.length + heading.index;
+      const offset = countLines(text, start);
+      const features = introOf(cutAtBlankLine(text.slice(start), FEATURES_CHARS)).features;
+      if (features) intro.features = features.map((f) => ({ text: f.text, line: f.line + offset }));
+    }
+  }
+  return intro;
+}
+
+function countLines(text: string, end: number): number {
+  let n = 0;
+  for (let k = 0; k < end; k++) if (text.charCodeAt(k) === 10) n++;
+  return n;
+}
+
+function introOf(text: string): IntroFact {
   const root = fromMarkdown(text);
   const intro: IntroFact = {};
   const top: RootContent[] = root.children;
