@@ -54,8 +54,11 @@ export function buildCodemap(ctx: Context, containers: Container[]): Component[]
 
 /** Where the modules start: src/, the deepest single-child chain of a Java tree, or the container folder itself. */
 function sourceRoot(files: string[]): string {
-  const top = new Set(files.map((f) => (f.includes('/') ? f.slice(0, f.indexOf('/')) : '')));
-  let root = SOURCE_ROOTS.find((r) => top.has(r)) ?? '';
+  // a conventional source folder is the root only when it holds most of the code: a Next.js app keeps
+  // app/, components/ and lib/ side by side, and lib/ is then one module among others
+  const counts = new Map<string, number>();
+  for (const f of files) if (f.includes('/')) counts.set(f.slice(0, f.indexOf('/')), (counts.get(f.slice(0, f.indexOf('/'))) ?? 0) + 1);
+  let root = SOURCE_ROOTS.find((r) => (counts.get(r) ?? 0) >= files.length * 0.6) ?? '';
   if (root === 'src' && files.some((f) => f.startsWith('src/main/'))) {
     root = 'src/main';
     // com/acme/shop/... : descend while there is exactly one folder and no file

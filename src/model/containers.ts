@@ -60,6 +60,7 @@ export function buildDrafts(ctx: Context): Draft[] {
   const byPath = new Map<string, Draft>();
   const runtimeOnly: Draft[] = [];
   const aggregators = new Map<string, Evidence[]>();
+  const aggregatorManifests: { folder: string; file: string; fact: ManifestFact }[] = [];
 
   const draftAt = (path: string): Draft => {
     let d = byPath.get(path);
@@ -86,6 +87,7 @@ export function buildDrafts(ctx: Context): Draft[] {
       const folder = dirOf(file);
       if (isAggregator(fact, file)) {
         aggregators.set(folder, [...(aggregators.get(folder) ?? []), evidence(file, `${fact.ecosystem} workspace root`, fact.line)]);
+        aggregatorManifests.push({ folder, file, fact });
         continue;
       }
       const d = draftAt(folder);
@@ -120,6 +122,8 @@ export function buildDrafts(ctx: Context): Draft[] {
     if (own >= 3) {
       const d = draftAt(folder);
       d.evidence.push(...ev);
+      // the workspace manifest is also this project's own (ripgrep's Cargo.toml is a package and the workspace)
+      for (const m of aggregatorManifests) if (m.folder === folder && (m.fact.name || m.fact.entryPoints?.length)) d.manifests.push({ file: m.file, fact: m.fact });
     }
   }
 

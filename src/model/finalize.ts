@@ -96,6 +96,10 @@ function containerKind(ctx: Context, d: Draft, techs: TechnologyUse[], categorie
   // a package that others import and that also installs a command (flask, vite) is a library first
   if (kinds.includes('cli') && libraryMarkers(ctx, d)) return 'library';
   if (kinds.includes('cli') || techs.some((t) => CLI_TECH.has(t.id))) return 'cli';
+  // a Rust or Go binary that serves nothing and that nothing deploys is run from a shell
+  const compiled = d.manifests.some((m) => m.fact.ecosystem === 'cargo' || m.fact.ecosystem === 'go');
+  const binary = kinds.includes('application') || d.manifests.some((m) => m.fact.private || (m.fact.ecosystem === 'cargo' && m.fact.entryPoints?.length));
+  if (compiled && binary && !kinds.includes('library') && !hasBackend && !hasFrontend && !d.ports.size) return 'cli';
   if (kinds.includes('application')) return 'application';
   if (kinds.includes('library')) return 'library';
   if (d.manifests.some((m) => m.fact.private)) return 'application';

@@ -29,7 +29,9 @@ export function importGraph(ctx: Context, containers: Container[], components: C
   const containerOwner = ownerByFolder(containers.filter((c) => c.path !== undefined).map((c) => ({ path: c.path!, id: c.id })));
   const componentOwner = ownerByFolder(components.map((c) => ({ path: c.path, id: c.id })));
   const containerEdges = aggregateEdges(edges, containerOwner);
-  const componentEdges = aggregateEdges(edges, componentOwner);
+  // modules are the codemap of one container; links between containers are drawn at container level
+  const containerOf = new Map(components.map((c) => [c.id, c.containerId]));
+  const componentEdges = aggregateEdges(edges, componentOwner).filter((e) => containerOf.get(e.from) === containerOf.get(e.to));
   const cycles: ArchitectureModel['cycles'] = [];
   const runtimeEdges = (list: GroupEdge[]) => list.filter((e) => !e.typeOnly);
   for (const members of findCycles(containers.map((c) => c.id), runtimeEdges(containerEdges))) cycles.push({ level: 'container', members });

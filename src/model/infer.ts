@@ -44,7 +44,9 @@ export function inferStyle(containers: Container[], relationships: Relationship[
       const value = (libs.length > 1 ? 'Libraries' : 'Library') + (withCommand && !clis.length ? ' with a command-line interface' : '');
       style.push({ value, evidence: mergeEvidence(...libs.map((c) => first(c.evidence, 1))) });
     }
-    if (!clis.length && !libs.length && apps.length) style.push({ value: 'Application', evidence: mergeEvidence(...apps.map((c) => first(c.evidence, 1))) });
+    const web = apps.filter((c) => c.kind === 'frontend');
+    if (!clis.length && !libs.length && web.length) style.push({ value: 'Web application', evidence: mergeEvidence(...web.map((c) => first(c.evidence, 1))) });
+    else if (!clis.length && !libs.length && apps.length) style.push({ value: 'Application', evidence: mergeEvidence(...apps.map((c) => first(c.evidence, 1))) });
   }
   const brokers = containers.filter((c) => c.kind === 'broker' && c.role === 'main');
   for (const b of brokers) {
@@ -87,6 +89,9 @@ export function inferLayers(containers: Container[], components: Component[], re
     push('Data', main.filter((c) => STORES.has(c.kind)).flatMap((c) => first(c.evidence, 1)));
     if (layers.length >= 2) return layers;
     layers.length = 0;
+    // libraries of one workspace: their layers are what they import from each other
+    const byImports = layersByImports(own.map((c) => ({ id: c.id, name: c.name, path: c.path ?? '' })), relationships);
+    if (byImports.length) return byImports;
   }
   return layersByImports(components, relationships);
 }
@@ -95,9 +100,9 @@ export function inferLayers(containers: Container[], components: Component[], re
  * One codebase: its layers are what its imports say. Modules that nothing below them imports form the
  * bottom layer; each layer above imports only layers beneath it (cycles are folded into one node first).
  */
-function layersByImports(components: Component[], relationships: Relationship[]): Fact[] {
+function layersByImports(components: { id: string; name: string; path: string }[], relationships: Relationship[]): Fact[] {
   const ids = new Set(components.map((c) => c.id));
-  const edges = relationships.filter((r) => r.kind === 'import' && r.technology === 'import' && ids.has(r.from) && ids.has(r.to));
+  const edges = relationships.filter((r) => r.kind === 'import' && r.technology !== 'import (types only)' && ids.has(r.from) && ids.has(r.to));
   if (components.length < 2 || !edges.length) return [];
   const out = new Map<string, string[]>();
   for (const e of edges) out.set(e.from, [...(out.get(e.from) ?? []), e.to]);
@@ -117,7 +122,7 @@ function layersByImports(components: Component[], relationships: Relationship[])
   };
   const connected = components.filter((c) => out.has(c.id) || edges.some((e) => e.to === c.id));
   for (const c of connected) measure(c.id);
-  const levels = new Map<number, Component[]>();
+  const levels = new Map<number, typeof components>();
   for (const c of connected) levels.set(height.get(c.id)!, [...(levels.get(height.get(c.id)!) ?? []), c]);
   const ordered = [...levels.entries()].sort((a, b) => b[0] - a[0]);
   const unique = new Set(connected.map((c) => c.name)).size === connected.length;

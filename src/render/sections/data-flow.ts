@@ -43,7 +43,7 @@ function userInteraction(model: ArchitectureModel, view: View, entries: Containe
     return 'no entry point (frontend, public service, command or job) found';
   }
   const parts = entries.slice(0, 6).map((c) => {
-    const how = c.kind === 'frontend' ? 'in the browser' : c.kind === 'cli' ? 'from the command line' : c.kind === 'job' ? 'on a schedule' : c.kind === 'worker' ? 'through the messages it consumes' : c.kind === 'library' ? 'through its API' : c.kind === 'function' ? 'through the events that trigger it' : c.ports?.length ? `over HTTP on port ${c.ports[0]}` : 'over the network';
+    const how = c.kind === 'frontend' ? 'in the browser' : c.kind === 'cli' ? 'from the command line' : c.kind === 'job' ? 'on a schedule' : c.kind === 'worker' ? 'through the messages it consumes' : c.kind === 'library' ? 'through its API' : c.kind === 'function' ? 'through the events that trigger it' : c.kind === 'application' ? 'by running it' : c.ports?.length ? `over HTTP on port ${c.ports[0]}` : 'over the network';
     return `**${text(c.name)}** ${how} (${files(c.exposedBy ?? c.evidence, 1)})`;
   });
   void ingress;
@@ -53,6 +53,7 @@ function userInteraction(model: ArchitectureModel, view: View, entries: Containe
 function processing(view: View, flow: Relationship[]): string {
   const services = view.own.filter((c) => ['service', 'worker', 'function', 'job'].includes(c.kind));
   if (!services.length) {
+    if (view.own.length > 1) return `in process, across ${joinWords(view.own.slice(0, 8).map((c) => `**${text(c.name)}**`))}${view.own.length > 8 ? ' and more' : ''}`;
     const mods = view.model.components.slice(0, 6).map((m) => code(m.path));
     return mods.length ? `in process, in the modules ${mods.join(', ')}` : 'in process; no service or worker found';
   }
