@@ -90,3 +90,14 @@ test('publishing a Maven artifact is not a container registry push', async () =>
   assert.ok(p.stages.includes('publish'));
   assert.deepEqual(p.deployTargets, ['npm registry']);
 });
+
+test('Azure CLI task: its inline script is read; the task alone names Azure but no deployment', async () => {
+  const { azurePipelinesReader } = await import('../../src/detect/ci/azure-pipelines.js');
+  const yml = 'steps:\n  - task: AzureCLI@2\n    inputs:\n      scriptType: bash\n      inlineScript: |\n        az storage blob upload-batch -d reports -s out\n';
+  const [p] = azurePipelinesReader.read('azure-pipelines.yml', yml).pipelines ?? [];
+  assert.deepEqual(p.stages, []);
+  assert.deepEqual(p.deployTargets, ['Azure']);
+  const deploy = 'steps:\n  - task: AzureCLI@2\n    inputs:\n      inlineScript: az webapp deploy --name shop --src-path app.zip\n';
+  const [q] = azurePipelinesReader.read('azure-pipelines.yml', deploy).pipelines ?? [];
+  assert.deepEqual(q.stages, ['deploy']);
+});

@@ -54,6 +54,11 @@ export const azurePipelinesReader: Reader = {
         const inputs = get(map, 'inputs', doc);
         const asCommand = taskAsCommand(name.toLowerCase(), (k) => str(get(inputs, k, doc), doc));
         if (asCommand) commands.push(asCommand);
+        // Script tasks (AzureCLI, Bash, PowerShell) carry their commands as inputs.
+        for (const k of ['inlineScript', 'script']) {
+          const v = str(get(inputs, k, doc), doc);
+          if (v) commands.push(v);
+        }
       }
       const template = get(map, 'template', doc);
       const templateRef = str(template, doc);
