@@ -39,3 +39,10 @@ test('GraphQL: root operation fields, comments and descriptions ignored', () => 
     'GraphQL Mutation.placeOrder defines @11',
   ]);
 });
+
+test('definitions under docs/ count; test fixtures and examples do not', () => {
+  const spec = 'openapi: 3.0.0\ninfo:\n  title: T\npaths:\n  /x:\n    get: {}\n';
+  assert.equal(openApiReader.read('docs/openapi.yaml', spec).apis?.length, 2);
+  assert.deepEqual(openApiReader.read('src/test/resources/petstore.yaml', spec), {});
+  assert.deepEqual(openApiReader.read('examples/petstore/openapi.yaml', spec), {});
+});

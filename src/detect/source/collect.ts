@@ -106,12 +106,15 @@ export function eachMatch(lexed: Lexed, re: RegExp, fn: (m: RegExpExecArray, arg
 /**
  * Tests, docs and examples register routes and tasks that are not the project's own surface
  * (a framework's test-suite declares hundreds of throwaway routes), so code readers skip them.
+ * API definition files (OpenAPI, proto, GraphQL) often live under docs/, so those keep docs.
  */
-export function isNonProductCode(path: string): boolean {
+export function isNonProductCode(path: string, options: { keepDocs?: boolean } = {}): boolean {
   const base = path.slice(path.lastIndexOf('/') + 1);
-  const folders = beforePackageFolders(path);
+  const dirs = options.keepDocs
+    ? /(^|\/)(?:tests?|__tests__|__mocks__|mocks?|spec|specs|e2e|testdata|test-data|fixtures?|examples?|samples?|benchmarks?)\//i
+    : /(^|\/)(?:tests?|__tests__|__mocks__|mocks?|spec|specs|e2e|testdata|test-data|fixtures?|docs?|docs_src|examples?|samples?|benchmarks?)\//i;
   return (
-    /(^|\/)(?:tests?|__tests__|__mocks__|mocks?|spec|specs|e2e|testdata|test-data|fixtures?|docs?|docs_src|examples?|samples?|benchmarks?)\//i.test(folders) ||
+    dirs.test(path) ||
     /^(?:test_.*\.py|.*_test\.(?:py|go)|conftest\.py|mock_.*|.*_mock\.go|.*\.mocks?\.[jt]s|.*\.(?:test|spec)\.[cm]?[jt]sx?|.*Tests?\.(?:java|kt|cs)|.*_spec\.rb|.*Test\.php)$/.test(base)
   );
 }

@@ -1,6 +1,6 @@
 /** GraphQL SDL: the fields of the root operation types are the API this file defines ("Query.orders"). */
 import type { FileFacts, Reader } from '../facts.js';
-import { ApiCollector, line, matchingClose } from './collect.js';
+import { ApiCollector, isNonProductCode, line, matchingClose } from './collect.js';
 import { lex } from './lexer.js';
 
 /** Root operation fields in SDL text, with offsets into that text. Shared with SDL embedded in code (gql`...`). */
@@ -53,6 +53,7 @@ export const graphqlReader: Reader = {
   extensions: ['.graphql', '.gql', '.graphqls'],
   read(path, text): Omit<FileFacts, 'path'> {
     const out = new ApiCollector(path);
+    if (isNonProductCode(path, { keepDocs: true })) return {};
     const lexed = lex(text, 'python');
     for (const f of sdlRootFields(text)) out.add('GraphQL', f.name, 'defines', line(lexed, f.offset));
     return out.result();

@@ -1,7 +1,7 @@
 /** OpenAPI 3 / Swagger 2 documents, YAML or JSON: each path + method is a REST operation the project defines. */
 import type { FileFacts, Reader } from '../facts.js';
 import { entries, get, isMapNode, parseYamlFile, str } from '../ci/yaml-nodes.js';
-import { ApiCollector } from './collect.js';
+import { ApiCollector, isNonProductCode } from './collect.js';
 
 const METHODS = new Set(['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace']);
 
@@ -16,6 +16,7 @@ export const openApiReader: Reader = {
   sniff: looksLikeOpenApi,
   read(path, text): Omit<FileFacts, 'path'> {
     const out = new ApiCollector(path);
+    if (isNonProductCode(path, { keepDocs: true })) return {};
     const yaml = parseYamlFile(path, text);
     const doc = yaml.docs[0];
     if (!doc || !isMapNode(doc.contents, doc)) return yaml.warnings.length ? { warnings: yaml.warnings } : {};

@@ -1,6 +1,6 @@
 /** Protocol Buffers: each `service` is a gRPC API this file defines, each `rpc` one of its methods. */
 import type { FileFacts, Reader } from '../facts.js';
-import { ApiCollector, line, matchingClose } from './collect.js';
+import { ApiCollector, isNonProductCode, line, matchingClose } from './collect.js';
 import { lex } from './lexer.js';
 
 export const protoReader: Reader = {
@@ -8,6 +8,7 @@ export const protoReader: Reader = {
   extensions: ['.proto'],
   read(path, text): Omit<FileFacts, 'path'> {
     const out = new ApiCollector(path);
+    if (isNonProductCode(path, { keepDocs: true })) return {};
     if (!text.includes('service')) return out.result();
     const lexed = lex(text, 'c');
     const { code } = lexed;
