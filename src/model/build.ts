@@ -15,7 +15,7 @@ import { buildObservations, inferCommunication, inferLayers, inferStyle, isDeplo
 import { buildIntro } from './intro.js';
 import { furtherReading } from './references.js';
 import { languageOfFolder, languageShares } from './languages.js';
-import { buildRelationships, isStoreCategory } from './relationships.js';
+import { buildRelationships, isStoreCategory, sameFamily } from './relationships.js';
 import { aggregateTechnologies } from './technologies.js';
 import { type ArchitectureModel, type Container, SCHEMA_VERSION } from './types.js';
 
@@ -215,7 +215,7 @@ function implicitStores(drafts: Draft[], containers: Container[], techs: ReturnT
   const appLike = new Set(containers.filter((c) => c.role === 'main' && ['service', 'worker', 'function', 'job', 'application', 'frontend'].includes(c.kind)).map((c) => c.id));
   const out: Draft[] = [];
   for (const t of techs) {
-    if (t.scope !== 'runtime' || !isStoreCategory(t.category) || existing.has(t.id)) continue;
+    if (t.scope !== 'runtime' || !isStoreCategory(t.category) || [...existing].some((id) => sameFamily(id, t.id))) continue;
     if (!t.containers.some((c) => appLike.has(c))) continue;
     const driverEvidence = t.evidence.filter((e) => /dependency|import|URL|datasource|adapter|ENGINE|JDBC|dialect|DB_CONNECTION/.test(e.rule));
     if (!driverEvidence.length) continue;

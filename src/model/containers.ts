@@ -144,13 +144,19 @@ export function buildDrafts(ctx: Context): Draft[] {
   // compose, Kubernetes, Helm, Procfile, serverless: what runs
   // services built here first, so that an image-only workload finds the folder its image is built from
   const allServices = [...ctx.each('services')].flatMap(([file, list]) => list.map((s) => [file, s] as const));
-  allServices.sort(([, a], [, b]) => Number(a.build === undefined) - Number(b.build === undefined));
+  // then those that name an image, so a compose override without one joins the service it overrides
+  const order = (s: ServiceFact) => (s.build !== undefined ? 0 : s.image ? 1 : 2);
+  allServices.sort(([, a], [, b]) => order(a) - order(b));
   for (const [file, s] of allServices) {
+    // a compose file for tests (docker-compose.test.yml) describes a test setup, not the system
+    const fileRole = ctx.roleOfFile(file);
     {
       if (s.build !== undefined) {
         const folder = joinPath('', s.build) ?? '';
-        const d = byPath.get(folder) ?? (ctx.folders.has(folder) ? draftAt(folder) : undefined);
-        if (d) {
+        // a build context with no code of its own (docker/app holding a generic Dockerfile) is not a project
+        const hasCode = byPath.has(folder) || ownSourceFiles(ctx, folder, [...byPath.keys()]) > 0;
+        const d = byPath.get(folder) ?? (ctx.folders.has(folder) && hasCode ? draftAt(folder) : undefined);
+        if (d && d.role === fileRole) {
           attachService(d, file, s);
           continue;
         }
@@ -164,13 +170,13 @@ export function buildDrafts(ctx: Context): Draft[] {
       }
       const image = s.image ? stripImage(s.image) : undefined;
       const own = image ? findByImage([...byPath.values()], image, s.name) : findByName([...byPath.values()], s.name);
-      if (own) {
+      if (own && own.role === fileRole) {
         attachService(own, file, s);
         continue;
       }
       const imageTech = image ? pickStoreTech(matchTechnologies('image', image)) : undefined;
       const existing = runtimeOnly.find(
-        (r) => r.names.has(s.name) || (imageTech && r.imageTech?.id === imageTech.id && r.role === roleOfFolder(dirOf(file))),
+        (r) => r.role === ctx.roleOfFile(file) && (r.names.has(s.name) || (imageTech !== undefined && r.imageTech?.id === imageTech.id)),
       );
       const d: Draft = existing ?? {
         id: imageTech ? `datastore:${imageTech.id}` : `container:${slug(s.name)}`,
@@ -181,7 +187,7 @@ export function buildDrafts(ctx: Context): Draft[] {
         image: s.image,
         imageTech,
         ports: new Set(),
-        role: roleOfFolder(dirOf(file)),
+        role: ctx.roleOfFile(file),
         evidence: [],
         deployable: true,
       };

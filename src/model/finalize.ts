@@ -83,6 +83,9 @@ function containerKind(ctx: Context, d: Draft, techs: TechnologyUse[], categorie
   // a project that says it is a library and that nothing deploys is one, whatever framework it references
   const declared = d.manifests.map((m) => m.fact.kind);
   if (!d.deployable && declared.includes('library') && !declared.includes('application') && !declared.includes('cli')) return 'library';
+  // a Go module with no main package is imported, never run, whatever router it uses
+  const goLibrary = d.manifests.length > 0 && d.manifests.every((m) => m.fact.ecosystem === 'go') && !d.deployable && !hasMainPackage(ctx, d);
+  if (goLibrary) return 'library';
   const hasBackend = categories.has('backend-framework');
   const hasFrontend = categories.has('frontend-framework');
   if (hasFrontend && !hasBackend) return 'frontend';
@@ -112,6 +115,14 @@ function libraryMarkers(ctx: Context, d: Draft): boolean {
   const prefix = d.path ? `${d.path}/` : '';
   for (const path of ctx.fileByPath.keys()) {
     if (path.startsWith(prefix) && path.endsWith('/py.typed') && ctx.roleOfFile(path) === 'main') return true;
+  }
+  return false;
+}
+
+function hasMainPackage(ctx: Context, d: Draft): boolean {
+  const prefix = d.path ? `${d.path}/` : '';
+  for (const path of ctx.fileByPath.keys()) {
+    if (path.startsWith(prefix) && (path.endsWith('/main.go') || path === 'main.go') && ctx.roleOfFile(path) === 'main') return true;
   }
   return false;
 }

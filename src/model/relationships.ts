@@ -72,8 +72,9 @@ export function buildRelationships({ ctx, drafts, containers, techs, importEdges
   const byPath = new Map(drafts.filter((d) => d.path !== undefined).map((d) => [d.path!, d]));
   const byPackage = new Map<string, Draft>();
   for (const d of drafts) for (const m of d.manifests) if (m.fact.name) byPackage.set(`${m.fact.ecosystem}:${m.fact.name}`, d);
+  // names resolve within one role: a test compose file's "db" is not the system's db
   const byServiceName = new Map<string, Draft>();
-  for (const d of drafts) for (const n of d.names) if (!byServiceName.has(n)) byServiceName.set(n, d);
+  for (const d of drafts) for (const n of d.names) if (!byServiceName.has(`${d.role}\0${n}`)) byServiceName.set(`${d.role}\0${n}`, d);
 
   // declared dependencies between this repository's own projects
   for (const d of drafts) {
@@ -102,13 +103,13 @@ export function buildRelationships({ ctx, drafts, containers, techs, importEdges
   for (const d of drafts) {
     for (const { file, fact } of d.services) {
       for (const host of fact.envHosts ?? []) {
-        const target = byServiceName.get(host.host) ?? byServiceName.get(host.host.split('.')[0]);
+        const target = byServiceName.get(`${d.role}\0${host.host}`) ?? byServiceName.get(`${d.role}\0${host.host.split('.')[0]}`);
         if (!target || target === d) continue;
         const tech = (host.scheme && SCHEME_PROTOCOL[host.scheme]) || storeProtocol(target) || servedProtocol(byId.get(target.id)) || 'network';
         edges.add(d.id, target.id, tech, 'runtime', `${host.variable} points at ${host.host}`, [evidence(file, `environment ${host.variable} names ${host.host}`, host.line ?? fact.line)]);
       }
       for (const dep of fact.dependsOn ?? []) {
-        const target = byServiceName.get(dep);
+        const target = byServiceName.get(`${d.role}\0${dep}`);
         if (!target || target === d) continue;
         const tech = storeProtocol(target);
         const already = edges.list().some((r) => r.from === d.id && r.to === target.id && r.kind === 'runtime');
@@ -161,8 +162,8 @@ function storeProtocol(d: Draft): string | undefined {
 }
 
 /** "postgis" is a PostgreSQL, "valkey" speaks Redis: an image may name a flavour of the driver's store. */
-function sameFamily(imageTech: string, driverTech: string): boolean {
-  const family: Record<string, string> = { postgis: 'postgresql', timescaledb: 'postgresql', valkey: 'redis', 'redis-stack': 'redis', keydb: 'redis', dragonfly: 'redis' };
+export function sameFamily(imageTech: string, driverTech: string): boolean {
+  const family: Record<string, string> = { postgis: 'postgresql', timescaledb: 'postgresql', valkey: 'redis', 'redis-stack': 'redis', keydb: 'redis', dragonfly: 'redis', mariadb: 'mysql', percona: 'mysql' };
   return (family[imageTech] ?? imageTech) === (family[driverTech] ?? driverTech);
 }
 

@@ -83,7 +83,7 @@ const ROLE_RULES: [Role, RegExp][] = [
 ];
 
 /** Test files by name, in every ecosystem we read. */
-const TEST_FILE = /(\.(test|spec|e2e)\.[cm]?[jt]sx?$)|(_test\.(go|py|rb|exs)$)|(^|\/)test_[^/]+\.py$|(Tests?|Spec|IT)\.(java|kt|cs|scala)$|(_spec\.rb)$|(Test\.php)$/;
+const TEST_FILE = /(^|\/)(docker-)?compose[.-](test|tests|e2e|ci|it|integration)\.ya?ml$|(\.(test|spec|e2e)\.[cm]?[jt]sx?$)|(_test\.(go|py|rb|exs)$)|(^|\/)test_[^/]+\.py$|(Tests?|Spec|IT)\.(java|kt|cs|scala)$|(_spec\.rb)$|(Test\.php)$/;
 
 /**
  * In a JVM source tree the folders below src/main/java are a package name: com/example/demo is the
