@@ -13,14 +13,28 @@ const SOURCE_ROOTS = ['src', 'lib', 'app', 'source', 'packages'];
 
 export function buildCodemap(ctx: Context, containers: Container[]): Component[] {
   const owned = containers.filter((c) => c.role === 'main' && c.path !== undefined);
-  const deeper = owned.map((c) => c.path!).filter((p) => p !== '');
+  const byPath = new Map(owned.map((c) => [c.path!, c]));
   const components: Component[] = [];
-  // source files per folder, once
-  const sources = ctx.input.files.filter((f) => f.languageType === 'programming' && f.role === 'main' && !f.generated && f.language !== 'Dockerfile' && f.language !== 'Makefile' && f.language !== 'Shell');
+  // each source file goes to its deepest container, found by walking up its folders: O(files x depth)
+  const filesOf = new Map<string, string[]>();
+  for (const f of ctx.input.files) {
+    if (f.languageType !== 'programming' || f.role !== 'main' || f.generated || f.language === 'Dockerfile' || f.language === 'Makefile' || f.language === 'Shell') continue;
+    for (let i = f.path.lastIndexOf('/'); ; i = f.path.lastIndexOf('/', i - 1)) {
+      const owner = byPath.get(i < 0 ? '' : f.path.slice(0, i));
+      if (owner) {
+        const list = filesOf.get(owner.id);
+        if (list) list.push(f.path);
+        else filesOf.set(owner.id, [f.path]);
+        break;
+      }
+      if (i < 0) break;
+    }
+  }
+  const readmes = new Map<string, string>();
+  for (const p of ctx.input.facts.keys()) if (/(^|\/)readme(\.md)?$/i.test(p)) readmes.set(p.slice(0, Math.max(0, p.lastIndexOf('/'))), p);
   for (const c of owned) {
     const prefix = c.path ? `${c.path}/` : '';
-    const others = deeper.filter((p) => p !== c.path && p.startsWith(prefix)).map((p) => `${p}/`);
-    const mine = sources.filter((f) => f.path.startsWith(prefix) && !others.some((o) => f.path.startsWith(o))).map((f) => f.path.slice(prefix.length));
+    const mine = (filesOf.get(c.id) ?? []).map((p) => p.slice(prefix.length));
     if (!mine.length) continue;
     const root = sourceRoot(mine);
     const modules = new Map<string, { files: number; language: Map<string, number> }>();
@@ -43,7 +57,7 @@ export function buildCodemap(ctx: Context, containers: Container[]): Component[]
       const language = [...m.language.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0]?.[0];
       const comp: Component = { id: `component:${slug(path)}`, containerId: c.id, name, path, evidence: [evidence(path, 'source folder')] };
       if (language) comp.language = language;
-      const readme = [...ctx.input.facts.keys()].find((p) => p.startsWith(`${path}/`) && /^readme(\.md)?$/i.test(p.slice(path.length + 1)));
+      const readme = readmes.get(path);
       const summary = readme ? ctx.input.facts.get(readme)?.intro?.summary : undefined;
       if (summary) comp.description = { value: summary, evidence: [evidence(readme!, 'README first paragraph', ctx.input.facts.get(readme!)?.intro?.summaryLine)] };
       components.push(comp);

@@ -229,16 +229,33 @@ function nearestDraft(byPath: Map<string, Draft>, folder: string): Draft | undef
 
 /** Source files that belong to `folder` and to no deeper project. */
 function ownSourceFiles(ctx: Context, folder: string, projects: string[]): number {
+  const counts = sourceCounts(ctx, roleOfFolder(folder));
   const prefix = folder ? `${folder}/` : '';
-  const deeper = projects.filter((p) => p !== folder && (folder === '' || p.startsWith(prefix))).map((p) => `${p}/`);
-  let n = 0;
+  const deeper = projects.filter((p) => p !== folder && (folder === '' || p.startsWith(prefix)));
+  // only the outermost deeper projects: a project inside another is already counted in it
+  const outer = deeper.filter((p) => !deeper.some((q) => q !== p && p.startsWith(`${q}/`)));
+  return (counts.get(folder) ?? 0) - outer.reduce((n, p) => n + (counts.get(p) ?? 0), 0);
+}
+
+const countsCache = new WeakMap<Context, Map<string, Map<string, number>>>();
+
+/** Source files under each folder (recursively), for one role; computed once per run. */
+function sourceCounts(ctx: Context, role: string): Map<string, number> {
+  let byRole = countsCache.get(ctx);
+  if (!byRole) countsCache.set(ctx, (byRole = new Map()));
+  let counts = byRole.get(role);
+  if (counts) return counts;
+  counts = new Map();
   for (const f of ctx.input.files) {
-    if (!f.path.startsWith(prefix) || !f.languageType || !SOURCE_TYPES.has(f.languageType)) continue;
-    if (f.generated || f.role !== roleOfFolder(folder) || NOT_OWN_SOURCE.test(f.path)) continue;
-    if (deeper.some((d) => f.path.startsWith(d))) continue;
-    n++;
+    if (!f.languageType || !SOURCE_TYPES.has(f.languageType) || f.generated || f.role !== role || NOT_OWN_SOURCE.test(f.path)) continue;
+    for (let i = f.path.lastIndexOf('/'); ; i = f.path.lastIndexOf('/', i - 1)) {
+      const dir = i < 0 ? '' : f.path.slice(0, i);
+      counts.set(dir, (counts.get(dir) ?? 0) + 1);
+      if (i < 0) break;
+    }
   }
-  return n;
+  byRole.set(role, counts);
+  return counts;
 }
 
 /** The repository's own image: "acme/cartservice:v1" belongs to the folder or compose service named cartservice. */

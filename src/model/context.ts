@@ -39,8 +39,11 @@ export class Context {
   }
 
   /** Facts of one kind with the file they came from, in path order. */
+  private sortedPaths?: string[];
+
   *each<K extends keyof FileFacts>(key: K): Generator<[string, NonNullable<FileFacts[K]>]> {
-    for (const path of [...this.input.facts.keys()].sort()) {
+    this.sortedPaths ??= [...this.input.facts.keys()].sort();
+    for (const path of this.sortedPaths) {
       const value = this.input.facts.get(path)![key];
       if (value !== undefined) yield [path, value as NonNullable<FileFacts[K]>];
     }

@@ -36,9 +36,7 @@ export function readBounded(absPath: string, size: number, maxBytes: number): Re
 
 /** Git's rule: a NUL byte in the first 8000 bytes means binary. UTF-16 files count as binary here too. */
 export function looksBinary(bytes: Uint8Array): boolean {
-  const end = Math.min(bytes.length, 8000);
-  for (let i = 0; i < end; i++) if (bytes[i] === 0) return true;
-  return false;
+  return bytes.subarray(0, 8000).indexOf(0) !== -1;
 }
 
 export function formatBytes(n: number): string {
