@@ -37,15 +37,26 @@ export function buildIntro(ctx: Context, drafts: Draft[]): Intro {
     name = { value: ctx.input.rootName, evidence: [evidence('.', 'folder name')] };
   }
   let purpose: Fact | undefined;
-  if (intro?.summary) purpose = { value: intro.summary, evidence: [evidence(readme!, 'README first paragraph', intro.summaryLine)] };
-  else {
-    const described = root?.manifests.find((m) => m.fact.description?.trim());
-    if (described) purpose = { value: described.fact.description!.trim(), evidence: [evidence(described.file, `${described.fact.ecosystem} manifest description`, described.fact.line)] };
-  }
+  const described = root?.manifests.find((m) => m.fact.description?.trim());
+  const fromManifest = described && { value: described.fact.description!.trim(), evidence: [evidence(described.file, `${described.fact.ecosystem} manifest description`, described.fact.line)] };
+  const summary = intro?.summary;
+  // the README's first paragraph is sometimes a sponsor note or a follow-on sentence; the manifest's own
+  // one-line description is then the better statement of purpose
+  const offTopic = summary !== undefined && (NOT_A_PURPOSE.test(summary) || (fromManifest !== undefined && !mentions(summary, name.value)));
+  if (summary && !(offTopic && fromManifest)) purpose = { value: summary, evidence: [evidence(readme!, 'README first paragraph', intro!.summaryLine)] };
+  else if (fromManifest) purpose = fromManifest;
   const features = (intro?.features ?? []).slice(0, 10).map((f) => ({ value: f.text, evidence: [evidence(readme!, 'README features list', f.line)] }));
   const result: Intro = { name, features };
   if (purpose) result.purpose = purpose;
   return result;
+}
+
+const NOT_A_PURPOSE = /^(in other words|also|however|but|and|so|note|see|for more)\b|sponsor|supported by|special thanks|backers|donat|this project is (no longer|unmaintained|deprecated)/i;
+
+function mentions(text: string, name: string): boolean {
+  const words = name.toLowerCase().split(/[^a-z0-9]+/).filter((w) => w.length > 2);
+  const lower = text.toLowerCase();
+  return words.length === 0 || words.some((w) => lower.includes(w));
 }
 
 /** A README title is a name when it is short and not a sentence ("Welcome to ..." is not a name). */

@@ -5,6 +5,8 @@ import { bullet, files, text } from '../markdown.js';
 
 const MAX_PER_LINE = 20;
 
+const DEV_TOOLS = new Set(['testing', 'linter', 'build-tool', 'package-manager', 'ci-cd', 'documentation', 'tool', 'container', 'orchestration', 'iac', 'hosting', 'cloud', 'security']);
+
 const LINES: [string, string[], boolean][] = [
   // label, categories, always shown (the template's own fields)
   ['Frontend', ['frontend-framework', 'ui-library', 'css', 'state-management', 'mobile', 'desktop'], true],
@@ -20,7 +22,8 @@ const LINES: [string, string[], boolean][] = [
 ];
 
 export function renderStack(model: ArchitectureModel): string {
-  const own = model.technologies.filter((t) => (t.scope === 'runtime' || t.scope === 'optional' || t.scope === 'dev') && t.category !== 'language');
+  // development-only libraries (a web framework a test server uses) are not the stack; development tools are
+  const own = model.technologies.filter((t) => (t.scope === 'runtime' || t.scope === 'optional' || (t.scope === 'dev' && DEV_TOOLS.has(t.category))) && t.category !== 'language');
   const placed = new Set<string>();
   const lines: string[] = [];
   const languages = model.languages.filter((l) => l.share >= 0.02).map((l) => l.name);
