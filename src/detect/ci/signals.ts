@@ -213,5 +213,5 @@ export function splitCommands(script: string): string[] {
 
 /** Text without shell/YAML comment lines, so a commented-out registry or cluster says nothing. */
 export function stripComments(text: string): string {
-  return text.replace(/^\s*#.*$/gm, '');
+  return text.replace(/^[ \t]*#.*$/gm, ''); // [ \t], not \s: \s crosses lines and runs of blank lines went quadratic
 }

@@ -4,7 +4,8 @@ import { compact } from './util.js';
 
 /** Blanks comments and multi-line ''' strings, keeping line breaks so line numbers hold. */
 function stripComments(text: string): string {
-  return text.replace(/'''[\s\S]*?'''|'(?:\\.|[^'\\\n])*'|\/\/[^\n]*|\/\*[\s\S]*?\*\//g, (m) =>
+  // unclosed ''' and /* run to the end: a failing lazy scan was repeated from every later opener (quadratic)
+  return text.replace(/'''[\s\S]*?(?:'''|$)|'(?:\\.|[^'\\\n])*'|\/\/[^\n]*|\/\*[\s\S]*?(?:\*\/|$)/g, (m) =>
     m.startsWith("'") && !m.startsWith("'''") ? m : m.replace(/[^\n]/g, ' '),
   );
 }

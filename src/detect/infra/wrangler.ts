@@ -13,10 +13,10 @@ const BINDINGS: Record<string, string> = {
   ai: 'workers-ai',
 };
 
-/** JSONC: comments and trailing commas removed outside strings. */
+/** JSONC: comments and trailing commas removed outside strings. A string always matches (to its quote or the end): a failing one was rescanned from every later quote. */
 function stripJsonComments(text: string): string {
   return text
-    .replace(/"(?:\\.|[^"\\])*"|\/\/[^\n]*|\/\*[\s\S]*?\*\//g, (m) => (m.startsWith('"') ? m : m.replace(/[^\n]/g, ' ')))
+    .replace(/"(?:\\[\s\S]|[^"\\])*(?:"|\\?$)|\/\/[^\n]*|\/\*[\s\S]*?(?:\*\/|$)/g, (m) => (m.startsWith('"') ? m : m.replace(/[^\n]/g, ' ')))
     .replace(/,(\s*[}\]])/g, '$1');
 }
 

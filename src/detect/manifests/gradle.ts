@@ -54,12 +54,13 @@ function configurationScope(config: string): DependencyScope | undefined {
 
 const STRING = `(?:"([^"]*)"|'([^']*)')`;
 const DEP_LINE = /^\s*([A-Za-z]\w*)\s*(\(|\s)\s*(.*)$/;
-const VARIABLE = new RegExp(`^\\s*(?:def|val|var|ext\\.)?\\s*(\\w+)\\s*=\\s*${STRING}\\s*$`);
-const CONTINUED = new RegExp(`^\\s*(${STRING})\\s*(,)?\\s*$`);
-const PLUGIN_ID = new RegExp(`\\bid\\s*\\(?\\s*${STRING}\\s*\\)?(?:\\s*version\\s*\\(?\\s*${STRING})?`);
+// optional parts carry their own whitespace: two adjacent \s* around an optional token backtrack quadratically on long blank runs
+const VARIABLE = new RegExp(`^\\s*(?:(?:def|val|var)\\s+|ext\\.\\s*)?(\\w+)\\s*=\\s*${STRING}\\s*$`);
+const CONTINUED = new RegExp(`^\\s*(${STRING})\\s*(?:(,)\\s*)?$`);
+const PLUGIN_ID = new RegExp(`\\bid\\s*(?:\\(\\s*)?${STRING}(?:\\s*\\))?(?:\\s*version\\s*(?:\\(\\s*)?${STRING})?`);
 const KOTLIN_PLUGIN = new RegExp(`\\bkotlin\\s*\\(\\s*${STRING}\\s*\\)(?:\\s*version\\s*${STRING})?`);
 const CORE_PLUGIN = /^\s*(?:`([\w-]+)`|([a-z][\w-]*))\s*$/;
-const APPLY_PLUGIN = new RegExp(`^\\s*apply\\s*\\(?\\s*plugin\\s*[:=]\\s*${STRING}`);
+const APPLY_PLUGIN = new RegExp(`^\\s*apply\\s*(?:\\(\\s*)?plugin\\s*[:=]\\s*${STRING}`);
 const MAIN_CLASS = new RegExp(`\\bmainClass(?:Name)?\\s*(?:\\.set\\s*\\(|=)\\s*${STRING}`);
 const TOP_LEVEL = new RegExp(`^(version|description)\\s*=\\s*${STRING}`);
 

@@ -284,7 +284,7 @@ function parseIni(text: string): Map<string, Map<string, IniValue>> {
       current.items.push({ text: raw.replace(/\s[#;].*$/, '').trim(), line });
       return;
     }
-    const kv = /^([^=:]+?)\s*[=:]\s*(.*)$/.exec(raw);
+    const kv = /^([^=:]+)[=:]\s*(.*)$/.exec(raw); // key trimmed below; a lazy key before \s* was quadratic on long blank runs
     if (kv && section) {
       current = { value: kv[2].trim(), line, items: [] };
       if (kv[2].trim()) current.items.push({ text: kv[2].trim(), line });
@@ -294,10 +294,32 @@ function parseIni(text: string): Map<string, Map<string, IniValue>> {
   return out;
 }
 
+/** "a[x,y], b>=1" -> ["a[x,y]", " b>=1"]: commas outside extras brackets and before a name. One pass; a lookahead regex was quadratic. */
+function splitRequirementList(text: string): string[] {
+  const parts: string[] = [];
+  let depth = 0;
+  let start = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (c === '[') depth++;
+    else if (c === ']') depth = Math.max(0, depth - 1);
+    else if (c === ',' && depth === 0) {
+      let j = i + 1;
+      while (j < text.length && /\s/.test(text[j])) j++;
+      if (/[A-Za-z]/.test(text[j] ?? '')) {
+        parts.push(text.slice(start, i));
+        start = i + 1;
+      }
+    }
+  }
+  parts.push(text.slice(start));
+  return parts;
+}
+
 function iniRequirements(v: IniValue | undefined, scope: DependencyScope): DependencyFact[] {
   const out: DependencyFact[] = [];
   for (const item of v?.items ?? []) {
-    for (const part of item.text.split(/,(?![^[]*\])(?=\s*[A-Za-z])/)) {
+    for (const part of splitRequirementList(item.text)) {
       const req = parsePep508(part);
       if (req && part.trim()) out.push(compact({ ecosystem: 'pypi' as const, name: req.name, version: req.version, scope, line: item.line }));
     }
