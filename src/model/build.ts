@@ -85,7 +85,7 @@ export function buildModel(input: ModelInput): ArchitectureModel {
     relationships: allRelationships,
     cycles: graph.cycles,
     deployment: buildDeployment(ctx, techs),
-    observations: buildObservations(containers, allRelationships, graph.cycles, names),
+    observations: buildObservations(containers, allRelationships, graph.cycles, names, new Map(components.map((c) => [c.id, c.containerId]))),
     warnings: input.warnings,
     stats: {
       files: input.files.length,

@@ -86,6 +86,10 @@ function containerKind(ctx: Context, d: Draft, techs: TechnologyUse[], categorie
   // a Go module with no main package is imported, never run, whatever router it uses
   const goLibrary = d.manifests.length > 0 && d.manifests.every((m) => m.fact.ecosystem === 'go') && !d.deployable && !hasMainPackage(ctx, d);
   if (goLibrary) return 'library';
+  // a published package with an import entry point is a library even when it builds on Express
+  if (!d.deployable && libraryMarkers(ctx, d) && !d.manifests.some((m) => m.fact.private) && !d.manifests.some((m) => m.fact.kind === 'application')) {
+    return d.manifests.some((m) => m.fact.kind === 'cli') && !libraryMarkers(ctx, d) ? 'cli' : 'library';
+  }
   const hasBackend = categories.has('backend-framework');
   const hasFrontend = categories.has('frontend-framework');
   if (hasFrontend && !hasBackend) return 'frontend';

@@ -23,7 +23,8 @@ export function inferStyle(containers: Container[], relationships: Relationship[
   const running = own.filter((c) => RUNNING.has(c.kind));
   const functions = own.filter((c) => c.kind === 'function');
   const style: Fact[] = [];
-  const deployedServices = running.filter((c) => c.kind !== 'function');
+  // only what something deploys counts towards microservices: a package that depends on Express is not one
+  const deployedServices = running.filter((c) => c.kind !== 'function' && isDeployable(c));
   if (functions.length && !deployedServices.some((c) => c.kind === 'service')) {
     style.push({ value: 'Serverless', evidence: mergeEvidence(...functions.map((c) => first(c.evidence))) });
   } else if (deployedServices.length >= 3 || (deployedServices.length >= 2 && talkOverNetwork(deployedServices, relationships))) {
@@ -178,11 +179,16 @@ export function inferCommunication(ctx: Context, containers: Container[], relati
   return [...facts.entries()].sort(([a], [b]) => a.localeCompare(b, 'en')).map(([value, ev]) => ({ value, evidence: mergeEvidence(ev).slice(0, 4) }));
 }
 
-export function buildObservations(containers: Container[], relationships: Relationship[], cycles: { level: string; members: string[] }[], names: Map<string, string>): Fact[] {
+export function buildObservations(containers: Container[], relationships: Relationship[], cycles: { level: string; members: string[] }[], names: Map<string, string>, containerOf: Map<string, string> = new Map()): Fact[] {
   const out: Fact[] = [];
-  for (const cycle of cycles) {
+  // the widest cycles first, a few of them: a long list of small ones hides the ones that matter
+  const worst = [...cycles].sort((a, b) => (a.level === b.level ? 0 : a.level === 'container' ? -1 : 1) || b.members.length - a.members.length).slice(0, 5);
+  for (const cycle of worst) {
     const ev = relationships.filter((r) => cycle.members.includes(r.from) && cycle.members.includes(r.to)).flatMap((r) => first(r.evidence, 1));
-    out.push({ value: `Maintainability: ${cycle.level === 'container' ? 'containers' : 'modules'} ${cycle.members.map((m) => names.get(m) ?? m).join(', ')} import each other in a cycle; breaking it would let them change and be tested separately.`, evidence: mergeEvidence(ev).slice(0, 4) });
+    const members = cycle.members.map((m) => names.get(m) ?? m);
+    const shown = members.length > 8 ? `${members.slice(0, 8).join(', ')} and others` : members.join(', ');
+    const where = cycle.level === 'component' && containerOf.has(cycle.members[0]) ? ` of ${names.get(containerOf.get(cycle.members[0])!) ?? containerOf.get(cycle.members[0])}` : '';
+    out.push({ value: `Maintainability: ${cycle.level === 'container' ? 'packages' : 'modules'} ${shown}${where} import each other in a cycle; breaking it would let them change and be tested separately.`, evidence: mergeEvidence(ev).slice(0, 4) });
   }
   const services = new Set(containers.filter((c) => c.role === 'main' && c.path !== undefined && RUNNING.has(c.kind)).map((c) => c.id));
   for (const store of containers.filter((c) => c.role === 'main' && c.kind === 'datastore')) {

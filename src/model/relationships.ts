@@ -91,6 +91,8 @@ export function buildRelationships({ ctx, drafts, containers, techs, importEdges
     const owner = ownerDraft(byPath, dirOf(file));
     if (!owner) continue;
     for (const dep of deps) {
+      // a devDependency on a sibling (test utilities, a build plugin) is not part of the architecture
+      if (dep.scope === 'dev' || dep.scope === 'test' || dep.scope === 'build') continue;
       const target = byPackage.get(`${dep.ecosystem}:${dep.name}`);
       if (target && target !== owner) edges.add(owner.id, target.id, 'workspace', 'import', 'depends on', [evidence(file, `${dep.ecosystem} dependency ${dep.name}`, dep.line)]);
     }

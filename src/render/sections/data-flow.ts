@@ -5,6 +5,7 @@
 import type { ArchitectureModel, Container, Relationship } from '../../model/types.js';
 import { bullet, code, files, joinWords, text } from '../markdown.js';
 import { kindLabel, type View } from '../view.js';
+import { preferOwn } from './stack.js';
 
 const MAX_PATHS = 8;
 const MAX_DEPTH = 6;
@@ -69,7 +70,7 @@ function processing(view: View, flow: Relationship[]): string {
 function storage(view: View): string {
   if (!view.stores.length) {
     const techs = view.model.technologies.filter((t) => t.scope === 'runtime' && /^database-|^cache$|^object-storage$/.test(t.category));
-    if (techs.length) return `through client libraries for ${joinWords(techs.map((t) => `${text(t.name)} (${files(t.evidence, 1)})`))}; no datastore is deployed from this repository`;
+    if (techs.length) return `through client libraries for ${joinWords(techs.map((t) => `${text(t.name)} (${files(preferOwn(t), 1)})`))}; no datastore is deployed from this repository`;
     return 'no datastore found in the code or configuration';
   }
   return view.stores
