@@ -148,7 +148,8 @@ export function readPackageJson(path: string, text: string): ReadResult {
 export function readPnpmWorkspace(path: string, text: string): ReadResult {
   let doc: unknown;
   try {
-    doc = parseYaml(text);
+    // prettyErrors quotes context for every error by rescanning the text: quadratic on a file of errors
+    doc = parseYaml(text, { prettyErrors: false });
   } catch (err) {
     return malformed(path, 'pnpm-workspace.yaml', err);
   }
