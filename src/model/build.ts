@@ -4,6 +4,7 @@
  * then the inferences that read them all.
  */
 import type { TechnologyHit } from '../detect/technologies.js';
+import { technologyById } from '../catalogue/match.js';
 import { buildCodemap } from './codemap.js';
 import { type Draft, buildDrafts, DATASTORE_KINDS } from './containers.js';
 import { Context, type ModelInput, slug } from './context.js';
@@ -210,12 +211,22 @@ function makeOwner(drafts: Draft[]): (hit: TechnologyHit) => string | undefined 
   };
 }
 
+/**
+ * A store that runs apart from the code: it has a server image, a URL scheme or a cloud resource type.
+ * Caffeine or lru-cache live inside the process and are libraries, not elements of the architecture.
+ */
+function isRemoteStore(id: string): boolean {
+  const m = technologyById(id)?.match;
+  return Boolean(m && (m.image?.length || m.urlScheme?.length || m.terraformResource?.length || m.cloudformation?.length));
+}
+
 function implicitStores(drafts: Draft[], containers: Container[], techs: ReturnType<typeof aggregateTechnologies>): Draft[] {
   const existing = new Set(drafts.filter((d) => d.imageTech).map((d) => d.imageTech!.id));
   const appLike = new Set(containers.filter((c) => c.role === 'main' && ['service', 'worker', 'function', 'job', 'application', 'frontend'].includes(c.kind)).map((c) => c.id));
   const out: Draft[] = [];
   for (const t of techs) {
     if (t.scope !== 'runtime' || !isStoreCategory(t.category) || [...existing].some((id) => sameFamily(id, t.id))) continue;
+    if (!isRemoteStore(t.id)) continue;
     if (!t.containers.some((c) => appLike.has(c))) continue;
     const driverEvidence = t.evidence.filter((e) => /dependency|import|URL|datasource|adapter|ENGINE|JDBC|dialect|DB_CONNECTION/.test(e.rule));
     if (!driverEvidence.length) continue;

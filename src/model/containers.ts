@@ -175,6 +175,12 @@ export function buildDrafts(ctx: Context): Draft[] {
         continue;
       }
       const imageTech = image ? pickStoreTech(matchTechnologies('image', image)) : undefined;
+      // a repository with one project whose manifests deploy an image that is no known product: that image is the project
+      const single = [...byPath.values()].filter((d) => d.role === 'main' && d.path !== undefined);
+      if (image && !imageTech && fileRole === 'main' && single.length === 1 && s.source === 'kubernetes') {
+        attachService(single[0], file, s);
+        continue;
+      }
       const existing = runtimeOnly.find(
         (r) => r.role === ctx.roleOfFile(file) && (r.names.has(s.name) || (imageTech !== undefined && r.imageTech?.id === imageTech.id)),
       );
@@ -272,11 +278,14 @@ function folderNames(path: string): string[] {
 }
 
 function findByName(drafts: Draft[], name: string): Draft | undefined {
-  return (
+  const exact =
     drafts.find((d) => d.path !== undefined && d.names.has(name)) ??
     drafts.find((d) => d.path !== undefined && d.path !== '' && d.role === 'main' && folderNames(d.path).includes(name)) ??
-    drafts.find((d) => d.path !== undefined && d.path !== '' && folderNames(d.path).includes(name))
-  );
+    drafts.find((d) => d.path !== undefined && d.path !== '' && folderNames(d.path).includes(name));
+  if (exact) return exact;
+  // "trainer-grpc" and "trainer-http" run the code in internal/trainer: a folder name and a suffix, when only one folder fits
+  const prefixed = drafts.filter((d) => d.path !== undefined && d.path !== '' && folderNames(d.path).some((f) => f.length >= 3 && new RegExp(`^${f.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}[-_][a-z0-9]+$`, 'i').test(name)));
+  return prefixed.length === 1 ? prefixed[0] : undefined;
 }
 
 function pickStoreTech(techs: Technology[]): Technology | undefined {

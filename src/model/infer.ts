@@ -35,6 +35,9 @@ export function inferStyle(containers: Container[], relationships: Relationship[
     const frontends = own.filter((c) => c.kind === 'frontend' && c !== app);
     const value = frontends.length ? 'Monolith with a separate frontend' : 'Monolith';
     style.push({ value, evidence: mergeEvidence(first(app.evidence), ...frontends.map((f) => first(f.evidence, 1))) });
+  } else if (own.length === 1 && own[0].kind === 'service') {
+    // one project that serves requests (a Spring Boot app run as a jar) is a monolith even with no deployment config here
+    style.push({ value: 'Monolith', evidence: first(own[0].evidence) });
   } else {
     const clis = own.filter((c) => c.kind === 'cli');
     const libs = own.filter((c) => c.kind === 'library');
