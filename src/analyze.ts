@@ -44,6 +44,9 @@ export async function analyze(dir: string, options: AnalyzeOptions = {}): Promis
   const progress = options.onProgress ?? (() => {});
   progress('listing files');
   const scanned = scan(root, { exclude: options.exclude });
+  if (scanned.files.length === 0) {
+    scanned.warnings.push({ message: `no files to analyse in ${basename(root)}: the folder is empty, or git ignores everything in it` });
+  }
   progress(`reading ${scanned.files.length} files`);
   const extracted = await extractAll(root, scanned.files, {
     cache: options.cache,
