@@ -19,6 +19,7 @@ export function buildCodemap(ctx: Context, containers: Container[]): Component[]
   const filesOf = new Map<string, string[]>();
   for (const f of ctx.input.files) {
     if (f.languageType !== 'programming' || f.role !== 'main' || f.generated || f.language === 'Dockerfile' || f.language === 'Makefile' || f.language === 'Shell') continue;
+    if (f.path.startsWith('.') || f.path.includes('/.')) continue; // hidden folders hold tooling, never the codemap
     for (let i = f.path.lastIndexOf('/'); ; i = f.path.lastIndexOf('/', i - 1)) {
       const owner = byPath.get(i < 0 ? '' : f.path.slice(0, i));
       if (owner) {

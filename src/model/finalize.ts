@@ -36,7 +36,7 @@ export function finalizeContainer(ctx: Context, d: Draft, techs: TechnologyUse[]
     evidence: mergeEvidence(d.evidence),
   };
   if (d.path !== undefined) container.path = d.path;
-  const description = manifestDescription(d);
+  const description = manifestDescription(d) ?? readmeDescription(ctx, d);
   if (description) container.description = description;
   if (d.path !== undefined) {
     const lang = languageOf(d.path);
@@ -129,4 +129,15 @@ function hasMainPackage(ctx: Context, d: Draft): boolean {
     if (path.startsWith(prefix) && (path.endsWith('/main.go') || path === 'main.go') && ctx.roleOfFile(path) === 'main') return true;
   }
   return false;
+}
+
+/** The first paragraph of the README in a project's own folder (never the repository's, which describes the whole). */
+function readmeDescription(ctx: Context, d: Draft): Fact | undefined {
+  if (!d.path) return undefined;
+  for (const name of ['README.md', 'readme.md', 'Readme.md', 'README.rst', 'README']) {
+    const file = `${d.path}/${name}`;
+    const intro = ctx.input.facts.get(file)?.intro;
+    if (intro?.summary) return { value: intro.summary, evidence: [evidence(file, 'README first paragraph', intro.summaryLine)] };
+  }
+  return undefined;
 }

@@ -66,8 +66,9 @@ export class View {
     return this.containerRelationships.filter((r) => r.from === c.id);
   }
 
+  /** Who uses a container, among containers of its own role: a test suite is not a user of the system. */
   usedBy(c: Container): Relationship[] {
-    return this.containerRelationships.filter((r) => r.to === c.id);
+    return this.containerRelationships.filter((r) => r.to === c.id && this.byId.get(r.from)?.role === c.role);
   }
 
   isLibraryLike(): boolean {

@@ -81,7 +81,7 @@ function describe(c: Container, techs: string[], view: View): string {
   const what = kindLabel(c.kind);
   const article = /^[aeiou]/i.test(what) ? 'An' : 'A';
   const built = techs.length ? ` built with ${joinWords(techs.slice(0, 3).map(text))}` : c.language ? ` in ${c.language}` : '';
-  const users = [...new Set(view.usedBy(c).map((r) => view.name(r.from)))].sort();
+  const users = [...new Set(view.usedBy(c).filter((r) => view.byId.get(r.from)?.role === c.role).map((r) => view.name(r.from)))].sort();
   const used = users.length ? `, used by ${joinWords(users.slice(0, 4).map(text))}` : '';
   return `${article} ${what}${built}${used} (no description in its manifest or README).`;
 }
