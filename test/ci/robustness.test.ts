@@ -25,3 +25,13 @@ test('a deep alias bomb is walked within a budget', () => {
   const text = `${levels.join('\n')}\npipelines:\n  default: [*l9]\nsteps: [*l9]\nstages: [*l9]\n`;
   for (const reader of ciReaders) assert.doesNotThrow(() => reader.read('bitbucket-pipelines.yml', text));
 });
+
+test('pathologically deep flow collections are refused with a warning before the parser sees them', () => {
+  const deep = `${'['.repeat(3000)}${']'.repeat(3000)}`;
+  for (const reader of ciReaders) {
+    const facts = reader.read('.gitlab-ci.yml', deep);
+    assert.equal(facts.pipelines, undefined, reader.id);
+  }
+  const gh = ciReaders.find((r) => r.id === 'ci/github-actions')!;
+  assert.match(gh.read('.github/workflows/x.yml', deep).warnings?.[0].message ?? '', /nested more than/);
+});

@@ -12,10 +12,32 @@ export interface YamlFile {
   warnings: Warning[];
 }
 
+/**
+ * The yaml parser recurses per nesting level; thousands of `[[[[` exhaust the stack, and V8 can then die
+ * outright (a fatal error, not an exception) compiling its next regular expression. Real CI files and API
+ * specs nest a few dozen levels at most, so deeper text is refused up front.
+ */
+const MAX_FLOW_DEPTH = 256;
+
+function flowDepthExceeds(text: string, max: number): boolean {
+  let depth = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 91 || c === 123) {
+      if (++depth > max) return true;
+    } else if ((c === 93 || c === 125) && depth > 0) depth--;
+  }
+  return false;
+}
+
 export function parseYamlFile(path: string, text: string): YamlFile {
   const lines = new LineCounter();
   const warnings: Warning[] = [];
   const docs: Document.Parsed[] = [];
+  if (flowDepthExceeds(text, MAX_FLOW_DEPTH)) {
+    warnings.push({ file: path, message: `YAML nested more than ${MAX_FLOW_DEPTH} levels deep; not read` });
+    return { docs, lineOf: () => undefined, warnings };
+  }
   try {
     const parsed = parseAllDocuments(text, { lineCounter: lines, merge: true, uniqueKeys: false, prettyErrors: false });
     const list = Array.isArray(parsed) ? parsed : [];
