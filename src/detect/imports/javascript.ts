@@ -19,11 +19,31 @@ function langOf(path: string): 'js' | 'jsx' | 'ts' | 'tsx' | 'dts' {
   return 'jsx';
 }
 
+/**
+ * oxc recurses on the native stack, and overflowing it kills the whole process (SIGSEGV; a worker thread's
+ * smaller stack overflows near 3000 levels of brackets or chained `else if`). Text nested far deeper than
+ * hand-written code goes to the plain scan instead. Brackets are counted naively (strings included): an
+ * over-count only costs the AST walk, never a wrong import.
+ */
+function tooDeepForOxc(text: string): boolean {
+  let depth = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 40 || c === 91 || c === 123) {
+      if (++depth > 500) return true;
+    } else if ((c === 41 || c === 93 || c === 125) && depth > 0) depth--;
+  }
+  let elseIfs = 0;
+  for (let i = text.indexOf('else if'); i !== -1; i = text.indexOf('else if', i + 7)) if (++elseIfs > 1000) return true;
+  return false;
+}
+
 export function extractJsImports(path: string, text: string): { imports: ImportFact[]; parseFailed: boolean } {
   // parseFailed: oxc reported errors, so a plain scan filled in.
   const starts = lineStarts(text);
   const out: ImportFact[] = [];
   let result;
+  if (tooDeepForOxc(text)) return { imports: fallbackScan(text), parseFailed: true };
   try {
     result = parseSync(path, text, { lang: langOf(path), sourceType: 'unambiguous' });
   } catch {
