@@ -2,6 +2,7 @@
  * Thin helpers over the `yaml` node tree. CI files lean on anchors and merge keys, and every fact needs a
  * line, so readers walk nodes (which keep source ranges) rather than plain parsed values.
  */
+import { flowDepthExceeds, MAX_FLOW_DEPTH } from '../yaml-guard.js';
 import { LineCounter, isAlias, isMap, isScalar, isSeq, parseAllDocuments, type Document } from 'yaml';
 import type { Warning } from '../facts.js';
 
@@ -10,24 +11,6 @@ export interface YamlFile {
   /** 1-based line of a node (or of a key node), undefined when the node has no range. */
   lineOf(node: unknown): number | undefined;
   warnings: Warning[];
-}
-
-/**
- * The yaml parser recurses per nesting level; thousands of `[[[[` exhaust the stack, and V8 can then die
- * outright (a fatal error, not an exception) compiling its next regular expression. Real CI files and API
- * specs nest a few dozen levels at most, so deeper text is refused up front.
- */
-const MAX_FLOW_DEPTH = 256;
-
-function flowDepthExceeds(text: string, max: number): boolean {
-  let depth = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 91 || c === 123) {
-      if (++depth > max) return true;
-    } else if ((c === 93 || c === 125) && depth > 0) depth--;
-  }
-  return false;
 }
 
 export function parseYamlFile(path: string, text: string): YamlFile {

@@ -1,4 +1,5 @@
 /** Helpers shared by the infrastructure readers: YAML with line numbers, image names, hosts in env values, paths. */
+import { flowDepthExceeds, MAX_FLOW_DEPTH } from '../yaml-guard.js';
 import { posix } from 'node:path';
 import { LineCounter, isMap, isPair, isScalar, isSeq, parseAllDocuments, type Document } from 'yaml';
 import { parse as parseToml } from 'smol-toml';
@@ -25,6 +26,7 @@ export function warning(file: string, err: unknown): Warning {
 export function parseYaml(file: string, text: string): { docs: YamlDoc[]; warnings: Warning[] } {
   const warnings: Warning[] = [];
   const docs: YamlDoc[] = [];
+  if (flowDepthExceeds(text)) return { docs, warnings: [{ file, message: `${file}: YAML nested more than ${MAX_FLOW_DEPTH} levels deep; not read` }] };
   try {
     const lineCounter = new LineCounter();
     const parsed = parseAllDocuments(text, { lineCounter, merge: true, prettyErrors: false, uniqueKeys: false });

@@ -1,4 +1,5 @@
 /** npm ecosystem: package.json, pnpm-workspace.yaml, lerna.json. */
+import { flowDepthExceeds } from '../yaml-guard.js';
 import { parse as parseYaml } from 'yaml';
 import type { DependencyFact, DependencyScope, ManifestFact, Reader } from '../facts.js';
 import { compact, escapeRegExp, findLine, isRecord, jsonKeyLine, malformed, oneLine, splitLines, str, strings, type ReadResult } from './text.js';
@@ -147,6 +148,7 @@ export function readPackageJson(path: string, text: string): ReadResult {
 
 export function readPnpmWorkspace(path: string, text: string): ReadResult {
   let doc: unknown;
+  if (flowDepthExceeds(text)) return malformed(path, 'pnpm-workspace.yaml', 'nested too deeply');
   try {
     // prettyErrors quotes context for every error by rescanning the text: quadratic on a file of errors
     doc = parseYaml(text, { prettyErrors: false });
