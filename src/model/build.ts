@@ -227,9 +227,17 @@ function implicitStores(drafts: Draft[], containers: Container[], techs: ReturnT
   for (const t of techs) {
     if (t.scope !== 'runtime' || !isStoreCategory(t.category) || [...existing].some((id) => sameFamily(id, t.id))) continue;
     if (!isRemoteStore(t.id)) continue;
-    if (!t.containers.some((c) => appLike.has(c))) continue;
     const driverEvidence = t.evidence.filter((e) => /dependency|import|URL|datasource|adapter|ENGINE|JDBC|dialect|DB_CONNECTION/.test(e.rule));
-    if (!driverEvidence.length) continue;
+    // a managed store the infrastructure code provisions (a DynamoDB table in a SAM template) is an element
+    // too, unless the system already has a store of that kind (the RDS behind a compose postgres)
+    const provisioned = t.evidence.filter((e) => /^(terraform resource|CloudFormation resource)/.test(e.rule));
+    const group = (category: string) => (category.startsWith('database-') || category === 'cache' ? 'data' : category);
+    const kindTaken = [...drafts.filter((d) => d.role === 'main'), ...out].some((d) => d.imageTech && group(d.imageTech.category) === group(t.category));
+    if (t.containers.some((c) => appLike.has(c)) && driverEvidence.length) {
+      // used through a driver by the system's own code
+    } else if (provisioned.length && !kindTaken) {
+      driverEvidence.push(...provisioned);
+    } else continue;
     out.push({
       id: `datastore:${t.id}`,
       names: new Set([t.name]),
