@@ -19,7 +19,6 @@ function shape(c: Container, caption: string): string {
   const text = `"${label(c.name)}${caption ? `<br/>${label(caption)}` : ''}"`;
   if (['datastore', 'cache', 'search', 'storage'].includes(c.kind)) return `${nodeId(c.id)}[(${text})]`;
   if (c.kind === 'broker') return `${nodeId(c.id)}[[${text}]]`;
-  if (c.kind === 'frontend') return `${nodeId(c.id)}[/${text}/]`;
   return `${nodeId(c.id)}[${text}]`;
 }
 
