@@ -160,3 +160,32 @@ describe('malformed and hostile manifests', () => {
     assert.doesNotMatch(doc, /lollollol|root:x:0:0/);
   });
 });
+
+describe('hostile code and CI files', () => {
+  const bomb = yamlAliasBomb();
+  const keys = ['script', 'stages', 'commands', 'command', 'install', 'before_script', 'steps', 'run', 'needs', 'environment', 'image', 'variables', 'trigger'];
+  const jobKeys = (indent: string) => keys.map((k) => `${indent}${k}: *i`).join('\n');
+  const deepParens = Array.from({ length: 50 }, () => '('.repeat(100)).join('\n');
+  const dir = repo('hostile-code', {
+    ...HEALTHY,
+    'healthy/deep.js': `import fs from "node:fs";\nexport const x = ${deepParens}1${')'.repeat(5000)};\n`,
+    'healthy/elseif.js': `import path from "node:path";\nexport function f(a) {\n  if (a === -1) return -1;\n${Array.from({ length: 5000 }, (_, i) => `  else if (a === ${i}) return ${i};`).join('\n')}\n}\n`,
+    '.github/workflows/bomb.yml': `${bomb}on: *i\njobs:\n  build:\n${jobKeys('    ')}\n`,
+    '.gitlab-ci.yml': `${bomb}build:\n${jobKeys('  ')}\n`,
+    '.circleci/config.yml': `${bomb}version: 2.1\njobs:\n  build:\n${jobKeys('    ')}\n`,
+    'bitbucket-pipelines.yml': `${bomb}pipelines:\n  default:\n    - step:\n${jobKeys('        ')}\n`,
+    'azure-pipelines.yml': `${bomb}${jobKeys('')}\n`,
+    '.travis.yml': `${bomb}${jobKeys('')}\n`,
+    '.buildkite/pipeline.yml': `${bomb}steps:\n  - label: x\n${jobKeys('    ')}\n`,
+    '.drone.yml': `${bomb}kind: pipeline\nsteps:\n  - name: x\n${jobKeys('    ')}\n`,
+  });
+
+  test('deeply nested JS and alias bombs in every CI format: exit 0, no crash, the service survives', () => {
+    const { model } = analyzeJson(dir);
+    assert.deepEqual(model.warnings.filter((w) => /reader failed/.test(w.message)), []);
+    assert.ok(technologyNames(model).includes('Express'));
+    const run = expectRun(['generate', '--no-cache', dir], 0);
+    assert.doesNotMatch(run.stderr, /lollollol/);
+    assert.doesNotMatch(readFileSync(join(dir, 'ARCHITECTURE.md'), 'utf8'), /lol, lol|lollol/);
+  });
+});
