@@ -49,7 +49,7 @@ export interface Draft {
 function isAggregator(fact: ManifestFact, file: string): boolean {
   const base = baseOf(file);
   if (['pnpm-workspace.yaml', 'go.work', 'lerna.json', 'nx.json', 'turbo.json', 'rush.json'].includes(base)) return true;
-  if (/\.sln$|^settings\.gradle(\.kts)?$/.test(base)) return true;
+  if (/\.slnx?$|^settings\.gradle(\.kts)?$/.test(base)) return true;
   return Boolean(fact.workspaces?.length);
 }
 

@@ -35,9 +35,10 @@ export function inferStyle(containers: Container[], relationships: Relationship[
     const frontends = own.filter((c) => c.kind === 'frontend' && c !== app);
     const value = frontends.length ? 'Monolith with a separate frontend' : 'Monolith';
     style.push({ value, evidence: mergeEvidence(first(app.evidence), ...frontends.map((f) => first(f.evidence, 1))) });
-  } else if (own.length === 1 && own[0].kind === 'service') {
-    // one project that serves requests (a Spring Boot app run as a jar) is a monolith even with no deployment config here
-    style.push({ value: 'Monolith', evidence: first(own[0].evidence) });
+  } else if (own.filter((c) => c.kind === 'service').length === 1 && own.every((c) => c.kind === 'service' || c.kind === 'library' || insideOf(c, own.find((s) => s.kind === 'service')!))) {
+    // one project that serves requests (a Spring Boot app run as a jar, a Django site with its static build
+    // inside) is a monolith even with no deployment config here
+    style.push({ value: 'Monolith', evidence: first(own.find((c) => c.kind === 'service')!.evidence) });
   } else {
     const clis = own.filter((c) => c.kind === 'cli');
     const libs = own.filter((c) => c.kind === 'library');
@@ -64,8 +65,18 @@ export function inferStyle(containers: Container[], relationships: Relationship[
     const messaging = techs.filter((t) => t.category === 'messaging' && t.scope === 'runtime' && t.containers.length >= 2);
     if (messaging.length) style.push({ value: 'Event-driven', evidence: first(messaging[0].evidence, 3) });
   }
-  if (own.length >= 2 && workspaceRoots.length) style.push({ value: 'Monorepo', evidence: first(workspaceRoots, 2) });
+  // several projects in one repository: a workspace at the root, or projects side by side that none contains
+  const rootWorkspace = workspaceRoots.filter((e) => !e.file.includes('/'));
+  const topLevel = own.filter((c) => !own.some((o) => o !== c && insideOf(c, o)));
+  if (own.length >= 2 && rootWorkspace.length) style.push({ value: 'Monorepo', evidence: first(rootWorkspace, 2) });
+  else if (topLevel.length >= 2) style.push({ value: 'Monorepo', evidence: mergeEvidence(...topLevel.slice(0, 3).map((c) => first(c.evidence, 1))) });
   return style;
+}
+
+/** Whether a container's folder lies inside another's. */
+function insideOf(c: Container, outer: Container): boolean {
+  if (c === outer || c.path === undefined || outer.path === undefined) return false;
+  return outer.path === '' || c.path.startsWith(`${outer.path}/`);
 }
 
 function talkOverNetwork(services: Container[], relationships: Relationship[]): boolean {
