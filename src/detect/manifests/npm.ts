@@ -151,7 +151,7 @@ export function readPnpmWorkspace(path: string, text: string): ReadResult {
   if (flowDepthExceeds(text)) return malformed(path, 'pnpm-workspace.yaml', 'nested too deeply');
   try {
     // prettyErrors quotes context for every error by rescanning the text: quadratic on a file of errors
-    doc = parseYaml(text, { prettyErrors: false });
+    doc = parseYaml(text, { prettyErrors: false, logLevel: 'error' }); // 'warn' prints YAMLWarnings on the user's stderr
   } catch (err) {
     return malformed(path, 'pnpm-workspace.yaml', err);
   }
