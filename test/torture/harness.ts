@@ -89,6 +89,8 @@ export function assertNoCrash(run: CliRun): void {
   assert.doesNotMatch(text, /^\s+at .*(\(|:\d+:\d+)/m, `stack trace on stderr:\n${text}`);
   assert.doesNotMatch(text, /\b(TypeError|RangeError|ReferenceError|InternalError)\b/, `internal error on stderr:\n${text}`);
   assert.doesNotMatch(text, /node:internal|Maximum call stack|heap out of memory|FATAL ERROR/i, `Node internals on stderr:\n${text}`);
+  // process warnings (a library's YAMLWarning, a deprecation) are noise the user cannot act on
+  assert.doesNotMatch(text, /^\(node:\d+\)/m, `a Node process warning on stderr:\n${text}`);
 }
 
 /** Runs the CLI and checks it exited with `status` and no crash. */

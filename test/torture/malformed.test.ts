@@ -113,6 +113,9 @@ describe('malformed and hostile manifests', () => {
     'requirements.txt': '-r requirements.txt\n--index-url \nflask==\n==1.0\n[extras]\n',
     'Gemfile': 'gem "rails", \ngem\nsource ',
     'composer.json': '{"require": "not an object"}',
+    'tagged/pnpm-workspace.yaml': 'packages: !custom [a]\n',
+    'cfn/template.yaml': 'AWSTemplateFormatVersion: "2010-09-09"\nResources:\n  Fn:\n    Type: AWS::Lambda::Function\n    Properties:\n      Role: !GetAtt [R, Arn]\n      Code: !Ref X\n      Y: !!js/function "f"\n',
+    'k8s/configmap.yaml': 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: x\ndata:\n  a: !!python/object:os.system ["x"]\n',
   });
 
   let model: ModelJson;
