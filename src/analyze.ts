@@ -4,7 +4,9 @@
 import { readFileSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { extractAll } from './detect/run.js';
+import { defaultCacheDir } from './detect/cache.js';
+import { codeFingerprint, extractAll } from './detect/run.js';
+import { loadModel, saveModel, treeKey } from './model-cache.js';
 import { detectTechnologies, type TechnologyHit } from './detect/technologies.js';
 import { matchTechnologies } from './catalogue/match.js';
 import { buildModel } from './model/build.js';
@@ -47,6 +49,12 @@ export async function analyze(dir: string, options: AnalyzeOptions = {}): Promis
   if (scanned.files.length === 0) {
     scanned.warnings.push({ message: `no files to analyse in ${basename(root)}: the folder is empty, or git ignores everything in it` });
   }
+  const useCache = options.cache !== false;
+  const cacheDir = options.cacheDir ?? defaultCacheDir();
+  const key = useCache ? treeKey(scanned.files, JSON.stringify([VERSION, codeFingerprint(), options.exclude ?? [], scanned.warnings])) : '';
+  const startedAt = Date.now();
+  const previous = useCache ? loadModel(root, cacheDir, key, scanned.files) : undefined;
+  if (previous) return { ...previous, stats: { ...previous.stats, cachedFiles: previous.stats.analysedFiles } };
   progress(`reading ${scanned.files.length} files`);
   const extracted = await extractAll(root, scanned.files, {
     cache: options.cache,
@@ -58,7 +66,7 @@ export async function analyze(dir: string, options: AnalyzeOptions = {}): Promis
   const hits = detectTechnologies(scanned.files, extracted.facts);
   hits.push(...externalHits(graph.external));
   progress('building the model');
-  return buildModel({
+  const model = buildModel({
     rootName: basename(root),
     files: scanned.files,
     facts: extracted.facts,
@@ -68,6 +76,8 @@ export async function analyze(dir: string, options: AnalyzeOptions = {}): Promis
     stats: { analysedFiles: extracted.stats.read + extracted.stats.cached, skippedFiles: extracted.stats.skipped, cachedFiles: extracted.stats.cached },
     version: VERSION,
   });
+  if (useCache) saveModel(root, cacheDir, key, model, startedAt);
+  return model;
 }
 
 /** A third-party package imported by code is a use of it, even when no manifest lists it. */

@@ -56,7 +56,7 @@ let buildFingerprint: string | undefined;
  * archmd's version plus a hash of its compiled code: any edit to a reader (even without a version bump,
  * as during development) invalidates cached facts. Reading ~100 small files costs a few milliseconds.
  */
-function codeFingerprint(): string {
+export function codeFingerprint(): string {
   if (buildFingerprint !== undefined) return buildFingerprint;
   const hash = createHash('sha1');
   const srcRoot = join(dirname(fileURLToPath(import.meta.url)), '..'); // dist/src
