@@ -16,8 +16,9 @@ function text(v: unknown): string | undefined {
 function tagRanges(lines: string[], tag: string): [number, number][] {
   const out: [number, number][] = [];
   let start = -1;
+  const open = new RegExp(`<${tag}[\\s>]`);
   lines.forEach((l, i) => {
-    if (start < 0 && new RegExp(`<${tag}[\\s>]`).test(l)) start = i;
+    if (start < 0 && open.test(l)) start = i;
     if (start >= 0 && l.includes(`</${tag}>`)) {
       out.push([start, i]);
       start = -1;

@@ -6,6 +6,7 @@ import {
   compact,
   findLine,
   isRecord,
+  lineLocator,
   malformed,
   oneLine,
   parsePep508,
@@ -362,12 +363,13 @@ function literalList(text: string, opener: RegExp): { value: string; line: numbe
   if (!m) return [];
   const start = m.index + m[0].length;
   const out: { value: string; line: number }[] = [];
+  let lineOf: ((offset: number) => number) | undefined;
   const strRe = /(["'])((?:(?!\1)[^\\\n]|\\.)*)\1|([\])])|#[^\n]*/g;
   strRe.lastIndex = start;
   let s: RegExpExecArray | null;
   while ((s = strRe.exec(text))) {
     if (s[3]) break;
-    if (s[1]) out.push({ value: s[2], line: text.slice(0, s.index).split('\n').length });
+    if (s[1]) out.push({ value: s[2], line: (lineOf ??= lineLocator(text))(s.index) });
   }
   return out;
 }

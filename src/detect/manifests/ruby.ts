@@ -3,6 +3,15 @@ import type { DependencyFact, DependencyScope, ManifestFact, Reader } from '../f
 import { baseName, compact, oneLine, splitLines, type ReadResult } from './text.js';
 
 const STR = `(?:"([^"]*)"|'([^']*)')`;
+// Compiled once; an optional "(" carries its own whitespace, as two \s* around it backtrack quadratically.
+const GEM = new RegExp(`^gem\\s*(?:\\(\\s*)?${STR}(.*)$`);
+const GEM_PATH = new RegExp(`\\bpath\\s*(?::|=>)\\s*${STR}`);
+const RUBY_VERSION = new RegExp(`^ruby\\s*(?:\\(\\s*)?${STR}`);
+const GROUP_BLOCK = /^group\b(.*)\bdo\s*(?:\|[^|]*\|)?$/;
+// Generated gemspecs write names as %q<rails>.freeze.
+const ADD_DEPENDENCY = new RegExp(`^\\w+\\.add_(runtime_|development_)?dependency\\s*(?:\\(\\s*)?(?:${STR}|%q<([^>]+)>)(?:\\.freeze)?(.*)$`);
+const SPEC_ATTRIBUTE = new RegExp(`^\\w+\\.(name|version|summary|description|required_ruby_version)\\s*=\\s*${STR}`);
+const SPEC_BINDIR = new RegExp(`^\\w+\\.bindir\\s*=\\s*${STR}`);
 
 function groupScope(groups: string[]): DependencyScope {
   const g = groups.map((x) => x.toLowerCase());
@@ -47,16 +56,16 @@ export function readGemfile(_path: string, text: string): ReadResult {
       stack.pop();
       return;
     }
-    const group = /^group\s*\(?\s*(.*?)\)?\s+do\b/.exec(l);
+    const group = GROUP_BLOCK.exec(l);
     if (group) {
-      stack.push(groupNames(group[1]));
+      stack.push(groupNames(group[1].replace(/[()]/g, ' ')));
       return;
     }
-    const gem = new RegExp(`^gem\\s*\\(?\\s*${STR}(.*)$`).exec(l);
+    const gem = GEM.exec(l);
     if (gem) {
       const name = gem[1] ?? gem[2];
       const rest = gem[3];
-      const path = new RegExp(`\\bpath\\s*(?::|=>)\\s*${STR}`).exec(rest);
+      const path = GEM_PATH.exec(rest);
       if (path) {
         localDependencies.push({ name, path: path[1] ?? path[2], line });
         return;
@@ -67,7 +76,7 @@ export function readGemfile(_path: string, text: string): ReadResult {
       dependencies.push(compact({ ecosystem: 'gem' as const, name, version: versions.length ? versions.join(', ') : undefined, scope: groupScope(groups), line }));
       return;
     }
-    const ruby = new RegExp(`^ruby\\s*\\(?\\s*${STR}`).exec(l);
+    const ruby = RUBY_VERSION.exec(l);
     if (ruby) runtimes.push({ name: 'ruby', version: ruby[1] ?? ruby[2], line });
     if (/\bdo\s*(\|[^|]*\|)?$/.test(l) || /^(if|unless|case|begin|while|until)\b/.test(l)) stack.push([]);
   });
@@ -87,15 +96,14 @@ export function readGemspec(path: string, text: string): ReadResult {
   splitLines(text).forEach((raw, i) => {
     const line = i + 1;
     const l = stripComment(raw).trim();
-    // Generated gemspecs write names as %q<rails>.freeze.
-    const dep = new RegExp(`^\\w+\\.add_(runtime_|development_)?dependency\\s*\\(?\\s*(?:${STR}|%q<([^>]+)>)(?:\\.freeze)?(.*)$`).exec(l);
+    const dep = ADD_DEPENDENCY.exec(l);
     if (dep) {
       const versions = [...dep[5].matchAll(/"([^"]*)"|'([^']*)'/g)].map((m) => m[1] ?? m[2]);
       const scope: DependencyScope = dep[1] === 'development_' ? 'dev' : 'runtime';
       dependencies.push(compact({ ecosystem: 'gem' as const, name: dep[2] ?? dep[3] ?? dep[4], version: versions.length ? versions.join(', ') : undefined, scope, line }));
       return;
     }
-    const attr = new RegExp(`^\\w+\\.(name|version|summary|description|required_ruby_version)\\s*=\\s*${STR}`).exec(l);
+    const attr = SPEC_ATTRIBUTE.exec(l);
     if (attr) {
       const v = attr[2] ?? attr[3];
       if (attr[1] === 'name') [name, nameLine] = [v, line];
@@ -104,7 +112,7 @@ export function readGemspec(path: string, text: string): ReadResult {
       else if (attr[1] === 'description') description = v;
       else runtimes.push({ name: 'ruby', version: v, line });
     }
-    const bin = new RegExp(`^\\w+\\.bindir\\s*=\\s*${STR}`).exec(l);
+    const bin = SPEC_BINDIR.exec(l);
     if (bin) bindir = bin[1] ?? bin[2];
     const exe = /^\w+\.executables\s*=\s*(\[[^\]]*\]|%w[[(][^\])]*[\])])/.exec(l);
     if (exe) for (const e of exe[1].startsWith('%') ? groupNames(exe[1]) : [...exe[1].matchAll(/"([^"]*)"|'([^']*)'/g)].map((m) => m[1] ?? m[2])) executables.push({ name: e, line });

@@ -20,6 +20,22 @@ export function malformed(path: string, what: string, err: unknown): ReadResult 
   return { warnings: [{ file: path, message: `malformed ${what}: ${firstLine(err)}` }] };
 }
 
+/** Maps a character offset to its 1-based line in O(log n), for readers that match across lines. */
+export function lineLocator(text: string): (offset: number) => number {
+  const starts = [0];
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+  return (offset) => {
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid] <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo + 1;
+  };
+}
+
 export function escapeRegExp(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
@@ -97,7 +113,8 @@ export function tomlKeyPath(raw: string): string[] {
   return parts;
 }
 
-const TOML_HEADER = /^\s*\[\[?\s*([^\]]+?)\s*\]\]?\s*(#.*)?$/;
+// The key path is trimmed by tomlKeyPath; a lazy group before \s* would backtrack quadratically on blank runs.
+const TOML_HEADER = /^\s*\[\[?([^\]]+)\]\]?\s*(?:#.*)?$/;
 
 function sameKeyPath(a: string[], b: string[]): boolean {
   return a.length === b.length && a.every((x, i) => x === b[i]);
