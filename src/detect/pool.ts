@@ -120,7 +120,8 @@ export async function runPool(root: string, tasks: FileTask[], maxBytes: number,
   for (let i = 0; i < workerCount; i++) {
     let worker: Worker;
     try {
-      worker = new Worker(options.workerScript ?? workerScript, { workerData: setup });
+      // a native parser recurses on the thread's own stack; a larger one survives hostile nesting
+      worker = new Worker(options.workerScript ?? workerScript, { workerData: setup, resourceLimits: { stackSizeMb: 64 } });
     } catch (error) {
       warnings.push({ message: `extraction worker could not start (${(error as Error).message}); reading on the main thread` });
       break;

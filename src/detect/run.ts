@@ -41,6 +41,8 @@ export const DEFAULT_MAX_FILE_BYTES = 2 * 1024 * 1024;
 /** Bump when extraction output changes for the same input and the build fingerprint below would not show it. */
 export const EXTRACTOR_VERSION = 1;
 
+const BIG_SCRIPT_BYTES = 64 * 1024;
+
 /** Below this many files to read, starting workers costs more than it saves. */
 const POOL_THRESHOLD = 300;
 
@@ -130,7 +132,10 @@ export async function extractAll(root: string, files: ScannedFile[], options: Ex
   const already = todo.length - tasks.length;
   const progress = options.onProgress ? (n: number) => options.onProgress!(already + n, todo.length) : undefined;
   let done: FileDone[] = [];
-  const workers = tasks.length < (options.inlineBelow ?? POOL_THRESHOLD) ? 0 : options.workers;
+  // a large JS/TS file may nest deeper than the main thread's native stack lets oxc parse: it goes to a
+  // worker, whose stack is larger, even when the repository is small
+  const bigScript = tasks.some((t) => t.size > BIG_SCRIPT_BYTES && /\.[cm]?[jt]sx?$/.test(t.path));
+  const workers = tasks.length < (options.inlineBelow ?? POOL_THRESHOLD) && !bigScript ? 0 : options.workers;
   if (tasks.length === 0) {
     // all answered by the cache
   } else if (workers === 0) {
