@@ -219,21 +219,4 @@ export function maskCode(text: string, syntax: CodeSyntax): MaskedCode {
   return { masked: masked.charCodeAt(0) === 0xfeff ? ` ${masked.slice(1)}` : masked, literals };
 }
 
-/** Offsets of line starts, computed once per file; `lineAt` is a binary search over them. */
-export function lineStarts(text: string): number[] {
-  const starts = [0];
-  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
-  return starts;
-}
-
-/** 1-based line of an offset. */
-export function lineAt(starts: number[], offset: number): number {
-  let lo = 0;
-  let hi = starts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (starts[mid] <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo + 1;
-}
+export { lineAt, lineStarts } from '../lines.js';

@@ -4,6 +4,7 @@
  * Sequelize's dialect, Laravel's DB_CONNECTION. The value is a kind of database, never a credential.
  */
 import type { Reader } from '../facts.js';
+import { lineAt, lineStarts } from '../lines.js';
 
 /** Framework spellings of a database kind, to the URL scheme the catalogue knows it by. */
 const KIND: Record<string, string> = {
@@ -12,11 +13,6 @@ const KIND: Record<string, string> = {
   sqlserver: 'sqlserver', mssql: 'sqlserver', sqlsrv: 'sqlserver', oracle: 'oracle', mongodb: 'mongodb', cockroachdb: 'cockroachdb',
 };
 
-function lineAt(text: string, index: number): number {
-  let line = 1;
-  for (let i = text.indexOf('\n'); i !== -1 && i < index; i = text.indexOf('\n', i + 1)) line++;
-  return line;
-}
 
 type Found = { scheme: string; via: string; line: number }[];
 
@@ -24,7 +20,7 @@ function collect(text: string, re: RegExp, via: string, group = 1): Found {
   const out: Found = [];
   for (const m of text.matchAll(re)) {
     const scheme = KIND[m[group].toLowerCase()];
-    if (scheme && !out.some((f) => f.scheme === scheme)) out.push({ scheme, via, line: lineAt(text, m.index ?? 0) });
+    if (scheme && !out.some((f) => f.scheme === scheme)) out.push({ scheme, via, line: lineAt(lineStarts(text), m.index ?? 0) });
   }
   return out;
 }
@@ -54,7 +50,7 @@ export const datastoreConfigReader: Reader = {
       found = collect(uncommented(text, '#'), /["']ENGINE["']\s*:\s*["']django\.(?:contrib\.gis\.)?db\.backends\.(\w+)["']/g, 'Django DATABASES ENGINE');
     } else if (/^application(-[\w-]+)?\.(properties|ya?ml)$/.test(base)) {
       found = collect(uncommented(text, '#'), /jdbc:(\w+):/g, 'Spring JDBC URL');
-      if (/spring\.data\.mongodb|mongodb:\s*$|data:\s*\n\s+mongodb:/m.test(text)) found.push({ scheme: 'mongodb', via: 'Spring Data MongoDB settings', line: lineAt(text, text.search(/mongodb/)) });
+      if (/spring\.data\.mongodb|mongodb:\s*$|data:\s*\n\s+mongodb:/m.test(text)) found.push({ scheme: 'mongodb', via: 'Spring Data MongoDB settings', line: lineAt(lineStarts(text), text.search(/mongodb/)) });
     } else if (base.startsWith('.env')) {
       found = collect(uncommented(text, '#'), /^DB_CONNECTION=["']?(\w+)/gm, 'DB_CONNECTION setting');
     }

@@ -2,6 +2,7 @@
  * Helpers shared by the manifest readers. Parsers give values but not positions, so lines are found
  * afterwards in the text: first the section a value lives in, then the key or string inside it.
  */
+import { lineAt, lineStarts } from '../lines.js';
 import type { FileFacts } from '../facts.js';
 
 export type ReadResult = Omit<FileFacts, 'path'>;
@@ -22,18 +23,8 @@ export function malformed(path: string, what: string, err: unknown): ReadResult 
 
 /** Maps a character offset to its 1-based line in O(log n), for readers that match across lines. */
 export function lineLocator(text: string): (offset: number) => number {
-  const starts = [0];
-  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
-  return (offset) => {
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (starts[mid] <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo + 1;
-  };
+  const starts = lineStarts(text);
+  return (offset) => lineAt(starts, offset);
 }
 
 export function escapeRegExp(s: string): string {

@@ -5,6 +5,7 @@
  * The literal values are kept by the offset of their opening quote, so a reader that finds `app.get(` in
  * code can read the path argument that follows it.
  */
+import { lineAt as lineOfOffset } from '../lines.js';
 
 export type Dialect = 'js' | 'c' | 'go' | 'python' | 'ruby' | 'php' | 'groovy' | 'csharp';
 
@@ -202,15 +203,7 @@ function unescape(body: string): string {
 
 /** 1-based line of an offset. */
 export function lineAt(lexed: Lexed, offset: number): number {
-  const starts = lexed.lineStarts;
-  let lo = 0;
-  let hi = starts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (starts[mid] <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo + 1;
+  return lineOfOffset(lexed.lineStarts, offset);
 }
 
 /** The string literal opening at `offset` (after optional whitespace), if any. */
