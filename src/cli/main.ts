@@ -152,7 +152,9 @@ async function run(argv: string[]): Promise<number> {
   };
   // warnings about the project's own files matter; those about fixtures and examples are summed up
   const own = model.warnings.filter((w) => !w.file || ['main', 'tooling'].includes(roleOf(w.file)));
-  for (const w of own.slice(0, 20)) note(e.yellow(`warning: ${w.file ? `${w.file}: ` : ''}${w.message}`));
+  // some readers already start their message with the file; say it once
+  const line = (w: { file?: string; message: string }) => (w.file && !w.message.startsWith(`${w.file}: `) ? `${w.file}: ${w.message}` : w.message);
+  for (const w of own.slice(0, 20)) note(e.yellow(`warning: ${line(w)}`));
   const rest = model.warnings.length - Math.min(own.length, 20);
   if (rest > 0) note(e.yellow(`warning: ${rest} more warning${rest === 1 ? '' : 's'}${own.length <= 20 ? ' about tests, fixtures and examples' : ''} (see analyze --json)`));
 
