@@ -125,8 +125,8 @@ function libraryMarkers(ctx: Context, d: Draft): boolean {
 
 function hasMainPackage(ctx: Context, d: Draft): boolean {
   const prefix = d.path ? `${d.path}/` : '';
-  for (const path of ctx.fileByPath.keys()) {
-    if (path.startsWith(prefix) && (path.endsWith('/main.go') || path === 'main.go') && ctx.roleOfFile(path) === 'main') return true;
+  for (const [path, facts] of ctx.input.facts) {
+    if (path.startsWith(prefix) && path.endsWith('.go') && !path.endsWith('_test.go') && facts.namespace === 'main' && ctx.roleOfFile(path) === 'main') return true;
   }
   return false;
 }

@@ -29,10 +29,12 @@ export function buildIntro(ctx: Context, drafts: Draft[]): Intro {
   const root = drafts.find((d) => d.path === '');
   const rootManifest = root?.manifests.find((m) => m.fact.name && !m.fact.name.includes('${'));
   let name: Fact;
-  if (intro?.title && isName(intro.title)) {
+  if (intro?.title && isName(intro.title, intro.titleLine)) {
     name = { value: intro.title, evidence: [evidence(readme!, 'README title', intro.titleLine)] };
   } else if (rootManifest) {
-    name = { value: rootManifest.fact.name!, evidence: [evidence(rootManifest.file, `${rootManifest.fact.ecosystem} manifest name`, rootManifest.fact.line)] };
+    // a Go module path names a repository; its last segment names the project
+    const declared = rootManifest.fact.ecosystem === 'go' ? rootManifest.fact.name!.replace(/\/v\d+$/, '').split('/').pop()! : rootManifest.fact.name!;
+    name = { value: declared, evidence: [evidence(rootManifest.file, `${rootManifest.fact.ecosystem} manifest name`, rootManifest.fact.line)] };
   } else {
     name = { value: ctx.input.rootName, evidence: [evidence('.', 'folder name')] };
   }
@@ -60,6 +62,8 @@ function mentions(text: string, name: string): boolean {
 }
 
 /** A README title is a name when it is short and not a sentence ("Welcome to ..." is not a name). */
-function isName(title: string): boolean {
-  return title.length <= 60 && !/^(welcome|about|introduction|overview|table of contents)\b/i.test(title);
+function isName(title: string, line?: number): boolean {
+  // a heading far down the README, or a section name, titles a section, not the project
+  if (line !== undefined && line > 20) return false;
+  return title.length <= 60 && !/^(welcome|about|introduction|overview|table of contents|contents|directory structure|project structure|getting started|installation|install|usage|quick ?start|features|requirements|prerequisites|documentation|license|description|setup)\b/i.test(title);
 }

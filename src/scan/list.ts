@@ -4,8 +4,8 @@
  * cannot lead outside the analysed folder or into a loop.
  */
 import { execFileSync } from 'node:child_process';
-import { lstatSync, readdirSync, readFileSync, type Stats } from 'node:fs';
-import { join } from 'node:path';
+import { lstatSync, readdirSync, readFileSync, realpathSync, statSync, type Stats } from 'node:fs';
+import { join, sep } from 'node:path';
 import ignore, { type Ignore } from 'ignore';
 import { isVendored } from './classify.js';
 
@@ -69,14 +69,34 @@ export function listFiles(root: string): Listing {
       continue; // deleted in the work tree but still in the index, or gone while we scan
     }
     if (stats.isSymbolicLink()) {
-      listing.skippedLinks++;
-      continue;
+      const target = fileInside(root, path);
+      if (!target) {
+        listing.skippedLinks++;
+        continue;
+      }
+      stats = target;
     }
     if (!stats.isFile()) continue;
     listing.files.push({ path, size: stats.size, mtimeMs: stats.mtimeMs });
   }
   listing.files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   return listing;
+}
+
+/**
+ * A link to a regular file inside the analysed folder is read as that file (a README.md that links to
+ * crates/x/README.md); a link to a folder, outside the root, dangling or in a loop is never followed.
+ */
+function fileInside(root: string, path: string): Stats | undefined {
+  try {
+    const realRoot = realpathSync(root);
+    const target = realpathSync(join(root, path));
+    if (!target.startsWith(realRoot + sep)) return undefined;
+    const stats = statSync(target);
+    return stats.isFile() ? stats : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 function readGitignore(dir: string): string | undefined {
@@ -113,7 +133,9 @@ function walk(root: string): Listing {
     for (const entry of entries) {
       const path = rel ? `${rel}/${entry.name}` : entry.name;
       if (entry.isSymbolicLink()) {
-        listing.skippedLinks++;
+        const target = fileInside(root, path);
+        if (target) listing.files.push({ path, size: target.size, mtimeMs: target.mtimeMs });
+        else listing.skippedLinks++;
         continue;
       }
       if (entry.isDirectory()) {

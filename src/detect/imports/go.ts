@@ -30,6 +30,8 @@ export const goImportReader: Reader = {
   extensions: ['.go'],
   read(_path, text) {
     const imports = extractGoImports(text);
-    return imports.length ? { imports } : {};
+    // the package clause: `package main` is what makes a folder a program rather than a library
+    const pkg = /^[ \t]*package[ \t]+(\w+)/m.exec(maskCode(text, GO).masked)?.[1];
+    return { ...(imports.length ? { imports } : {}), ...(pkg ? { namespace: pkg } : {}) };
   },
 };
