@@ -133,6 +133,16 @@ export function buildDrafts(ctx: Context): Draft[] {
     const folder = dirOf(f.path);
     let d = byPath.get(folder);
     if (!d && ownSourceFiles(ctx, folder, [...byPath.keys()]) > 0) d = draftAt(folder);
+    // a folder holding only a Dockerfile that packages a known product (FROM apache/kafka, envoyproxy/envoy)
+    // is that product, built here; one that starts from a language image builds the project around it
+    if (!d && folder !== '') {
+      const product = productImage(ctx, f.path);
+      if (product) {
+        d = draftAt(folder);
+        d.imageTech = product.tech;
+        d.image = product.ref;
+      }
+    }
     d ??= nearestDraft(byPath, folder);
     // a Dockerfile in a fixture or an example never makes the project around it deployable
     if (!d || d.role !== roleOfFolder(folder)) continue;
@@ -152,7 +162,15 @@ export function buildDrafts(ctx: Context): Draft[] {
     const fileRole = ctx.roleOfFile(file);
     {
       if (s.build !== undefined) {
-        const folder = joinPath('', s.build) ?? '';
+        let folder = joinPath('', s.build) ?? '';
+        // a repository-wide build context (context: ., dockerfile: src/ad/Dockerfile) builds the folder of its
+        // Dockerfile, or, when that is a variable, the folder named like the service
+        if (folder === '' || !byPath.has(folder)) {
+          const dockerfileDir = s.dockerfile && !s.dockerfile.includes('${') ? dirOf(joinPath('', s.dockerfile) ?? '') : undefined;
+          const named = findByName([...byPath.values()].filter((d) => d.path !== '' && d.role === fileRole), s.name);
+          if (dockerfileDir && byPath.has(dockerfileDir)) folder = dockerfileDir;
+          else if (folder === '' && named?.path !== undefined) folder = named.path;
+        }
         // a build context with no code of its own (docker/app holding a generic Dockerfile) is not a project
         const hasCode = byPath.has(folder) || ownSourceFiles(ctx, folder, [...byPath.keys()]) > 0;
         const d = byPath.get(folder) ?? (ctx.folders.has(folder) && hasCode ? draftAt(folder) : undefined);
@@ -215,6 +233,15 @@ export function buildDrafts(ctx: Context): Draft[] {
   function draftFor(folder: string): Draft | undefined {
     return byPath.get(folder);
   }
+}
+
+/** The final FROM of a Dockerfile when it is a known product that is not a language runtime or base OS. */
+function productImage(ctx: Context, dockerfile: string): { tech: Technology; ref: string } | undefined {
+  const bases = (ctx.input.facts.get(dockerfile)?.images ?? []).filter((i) => i.role === 'base');
+  const last = bases.sort((a, b) => (b.line ?? 0) - (a.line ?? 0))[0];
+  if (!last) return undefined;
+  const tech = matchTechnologies('image', last.name).find((t) => !['language', 'runtime', 'build-tool', 'tool'].includes(t.category));
+  return tech ? { tech, ref: last.ref } : undefined;
 }
 
 function attachService(d: Draft, file: string, s: ServiceFact) {

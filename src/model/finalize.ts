@@ -78,6 +78,12 @@ function containerKind(ctx: Context, d: Draft, techs: TechnologyUse[], categorie
     return 'service';
   }
   if (d.orchestrator) return 'application';
+  // a folder that only packages a product (FROM apache/kafka) is that product
+  if (d.imageTech && !d.manifests.length) {
+    const store = DATASTORE_KINDS[d.imageTech.category];
+    if (store) return store;
+    if (d.imageTech.category === 'web-server') return 'proxy';
+  }
   const serviceKinds = d.services.map((s) => s.fact.kind);
   if (serviceKinds.includes('function')) return 'function';
   // a project that says it is a library and that nothing deploys is one, whatever framework it references
