@@ -54,7 +54,7 @@ function isAggregator(fact: ManifestFact, file: string): boolean {
 }
 
 const SOURCE_TYPES = new Set(['programming']);
-const NOT_OWN_SOURCE = /(^|\/)[^/]*\.(config|conf|rc)\.[cm]?[jt]s$|(^|\/)(Dockerfile|Makefile|Jenkinsfile)$|\.(sh|bash|ps1|tf|tfvars|hcl|mk|cmake|nix|gradle|kts)$/;
+const NOT_OWN_SOURCE = /(^|\/)[^/]*\.(config|conf|rc)\.[cm]?[jt]s$|(^|\/)(Dockerfile|Makefile|Jenkinsfile|CMakeLists\.txt)$|\.(sh|bash|ps1|tf|tfvars|hcl|mk|cmake|nix|gradle|kts)$/;
 
 export function buildDrafts(ctx: Context): Draft[] {
   const byPath = new Map<string, Draft>();
@@ -240,7 +240,8 @@ function productImage(ctx: Context, dockerfile: string): { tech: Technology; ref
   const bases = (ctx.input.facts.get(dockerfile)?.images ?? []).filter((i) => i.role === 'base');
   const last = bases.sort((a, b) => (b.line ?? 0) - (a.line ?? 0))[0];
   if (!last) return undefined;
-  const tech = matchTechnologies('image', last.name).find((t) => !['language', 'runtime', 'build-tool', 'tool'].includes(t.category));
+  // only products that run as a service: stores, brokers, search engines, proxies, observability backends
+  const tech = matchTechnologies('image', last.name).find((t) => DATASTORE_KINDS[t.category] || t.category === 'web-server' || t.category === 'observability');
   return tech ? { tech, ref: last.ref } : undefined;
 }
 
