@@ -212,7 +212,8 @@ export const javascriptReader: Reader = {
     if (isNonProductCode(path)) return {};
     // Declarations and generated protobuf/gRPC stubs say nothing about what this code serves or calls.
     if (/\.d\.[mc]?ts$|_grpc_pb\.[jt]s$|_pb\.[jt]s$|\.pb\.ts$|_connect\.[jt]s$/.test(path)) return {};
-    const mayRoute = /\.(?:get|post|put|patch|delete|del|all|route)\s*\(/.test(text);
+    // a route's first argument is a path literal; `map.get(key)` in every other file is not worth a lex
+    const mayRoute = /\.(?:get|post|put|patch|delete|del|all|route)\s*\(\s*['"`]/.test(text);
     const mayNest = text.includes('@Controller');
     const mayGrpc = text.includes('grpc') || text.includes('connectrpc') || text.includes('bufbuild');
     const mayQueue = /amqp|kafka|bull|SendMessage|ReceiveMessage|sendMessage|nats/.test(text);
