@@ -209,7 +209,7 @@ export function buildObservations(containers: Container[], relationships: Relati
     const users = relationships.filter((r) => r.to === store.id && services.has(r.from));
     const userIds = [...new Set(users.map((u) => u.from))];
     if (userIds.length >= 2) {
-      out.push({ value: `Scalability: ${store.name} is shared by ${userIds.map((u) => names.get(u) ?? u).join(' and ')}; a schema change or a load peak in one reaches the others.`, evidence: mergeEvidence(...users.map((u) => first(u.evidence, 1))) });
+      out.push({ value: `Scalability: ${store.name} is shared by ${userIds.map((u) => names.get(u) ?? u).join(' and ')}; a change to its data or a load peak from one reaches the others.`, evidence: mergeEvidence(...users.map((u) => first(u.evidence, 1))) });
     }
   }
   return out;

@@ -10,7 +10,10 @@ export function renderConclusion(model: ArchitectureModel, view: View, docs: str
   const kinds = view.own.map((c) => `**${text(c.name)}**`);
   const describedAs = style.length ? `a ${joinWords(style)} ${style.some((s) => /library|tool|application/.test(s)) ? 'project' : 'system'}` : 'a codebase';
   sentences.push(`${name} is ${describedAs}${kinds.length ? ` made of ${joinWords(kinds.slice(0, 10))}${kinds.length > 10 ? ' and more' : ''}` : ''}.`);
-  if (view.stores.length) sentences.push(`It keeps its data in ${joinWords(view.stores.map((s) => text(s.name)))}.`);
+  const keeps = view.stores.filter((s) => s.kind !== 'broker');
+  const brokers = view.stores.filter((s) => s.kind === 'broker');
+  if (keeps.length) sentences.push(`It keeps its data in ${joinWords(keeps.map((s) => text(s.name)))}.`);
+  if (brokers.length) sentences.push(`Its parts exchange messages through ${joinWords(brokers.map((s) => text(s.name)))}.`);
   const hosting = model.deployment.hosting.map((h) => h.value);
   if (hosting.length) sentences.push(`It is deployed on ${joinWords(hosting.map(text))}.`);
   const ci = [...new Set(model.deployment.pipelines.map((p) => p.system))];
