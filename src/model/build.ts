@@ -11,8 +11,9 @@ import { Context, type ModelInput, slug } from './context.js';
 import { buildDeployment } from './deployment.js';
 import { type Evidence, evidence, mergeEvidence } from './evidence.js';
 import { finalizeContainer } from './finalize.js';
+import { dirOf, nearestUp } from './graph/paths.js';
 import { importGraph } from './imports.js';
-import { buildObservations, inferCommunication, inferLayers, inferStyle, isDeployable } from './infer.js';
+import { buildObservations, inferCommunication, inferLayers, inferStyle } from './infer.js';
 import { buildIntro } from './intro.js';
 import { furtherReading } from './references.js';
 import { languageOfFolder, languageShares } from './languages.js';
@@ -31,7 +32,8 @@ export function buildModel(input: ModelInput): ArchitectureModel {
   let containers = drafts.map((d) => finalizeContainer(ctx, d, techs, languageOf));
 
   // a store the code talks to through a driver is an element of its own, when the system runs somewhere
-  const runsSomewhere = containers.some((c) => c.role === 'main' && isDeployable(c));
+  const deployable = new Set(drafts.filter((d) => d.deployable && d.path !== undefined).map((d) => d.id));
+  const runsSomewhere = containers.some((c) => c.role === 'main' && deployable.has(c.id) && ['service', 'worker', 'function', 'job', 'frontend'].includes(c.kind));
   const storeDrafts = runsSomewhere ? implicitStores(drafts, containers, techs) : [];
   drafts.push(...storeDrafts);
   containers = containers.concat(storeDrafts.map((d) => finalizeContainer(ctx, d, techs, languageOf)));
@@ -74,7 +76,7 @@ export function buildModel(input: ModelInput): ArchitectureModel {
       name: intro.name,
       ...(intro.purpose ? { purpose: intro.purpose } : {}),
       features: intro.features,
-      style: inferStyle(containers, relationships, techs, workspaceRoots),
+      style: inferStyle(containers, relationships, techs, workspaceRoots, deployable),
       layers: inferLayers(containers, components, allRelationships),
       communication: inferCommunication(ctx, containers, relationships, techs),
       references: furtherReading(input.files.map((f) => f.path)).map((p) => ({ value: p, evidence: [evidence(p, 'documentation file')] })),
@@ -149,11 +151,7 @@ function attachApis(ctx: Context, containers: Container[]) {
   const byPath = new Map(containers.filter((c) => c.path !== undefined).map((c) => [c.path!, c]));
   for (const [file, apis] of ctx.each('apis')) {
     if (ctx.roleOfFile(file) !== 'main' && ctx.roleOfFile(file) !== 'tooling') continue;
-    let owner: Container | undefined;
-    for (let i = file.lastIndexOf('/'); ; i = file.lastIndexOf('/', i - 1)) {
-      owner = byPath.get(i < 0 ? '' : file.slice(0, i));
-      if (owner || i < 0) break;
-    }
+    const owner = nearestUp(byPath, dirOf(file));
     if (!owner) continue;
     const list = (owner.apis ??= []);
     for (const a of apis) {
@@ -185,11 +183,6 @@ function ensureRootDraft(ctx: Context, drafts: Draft[]) {
 /** Which container a technology hit belongs to: the runtime container running that image, else the deepest folder. */
 function makeOwner(drafts: Draft[]): (hit: TechnologyHit) => string | undefined {
   const byPath = new Map(drafts.filter((d) => d.path !== undefined).map((d) => [d.path!, d.id]));
-  const byServiceLine = new Map<string, string>();
-  for (const d of drafts) {
-    if (d.path !== undefined) continue;
-    for (const s of d.services) byServiceLine.set(`${s.file}:${s.fact.name}`, d.id);
-  }
   const runtimeByFile = new Map<string, Draft[]>();
   for (const d of drafts) {
     if (d.path !== undefined) continue;
@@ -201,13 +194,7 @@ function makeOwner(drafts: Draft[]): (hit: TechnologyHit) => string | undefined 
       const runtime = runtimeByFile.get(hit.file)?.find((d) => d.image === ref || d.services.some((s) => s.fact.image === ref));
       if (runtime) return runtime.id;
     }
-    for (let dir = hit.file; ; ) {
-      const i = dir.lastIndexOf('/');
-      dir = i < 0 ? '' : dir.slice(0, i);
-      const id = byPath.get(dir);
-      if (id) return id;
-      if (dir === '') return undefined;
-    }
+    return nearestUp(byPath, dirOf(hit.file));
   };
 }
 

@@ -7,6 +7,7 @@ import type { Context } from './context.js';
 import { evidence } from './evidence.js';
 import type { Component, Container } from './types.js';
 import { slug } from './context.js';
+import { dirOf, nearestUp } from './graph/paths.js';
 
 const MAX_COMPONENTS = 16;
 const SOURCE_ROOTS = ['src', 'lib', 'app', 'source', 'packages'];
@@ -20,16 +21,11 @@ export function buildCodemap(ctx: Context, containers: Container[]): Component[]
   for (const f of ctx.input.files) {
     if (f.languageType !== 'programming' || f.role !== 'main' || f.generated || f.language === 'Dockerfile' || f.language === 'Makefile' || f.language === 'Shell') continue;
     if (f.path.startsWith('.') || f.path.includes('/.')) continue; // hidden folders hold tooling, never the codemap
-    for (let i = f.path.lastIndexOf('/'); ; i = f.path.lastIndexOf('/', i - 1)) {
-      const owner = byPath.get(i < 0 ? '' : f.path.slice(0, i));
-      if (owner) {
-        const list = filesOf.get(owner.id);
-        if (list) list.push(f.path);
-        else filesOf.set(owner.id, [f.path]);
-        break;
-      }
-      if (i < 0) break;
-    }
+    const owner = nearestUp(byPath, dirOf(f.path));
+    if (!owner) continue;
+    const list = filesOf.get(owner.id);
+    if (list) list.push(f.path);
+    else filesOf.set(owner.id, [f.path]);
   }
   const readmes = new Map<string, string>();
   for (const p of ctx.input.facts.keys()) if (/(^|\/)readme(\.md)?$/i.test(p)) readmes.set(p.slice(0, Math.max(0, p.lastIndexOf('/'))), p);

@@ -8,7 +8,7 @@ import { stripImage } from '../detect/technologies.js';
 import { matchTechnologies } from '../catalogue/match.js';
 import type { Category, Technology } from '../catalogue/types.js';
 import { type Evidence, evidence, mergeEvidence } from './evidence.js';
-import { baseOf, dirOf, joinPath } from './graph/paths.js';
+import { baseOf, dirOf, joinPath, nearestUp } from './graph/paths.js';
 import { type Context, roleOfFolder, slug } from './context.js';
 import type { Container, ContainerKind, Fact, Role } from './types.js';
 
@@ -143,7 +143,7 @@ export function buildDrafts(ctx: Context): Draft[] {
         d.image = product.ref;
       }
     }
-    d ??= nearestDraft(byPath, folder);
+    d ??= nearestUp(byPath, folder);
     // a Dockerfile in a fixture or an example never makes the project around it deployable
     if (!d || d.role !== roleOfFolder(folder)) continue;
     d.dockerfiles.push(f.path);
@@ -180,7 +180,7 @@ export function buildDrafts(ctx: Context): Draft[] {
         }
       }
       if (s.source === 'procfile' || s.source === 'serverless' || s.kind === 'function') {
-        const d = byPath.get(dirOf(file)) ?? nearestDraft(byPath, dirOf(file));
+        const d = byPath.get(dirOf(file)) ?? nearestUp(byPath, dirOf(file));
         if (d && d.role === roleOfFolder(dirOf(file))) {
           attachService(d, file, s);
           continue;
@@ -251,14 +251,6 @@ function attachService(d: Draft, file: string, s: ServiceFact) {
   for (const p of s.ports ?? []) d.ports.add(p);
   d.deployable = true;
   d.evidence.push(evidence(file, `${s.source} ${s.kind ?? 'service'} ${s.name}`, s.line));
-}
-
-function nearestDraft(byPath: Map<string, Draft>, folder: string): Draft | undefined {
-  for (let dir = folder; ; dir = dirOf(dir)) {
-    const d = byPath.get(dir);
-    if (d) return d;
-    if (dir === '') return undefined;
-  }
 }
 
 /** Source files that belong to `folder` and to no deeper project. */

@@ -4,6 +4,7 @@
  */
 import type { Context } from './context.js';
 import { aggregateEdges, findCycles, type GroupEdge } from './graph/index.js';
+import { dirOf, nearestUp } from './graph/paths.js';
 import type { ArchitectureModel, Component, Container } from './types.js';
 
 export interface ImportGraph {
@@ -15,13 +16,7 @@ export interface ImportGraph {
 /** Deepest owner by folder prefix; folders are looked up from the file upwards, so this is O(depth). */
 function ownerByFolder(entries: { path: string; id: string }[]): (file: string) => string | undefined {
   const byPath = new Map(entries.map((e) => [e.path, e.id]));
-  return (file) => {
-    for (let i = file.lastIndexOf('/'); ; i = file.lastIndexOf('/', i - 1)) {
-      const id = byPath.get(i < 0 ? '' : file.slice(0, i));
-      if (id) return id;
-      if (i < 0) return undefined;
-    }
-  };
+  return (file) => nearestUp(byPath, dirOf(file));
 }
 
 export function importGraph(ctx: Context, containers: Container[], components: Component[]): ImportGraph {

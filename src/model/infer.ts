@@ -13,11 +13,13 @@ function first(ev: Evidence[], n = 2): Evidence[] {
   return ev.slice(0, n);
 }
 
-export function isDeployable(c: Container): boolean {
-  return c.path !== undefined && (RUNNING.has(c.kind) || c.kind === 'frontend') && c.evidence.some((e) => /Dockerfile|compose|kubernetes|helm|procfile|serverless|function|fly|render|app\.yaml|vercel|netlify|heroku|service|Aspire/i.test(e.rule));
-}
 
-export function inferStyle(containers: Container[], relationships: Relationship[], techs: TechnologyUse[], workspaceRoots: Evidence[]): Fact[] {
+/**
+ * `deployable` holds the containers something builds or runs (a Dockerfile, compose, Kubernetes, Procfile,
+ * serverless, an Aspire AppHost): only those count towards microservices.
+ */
+export function inferStyle(containers: Container[], relationships: Relationship[], techs: TechnologyUse[], workspaceRoots: Evidence[], deployable: Set<string>): Fact[] {
+  const isDeployable = (c: Container) => c.path !== undefined && deployable.has(c.id);
   const main = containers.filter((c) => c.role === 'main');
   const own = main.filter((c) => c.path !== undefined);
   const running = own.filter((c) => RUNNING.has(c.kind));

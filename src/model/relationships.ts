@@ -6,7 +6,7 @@ import type { Category } from '../catalogue/types.js';
 import type { Context } from './context.js';
 import type { Draft } from './containers.js';
 import { type Evidence, evidence, mergeEvidence } from './evidence.js';
-import { dirOf, joinPath } from './graph/paths.js';
+import { dirOf, joinPath, nearestUp } from './graph/paths.js';
 import type { GroupEdge } from './graph/types.js';
 import type { Container, Relationship, TechnologyUse } from './types.js';
 
@@ -51,6 +51,10 @@ class Edges {
     if (weight) rel.weight = weight;
     this.map.set(id, rel);
   }
+  has(from: string, to: string, kind: Relationship['kind']): boolean {
+    for (const r of this.map.values()) if (r.from === from && r.to === to && r.kind === kind) return true;
+    return false;
+  }
   list(): Relationship[] {
     return [...this.map.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   }
@@ -88,7 +92,7 @@ export function buildRelationships({ ctx, drafts, containers, techs, importEdges
     }
   }
   for (const [file, deps] of ctx.each('dependencies')) {
-    const owner = ownerDraft(byPath, dirOf(file));
+    const owner = nearestUp(byPath, dirOf(file));
     if (!owner) continue;
     for (const dep of deps) {
       // a devDependency on a sibling (test utilities, a build plugin) is not part of the architecture
@@ -114,8 +118,7 @@ export function buildRelationships({ ctx, drafts, containers, techs, importEdges
         const target = byServiceName.get(`${d.role}\0${dep}`);
         if (!target || target === d) continue;
         const tech = storeProtocol(target);
-        const already = edges.list().some((r) => r.from === d.id && r.to === target.id && r.kind === 'runtime');
-        if (!already) edges.add(d.id, target.id, tech ?? 'depends_on', 'runtime', `depends on ${dep}`, [evidence(file, `${fact.source} depends_on ${dep}`, fact.line)]);
+        if (!edges.has(d.id, target.id, 'runtime')) edges.add(d.id, target.id, tech ?? 'depends_on', 'runtime', `depends on ${dep}`, [evidence(file, `${fact.source} depends_on ${dep}`, fact.line)]);
       }
     }
   }
@@ -148,14 +151,6 @@ function servedProtocol(c: Container | undefined): string | undefined {
   if (apis.some((a) => a.style === 'gRPC' && a.role !== 'calls')) return 'gRPC';
   if (apis.some((a) => a.style === 'REST' || a.style === 'GraphQL' || a.style === 'OpenAPI')) return 'HTTP';
   return undefined;
-}
-
-function ownerDraft(byPath: Map<string, Draft>, folder: string): Draft | undefined {
-  for (let dir = folder; ; dir = dirOf(dir)) {
-    const d = byPath.get(dir);
-    if (d) return d;
-    if (dir === '') return undefined;
-  }
 }
 
 function storeProtocol(d: Draft): string | undefined {

@@ -31,6 +31,15 @@ export function ancestors(dir: string): string[] {
   return out;
 }
 
+/** The value of the deepest folder, from `folder` up to the root, that has one: the project a file belongs to. */
+export function nearestUp<T>(byFolder: Map<string, T>, folder: string): T | undefined {
+  for (let dir = folder; ; dir = dirOf(dir)) {
+    const value = byFolder.get(dir);
+    if (value !== undefined) return value;
+    if (dir === '') return undefined;
+  }
+}
+
 export function extOf(path: string): string {
   const base = baseOf(path);
   const i = base.lastIndexOf('.');
