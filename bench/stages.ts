@@ -14,7 +14,7 @@ const flag = (name: string) => {
 };
 const root = args[0];
 const start = performance.now();
-const scanned = scan(root);
+const scanned = await scan(root);
 const scanned_at = performance.now();
 const workers = flag('--workers');
 const result = await extractAll(root, scanned.files, {

@@ -45,7 +45,7 @@ export async function analyze(dir: string, options: AnalyzeOptions = {}): Promis
   const root = resolve(dir);
   const progress = options.onProgress ?? (() => {});
   progress('listing files');
-  const scanned = scan(root, { exclude: options.exclude });
+  const scanned = await scan(root, { exclude: options.exclude });
   if (scanned.files.length === 0) {
     scanned.warnings.push({ message: `no files to analyse in ${basename(root)}: the folder is empty, or git ignores everything in it` });
   }

@@ -60,12 +60,20 @@ const BINARY_EXTENSIONS = new Set(
   ).split(' '),
 );
 
+/** One alternation per list: every file is tested, and one regex pass is several times cheaper than twenty. */
+function anyOf(patterns: RegExp[], flags = ''): RegExp {
+  return new RegExp(patterns.filter((re) => re.flags === flags).map((re) => `(?:${re.source})`).join('|'), flags);
+}
+const VENDORED_ANY = anyOf(VENDORED);
+const GENERATED_ANY = anyOf(GENERATED);
+const GENERATED_ANY_CASE = anyOf(GENERATED, 'i');
+
 export function isVendored(path: string): boolean {
-  return VENDORED.some((re) => re.test(path));
+  return VENDORED_ANY.test(path);
 }
 
 export function isGenerated(path: string): boolean {
-  return GENERATED.some((re) => re.test(path));
+  return GENERATED_ANY.test(path) || GENERATED_ANY_CASE.test(path);
 }
 
 export function hasBinaryExtension(path: string): boolean {
@@ -101,16 +109,29 @@ export function beforePackageFolders(path: string): string {
  * test/fixtures/app is a fixture and examples/shop/tests is an example, not the repository's own tests.
  */
 export function roleOf(path: string): Role {
+  // a file's role is its folder's, unless its name marks a test: folders repeat, so they are worked out once
+  const folder = path.slice(0, path.lastIndexOf('/') + 1);
+  let role = folderRoles.get(folder);
+  if (role === undefined) {
+    role = roleOfFolderPath(folder);
+    if (folderRoles.size >= 200_000) folderRoles.clear();
+    folderRoles.set(folder, role);
+  }
+  if (role === 'main' && TEST_FILE.test(path)) return 'test';
+  return role;
+}
+
+const folderRoles = new Map<string, Role>();
+
+/** The role given by the folders of a path that is '' or ends with '/'. */
+function roleOfFolderPath(path: string): Role {
   path = beforePackageFolders(path);
   const priority: Role[] = ['fixture', 'example', 'docs', 'test', 'tooling'];
   let best: Role = 'main';
   for (const [role, re] of ROLE_RULES) {
     const m = re.exec(path);
     if (!m) continue;
-    // a match on the last segment only counts when it is a folder, not a file name
-    if (m.index + m[0].length === path.length && !path.endsWith('/')) continue;
     if (best === 'main' || priority.indexOf(role) < priority.indexOf(best)) best = role;
   }
-  if (best === 'main' && TEST_FILE.test(path)) return 'test';
   return best;
 }

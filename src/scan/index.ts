@@ -76,7 +76,7 @@ function firstLine(abs: string): string {
   }
 }
 
-export function scan(root: string, options: ScanOptions = {}): ScanResult {
+export async function scan(root: string, options: ScanOptions = {}): Promise<ScanResult> {
   let stats;
   try {
     stats = statSync(root);
@@ -85,7 +85,7 @@ export function scan(root: string, options: ScanOptions = {}): ScanResult {
     throw new InputError(code === 'ENOENT' ? `${root}: no such folder` : `${root}: cannot read (${code})`);
   }
   if (!stats.isDirectory()) throw new InputError(`${root} is not a folder`);
-  const listing = listFiles(root);
+  const listing = await listFiles(root);
   const attrs = gitattributes(root);
   const exclude = options.exclude?.length ? ignore().add(options.exclude) : undefined;
   const files: ScannedFile[] = [];

@@ -25,7 +25,7 @@ function specifiers(result: Awaited<ReturnType<typeof extractAll>>, path = FILE)
 describe('extraction cache', () => {
   let dir: string;
   let cacheDir: string;
-  const run = (options: ExtractOptions = {}) => extractAll(dir, scan(dir).files, { cacheDir, workers: 0, ...options });
+  const run = async (options: ExtractOptions = {}) => extractAll(dir, (await scan(dir)).files, { cacheDir, workers: 0, ...options });
 
   before(() => {
     dir = mkdtempSync(join(tmpdir(), 'archmd-cache-repo-'));

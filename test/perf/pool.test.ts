@@ -15,7 +15,7 @@ describe('extraction pool', () => {
   before(async () => {
     dir = mkdtempSync(join(tmpdir(), 'archmd-pool-'));
     writeTree(dir, syntheticFiles(400));
-    tasks = (await filesToRead(scan(dir).files)).map((f) => ({ path: f.path, size: f.size, programming: f.languageType === 'programming' }));
+    tasks = (await filesToRead((await scan(dir)).files)).map((f) => ({ path: f.path, size: f.size, programming: f.languageType === 'programming' }));
   });
   after(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -39,7 +39,7 @@ describe('extraction pool', () => {
   });
 
   it('extractAll through the pool equals extractAll inline', async () => {
-    const files = scan(dir).files;
+    const files = (await scan(dir)).files;
     const inline = await extractAll(dir, files, { cache: false, workers: 0 });
     const pooled = await extractAll(dir, files, { cache: false, workers: 2, inlineBelow: 0 });
     assert.ok(inline.facts.size > 100);
