@@ -5,8 +5,9 @@ import { readFileSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defaultCacheDir } from './detect/cache.js';
-import { codeFingerprint, extractAll } from './detect/run.js';
-import { loadModel, saveModel, treeKey } from './model-cache.js';
+import { DEFAULT_MAX_FILE_BYTES, codeFingerprint, extractAll } from './detect/run.js';
+import { startWorkers, type PrestartedWorkers } from './detect/threads.js';
+import { hasSavedModel, loadModel, saveModel, treeKey } from './model-cache.js';
 import { detectTechnologies, type TechnologyHit } from './detect/technologies.js';
 import { matchTechnologies } from './catalogue/match.js';
 import { buildModel } from './model/build.js';
@@ -43,14 +44,24 @@ export const VERSION: string = (() => {
 
 export async function analyze(dir: string, options: AnalyzeOptions = {}): Promise<ArchitectureModel> {
   const root = resolve(dir);
+  const useCache = options.cache !== false;
+  const cacheDir = options.cacheDir ?? defaultCacheDir();
+  // a run with no saved model will read files: its workers load their code while the scan runs
+  const workers = useCache && hasSavedModel(root, cacheDir) ? undefined : startWorkers(root, DEFAULT_MAX_FILE_BYTES, useCache);
+  try {
+    return await analyzeWith(root, options, useCache, cacheDir, workers);
+  } finally {
+    await workers?.close();
+  }
+}
+
+async function analyzeWith(root: string, options: AnalyzeOptions, useCache: boolean, cacheDir: string, workers: PrestartedWorkers | undefined): Promise<ArchitectureModel> {
   const progress = options.onProgress ?? (() => {});
   progress('listing files');
   const scanned = await scan(root, { exclude: options.exclude });
   if (scanned.files.length === 0) {
     scanned.warnings.push({ message: `no files to analyse in ${basename(root)}: the folder is empty, or git ignores everything in it` });
   }
-  const useCache = options.cache !== false;
-  const cacheDir = options.cacheDir ?? defaultCacheDir();
   const key = useCache ? treeKey(scanned.files, JSON.stringify([VERSION, codeFingerprint(), options.exclude ?? [], scanned.warnings])) : '';
   const startedAt = Date.now();
   const previous = useCache ? loadModel(root, cacheDir, key, scanned.files) : undefined;
@@ -60,7 +71,8 @@ export async function analyze(dir: string, options: AnalyzeOptions = {}): Promis
     cache: options.cache,
     cacheDir: options.cacheDir,
     onProgress: (done, total) => progress(`reading files ${done}/${total}`),
-  } as Parameters<typeof extractAll>[2]);
+    prestarted: workers,
+  });
   progress('resolving imports');
   const graph = resolveImports({ files: scanned.files.map((f) => f.path), facts: extracted.facts });
   const hits = detectTechnologies(scanned.files, extracted.facts);

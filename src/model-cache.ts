@@ -5,7 +5,7 @@
  * may have changed without their mtime moving (coarse file-system clocks), so they always force a full run.
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import type { ArchitectureModel } from './model/types.js';
@@ -28,6 +28,11 @@ export function treeKey(files: ScannedFile[], extra: string): string {
   const hash = createHash('sha1').update(extra);
   for (const f of files) hash.update(`${f.path}\0${f.size}\0${f.mtimeMs}\n`);
   return hash.digest('hex');
+}
+
+/** Whether a model was saved for this root: a run that will likely be answered from it needs no workers. */
+export function hasSavedModel(root: string, cacheDir: string): boolean {
+  return existsSync(fileFor(root, cacheDir));
 }
 
 export function loadModel(root: string, cacheDir: string, key: string, files: ScannedFile[]): ArchitectureModel | undefined {

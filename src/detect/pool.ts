@@ -3,11 +3,13 @@
  * task's index, so the outcome never depends on which thread finished first. A worker that crashes,
  * cannot start or sends back something unusable costs time, never results: its batches are redone inline.
  */
-import { availableParallelism } from 'node:os';
 import { setImmediate as yieldToEvents } from 'node:timers/promises';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
+import { defaultWorkerCount, newWorker, workerScript, type PrestartedWorkers } from './threads.js';
 import type { Warning } from './facts.js';
 import { processBatch, type BatchReply, type FileDone, type FileTask, type WorkerSetup } from './worker.js';
+
+export { defaultWorkerCount, startWorkers, type PrestartedWorkers } from './threads.js';
 
 export interface PoolOptions {
   /** Worker threads to start (0: everything on the calling thread). Default: defaultWorkerCount(). */
@@ -19,6 +21,12 @@ export interface PoolOptions {
   hashing?: boolean;
   /** The worker module; tests point it at one that fails. */
   workerScript?: URL;
+  /** Workers started earlier by startWorkers() for the same root and settings; used before new ones. */
+  prestarted?: PrestartedWorkers;
+}
+
+function sameSetup(a: WorkerSetup, b: WorkerSetup): boolean {
+  return a.root === b.root && a.maxBytes === b.maxBytes && a.hashing === b.hashing;
 }
 
 export interface PoolRun {
@@ -31,18 +39,6 @@ const BATCH_FILES = 48;
 const BATCH_BYTES = 384 * 1024;
 /** Batches handed to a worker ahead, so it never idles while the main thread is busy with its own batch. */
 const IN_FLIGHT = 2;
-
-/**
- * Workers to start, besides the main thread, which takes batches too (it would otherwise sit idle
- * waiting for replies): on 2 cores, 1 worker + main measured faster than 2 workers + main (which only
- * adds a thread's start-up, memory and contention); on 1 core, none. More than four threads in all gains
- * little as reading the files starts to dominate. ARCHMD_WORKERS overrides, for measuring.
- */
-export function defaultWorkerCount(): number {
-  const env = Number(process.env.ARCHMD_WORKERS);
-  if (process.env.ARCHMD_WORKERS !== undefined && Number.isInteger(env) && env >= 0) return env;
-  return Math.max(0, Math.min(availableParallelism(), 4) - 1);
-}
 
 interface Batch {
   id: number;
@@ -64,8 +60,6 @@ function makeBatches(tasks: FileTask[]): Batch[] {
   }
   return batches;
 }
-
-const workerScript = new URL('./worker.js', import.meta.url);
 
 export async function runPool(root: string, tasks: FileTask[], maxBytes: number, options: PoolOptions = {}): Promise<PoolRun> {
   const done: FileDone[] = new Array(tasks.length);
@@ -118,10 +112,10 @@ export async function runPool(root: string, tasks: FileTask[], maxBytes: number,
   const workerCount = Math.min(options.workers ?? defaultWorkerCount(), batches.length);
   const setup: WorkerSetup = { archmdExtract: true, root, maxBytes, hashing };
   for (let i = 0; i < workerCount; i++) {
-    let worker: Worker;
+    let worker: Worker | undefined;
     try {
-      // a native parser recurses on the thread's own stack; a larger one survives hostile nesting
-      worker = new Worker(options.workerScript ?? workerScript, { workerData: setup, resourceLimits: { stackSizeMb: 64 } });
+      const usable = options.prestarted && !options.workerScript && sameSetup(options.prestarted.setup, setup);
+      worker = (usable ? options.prestarted!.take() : undefined) ?? newWorker(setup, options.workerScript ?? workerScript);
     } catch (error) {
       warnings.push({ message: `extraction worker could not start (${(error as Error).message}); reading on the main thread` });
       break;

@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 import type { ScannedFile } from '../scan/index.js';
 import { defaultCacheDir, openCache, type CacheEntry, type FileOutcome } from './cache.js';
 import type { FileFacts } from './facts.js';
+import type { PrestartedWorkers } from './threads.js';
 import type { FileDone, FileTask } from './worker.js';
 // readers, their parsers and the pool are imported when first needed: a warm run whose cache knows
 // every file loads none of them (a sizeable share of a warm run's time)
@@ -28,6 +29,8 @@ export interface ExtractOptions {
   inlineBelow?: number;
   /** Notes that matter only when debugging (cache not writable ...). */
   onDebug?: (message: string) => void;
+  /** Workers started ahead by startWorkers(); the pool uses them when it runs, the caller closes them. */
+  prestarted?: PrestartedWorkers;
 }
 
 export interface ExtractResult {
@@ -146,7 +149,7 @@ export async function extractAll(root: string, files: ScannedFile[], options: Ex
     }
   } else {
     const { runPool } = await import('./pool.js');
-    const run = await runPool(root, tasks, maxBytes, { workers, onProgress: progress, hashing: cache !== undefined });
+    const run = await runPool(root, tasks, maxBytes, { workers, onProgress: progress, hashing: cache !== undefined, prestarted: options.prestarted });
     done = run.done;
     // a crashed worker changes no result, but it is worth knowing about
     result.warnings.push(...run.warnings);
