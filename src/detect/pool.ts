@@ -38,7 +38,7 @@ export interface PoolRun {
 const BATCH_FILES = 48;
 const BATCH_BYTES = 384 * 1024;
 /** Batches handed to a worker ahead, so it never idles while the main thread is busy with its own batch. */
-const IN_FLIGHT = 2;
+const IN_FLIGHT = 4;
 
 interface Batch {
   id: number;

@@ -31,7 +31,7 @@ export const workerScript = new URL('./worker.js', import.meta.url);
 
 export function newWorker(setup: WorkerSetup, script: URL): Worker {
   // a native parser recurses on the thread's own stack; a larger one survives hostile nesting
-  return new Worker(script, { workerData: setup, resourceLimits: { stackSizeMb: 64 } });
+  return new Worker(script, { workerData: setup, resourceLimits: { stackSizeMb: 64, maxYoungGenerationSizeMb: 64 } });
 }
 
 /**
