@@ -16,12 +16,14 @@ interface Index {
   byName: Map<string, Reader[]>;
   byExtension: Map<string, Reader[]>;
   byPattern: Reader[];
+  /** Every reader pattern in one (case-blind) alternation: most paths match none, and one test says so. */
+  anyPattern: RegExp;
 }
 
 let index: Index | undefined;
 
 function buildIndex(): Index {
-  const built: Index = { byName: new Map(), byExtension: new Map(), byPattern: [] };
+  const built: Index = { byName: new Map(), byExtension: new Map(), byPattern: [], anyPattern: /$^/ };
   const add = (map: Map<string, Reader[]>, key: string, reader: Reader) => {
     const list = map.get(key);
     if (list) list.push(reader);
@@ -32,6 +34,8 @@ function buildIndex(): Index {
     for (const ext of reader.extensions ?? []) add(built.byExtension, ext.toLowerCase(), reader);
     if (reader.patterns?.length) built.byPattern.push(reader);
   }
+  const sources = built.byPattern.flatMap((r) => r.patterns!.map((re) => `(?:${re.source})`));
+  if (sources.length) built.anyPattern = new RegExp(sources.join('|'), 'i');
   return built;
 }
 
@@ -45,8 +49,10 @@ export function readersFor(path: string): Reader[] {
   for (let i = dot; i !== -1; i = base.indexOf('.', i + 1)) {
     for (const r of index.byExtension.get(base.slice(i).toLowerCase()) ?? []) found.add(r);
   }
-  for (const r of index.byPattern) {
-    if (r.patterns!.some((re) => re.test(base) || re.test(path))) found.add(r);
+  if (index.anyPattern.test(base) || index.anyPattern.test(path)) {
+    for (const r of index.byPattern) {
+      if (r.patterns!.some((re) => re.test(base) || re.test(path))) found.add(r);
+    }
   }
   // the imports of tests, fixtures, examples and docs draw no edge of the architecture (the model drops
   // them), so their files are not parsed for imports at all: on medusa that is a third of the parsing

@@ -31,16 +31,27 @@ function langOf(path: string): 'js' | 'jsx' | 'ts' | 'tsx' | 'dts' {
  */
 function tooDeepForOxc(text: string): boolean {
   let depth = 0;
-  for (let i = 0; i < text.length; i++) {
+  const n = text.length;
+  for (let i = 0; i < n; i++) {
     const c = text.charCodeAt(i);
-    if (c === 40 || c === 91 || c === 123) {
-      if (++depth > 500) return true;
-    } else if ((c === 41 || c === 93 || c === 125) && depth > 0) depth--;
+    if (c < 128) {
+      const step = BRACKET_STEP[c];
+      if (step !== 0) {
+        depth += step;
+        if (depth > 500) return true;
+        if (depth < 0) depth = 0;
+      }
+    }
   }
   let elseIfs = 0;
   for (let i = text.indexOf('else if'); i !== -1; i = text.indexOf('else if', i + 7)) if (++elseIfs > 1000) return true;
   return false;
 }
+
+/** +1 for an opening bracket, -1 for a closing one: a table lookup costs half the comparisons (this reads every byte). */
+const BRACKET_STEP = new Int8Array(128);
+for (const c of '([{') BRACKET_STEP[c.charCodeAt(0)] = 1;
+for (const c of ')]}') BRACKET_STEP[c.charCodeAt(0)] = -1;
 
 export function extractJsImports(path: string, text: string): { imports: ImportFact[]; parseFailed: boolean } {
   // parseFailed: oxc reported errors, so a plain scan filled in.

@@ -204,6 +204,9 @@ function fileRoutes(path: string, lexed: Lexed, out: ApiCollector): void {
   }
 }
 
+// several plain searches cost less than one regex alternation over every file's text
+const QUEUE_WORDS = ['amqp', 'kafka', 'bull', 'SendMessage', 'ReceiveMessage', 'sendMessage', 'nats'];
+
 export const javascriptReader: Reader = {
   id: 'source/javascript',
   extensions: ['.js', '.mjs', '.cjs', '.jsx', '.ts', '.mts', '.cts', '.tsx'],
@@ -216,7 +219,7 @@ export const javascriptReader: Reader = {
     const mayRoute = /\.(?:get|post|put|patch|delete|del|all|route)\s*\(\s*['"`]/.test(text);
     const mayNest = text.includes('@Controller');
     const mayGrpc = text.includes('grpc') || text.includes('connectrpc') || text.includes('bufbuild');
-    const mayQueue = /amqp|kafka|bull|SendMessage|ReceiveMessage|sendMessage|nats/.test(text);
+    const mayQueue = QUEUE_WORDS.some((word) => text.includes(word));
     const mayWs = text.includes('WebSocket') || text.includes('socket.io');
     const mayCli = text.includes('.command(') || text.includes('.command (');
     const maySdl = (text.includes('gql`') || text.includes('graphql`')) && /type\s+(?:Query|Mutation|Subscription)\b/.test(text);
