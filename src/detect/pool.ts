@@ -38,7 +38,9 @@ export interface PoolRun {
 const BATCH_FILES = 48;
 const BATCH_BYTES = 384 * 1024;
 /** Batches handed to a worker ahead, so it never idles while the main thread is busy with its own batch. */
-const IN_FLIGHT = 4;
+const IN_FLIGHT = 2;
+/** The main thread reads its batches in slices this small, answering workers in between so none waits for work. */
+const MAIN_SLICE = 8;
 
 interface Batch {
   id: number;
@@ -144,8 +146,13 @@ export async function runPool(root: string, tasks: FileTask[], maxBytes: number,
     while (remaining > 0) {
       if (queue.length > 0 && (mainThread || !slots.some((s) => s.alive))) {
         // take from the far end: workers keep their run of neighbouring files, the main thread mops up
-        runInline(queue.pop()!);
-        await yieldToEvents(); // let replies in so workers get their next batch
+        const batch = queue.pop()!;
+        const results: FileDone[] = [];
+        for (let at = batch.start; at < batch.end; at += MAIN_SLICE) {
+          results.push(...processBatch(root, tasks.slice(at, Math.min(at + MAIN_SLICE, batch.end)), maxBytes, hashing));
+          await yieldToEvents(); // let replies in so workers get their next batch
+        }
+        finish(batch, results);
       } else {
         await new Promise<void>((resolve) => (wake = resolve));
       }
