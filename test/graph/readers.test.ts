@@ -29,6 +29,33 @@ describe('JS/TS extraction', () => {
       '8:dynamic:./i',
     ]);
   });
+  it('reads TypeScript without require through the module lexer, with the same kinds oxc gives', () => {
+    const text = [
+      "import type { A } from './a';",
+      "import { type B, type C } from './bc';",
+      "import D, { type E } from './de';",
+      "export { type F, type G } from './fg';",
+      "export { h } from './h';",
+      "export * as ns from './ns';",
+      "import './side-effect';",
+      "@Controller('x') class K { constructor(private readonly k: string) {} }",
+      "enum L { M = 1 }",
+      "type T = import('./type-position').T;",
+      "const s = \"import('./in-a-string')\"; // import './in-a-comment'",
+      "const lazy = () => import('./lazy');",
+      'const glob = import(`./pages/${name}`);',
+      "import { O } from './o';",
+      'export { O };',
+    ].join('\n');
+    const expected = ['1:type:./a', '2:type:./bc', '3:static:./de', '4:type:./fg', '5:reexport:./h', '6:reexport:./ns', '7:static:./side-effect', '12:dynamic:./lazy', '14:static:./o'];
+    assert.deepEqual(specs('src/x.ts', text), expected);
+    // the same text where JSX may appear goes through oxc: same answer
+    assert.deepEqual(specs('src/x.tsx', text), expected);
+  });
+  it('hands a file the module lexer rejects to oxc', () => {
+    // an unterminated template literal: the lexer throws, oxc recovers what is plainly written
+    assert.deepEqual(specs('src/broken.mts', "import a from './a';\nconst t = `oops;\n"), ['1:static:./a']);
+  });
   it('treats every import of a declaration file as type-only', () => {
     assert.deepEqual(specs('types/global.d.ts', "import { A } from './a';\nexport * from './b';\n"), ['1:type:./a', '2:type:./b']);
   });

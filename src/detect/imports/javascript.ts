@@ -1,10 +1,16 @@
 /**
- * JS/TS imports through oxc-parser's module record: static imports, re-exports, dynamic imports with a
- * literal argument, and `require('x')` / `import x = require('x')` (the AST is walked only when the text
- * mentions `require(`). oxc offsets are UTF-16, like JS strings, so they index `text` directly.
- * On a parse error oxc keeps the module record but may drop the AST; a lexer-based scan then adds the
- * imports that are plainly written, so a syntax error costs little.
+ * JS/TS imports: static imports, re-exports, dynamic imports with a literal argument, and `require('x')` /
+ * `import x = require('x')`.
+ *
+ * Files that cannot hold JSX (.ts, .mts, .cts, .mjs, .cjs) and call no `require(` go through
+ * es-module-lexer, which reads import and export syntax, TypeScript's type-only forms included, without
+ * building an AST: a tenth of a full parse's cost, and most of a TypeScript repository's files. Everything
+ * else, and any file the lexer rejects, goes through oxc-parser's module record (the AST is walked only when
+ * the text mentions `require(`). Both report UTF-16 offsets, like JS strings, so they index `text` directly.
+ * On a parse error oxc keeps the module record but may drop the AST; a plain scan then adds the imports
+ * that are plainly written, so a syntax error costs little.
  */
+import { parse as lexModule } from 'es-module-lexer';
 import { Visitor, type ParseResult } from 'oxc-parser';
 // The native binding, not the package's wrapper: the wrapper turns the whole serialised AST into a JS
 // string for every file, a third of the parse's cost, while the module record alone answers most files.
@@ -53,7 +59,72 @@ const BRACKET_STEP = new Int8Array(128);
 for (const c of '([{') BRACKET_STEP[c.charCodeAt(0)] = 1;
 for (const c of ')]}') BRACKET_STEP[c.charCodeAt(0)] = -1;
 
+/** The lexer compiles its WebAssembly on first use; where that cannot happen, oxc reads every file. */
+const moduleLexerReady = (() => {
+  try {
+    lexModule('');
+    return true;
+  } catch {
+    return false;
+  }
+})();
+
+/** Extensions whose files cannot contain JSX (tools never treat them as JSX), so the lexer can read them. */
+const LEXABLE = /\.(?:[mc]?ts|mjs|cjs)$/;
+
 export function extractJsImports(path: string, text: string): { imports: ImportFact[]; parseFailed: boolean } {
+  if (moduleLexerReady && LEXABLE.test(path) && !text.includes('require(')) {
+    const lexed = lexedImports(path, text);
+    if (lexed) return { imports: lexed, parseFailed: false };
+  }
+  return parsedImports(path, text);
+}
+
+/** Through es-module-lexer; undefined when it rejects the text (oxc then decides). */
+function lexedImports(path: string, text: string): ImportFact[] | undefined {
+  let imports;
+  let exports;
+  try {
+    [imports, exports] = lexModule(text, path);
+  } catch {
+    return undefined;
+  }
+  const starts = lineStarts(text);
+  const out: ImportFact[] = [];
+  for (let index = 0; index < imports.length; index++) {
+    const imp = imports[index];
+    if (imp.type === 'import-meta') continue;
+    if (imp.type === 'dynamic') {
+      // `import(\`./locales/${x}\`)` names no one module
+      if (imp.specifier === undefined || imp.glob) continue;
+      out.push({ specifier: imp.specifier, line: lineAt(starts, imp.start), kind: imp.probablyTypeOnly ? 'type' : 'dynamic' });
+      continue;
+    }
+    const reexport = text.startsWith('export', imp.importStart);
+    let typeOnly = imp.typeOnly;
+    if (!typeOnly && reexport) {
+      // `export { type A, type B } from`: the lexer marks each name
+      const names = exports.filter((e) => e.type !== 'direct' && e.importIndex === index);
+      typeOnly = names.length > 0 && names.every((e) => e.typeOnly);
+    } else if (!typeOnly) {
+      typeOnly = everyNameTypeOnly(text.slice(imp.importStart + 'import'.length, imp.start - 1));
+    }
+    out.push({ specifier: imp.specifier, line: lineAt(starts, imp.start), kind: typeOnly ? 'type' : reexport ? 'reexport' : 'static' });
+  }
+  if (/\.d\.[mc]?ts$/.test(path)) for (const imp of out) imp.kind = 'type';
+  out.sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
+  return out;
+}
+
+/** `{ type A, type B } from` imports types only; `X, { type A } from` and `{ type A, b } from` do not. */
+function everyNameTypeOnly(clause: string): boolean {
+  const braces = /^\s*\{([^}]*)\}\s*from\s*$/.exec(clause);
+  if (!braces) return false;
+  const names = braces[1].split(',').map((n) => n.trim()).filter(Boolean);
+  return names.length > 0 && names.every((n) => /^type\s+(?!as\s*$)/.test(n));
+}
+
+function parsedImports(path: string, text: string): { imports: ImportFact[]; parseFailed: boolean } {
   // parseFailed: oxc reported errors, so a plain scan filled in.
   const starts = lineStarts(text);
   const out: ImportFact[] = [];
@@ -74,10 +145,13 @@ export function extractJsImports(path: string, text: string): { imports: ImportF
     const typeOnly = imp.entries.length > 0 && imp.entries.every((e) => e.isType);
     out.push({ specifier: imp.moduleRequest.value, line: lineAt(starts, imp.moduleRequest.start), kind: typeOnly ? 'type' : 'static' });
   }
+  const importedAt = new Set(mod.staticImports.map((imp) => imp.moduleRequest.start));
   for (const exp of mod.staticExports) {
     const withSource = exp.entries.filter((e) => e.moduleRequest);
     if (!withSource.length) continue;
     const req = withSource[0].moduleRequest!;
+    // `import { x } from './x'; export { x }`: oxc links the export to the import's request, already counted
+    if (importedAt.has(req.start)) continue;
     const typeOnly = withSource.every((e) => e.isType);
     out.push({ specifier: req.value, line: lineAt(starts, req.start), kind: typeOnly ? 'type' : 'reexport' });
   }
