@@ -2,7 +2,7 @@
  * JS/TS imports: static imports, re-exports, dynamic imports with a literal argument, and `require('x')` /
  * `import x = require('x')`.
  *
- * Files that cannot hold JSX (.ts, .mts, .cts, .mjs, .cjs) and call no `require(` go through
+ * Files that hold no JSX (.ts, .mts, .cts, .mjs, .cjs, and any other without `</` or `/>`) and call no `require(` go through
  * es-module-lexer, which reads import and export syntax, TypeScript's type-only forms included, without
  * building an AST: a tenth of a full parse's cost, and most of a TypeScript repository's files. Everything
  * else, and any file the lexer rejects, goes through oxc-parser's module record (the AST is walked only when
@@ -70,10 +70,15 @@ const moduleLexerReady = (() => {
 })();
 
 /** Extensions whose files cannot contain JSX (tools never treat them as JSX), so the lexer can read them. */
-const LEXABLE = /\.(?:[mc]?ts|mjs|cjs)$/;
+const NEVER_JSX = /\.(?:[mc]?ts|mjs|cjs)$/;
+
+/** Every JSX element closes, with `</` or `/>`: a .js, .jsx or .tsx file with neither holds no JSX. */
+function withoutJsx(path: string, text: string): boolean {
+  return NEVER_JSX.test(path) || (!text.includes('</') && !text.includes('/>'));
+}
 
 export function extractJsImports(path: string, text: string): { imports: ImportFact[]; parseFailed: boolean } {
-  if (moduleLexerReady && LEXABLE.test(path) && !text.includes('require(')) {
+  if (moduleLexerReady && !text.includes('require(') && withoutJsx(path, text)) {
     const lexed = lexedImports(path, text);
     if (lexed) return { imports: lexed, parseFailed: false };
   }
