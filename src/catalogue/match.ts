@@ -35,6 +35,9 @@ interface CatalogueIndex {
   files: FileRule[];
   /** Exact base names ("Dockerfile", "go.mod") are the common case; keep them out of the regex scan. */
   fileNames: Map<string, Technology[]>;
+  /** All base-name and all path patterns, each in one alternation: most files match none, and one test says so. */
+  anyBaseName: RegExp;
+  anyPath: RegExp;
   byId: Map<string, Technology>;
 }
 
@@ -65,7 +68,10 @@ function index(): CatalogueIndex {
       }
     }
   }
-  cached = { byKind, files, fileNames, byId };
+  const anyOf = (rules: FileRule[]) => (rules.length ? new RegExp(rules.map((r) => `(?:${r.pattern.source})`).join('|')) : /$^/);
+  const anyBaseName = anyOf(files.filter((r) => r.onBaseName));
+  const anyPath = anyOf(files.filter((r) => !r.onBaseName));
+  cached = { byKind, files, fileNames, byId, anyBaseName, anyPath };
   return cached;
 }
 
@@ -165,7 +171,8 @@ export function matchTechnologies(kind: MatcherKind, value: string): Technology[
     const path = value.replace(/\\/g, '/').replace(/^\.\//, '');
     const base = path.slice(path.lastIndexOf('/') + 1);
     for (const tech of idx.fileNames.get(base) ?? []) if (!out.includes(tech)) out.push(tech);
-    for (const rule of idx.files) {
+    const mayMatch = idx.anyBaseName.test(base) || idx.anyPath.test(path);
+    for (const rule of mayMatch ? idx.files : []) {
       if (out.includes(rule.tech)) continue;
       if (rule.pattern.test(rule.onBaseName ? base : path)) out.push(rule.tech);
     }

@@ -29,7 +29,12 @@ export class Context {
   constructor(readonly input: ModelInput) {
     for (const f of input.files) {
       this.fileByPath.set(f.path, f);
-      for (let i = f.path.indexOf('/'); i !== -1; i = f.path.indexOf('/', i + 1)) this.folders.add(f.path.slice(0, i));
+      // deepest folder first: once one is known, so are all above it (most files share their folder)
+      for (let i = f.path.lastIndexOf('/'); i > 0; i = f.path.lastIndexOf('/', i - 1)) {
+        const folder = f.path.slice(0, i);
+        if (this.folders.has(folder)) break;
+        this.folders.add(folder);
+      }
     }
     this.folders.add('');
   }
