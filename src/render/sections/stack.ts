@@ -26,7 +26,10 @@ export function renderStack(model: ArchitectureModel): string {
   const own = model.technologies.filter((t) => (t.scope === 'runtime' || t.scope === 'optional' || (t.scope === 'dev' && DEV_TOOLS.has(t.category))) && t.category !== 'language');
   const placed = new Set<string>();
   const lines: string[] = [];
-  const languages = model.languages.filter((l) => l.share >= 0.02).map((l) => l.name);
+  // a language's evidence is its count: the share of the code's bytes and the files, by extension
+  const languages = model.languages
+    .filter((l) => l.share >= 0.02)
+    .map((l) => `${l.name} (${Math.round(l.share * 100)}% of code, ${l.files} file${l.files === 1 ? '' : 's'})`);
   if (languages.length) lines.push(bullet('Languages', languages.join(', ')));
   for (const [label, categories, always] of LINES) {
     let techs: TechnologyUse[];
