@@ -158,6 +158,8 @@ export function buildDrafts(ctx: Context): Draft[] {
   const order = (s: ServiceFact) => (s.build !== undefined ? 0 : s.image ? 1 : 2);
   allServices.sort(([, a], [, b]) => order(a) - order(b));
   for (const [file, s] of allServices) {
+    // a service that runs the tests (a playwright or cypress container in the dev compose file) is not the system
+    if (isTestRunner(s)) continue;
     // a compose file for tests (docker-compose.test.yml) describes a test setup, not the system
     const fileRole = ctx.roleOfFile(file);
     {
@@ -233,6 +235,13 @@ export function buildDrafts(ctx: Context): Draft[] {
   function draftFor(folder: string): Draft | undefined {
     return byPath.get(folder);
   }
+}
+
+const TEST_RUNNER_NAME = /^(?:e2e|tests?|playwright|cypress|selenium|integration[-_]?tests?|load[-_]?tests?|k6)(?:[-_][\w-]*)?$/i;
+const TEST_RUNNER_IMAGE = /(?:^|\/)(?:playwright|cypress\/(?:included|base|browsers)|selenium\/[\w-]+|grafana\/k6)$/;
+
+function isTestRunner(s: ServiceFact): boolean {
+  return TEST_RUNNER_NAME.test(s.name) || (s.image !== undefined && TEST_RUNNER_IMAGE.test(stripImage(s.image)));
 }
 
 /** The final FROM of a Dockerfile when it is a known product that is not a language runtime or base OS. */

@@ -208,7 +208,9 @@ export function buildObservations(containers: Container[], relationships: Relati
   }
   const services = new Set(containers.filter((c) => c.role === 'main' && c.path !== undefined && RUNNING.has(c.kind)).map((c) => c.id));
   for (const store of containers.filter((c) => c.role === 'main' && c.kind === 'datastore')) {
-    const users = relationships.filter((r) => r.to === store.id && services.has(r.from));
+    // a driver in two manifests does not make one shared store (each service may have its own database on
+    // the same server, or use none at run time): only configuration that points at this store counts
+    const users = relationships.filter((r) => r.to === store.id && services.has(r.from) && r.evidence.some((e) => !/\bdependency\b|^import\b/.test(e.rule)));
     const userIds = [...new Set(users.map((u) => u.from))];
     if (userIds.length >= 2) {
       out.push({ value: `Scalability: ${store.name} is shared by ${userIds.map((u) => names.get(u) ?? u).join(' and ')}; a change to its data or a load peak from one reaches the others.`, evidence: mergeEvidence(...users.map((u) => first(u.evidence, 1))) });

@@ -150,7 +150,7 @@ export const databases: Technology[] = [
   { id: 'lucene', name: 'Apache Lucene', category: 'search', match: { maven: ['org.apache.lucene:lucene-core'] } },
   { id: 'tantivy', name: 'Tantivy', category: 'search', match: { cargo: ['tantivy'], pypi: ['tantivy'] } },
   { id: 'bleve', name: 'Bleve', category: 'search', match: { go: ['github.com/blevesearch/bleve'] } },
-  { id: 'fuse-js', name: 'Fuse.js', category: 'search', match: { npm: ['fuse.js'] } },
+  { id: 'fuse-js', name: 'Fuse.js', category: 'tool', match: { npm: ['fuse.js'] } },
   { id: 'pagefind', name: 'Pagefind', category: 'search', match: { npm: ['pagefind'] } },
 
   // vector databases

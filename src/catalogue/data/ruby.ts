@@ -40,7 +40,7 @@ export const ruby: Technology[] = [
   { id: 'dry-rb', name: 'dry-rb', category: 'validation', match: { gem: ['dry-validation', 'dry-schema', 'dry-types'] } },
   { id: 'active-storage', name: 'Active Storage', category: 'object-storage', match: { gem: ['activestorage'] } },
   { id: 'shrine', name: 'Shrine', category: 'object-storage', match: { gem: ['shrine'] } },
-  { id: 'carrierwave', name: 'CarrierWave', category: 'object-storage', match: { gem: ['carrierwave'] } },
+  { id: 'carrierwave', name: 'CarrierWave', category: 'tool', match: { gem: ['carrierwave'] } },
   { id: 'kaminari', name: 'Kaminari', category: 'tool', match: { gem: ['kaminari'] } },
   { id: 'importmap-rails', name: 'Importmap for Rails', category: 'build-tool', match: { gem: ['importmap-rails'] } },
   { id: 'propshaft', name: 'Propshaft', category: 'build-tool', match: { gem: ['propshaft'] } },

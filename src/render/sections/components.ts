@@ -61,7 +61,10 @@ function paragraph(n: number, c: Container, model: ArchitectureModel, view: View
   const techs = view.techNames(c, 10);
   lines.push(`   ${bullet('Description', describe(c, techs, view))}`);
   lines.push(`   ${bullet('Technologies', techs.length ? text(techs.join(', ')) : (c.language ?? 'no framework or library detected'))}`);
-  if (c.entryPoints?.length) lines.push(`   ${bullet('Entry points', c.entryPoints.slice(0, 5).map((e) => withEvidence(text(e.value), e.evidence, 1)).join('; '))}`);
+  if (c.entryPoints?.length) {
+    const more = c.entryPoints.length > 5 ? `; and ${c.entryPoints.length - 5} more` : '';
+    lines.push(`   ${bullet('Entry points', c.entryPoints.slice(0, 5).map((e) => withEvidence(text(e.value), e.evidence, 1)).join('; ') + more)}`);
+  }
   const interfaces = summariseApis(model, c);
   if (interfaces) lines.push(`   ${bullet('Interfaces', interfaces)}`);
   const deps = view.dependsOn(c);
@@ -82,7 +85,7 @@ function describe(c: Container, techs: string[], view: View): string {
   const article = /^[aeiou]/i.test(what) ? 'An' : 'A';
   const built = techs.length ? ` built with ${joinWords(techs.slice(0, 3).map(text))}` : c.language ? ` in ${c.language}` : '';
   const users = [...new Set(view.usedBy(c).filter((r) => view.byId.get(r.from)?.role === c.role).map((r) => view.name(r.from)))].sort();
-  const used = users.length ? `, used by ${joinWords(users.slice(0, 4).map(text))}` : '';
+  const used = users.length ? `, used by ${joinWords([...users.slice(0, 4).map(text), ...(users.length > 4 ? [`${users.length - 4} more`] : [])])}` : '';
   return `${article} ${what}${built}${used} (no description in its manifest or README).`;
 }
 

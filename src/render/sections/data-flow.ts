@@ -48,6 +48,7 @@ function userInteraction(model: ArchitectureModel, view: View, entries: Containe
     return `**${text(c.name)}** ${how} (${files(c.exposedBy ?? c.evidence, 1)})`;
   });
   void ingress;
+  if (entries.length > parts.length) parts.push(`${entries.length - parts.length} more`);
   return `users reach ${joinWords(parts)}`;
 }
 
@@ -64,6 +65,7 @@ function processing(view: View, flow: Relationship[]): string {
     const apis = c.apis?.filter((a) => a.style !== 'Queue').length ? ' serves requests' : '';
     return `**${text(c.name)}**${apis || ` runs as a ${kindLabel(c.kind)}`}${targets.length ? ` and talks to ${joinWords(targets.map(text))}` : ''}`;
   });
+  if (services.length > sentences.length) sentences.push(`and ${services.length - sentences.length} more`);
   return sentences.join('; ');
 }
 

@@ -13,7 +13,9 @@ const LINES: [string, string[], boolean][] = [
   ['Backend', ['runtime', 'backend-framework', 'orm', 'api-style', 'web-server', 'validation', 'http-client'], true],
   ['Database', ['database-relational', 'database-document', 'database-key-value', 'database-wide-column', 'database-graph', 'database-time-series', 'database-vector', 'database-embedded', 'cache', 'search', 'object-storage'], true],
   ['Messaging', ['messaging', 'realtime', 'scheduler'], false],
-  ['Auth', ['auth', 'security'], false],
+  ['Auth', ['auth'], false],
+  // scanners and hardening (Trivy, Snyk, helmet) are not how users sign in
+  ['Security', ['security'], false],
   ['AI', ['ai'], false],
   ['Observability', ['observability', 'error-tracking', 'analytics'], false],
   ['DevOps', ['container', 'orchestration', 'service-mesh', 'iac', 'ci-cd', 'hosting', 'cloud', 'cloud-service'], true],
