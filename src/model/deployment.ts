@@ -50,6 +50,12 @@ export function environmentName(raw: string): string {
   return ENV_NAME[key] ?? raw.trim();
 }
 
+const ENVIRONMENT_FILES: [RegExp, string][] = [
+  [/(?:^|\/)config\/environments\/([\w-]+)\.rb$/, 'Rails environment configuration'],
+  [/(?:^|\/)appsettings\.([A-Za-z][\w-]*)\.json$/, '.NET environment settings'],
+  [/(?:^|\/)application-([A-Za-z][\w-]*)\.(?:ya?ml|properties)$/, 'Spring profile configuration'],
+];
+
 export function buildDeployment(ctx: Context, techs: TechnologyUse[]): Deployment {
   const hosting = new FactSet();
   const environments = new FactSet();
@@ -65,6 +71,14 @@ export function buildDeployment(ctx: Context, techs: TechnologyUse[]): Deploymen
   for (const [file, list] of ctx.each('environments')) {
     if (!counts(ctx, file)) continue;
     for (const e of list) if (isRuntimeEnvironment(e.name)) environments.add(environmentName(e.name), evidence(file, e.via, e.line));
+  }
+  // configuration kept per environment names the environments by its file names
+  for (const f of ctx.input.files) {
+    if (!counts(ctx, f.path)) continue;
+    for (const [pattern, rule] of ENVIRONMENT_FILES) {
+      const name = pattern.exec(f.path)?.[1];
+      if (name && isRuntimeEnvironment(name)) environments.add(environmentName(name), evidence(f.path, rule));
+    }
   }
   for (const [file, list] of ctx.each('pipelines')) {
     if (!counts(ctx, file)) continue;

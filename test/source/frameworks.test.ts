@@ -17,7 +17,7 @@ test('Django urls.py: path and re_path; include() and the admin site are not end
   assert.deepEqual(apis(F, 'django/shop/urls.py'), ['REST /products/<int:pk>/ serves @9', 'REST /search/ serves @11']);
 });
 
-test('Rails routes: resources with only/except, nesting, member/collection, namespace, scope, param, verbs', () => {
+test('Rails routes: resources with only/except (arrays and %i literals), nesting, member/collection, namespace, scope, param, verbs', () => {
   const got = apis(F, 'rails/config/routes.rb');
   assert.deepEqual(got, [
     'REST GET /orders serves @3',
@@ -36,6 +36,8 @@ test('Rails routes: resources with only/except, nesting, member/collection, name
     'REST GET /api/articles/:article_slug/comments serves @18',
     'REST GET /health serves @22',
     'REST POST /webhooks/stripe serves @23',
+    'REST GET /reports serves @24',
+    'REST POST /reports serves @24',
   ]);
   assert.ok(!got.some((a) => a.includes('legacy')), 'a commented-out resource is not a route');
 });
@@ -44,11 +46,13 @@ test('Sidekiq worker consumes its queue', () => {
   assert.deepEqual(apis(F, 'rails/app/workers/receipt_worker.rb'), ['Queue mailers consumes @1']);
 });
 
-test('Laravel routes/api.php: /api prefix, prefix groups, apiResource only()', () => {
+test('Laravel routes/api.php: /api prefix, prefix groups, apiResource only([...]) and except(...)', () => {
   assert.deepEqual(apis(F, 'laravel/routes/api.php').sort(), [
+    'REST GET /api/carts serves @14',
     'REST GET /api/status serves @7',
     'REST GET /api/v1/orders serves @10',
     'REST GET /api/v1/orders/{id} serves @10',
+    'REST POST /api/carts serves @14',
     'REST POST /api/v1/checkout serves @11',
   ]);
 });

@@ -53,8 +53,9 @@ function laravel(lexed: Lexed, path: string, out: ApiCollector): void {
     if (!a || a.value.includes('.')) return; // nested "photos.comments" resources: skip rather than guess
     const actions = m[1] === 'resource' ? [...API_RESOURCE, ...WEB_ONLY] : API_RESOURCE;
     const rest = code.slice(m.index, m.index + 400).split(';')[0];
-    const onlyAt = /->\s*only\s*\(\s*\[/.exec(rest);
-    const exceptAt = /->\s*except\s*\(\s*\[/.exec(rest);
+    // ->only(['index', 'show']) and ->only('index', 'show') alike: the strings inside the call's parentheses
+    const onlyAt = /->\s*only\s*\(/.exec(rest);
+    const exceptAt = /->\s*except\s*\(/.exec(rest);
     const listOf = (hit: RegExpExecArray | null) => {
       if (!hit) return undefined;
       const o = m.index + hit.index + hit[0].length - 1;

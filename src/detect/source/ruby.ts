@@ -18,7 +18,7 @@ const RESOURCE_ACTIONS: [string, string, string][] = [
 
 function symbols(list: string | undefined): Set<string> | undefined {
   if (list === undefined) return undefined;
-  return new Set([...list.matchAll(/:?(\w+)/g)].map((m) => m[1]));
+  return new Set([...list.replace(/^%[iwIW]/, '').matchAll(/:?(\w+)/g)].map((m) => m[1]));
 }
 
 function singular(name: string): string {
@@ -64,8 +64,9 @@ function railsRoutes(text: string, out: ApiCollector): void {
       const plural = res[1] === 'resources';
       const name = res[2];
       const opts = res[3];
-      const only = symbols(/only:\s*(\[[^\]]*\]|:\w+)/.exec(opts)?.[1]);
-      const except = symbols(/except:\s*(\[[^\]]*\]|:\w+)/.exec(opts)?.[1]);
+      // only: :show, only: [:show, :index], only: %i(show index) and the other percent-literal brackets
+      const only = symbols(/only:\s*(\[[^\]]*\]|%[iwIW]\s*[([{<][^)\]}>]*[)\]}>]|:\w+)/.exec(opts)?.[1]);
+      const except = symbols(/except:\s*(\[[^\]]*\]|%[iwIW]\s*[([{<][^)\]}>]*[)\]}>]|:\w+)/.exec(opts)?.[1]);
       const segment = /path:\s*['"]([^'"]+)['"]/.exec(opts)?.[1] ?? name;
       const param = /param:\s*:(\w+)/.exec(opts)?.[1] ?? 'id';
       const base = joinPath(parent.path, segment);
