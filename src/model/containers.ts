@@ -130,6 +130,8 @@ export function buildDrafts(ctx: Context): Draft[] {
   for (const [file, ports] of ctx.each('exposedPorts')) for (const p of ports) draftFor(dirOf(file))?.ports.add(p.port);
   for (const f of ctx.input.files) {
     if (f.language !== 'Dockerfile') continue;
+    // Dockerfile.playwright, Dockerfile.test: an image that runs the tests does not deploy the project
+    if (/^(?:Dockerfile[.-](?:tests?|e2e|playwright|cypress|ci)|(?:tests?|e2e|playwright|cypress)\.Dockerfile)$/i.test(baseOf(f.path))) continue;
     const folder = dirOf(f.path);
     let d = byPath.get(folder);
     if (!d && ownSourceFiles(ctx, folder, [...byPath.keys()]) > 0) d = draftAt(folder);

@@ -97,11 +97,16 @@ function containerKind(ctx: Context, d: Draft, techs: TechnologyUse[], categorie
     return d.manifests.some((m) => m.fact.kind === 'cli') && !libraryMarkers(ctx, d) ? 'cli' : 'library';
   }
   const hasBackend = categories.has('backend-framework');
+  // React used to write email templates (react-email, mjml) renders mail at build time, not a page
+  const emailTemplates = !d.deployable && techs.some((t) => t.id === 'react-email' || t.id === 'mjml');
+  if (emailTemplates && !hasBackend) return 'library';
   const hasFrontend = categories.has('frontend-framework');
   if (hasFrontend && !hasBackend) return 'frontend';
   if (hasFrontend && techs.some((t) => ['nextjs', 'nuxt', 'remix', 'sveltekit', 'astro'].includes(t.id))) return 'frontend';
   const names = [...d.names, d.path ? baseOf(d.path) : ''];
-  const workerLike = names.some((n) => WORKER_NAME.test(n)) || serviceKinds.includes('worker');
+  // a web process beside the workers (Procfile "web" and "worker") makes an app that serves, with background jobs
+  const webProcess = d.services.some((s) => s.fact.source === 'procfile' && s.fact.kind === 'service');
+  const workerLike = (names.some((n) => WORKER_NAME.test(n)) || serviceKinds.includes('worker')) && !webProcess;
   if (d.deployable && workerLike && !d.ports.size) return 'worker';
   if (hasBackend || d.ports.size) return 'service';
   if (d.deployable) return workerLike ? 'worker' : 'service';

@@ -27,13 +27,25 @@ export function buildIntro(ctx: Context, drafts: Draft[]): Intro {
   const readme = rootReadme(ctx);
   const intro = readme ? ctx.input.facts.get(readme)?.intro : undefined;
   const root = drafts.find((d) => d.path === '');
-  const rootManifest = root?.manifests.find((m) => m.fact.name && !m.fact.name.includes('${'));
+  const named = (m: { fact: { name?: string } }) => Boolean(m.fact.name && !m.fact.name.includes('${'));
+  // an aggregator at the root (a Maven parent pom, a workspace package.json) names the project even when
+  // it is no part of its own
+  const rootManifest =
+    root?.manifests.find(named) ??
+    [...ctx.each('manifests')]
+      .filter(([file]) => !file.includes('/'))
+      .flatMap(([file, list]) => list.map((fact) => ({ file, fact })))
+      .find(named);
   let name: Fact;
   if (intro?.title && isName(intro.title, intro.titleLine)) {
     name = { value: intro.title, evidence: [evidence(readme!, 'README title', intro.titleLine)] };
   } else if (rootManifest) {
     // a Go module path names a repository; its last segment names the project
-    const declared = rootManifest.fact.ecosystem === 'go' ? rootManifest.fact.name!.replace(/\/v\d+$/, '').split('/').pop()! : rootManifest.fact.name!;
+    // a Maven "group:artifact" is named by its artifact
+    const declared =
+      rootManifest.fact.ecosystem === 'go'
+        ? rootManifest.fact.name!.replace(/\/v\d+$/, '').split('/').pop()!
+        : rootManifest.fact.name!.slice(rootManifest.fact.name!.lastIndexOf(':') + 1);
     name = { value: declared, evidence: [evidence(rootManifest.file, `${rootManifest.fact.ecosystem} manifest name`, rootManifest.fact.line)] };
   } else {
     name = { value: ctx.input.rootName, evidence: [evidence('.', 'folder name')] };

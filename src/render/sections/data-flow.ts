@@ -44,7 +44,7 @@ function userInteraction(model: ArchitectureModel, view: View, entries: Containe
     return 'no entry point (frontend, public service, command or job) found';
   }
   const parts = entries.slice(0, 6).map((c) => {
-    const how = c.kind === 'frontend' ? 'in the browser' : c.kind === 'cli' ? 'from the command line' : c.kind === 'job' ? 'on a schedule' : c.kind === 'worker' ? 'through the messages it consumes' : c.kind === 'library' ? 'through its API' : c.kind === 'function' ? 'through the events that trigger it' : c.kind === 'application' ? 'by running it' : c.ports?.length ? `over HTTP on port ${c.ports[0]}` : 'over the network';
+    const how = c.kind === 'frontend' ? 'in the browser' : c.kind === 'cli' ? 'from the command line' : c.kind === 'job' ? 'on a schedule' : c.kind === 'worker' ? 'through the messages it consumes' : c.kind === 'library' ? 'through its API' : c.kind === 'function' ? 'through the events that trigger it' : c.kind === 'application' ? 'by running it' : c.ports?.length ? `over HTTP (it listens on port ${c.ports[0]})` : 'over the network';
     return `**${text(c.name)}** ${how} (${files(c.exposedBy ?? c.evidence, 1)})`;
   });
   void ingress;
