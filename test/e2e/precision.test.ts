@@ -68,3 +68,54 @@ describe('a Python service with an optional extra, an SDK and a README full of n
     assert.ok(!model.containers.some((c) => c.role === 'main' && c.name === 'db'));
   });
 });
+
+describe('a Rails app with a web and a worker process, test containers and two services on one driver', () => {
+  let root: string;
+  let model: ArchitectureModel;
+  before(async () => {
+    root = mkdtempSync(join(tmpdir(), 'archmd-precision-rails-'));
+    write(root, {
+      'README.md': '# pods\n\nPods hosts a small social network.\n',
+      Gemfile: "source 'https://rubygems.org'\ngem 'rails', '~> 7.1'\ngem 'pg'\ngem 'sidekiq'\n",
+      Procfile: 'web: bin/puma -C config/puma.rb\nworker: bundle exec sidekiq\n',
+      'config/environments/production.rb': 'Rails.application.configure do\nend\n',
+      'config/environments/staging.rb': 'Rails.application.configure do\nend\n',
+      'app/models/pod.rb': 'class Pod < ApplicationRecord\nend\n',
+      'docker-compose.yml': [
+        'services:',
+        '  web:',
+        '    build: .',
+        '  playwright:',
+        '    image: mcr.microsoft.com/playwright:v1.48.0-jammy',
+        '    environment:',
+        '      BASE_URL: http://web:3000',
+        '',
+      ].join('\n'),
+      'Dockerfile': 'FROM ruby:3.3\nCOPY . /app\nCMD ["bin/puma"]\n',
+      'e2e/Dockerfile.playwright': 'FROM mcr.microsoft.com/playwright:v1.48.0-jammy\n',
+      'billing/Gemfile': "source 'https://rubygems.org'\ngem 'sinatra'\ngem 'pg'\n",
+      'billing/app.rb': "require 'sinatra'\nget '/invoices' do\n  'ok'\nend\n",
+      'billing/Dockerfile': 'FROM ruby:3.3\nCOPY . /app\nEXPOSE 4567\n',
+    });
+    model = await analyze(root, { cache: false });
+  });
+  after(() => rmSync(root, { recursive: true, force: true }));
+
+  it('a Procfile web process makes a service, whatever workers run beside it', () => {
+    const app = model.containers.find((c) => c.path === '');
+    assert.equal(app?.kind, 'service');
+  });
+
+  it('a container that runs the tests is not part of the system', () => {
+    assert.ok(!model.containers.some((c) => /playwright/i.test(c.name)), model.containers.map((c) => c.name).join());
+  });
+
+  it('environments come from per-environment configuration files', () => {
+    assert.deepEqual(model.deployment.environments.map((e) => e.value), ['production', 'staging']);
+    assert.equal(model.deployment.environments[0].evidence[0].file, 'config/environments/production.rb');
+  });
+
+  it('two services carrying the same database driver are not said to share a database', () => {
+    assert.ok(!model.observations.some((o) => /is shared by/.test(o.value)), model.observations.map((o) => o.value).join('\n'));
+  });
+});
