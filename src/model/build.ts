@@ -103,9 +103,12 @@ export function buildModel(input: ModelInput): ArchitectureModel {
 /** A package that other projects here import and that nothing runs on its own is a library, private or not. */
 function markSharedLibraries(containers: Container[], drafts: Draft[], relationships: ReturnType<typeof buildRelationships>) {
   const deployable = new Set(drafts.filter((d) => d.deployable).map((d) => d.id));
+  // a .NET project says what it builds (OutputType Exe, a web or worker SDK): an app that tests reference stays one
+  const declaredApp = new Set(drafts.filter((d) => d.manifests.some((m) => m.fact.ecosystem === 'nuget' && m.fact.kind === 'application')).map((d) => d.id));
+  const main = new Set(containers.filter((c) => c.role === 'main').map((c) => c.id));
   for (const c of containers) {
-    if (c.kind !== 'application' || deployable.has(c.id) || c.entryPoints?.some((e) => /^(bin|start|script)/.test(e.value))) continue;
-    if (relationships.some((r) => r.to === c.id && r.kind === 'import')) c.kind = 'library';
+    if (c.kind !== 'application' || deployable.has(c.id) || declaredApp.has(c.id) || c.entryPoints?.some((e) => /^(bin|start|script)/.test(e.value))) continue;
+    if (relationships.some((r) => r.to === c.id && r.kind === 'import' && main.has(r.from))) c.kind = 'library';
   }
 }
 

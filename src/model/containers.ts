@@ -96,6 +96,15 @@ export function buildDrafts(ctx: Context): Draft[] {
     }
   }
 
+  // a package.json that only pins development tools (prettier, husky, playwright for the e2e tests) beside a
+  // project in another language, with no code of its own, is tooling, not a part of the system
+  for (const [folder, d] of byPath) {
+    const toolingOnly =
+      d.manifests.length > 0 &&
+      d.manifests.every((m) => m.fact.ecosystem === 'npm' && !m.fact.entryPoints?.length && !(ctx.input.facts.get(m.file)?.dependencies ?? []).some((dep) => dep.scope === 'runtime'));
+    if (toolingOnly && d.dockerfiles.length === 0 && ownSourceFiles(ctx, folder, [...byPath.keys()]) < 3) byPath.delete(folder);
+  }
+
   // .NET Aspire: an AppHost runs the projects it references, as a compose file runs its services
   for (const d of byPath.values()) {
     if (d.role !== 'main') continue; // a test project that boots the app (Aspire.Hosting.Testing) runs nothing in production
@@ -183,7 +192,7 @@ export function buildDrafts(ctx: Context): Draft[] {
           continue;
         }
       }
-      if (s.source === 'procfile' || s.source === 'serverless' || s.kind === 'function') {
+      if (s.source === 'procfile' || s.source === 'serverless' || s.source === 'dotnet' || s.kind === 'function') {
         const d = byPath.get(dirOf(file)) ?? nearestUp(byPath, dirOf(file));
         if (d && d.role === roleOfFolder(dirOf(file))) {
           attachService(d, file, s);

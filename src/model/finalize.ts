@@ -114,6 +114,13 @@ function containerKind(ctx: Context, d: Draft, techs: TechnologyUse[], categorie
   // a package that others import and that also installs a command (flask, vite) is a library first
   if (kinds.includes('cli') && libraryMarkers(ctx, d)) return 'library';
   if (kinds.includes('cli') || techs.some((t) => CLI_TECH.has(t.id))) return 'cli';
+  // a crate is what its files make it: src/lib.rs without src/main.rs or src/bin is a library, published or not
+  const cargo = d.manifests.find((m) => m.fact.ecosystem === 'cargo');
+  if (cargo && !cargo.fact.entryPoints?.length && !d.deployable) {
+    const prefix = d.path ? `${d.path}/` : '';
+    const binaries = ctx.fileByPath.has(`${prefix}src/main.rs`) || [...ctx.fileByPath.keys()].some((p) => p.startsWith(`${prefix}src/bin/`) && p.endsWith('.rs'));
+    if (!binaries && ctx.fileByPath.has(`${prefix}src/lib.rs`)) return 'library';
+  }
   // a Rust or Go binary that serves nothing and that nothing deploys is run from a shell
   const compiled = d.manifests.some((m) => m.fact.ecosystem === 'cargo' || m.fact.ecosystem === 'go');
   const binary = kinds.includes('application') || d.manifests.some((m) => m.fact.private || (m.fact.ecosystem === 'cargo' && m.fact.entryPoints?.length));

@@ -155,6 +155,17 @@ describe('Java and Kotlin, maven multi-module', () => {
 
 describe('C# projects', () => {
   const r = resolveImports(loadFixture('graph-csharp'));
+  const referenced = resolveImports(
+    loadFixture('graph-csharp', {
+      'src/Acme.Api/Acme.Api.csproj': manifest({ ecosystem: 'nuget', name: 'Acme.Api', localDependencies: [{ name: 'Acme.Domain', path: '../Acme.Domain' }] }),
+      'src/Acme.Domain/Acme.Domain.csproj': manifest({ ecosystem: 'nuget', name: 'Acme.Domain' }),
+      'src/Acme.Web/Acme.Web.csproj': manifest({ ecosystem: 'nuget', name: 'Acme.Web' }),
+    }),
+  );
+  it('draws a cross-project edge only along ProjectReferences (C# sees no other project)', () => {
+    hasEdge(referenced, 'src/Acme.Api/Controllers/OrdersController.cs', 3, 'src/Acme.Domain/Orders/Order.cs');
+    assert.deepEqual(referenced.edges.filter((e) => e.from.startsWith('src/Acme.Web/')), []);
+  });
   it('resolves using to the namespace representative and using static to the type file', () => {
     hasEdge(r, 'src/Acme.Api/Controllers/OrdersController.cs', 3, 'src/Acme.Domain/Orders/Order.cs');
     hasEdge(r, 'src/Acme.Api/GlobalUsings.cs', 2, 'src/Acme.Domain/Orders/Order.cs');

@@ -125,6 +125,10 @@ function readProjectXml(path: string, text: string, asManifest: boolean): ReadRe
     runtimes: frameworks.map((f) => compact({ name: 'dotnet', version: f, line: tfLine })),
     line: 1,
   });
+  // the Worker SDK builds a host for background services: a process that runs, consuming rather than serving
+  if (!isTest && /^Microsoft\.NET\.Sdk\.Worker$/i.test(sdk)) {
+    return { manifests: [manifest], dependencies, services: [{ name: manifest.name ?? fileName, source: 'dotnet', kind: 'worker', line: 1 }] };
+  }
   return { manifests: [manifest], dependencies };
 }
 

@@ -43,7 +43,7 @@ class NamespaceIndex {
   }
 
   /** Folder of the nearest build file (pom.xml, build.gradle, .csproj ...) above a folder. */
-  private module(dir: string): string | undefined {
+  module(dir: string): string | undefined {
     if (this.moduleOfDir.has(dir)) return this.moduleOfDir.get(dir);
     const here = (this.index.dirFiles.get(dir) ?? []).some((n) => this.moduleMarker.test(n));
     const found = here ? dir : dir ? this.module(dirOf(dir)) : undefined;
@@ -110,8 +110,29 @@ export class JvmResolver {
 
 export class CSharpResolver {
   private readonly ns: NamespaceIndex;
+  /** Project folder -> the project folders its ProjectReferences name. */
+  private readonly references = new Map<string, string[]>();
+  private readonly reach = new Map<string, Set<string>>();
+
   constructor(private readonly index: RepoIndex) {
     this.ns = new NamespaceIndex(index, /\.cs$/, '.', /\.(cs|fs|vb)proj$/);
+    for (const [file, facts] of index.facts) {
+      // a project whose references were not read is not judged
+      if (!/\.(cs|fs|vb)proj$/.test(file) || !facts.manifests?.length) continue;
+      const targets = (facts.manifests ?? []).flatMap((m) => m.localDependencies ?? []).map((l) => (l.path !== undefined ? joinPath(dirOf(file), l.path) : undefined));
+      this.references.set(dirOf(file), targets.filter((t): t is string => t !== undefined));
+    }
+  }
+
+  /** Projects a project can use types of: itself and what its ProjectReferences reach, transitively. */
+  private reachable(project: string): Set<string> {
+    let seen = this.reach.get(project);
+    if (seen) return seen;
+    seen = new Set([project]);
+    const stack = [project];
+    while (stack.length) for (const next of this.references.get(stack.pop()!) ?? []) if (!seen.has(next)) (seen.add(next), stack.push(next));
+    this.reach.set(project, seen);
+    return seen;
   }
 
   resolve(from: string, imp: ImportFact): Resolution {
@@ -123,7 +144,14 @@ export class CSharpResolver {
     if (/^(System|Microsoft|Windows)(\.|$)/.test(spec)) return 'ignore';
     // `using static X.Y.Z;` and `using A = X.Y.Z;` name a type.
     const file = this.ns.namespace(from, spec) ?? this.ns.type(from, spec);
-    if (file) return { files: [file] };
+    if (file) {
+      // C# sees another project's types only through a ProjectReference: the same namespace declared in a
+      // project this one does not reference is its own code (a gRPC client generated from the other's .proto)
+      const mine = this.ns.module(dirOf(from));
+      const theirs = this.ns.module(dirOf(file));
+      if (mine !== undefined && theirs !== undefined && this.references.has(mine) && !this.reachable(mine).has(theirs)) return 'ignore';
+      return { files: [file] };
+    }
     return this.ns.looksLocal(spec, '.') ? 'unresolved' : 'ignore';
   }
 }
