@@ -33,7 +33,8 @@ export interface ManifestFact {
   /** Entry points relative to the manifest's folder (bin, main, scripts.start, [project.scripts], main package ...). */
   entryPoints?: { name: string; target: string; line?: number }[];
   /** Local path dependencies (ProjectReference, path = "../x", "workspace:*", replace => ../x), relative to the manifest's folder. */
-  localDependencies?: { path?: string; name?: string; line?: number }[];
+  /** dev: needed by the tests only (Cargo [dev-dependencies]), no dependency of the shipped code. */
+  localDependencies?: { path?: string; name?: string; line?: number; dev?: true }[];
   /** True when the manifest marks itself private / not published (package.json "private"). */
   private?: boolean;
   /** What the project builds to, when the manifest says: "library", "application", "cli". */

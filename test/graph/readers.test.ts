@@ -114,6 +114,10 @@ describe('lexer-based extraction skips strings and comments', () => {
     const text = "use a::{b, c::{d, e as f}, self};\n/// use doc::comment;\nmod inline { }\npub(crate) mod file;\nextern crate serde;\nfn x<'a>(s: &'a str) -> char { let _ = r##\"use raw::s\"##; '\"' }\nuse g::*;\n";
     assert.deepEqual(specs('lib.rs', text), ['1:use:a::b', '1:use:a::c::d', '1:use:a::c::e', '1:use:a', '4:static:mod:file', '5:use:serde', '7:use:g']);
   });
+  it('Rust: what only #[cfg(test)] modules use is no import of the crate', () => {
+    const text = 'use crate::a;\n\n#[cfg(test)]\nmod tests {\n    use grep_regex::RegexMatcher;\n    use super::*;\n}\n';
+    assert.deepEqual(specs('src/glue.rs', text), ['1:use:crate::a']);
+  });
   it('Rust: paths inside inline test modules are taken back to the file, #[path] names the file', () => {
     const text = 'mod tests {\n    use super::*;\n    use super::super::x;\n    use self::inner::y;\n    use crate::a;\n    mod inner { pub fn y() {} }\n}\n#[cfg(unix)]\n#[path = "imp_unix.rs"]\nmod imp;\n';
     assert.deepEqual(specs('src/foo.rs', text), ['2:use:self', '3:use:super::x', '5:use:crate::a', '10:static:path:imp_unix.rs']);

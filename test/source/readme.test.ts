@@ -68,3 +68,16 @@ test('a long README is read from its head; a features section far below still co
     { text: 'Small', line: featuresLine + 1 },
   ]);
 });
+
+test('a sentence set as a subheading under the title is the tagline; a later section heading is not', () => {
+  const md = '# pods\n### A privacy-aware, distributed, open source social network\n\n[Site](https://x) | [Wiki](https://y) | [Chat](https://z)\n\n## Installation\n\nRun the installer and then start the server with the command below.\n';
+  const { intro } = readmeReader.read('README.md', md);
+  assert.equal(intro?.summary, 'A privacy-aware, distributed, open source social network');
+  assert.equal(intro?.summaryLine, 2);
+});
+
+test("a sponsor's banner is not the purpose; a Vision section is", () => {
+  const md = '<div align="center">\n  Deploy on CloudCo and <a href="https://x">get $200 in free credits</a>!\n</div>\n\n## 🔮 Vision\n\nThe project aims to build a simple, stable and extensible self-hosted Git service.\n';
+  const { intro } = readmeReader.read('README.md', md);
+  assert.equal(intro?.summary, 'The project aims to build a simple, stable and extensible self-hosted Git service.');
+});

@@ -52,6 +52,13 @@ export function expandUseTree(tree: string): string[] {
 const INLINE_MOD = /\bmod[ \t\n]+(?:r#)?[A-Za-z_]\w*[ \t\n]*\{/g;
 const PATH_ATTR = /#\[[ \t]*path[ \t]*=[ \t]*"[ \t]*\][ \t\n]*(?:#\[[^\]]*\][ \t\n]*)*$/;
 
+/** Spans of `#[cfg(test)] mod x { ... }`: compiled for the tests only, like a test file. */
+function testModSpans(masked: string, spans: [number, number][]): [number, number][] {
+  return spans.filter(([start]) => TEST_ATTR.test(masked.slice(Math.max(0, start - 300), start)));
+}
+
+const TEST_ATTR = /#\[[ \t]*cfg[ \t]*\([ \t]*test[ \t]*\)[ \t]*\][ \t\n]*(?:#\[[^\]]*\][ \t\n]*)*(?:pub(?:\([^)]*\))?[ \t\n]+)?$/;
+
 /** Spans of inline `mod x { ... }` blocks (braces counted in masked text, where literals hold none). */
 function inlineModSpans(masked: string): [number, number][] {
   const spans: [number, number][] = [];
@@ -88,9 +95,13 @@ export function extractRustImports(text: string): ImportFact[] {
   const starts = lineStarts(text);
   const spans = inlineModSpans(masked);
   const depthAt = (at: number) => spans.reduce((d, [a, b]) => (at > a && at < b ? d + 1 : d), 0);
+  // what only the tests use is no dependency of the crate (dev-dependencies are used there)
+  const tests = testModSpans(masked, spans);
+  const inTests = (at: number) => tests.some(([a, b]) => at > a && at < b);
   const out: ImportFact[] = [];
   for (const m of masked.matchAll(USE)) {
     const at = m.index + m[1].length;
+    if (tests.length && inTests(at)) continue;
     const line = lineAt(starts, at);
     // `as` aliases are written with spaces; expandUseTree strips spaces, so drop them first.
     const tree = m[2].replace(/\s+as\s+\w+/g, '');

@@ -16,7 +16,7 @@ function readTable(lines: string[], table: string[], deps: unknown, scope: Depen
   for (const [key, spec] of Object.entries(deps)) {
     const line = tomlKeyLine(lines, table, key);
     if (isRecord(spec) && typeof spec.path === 'string') {
-      locals.push(compact({ name: str(spec.package) ?? key, path: spec.path, line }));
+      locals.push(compact({ name: str(spec.package) ?? key, path: spec.path, line, dev: scope === 'dev' ? (true as const) : undefined }));
       continue;
     }
     // `package = "real-name"` renames a dependency; the registry knows it by the real name.

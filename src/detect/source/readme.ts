@@ -8,7 +8,7 @@ import type { FileFacts, IntroFact, Reader } from '../facts.js';
 
 const FEATURES_HEADING = /features|highlights|what it does|capabilities/i;
 /** Sections whose first paragraph still describes the project. */
-const ABOUT_HEADING = /^(about|overview|introduction|intro|description|what is\b|why\b|summary|background)/i;
+const ABOUT_HEADING = /^(?:\P{L}*\s*)?(about|overview|introduction|intro|description|what is\b|why\b|summary|background|vision|mission)/iu;
 const MAX_FEATURES = 12;
 const MAX_SUMMARY = 300;
 const MIN_SUMMARY = 20;
@@ -89,6 +89,8 @@ function isDescription(text: string): boolean {
   if (text.length < MIN_SUMMARY) return false;
   if (/^(note|warning|important|caution|tip|disclaimer|deprecated|table of contents|toc)\b[\s:!*]/i.test(text)) return false;
   if (/^\[!(note|warning|important|tip|caution)\]/i.test(text)) return false;
+  // a sponsor's banner ("Deploy on X and get $200 in free credits") advertises someone else
+  if (/\b(?:sponsor(?:ed|s)?|free credits?|coupon|promo code|referral)\b|\$\d/i.test(text)) return false;
   if ((text.match(/\s[|•·]\s/g) ?? []).length >= 2) return false; // "Docs | Website | Discord"
   // Instructions introducing a code block ("Run the following command:") describe a step, not the project.
   if (/:\s*$/.test(text) || /^(run|install|clone|execute|type|click|download|first|to (?:install|run|build|start|use))\b/i.test(text)) return false;
@@ -170,6 +172,12 @@ function introOf(text: string): IntroFact {
       if (intro.title === undefined && t && node.depth === 1) {
         intro.title = t;
         intro.titleLine = lineOf(node);
+        continue;
+      }
+      // a sentence set as a subheading right under the title is the tagline ("### A privacy-aware social network")
+      if (i > 0 && top[i - 1].type === 'heading' && sectionsSeen === 0 && intro.summary === undefined && node.depth > 1 && isDescription(t) && !FEATURES_HEADING.test(t) && !ABOUT_HEADING.test(t)) {
+        intro.summary = cutSummary(t);
+        intro.summaryLine = lineOf(node);
         continue;
       }
       sectionsSeen++;
