@@ -25,7 +25,9 @@ export function hitScope(ctx: Context, hit: TechnologyHit): Scope {
       return TOOLING.has(hit.tech.category) ? 'dev' : 'optional';
     case 'config':
       // a config file for a tool (.editorconfig, .pre-commit-config.yaml) is tooling; a framework's config is its use
-      return TOOLING.has(hit.tech.category) || hit.tech.category === 'ci-cd' || hit.tech.category === 'tool' ? 'dev' : 'runtime';
+      if (TOOLING.has(hit.tech.category) || hit.tech.category === 'ci-cd' || hit.tech.category === 'tool') return 'dev';
+      // a lockfile says which tool installed the packages (bun.lock), not what runs them in production
+      return hit.tech.category === 'runtime' && /lock/i.test(hit.rule) ? 'dev' : 'runtime';
     case 'build':
       // a Dockerfile's base image runs in production; a build plugin does not
       return hit.rule.startsWith('base image') ? 'runtime' : 'dev';

@@ -119,3 +119,39 @@ describe('a Rails app with a web and a worker process, test containers and two s
     assert.ok(!model.observations.some((o) => /is shared by/.test(o.value)), model.observations.map((o) => o.value).join('\n'));
   });
 });
+
+describe('a FastAPI backend and a React frontend installed with Bun', () => {
+  let root: string;
+  let model: ArchitectureModel;
+  before(async () => {
+    root = mkdtempSync(join(tmpdir(), 'archmd-precision-fullstack-'));
+    write(root, {
+      'README.md': '# notes\n\nNotes keeps short notes for a team and serves them over a JSON API.\n',
+      'bun.lock': '{}\n',
+      'package.json': JSON.stringify({ name: 'notes', private: true, workspaces: ['frontend'] }),
+      'frontend/package.json': JSON.stringify({ name: 'frontend', private: true, dependencies: { react: '^19.0.0', 'react-dom': '^19.0.0', axios: '^1.7.0', zod: '^3.23.0' } }),
+      'frontend/src/main.tsx': "import axios from 'axios';\nimport { z } from 'zod';\nexport const api = axios.create();\nexport const Note = z.object({ id: z.string() });\n",
+      'backend/pyproject.toml': '[project]\nname = "notes-api"\nversion = "1.0.0"\ndependencies = ["fastapi>=0.110"]\n',
+      'backend/app/__init__.py': '',
+      'backend/app/main.py': 'from fastapi import FastAPI\n\napp = FastAPI()\n\n@app.get("/notes")\ndef notes():\n    return []\n',
+      'backend/Dockerfile': 'FROM oven/bun:1 AS frontend\nRUN echo build\nFROM python:3.12-slim\nCOPY . /app\nEXPOSE 8000\n',
+    });
+    model = await analyze(root, { cache: false });
+  });
+  after(() => rmSync(root, { recursive: true, force: true }));
+
+  it('an HTTP client and a validation library used only by the frontend are on the Frontend line', () => {
+    const stack = render(model).split('\n');
+    const frontend = stack.find((l) => l.startsWith('- **Frontend**')) ?? '';
+    const backend = stack.find((l) => l.startsWith('- **Backend**')) ?? '';
+    assert.match(frontend, /Axios/);
+    assert.match(frontend, /Zod/);
+    assert.doesNotMatch(backend, /Axios|Zod/);
+  });
+
+  it('a lockfile and a build stage say which tool installs and builds, not what runs', () => {
+    const bun = model.technologies.find((t) => t.id === 'bun');
+    assert.ok(bun, 'Bun is seen');
+    assert.notEqual(bun.scope, 'runtime');
+  });
+});

@@ -7,6 +7,8 @@ const MAX_PER_LINE = 20;
 
 const DEV_TOOLS = new Set(['testing', 'linter', 'build-tool', 'package-manager', 'ci-cd', 'documentation', 'tool', 'container', 'orchestration', 'iac', 'hosting', 'cloud', 'security']);
 
+const SIDE_NEUTRAL = new Set(['http-client', 'validation', 'state-management', 'api-style']);
+
 const LINES: [string, string[], boolean][] = [
   // label, categories, always shown (the template's own fields)
   ['Frontend', ['frontend-framework', 'ui-library', 'css', 'state-management', 'mobile', 'desktop'], true],
@@ -33,10 +35,13 @@ export function renderStack(model: ArchitectureModel): string {
     .filter((l) => l.share >= 0.02)
     .map((l) => `${l.name} (${Math.round(l.share * 100)}% of code, ${l.files} file${l.files === 1 ? '' : 's'})`);
   if (languages.length) lines.push(bullet('Languages', languages.join(', ')));
+  // an HTTP client or a validation library belongs to the side that uses it: only frontends, then the frontend
+  const kindOf = new Map(model.containers.map((c) => [c.id, c.kind]));
+  const frontendOnly = (t: TechnologyUse) => SIDE_NEUTRAL.has(t.category) && t.containers.length > 0 && t.containers.every((id) => kindOf.get(id) === 'frontend');
   for (const [label, categories, always] of LINES) {
     let techs: TechnologyUse[];
     if (label === 'Other Tools') techs = own.filter((t) => !placed.has(t.id));
-    else techs = own.filter((t) => categories.includes(t.category) && (t.scope !== 'dev' || label === 'Testing' || label === 'DevOps'));
+    else techs = own.filter((t) => (categories.includes(t.category) || (label === 'Frontend' && frontendOnly(t))) && (t.scope !== 'dev' || label === 'Testing' || label === 'DevOps'));
     techs = techs.filter((t) => !placed.has(t.id)).sort((a, b) => a.name.localeCompare(b.name, 'en'));
     for (const t of techs) placed.add(t.id);
     if (!techs.length) {
