@@ -113,8 +113,9 @@ export function isNonProductCode(path: string, options: { keepDocs?: boolean } =
   const dirs = options.keepDocs
     ? /(^|\/)(?:tests?|__tests__|__mocks__|mocks?|spec|specs|e2e|testdata|test-data|fixtures?|examples?|samples?|benchmarks?)\//i
     : /(^|\/)(?:tests?|__tests__|__mocks__|mocks?|spec|specs|e2e|testdata|test-data|fixtures?|docs?|docs_src|examples?|samples?|benchmarks?)\//i;
+  // below src/main/java the folders are a package name: org/springframework/samples/petclinic is product code
   return (
-    dirs.test(path) ||
+    dirs.test(beforePackageFolders(path)) ||
     /^(?:test_.*\.py|.*_test\.(?:py|go)|conftest\.py|mock_.*|.*_mock\.go|.*\.mocks?\.[jt]s|.*\.(?:test|spec)\.[cm]?[jt]sx?|.*Tests?\.(?:java|kt|cs)|.*_spec\.rb|.*Test\.php)$/.test(base)
   );
 }
