@@ -31,6 +31,12 @@ export function importGraph(ctx: Context, containers: Container[], components: C
   const cycles: ArchitectureModel['cycles'] = [];
   const runtimeEdges = (list: GroupEdge[]) => list.filter((e) => !e.typeOnly);
   for (const members of findCycles(containers.map((c) => c.id), runtimeEdges(containerEdges))) cycles.push({ level: 'container', members });
-  for (const members of findCycles(components.map((c) => c.id), runtimeEdges(componentEdges))) cycles.push({ level: 'component', members });
+  // Go refuses to compile a cycle between packages: a cycle between Go folders only joins sibling packages
+  // (auth -> server/httperr, server -> auth), an artefact of grouping folders into modules
+  const goOnly = new Set(components.filter((c) => c.language === 'Go').map((c) => c.id));
+  for (const members of findCycles(components.map((c) => c.id), runtimeEdges(componentEdges))) {
+    if (members.every((m) => goOnly.has(m))) continue;
+    cycles.push({ level: 'component', members });
+  }
   return { containerEdges, componentEdges, cycles };
 }

@@ -38,7 +38,10 @@ export function buildIntro(ctx: Context, drafts: Draft[]): Intro {
       .find(named);
   let name: Fact;
   if (intro?.title && isName(intro.title, intro.titleLine)) {
-    name = { value: intro.title, evidence: [evidence(readme!, 'README title', intro.titleLine)] };
+    // "Maybe: The personal finance app for everyone", "eShop - a reference app": the name is before the tagline
+    const cut = /^(.{2,40}?)(?::| [-–—]) \S/.exec(intro.title);
+    const value = cut && cut[1].trim().split(/\s+/).length <= 4 ? cut[1].trim() : intro.title;
+    name = { value, evidence: [evidence(readme!, 'README title', intro.titleLine)] };
   } else if (rootManifest) {
     // a Go module path names a repository; its last segment names the project
     // a Maven "group:artifact" is named by its artifact

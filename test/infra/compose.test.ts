@@ -113,3 +113,14 @@ test('compose: malformed YAML gives a warning naming the file and never throws',
   assert.deepEqual(r.read('docker-compose.yml', '\u0000\u0001binary'), {});
   assert.deepEqual(r.read('docker-compose.yml', ''), {});
 });
+
+test('a compose file in a docker folder under another name (JHipster src/main/docker/app.yml) is read; other YAML there is not', async () => {
+  const { composeReader, composeInDockerFolderReader } = await import('../../src/detect/infra/compose.js');
+  const { claims } = await import('./read.js');
+  const app = 'name: shop\nservices:\n  app:\n    image: shop\n    depends_on: [postgresql]\n  postgresql:\n    image: postgres:16\n    ports: ["5432:5432"]\n';
+  assert.ok(claims(composeInDockerFolderReader, 'src/main/docker/app.yml', app));
+  assert.ok(!claims(composeReader, 'src/main/docker/app.yml', app), 'not claimed twice');
+  assert.deepEqual(composeInDockerFolderReader.read('src/main/docker/app.yml', app).services?.map((s) => s.name), ['app', 'postgresql']);
+  assert.ok(!claims(composeInDockerFolderReader, 'src/main/docker/sonar.yml', 'sonar:\n  projectKey: shop\n'));
+  assert.ok(!claims(composeInDockerFolderReader, 'docker/docker-compose.yml', app), 'a compose-named file is the compose reader\'s');
+});

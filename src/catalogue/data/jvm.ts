@@ -82,7 +82,7 @@ export const jvm: Technology[] = [
   { id: 'apache-httpclient', name: 'Apache HttpClient', category: 'http-client', match: { maven: ['org.apache.httpcomponents:httpclient', 'org.apache.httpcomponents.client5:httpclient5'] } },
   { id: 'resilience4j', name: 'Resilience4j', category: 'tool', match: { maven: ['io.github.resilience4j:*'] } },
   { id: 'caffeine', name: 'Caffeine', category: 'tool', match: { maven: ['com.github.ben-manes.caffeine:caffeine'] } },
-  { id: 'ehcache', name: 'Ehcache', category: 'cache', match: { maven: ['org.ehcache:ehcache', 'net.sf.ehcache:ehcache'] } },
+  { id: 'ehcache', name: 'Ehcache', category: 'tool', match: { maven: ['org.ehcache:ehcache', 'net.sf.ehcache:ehcache'] } },
   { id: 'quartz', name: 'Quartz Scheduler', category: 'scheduler', match: { maven: ['org.quartz-scheduler:quartz', 'org.springframework.boot:spring-boot-starter-quartz'] } },
   { id: 'shedlock', name: 'ShedLock', category: 'scheduler', match: { maven: ['net.javacrumbs.shedlock:*'] } },
   { id: 'apache-camel', name: 'Apache Camel', category: 'messaging', match: { maven: ['org.apache.camel:*', 'org.apache.camel.springboot:*'] } },

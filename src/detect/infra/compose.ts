@@ -113,3 +113,15 @@ export const composeReader: Reader = {
     return compact({ services, images, environments, warnings });
   },
 };
+
+/**
+ * Compose files that are not named like one (JHipster's src/main/docker/app.yml, postgresql.yml): a YAML
+ * file in a docker folder whose top level is a services map of images or builds.
+ */
+export const composeInDockerFolderReader: Reader = {
+  id: 'compose/docker-folder',
+  patterns: [/(^|\/)docker\/(?!(?:docker-)?compose[.-]?)[^/]+\.ya?ml$/i],
+  sniff: (text) => /^services:[ \t]*(?:#.*)?$/m.test(text) && /^[ \t]+(?:image|build):/m.test(text),
+  read: composeReader.read,
+};
+

@@ -6,7 +6,7 @@ import { bicepReader } from './bicep.js';
 import { cdkReader } from './cdk.js';
 import { cloudBuildReader } from './cloudbuild.js';
 import { cloudformationReader } from './cloudformation.js';
-import { composeReader } from './compose.js';
+import { composeReader, composeInDockerFolderReader } from './compose.js';
 import { datastoreConfigReader } from './datastore-config.js';
 import { dockerfileReader } from './dockerfile.js';
 import { dotenvReader } from './dotenv.js';
@@ -33,6 +33,7 @@ export const infraReaders: Reader[] = [
   datastoreConfigReader,
   dockerfileReader,
   composeReader,
+  composeInDockerFolderReader,
   kubernetesReader,
   kustomizeReader,
   helmChartReader,

@@ -16,6 +16,8 @@ export class ApiCollector {
   add(style: ApiFact['style'], name: string, role: ApiFact['role'], line?: number): void {
     const clean = name.trim();
     if (!clean || clean.length > 300) return;
+    // a route mounted at /graphql serves GraphQL, whatever router mounts it (Django path(), Rails post)
+    if (style === 'REST' && role === 'serves' && /(?:^|[\s/])graphql\/?$/i.test(clean)) style = 'GraphQL';
     const key = `${style}\u0000${clean}\u0000${role ?? ''}\u0000${line ?? ''}`;
     if (this.seen.has(key)) return;
     if (this.facts.length >= MAX_FACTS_PER_FILE) {

@@ -199,7 +199,18 @@ function introOf(text: string): IntroFact {
     const mayDescribe = sectionsSeen === 0 || inAbout;
     if (intro.summary !== undefined || !mayDescribe) continue;
     let summary: string | undefined;
-    if (node.type === 'paragraph') summary = paragraphSummary(node);
+    if (node.type === 'paragraph') {
+      summary = paragraphSummary(node);
+      // "**Online Boutique** is a cloud-first demo": a README with no heading names its project in bold
+      const [lead, next] = node.children;
+      if (summary && intro.title === undefined && lead?.type === 'strong' && next?.type === 'text' && /^\s+(?:is|are)\b/.test(next.value)) {
+        const name = clean(inlineText(lead.children));
+        if (name && name.split(/\s+/).length <= 5) {
+          intro.title = name;
+          intro.titleLine = lineOf(node);
+        }
+      }
+    }
     else if (node.type === 'blockquote') {
       const first = node.children.find((c): c is Paragraph => c.type === 'paragraph');
       summary = first ? paragraphSummary(first) : undefined;

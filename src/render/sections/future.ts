@@ -10,8 +10,8 @@ export function renderFuture(model: ArchitectureModel): string {
     // "no cycle" is only a finding where imports between parts were seen at all
     const importsSeen = model.relationships.some((r) => r.kind === 'import');
     return importsSeen
-      ? 'archmd found no import cycle between modules or containers and no datastore shared between services.'
-      : 'archmd resolved no import between the parts it found, so it cannot tell whether they form cycles; it found no datastore shared between services.';
+      ? 'archmd found no import cycle between modules or containers, and no datastore that configuration points two services at.'
+      : 'archmd resolved no import between the parts it found, so it cannot tell whether they form cycles; it found no datastore that configuration points two services at.';
   }
   const lines = ['Seen in the code:', ''];
   for (const o of model.observations) {
