@@ -323,9 +323,19 @@ function findByName(drafts: Draft[], name: string): Draft | undefined {
     drafts.find((d) => d.path !== undefined && d.path !== '' && d.role === 'main' && folderNames(d.path).includes(name)) ??
     drafts.find((d) => d.path !== undefined && d.path !== '' && folderNames(d.path).includes(name));
   if (exact) return exact;
+  // an image named after a project's manifest ("maybe" for package.json "maybe", "jhipstersampleapplication" for
+  // the artifact jhipster-sample-application) is that project's image
+  const key = manifestKey(name);
+  const byManifest = key.length >= 3 ? drafts.filter((d) => d.path !== undefined && d.manifests.some((m) => m.fact.name && manifestKey(m.fact.name) === key)) : [];
+  if (byManifest.length === 1) return byManifest[0];
   // "trainer-grpc" and "trainer-http" run the code in internal/trainer: a folder name and a suffix, when only one folder fits
   const prefixed = drafts.filter((d) => d.path !== undefined && d.path !== '' && folderNames(d.path).some((f) => f.length >= 3 && new RegExp(`^${f.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}[-_][a-z0-9]+$`, 'i').test(name)));
   return prefixed.length === 1 ? prefixed[0] : undefined;
+}
+
+/** A name compared without case, scope, group or punctuation: "@acme/Web-App" and "webapp" meet. */
+function manifestKey(name: string): string {
+  return name.replace(/^@[^/]+\//, '').replace(/^.*:/, '').toLowerCase().replace(/[-_. ]/g, '');
 }
 
 function pickStoreTech(techs: Technology[]): Technology | undefined {

@@ -78,6 +78,7 @@ describe('a Rails app with a web and a worker process, test containers and two s
       'README.md': '# pods\n\nPods hosts a small social network.\n',
       Gemfile: "source 'https://rubygems.org'\ngem 'rails', '~> 7.1'\ngem 'pg'\ngem 'sidekiq'\n",
       Procfile: 'web: bin/puma -C config/puma.rb\nworker: bundle exec sidekiq\n',
+      'package.json': JSON.stringify({ name: 'pods', private: true, devDependencies: { '@biomejs/biome': '^1.9.0' } }),
       'config/environments/production.rb': 'Rails.application.configure do\nend\n',
       'config/environments/staging.rb': 'Rails.application.configure do\nend\n',
       'app/models/pod.rb': 'class Pod < ApplicationRecord\nend\n',
@@ -85,6 +86,9 @@ describe('a Rails app with a web and a worker process, test containers and two s
         'services:',
         '  web:',
         '    build: .',
+        '  sidekiq:',
+        '    image: ghcr.io/acme/pods:latest',
+        '    command: bundle exec sidekiq',
         '  playwright:',
         '    image: mcr.microsoft.com/playwright:v1.48.0-jammy',
         '    environment:',
@@ -104,6 +108,10 @@ describe('a Rails app with a web and a worker process, test containers and two s
   it('a Procfile web process makes a service, whatever workers run beside it', () => {
     const app = model.containers.find((c) => c.path === '');
     assert.equal(app?.kind, 'service');
+  });
+
+  it("a compose service running the project's own published image is the project, not another service", () => {
+    assert.ok(!model.containers.some((c) => c.name === 'sidekiq'), model.containers.map((c) => c.name).join());
   });
 
   it('a container that runs the tests is not part of the system', () => {
