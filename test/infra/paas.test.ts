@@ -57,7 +57,10 @@ test('paas: App Engine, Cloud Build to Cloud Run, azd, Cloudflare Workers, Fireb
   const gae = readWith('app-engine', FIX, 'apps/admin/app.yaml');
   assert.deepEqual(gae.hosting, [{ provider: 'Google Cloud', via: 'app.yaml (App Engine)', line: 1 }]);
   assert.equal(gae.services![0].name, 'admin');
-  assert.deepEqual(readWith('cloudbuild', FIX, 'cloudbuild.yaml').hosting, [{ provider: 'Google Cloud', via: 'cloudbuild (Cloud Run)', line: 4 }]);
+  const cloudBuild = readWith('cloudbuild', FIX, 'cloudbuild.yaml');
+  assert.deepEqual(cloudBuild.hosting, [{ provider: 'Google Cloud', via: 'cloudbuild (Cloud Run)', line: 4 }]);
+  // Cloud Build is the CI system too: a docker builder step builds, a gcloud step deploys
+  assert.deepEqual(cloudBuild.pipelines?.map((p) => [p.system, p.stages, p.deployTargets]), [['Cloud Build', ['build', 'deploy'], ['Google Cloud']]]);
   const azd = readWith('azd', FIX, 'azure.yaml');
   assert.deepEqual(azd.services!.map((s) => [s.name, s.kind, s.build]), [['api', 'service', 'apps/api'], ['web', 'frontend', 'apps/web']]);
   assert.equal(azd.hosting![0].provider, 'Azure');

@@ -1,4 +1,5 @@
-/** Google Cloud Build: where its steps deploy (Cloud Run, App Engine, Cloud Functions, GKE). */
+/** Google Cloud Build: a CI pipeline of its own, and where its steps deploy (Cloud Run, App Engine, Cloud Functions, GKE). */
+import { PipelineSignals } from '../ci/signals.js';
 import type { FileFacts, HostingFact, Reader } from '../facts.js';
 import { asString, compact, isRecord, parseYaml } from './util.js';
 
@@ -17,6 +18,7 @@ export const cloudBuildReader: Reader = {
     const doc = docs[0];
     if (!doc || !isRecord(doc.value) || !Array.isArray(doc.value.steps)) return compact({ warnings });
     const hosting: HostingFact[] = [];
+    const signals = new PipelineSignals();
     doc.value.steps.forEach((step, i) => {
       if (!isRecord(step)) return;
       const args = Array.isArray(step.args) ? step.args.map((a) => asString(a) ?? '') : [];
@@ -25,7 +27,15 @@ export const cloudBuildReader: Reader = {
         const via = `cloudbuild (${target})`;
         if (re.test(command) && !hosting.some((h) => h.via === via)) hosting.push({ provider: 'Google Cloud', via, line: doc.lineOf(['steps', i]) });
       }
+      // a step runs its builder image's tool (gcr.io/cloud-builders/docker) with the args, or its entrypoint
+      const tool = asString(step.entrypoint) ?? (asString(step.name) ?? '').replace(/[:@].*$/, '').split('/').pop() ?? '';
+      const script = asString(step.script);
+      const id = asString(step.id);
+      signals.addJob({ names: id ? [id] : [], commands: [[tool, ...args].join(' '), ...(script ? [script] : [])], context: text });
     });
-    return compact({ hosting, warnings });
+    // images listed at the top are pushed when the build succeeds
+    if (Array.isArray(doc.value.images) && doc.value.images.length) signals.addJob({ pushesImage: true, commands: doc.value.images.map((i) => asString(i) ?? ''), context: text });
+    const pipelines = [signals.toFact('Cloud Build', path.slice(path.lastIndexOf('/') + 1), 1)];
+    return compact({ hosting, pipelines, warnings });
   },
 };
