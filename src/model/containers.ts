@@ -205,6 +205,8 @@ export function buildDrafts(ctx: Context): Draft[] {
         attachService(own, file, s);
         continue;
       }
+      // a Helm chart named after no project (onlineboutique) deploys the system's parts, each its own container
+      if (s.source === 'helm' && [...byPath.values()].filter((d) => d.role === 'main' && d.deployable).length >= 2) continue;
       const imageTech = image ? pickStoreTech(matchTechnologies('image', image)) : undefined;
       // a repository with one project whose manifests deploy an image that is no known product: that image is the project
       const single = [...byPath.values()].filter((d) => d.role === 'main' && d.path !== undefined);

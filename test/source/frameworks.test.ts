@@ -148,3 +148,14 @@ test('Flask add_url_rule: methods or GET', () => {
 test('Apollo schema in a gql template: root fields with source lines; client queries are not a schema', () => {
   assert.deepEqual(apis(F, 'node-misc/apollo.ts'), ['GraphQL Query.books defines @10', 'GraphQL Query.book defines @11']);
 });
+
+test("ASP.NET: a gRPC host's MapGet(\"/\") notice is no REST route; other minimal routes are", async () => {
+  const { dotnetReader } = await import('../../src/detect/source/dotnet.js');
+  const text = [
+    'var app = builder.Build();',
+    'app.MapGrpcService<CartService>();',
+    'app.MapGet("/", () => "Communication with gRPC endpoints must be made through a gRPC client");',
+    'app.MapGet("/healthz", () => "ok");',
+  ].join('\n');
+  assert.deepEqual(dotnetReader.read('src/Program.cs', text).apis?.map((a) => `${a.style} ${a.name}`), ['REST GET /healthz']);
+});

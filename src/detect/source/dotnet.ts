@@ -41,7 +41,10 @@ function minimalApis(lexed: Lexed, out: ApiCollector): void {
   eachMatch(lexed, /\b(?:var\s+)?(\w+)\s*=\s*(\w+)\.MapGroup\s*\(\s*/g, (m, a) => {
     if (a) groups.set(m[1], joinPath(groups.get(m[2]) ?? '', a.value));
   });
+  // a gRPC host's MapGet("/") only tells browsers to use a gRPC client: it is no REST interface
+  const grpcHost = lexed.code.includes('MapGrpcService');
   eachMatch(lexed, /\b(\w+)\.Map(Get|Post|Put|Patch|Delete)\s*\(\s*/g, (m, a) => {
+    if (a && grpcHost && m[2] === 'Get' && a.value === '/' && !groups.has(m[1])) return;
     if (a) out.add('REST', `${m[2].toUpperCase()} ${joinPath(groups.get(m[1]) ?? '', a.value)}`, 'serves', line(lexed, m.index));
   });
   eachMatch(lexed, /\.MapHub\s*<\s*\w+\s*>\s*\(\s*/g, (m, a) => a && out.add('WebSocket', a.value, 'serves', line(lexed, m.index)));
