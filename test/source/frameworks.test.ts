@@ -159,3 +159,17 @@ test("ASP.NET: a gRPC host's MapGet(\"/\") notice is no REST route; other minima
   ].join('\n');
   assert.deepEqual(dotnetReader.read('src/Program.cs', text).apis?.map((a) => `${a.style} ${a.name}`), ['REST GET /healthz']);
 });
+
+test('past the cap on routes in one file, the API and webhook routes are the ones kept, in file order', async () => {
+  const { ApiCollector, MAX_FACTS_PER_FILE } = await import('../../src/detect/source/collect.js');
+  const out = new ApiCollector('config/routes.rb');
+  for (let i = 0; i < MAX_FACTS_PER_FILE + 50; i++) out.add('REST', `GET /pages/page-${i}`, 'serves', i + 1);
+  out.add('REST', 'GET /api/v1/accounts', 'serves', 400);
+  out.add('REST', 'POST /webhooks/plaid', 'serves', 401);
+  const result = out.result();
+  const names = result.apis!.map((a) => a.name);
+  assert.equal(names.length, MAX_FACTS_PER_FILE);
+  assert.deepEqual(names.slice(-2), ['GET /api/v1/accounts', 'POST /webhooks/plaid']);
+  assert.equal(names[0], 'GET /pages/page-0');
+  assert.match(result.warnings![0].message, /more than 200 API facts/);
+});

@@ -6,6 +6,9 @@ import { lineAt, stringAt, type Lexed } from './lexer.js';
 /** Generated clients and giant route tables should not flood the model. */
 export const MAX_FACTS_PER_FILE = 200;
 
+/** A route of the programmatic interface: under /api, a version segment, webhooks or GraphQL. */
+const API_PATH = /(?:^|\s)\/?(?:api|v\d+|webhooks?|graphql)(?:\/|$|\s)/i;
+
 export class ApiCollector {
   readonly facts: ApiFact[] = [];
   private readonly seen = new Set<string>();
@@ -20,7 +23,8 @@ export class ApiCollector {
     if (style === 'REST' && role === 'serves' && /(?:^|[\s/])graphql\/?$/i.test(clean)) style = 'GraphQL';
     const key = `${style}\u0000${clean}\u0000${role ?? ''}\u0000${line ?? ''}`;
     if (this.seen.has(key)) return;
-    if (this.facts.length >= MAX_FACTS_PER_FILE) {
+    // past the cap, keep reading a while: the routes worth keeping (the API, webhooks) often come last
+    if (this.facts.length >= MAX_FACTS_PER_FILE * 5) {
       this.truncated = true;
       return;
     }
@@ -33,7 +37,16 @@ export class ApiCollector {
 
   result(): Omit<FileFacts, 'path'> {
     const out: Omit<FileFacts, 'path'> = {};
-    if (this.facts.length) out.apis = this.facts;
+    let facts = this.facts;
+    if (facts.length > MAX_FACTS_PER_FILE) {
+      // a routes file with hundreds of pages: the programmatic interface (/api, /v1, webhooks) first, then
+      // the others in file order, up to the cap; what is kept stays in file order
+      this.truncated = true;
+      const first = new Set(facts.filter((f) => API_PATH.test(f.name)).slice(0, MAX_FACTS_PER_FILE));
+      for (const f of facts) if (first.size < MAX_FACTS_PER_FILE) first.add(f);
+      facts = facts.filter((f) => first.has(f));
+    }
+    if (facts.length) out.apis = facts;
     if (this.truncated) out.warnings = [{ file: this.path, message: `more than ${MAX_FACTS_PER_FILE} API facts; the rest were left out` }];
     return out;
   }
