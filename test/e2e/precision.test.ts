@@ -163,3 +163,26 @@ describe('a FastAPI backend and a React frontend installed with Bun', () => {
     assert.notEqual(bun.scope, 'runtime');
   });
 });
+
+describe('a Go service with drivers for two relational databases', () => {
+  let root: string;
+  let model: ArchitectureModel;
+  before(async () => {
+    root = mkdtempSync(join(tmpdir(), 'archmd-precision-go-'));
+    write(root, {
+      'README.md': '# forge\n\nForge is a small self-hosted git service with a web interface.\n',
+      'go.mod': 'module example.com/forge\n\ngo 1.22\n\nrequire (\n\tgorm.io/driver/mysql v1.5.7\n\tgorm.io/driver/postgres v1.5.9\n\tgorm.io/gorm v1.25.12\n)\n',
+      'main.go': 'package main\n\nimport (\n\t"net/http"\n\n\t"example.com/forge/internal/db"\n)\n\nfunc main() {\n\tdb.Open("mysql")\n\thttp.ListenAndServe(":3000", nil)\n}\n',
+      'internal/db/dsn.go': 'package db\n\nimport (\n\t"gorm.io/driver/mysql"\n\t"gorm.io/driver/postgres"\n\t"gorm.io/gorm"\n)\n\nfunc Open(kind string) (*gorm.DB, error) {\n\tif kind == "mysql" {\n\t\treturn gorm.Open(mysql.Open(""))\n\t}\n\treturn gorm.Open(postgres.Open(""))\n}\n',
+      Dockerfile: 'FROM golang:1.22\nCOPY . /src\nEXPOSE 3000\n',
+    });
+    model = await analyze(root, { cache: false });
+  });
+  after(() => rmSync(root, { recursive: true, force: true }));
+
+  it('says the code carries both drivers, not that it keeps its data in both', () => {
+    const conclusion = render(model).split('section="conclusion"')[1] ?? '';
+    assert.match(conclusion, /carries drivers for MySQL and PostgreSQL/);
+    assert.doesNotMatch(conclusion, /keeps its data in MySQL/);
+  });
+});

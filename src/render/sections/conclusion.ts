@@ -10,9 +10,15 @@ export function renderConclusion(model: ArchitectureModel, view: View, docs: str
   const kinds = view.own.map((c) => `**${text(c.name)}**`);
   const describedAs = style.length ? `a ${joinWords(style)} ${style.some((s) => /library|tool|application/.test(s)) ? 'project' : 'system'}` : 'a codebase';
   sentences.push(`${name} is ${describedAs}${kinds.length ? ` made of ${joinWords(kinds.slice(0, 10))}${kinds.length > 10 ? ' and more' : ''}` : ''}.`);
-  const keeps = view.stores.filter((s) => s.kind !== 'broker');
+  // drivers for two relational databases and nothing that runs either (gorm's mysql and postgres drivers) are
+  // a choice made in configuration, not two databases in use
+  const relational = new Set(model.technologies.filter((t) => t.category === 'database-relational').map((t) => `datastore:${t.id}`));
+  const driverOnly = view.stores.filter((s) => relational.has(s.id) && !s.image && s.evidence.every((e) => /\bdependency\b|^import\b/.test(e.rule)));
+  const alternatives = driverOnly.length >= 2 ? new Set(driverOnly) : new Set<(typeof driverOnly)[number]>();
+  const keeps = view.stores.filter((s) => s.kind !== 'broker' && !alternatives.has(s));
   const brokers = view.stores.filter((s) => s.kind === 'broker');
   if (keeps.length) sentences.push(`It keeps its data in ${joinWords(keeps.map((s) => text(s.name)))}.`);
+  if (alternatives.size) sentences.push(`Its code carries drivers for ${joinWords([...alternatives].map((s) => text(s.name)))}; which of them holds the data is a matter of configuration.`);
   if (brokers.length) sentences.push(`Its parts exchange messages through ${joinWords(brokers.map((s) => text(s.name)))}.`);
   const hosting = model.deployment.hosting.map((h) => h.value);
   if (hosting.length) sentences.push(`It is deployed on ${joinWords(hosting.map(text))}.`);
