@@ -50,6 +50,8 @@ export function environmentName(raw: string): string {
   return ENV_NAME[key] ?? raw.trim();
 }
 
+const ENVIRONMENT_WORD = /(?:^|[-_ .])(?:prod|production|stag|stage|staging|dev|develop|development|test|testing|qa|uat|preview|sandbox|demo|canary|beta|live|local|integration|perf)(?:$|[-_ .\d])/i;
+
 const ENVIRONMENT_FILES: [RegExp, string][] = [
   [/(?:^|\/)config\/environments\/([\w-]+)\.rb$/, 'Rails environment configuration'],
   [/(?:^|\/)appsettings\.([A-Za-z][\w-]*)\.json$/, '.NET environment settings'],
@@ -93,7 +95,11 @@ export function buildDeployment(ctx: Context, techs: TechnologyUse[]): Deploymen
         evidence: [ev],
       });
       for (const target of p.deployTargets ?? []) if (isPlace(target)) hosting.add(target, evidence(file, `${p.system} deploy step`, p.line));
-      for (const env of p.environments ?? []) if (isRuntimeEnvironment(env)) environments.add(environmentName(env), evidence(file, `${p.system} environment`, p.line));
+      // a CI environment also scopes secrets ("Translations", "discord-notifier"): it names a place the system
+      // runs only when its pipeline deploys or its name says so
+      for (const env of p.environments ?? []) {
+        if (isRuntimeEnvironment(env) && (p.stages.includes('deploy') || ENVIRONMENT_WORD.test(env))) environments.add(environmentName(env), evidence(file, `${p.system} environment`, p.line));
+      }
     }
   }
   pipelines.sort((a, b) => a.system.localeCompare(b.system, 'en') || a.name.localeCompare(b.name, 'en') || (a.evidence[0].file < b.evidence[0].file ? -1 : 1));

@@ -81,6 +81,8 @@ describe('a Rails app with a web and a worker process, test containers and two s
       'package.json': JSON.stringify({ name: 'pods', private: true, devDependencies: { '@biomejs/biome': '^1.9.0' } }),
       'config/environments/production.rb': 'Rails.application.configure do\nend\n',
       'config/environments/staging.rb': 'Rails.application.configure do\nend\n',
+      // a GitHub environment that only scopes the translators' secrets
+      '.github/workflows/i18n.yml': 'name: i18n\non: push\njobs:\n  upload:\n    runs-on: ubuntu-latest\n    environment: Translations\n    steps:\n      - run: npx crowdin upload\n',
       'app/models/pod.rb': 'class Pod < ApplicationRecord\nend\n',
       'docker-compose.yml': [
         'services:',
@@ -118,7 +120,7 @@ describe('a Rails app with a web and a worker process, test containers and two s
     assert.ok(!model.containers.some((c) => /playwright/i.test(c.name)), model.containers.map((c) => c.name).join());
   });
 
-  it('environments come from per-environment configuration files', () => {
+  it('environments come from per-environment configuration files, not from a CI environment that only holds secrets', () => {
     assert.deepEqual(model.deployment.environments.map((e) => e.value), ['production', 'staging']);
     assert.equal(model.deployment.environments[0].evidence[0].file, 'config/environments/production.rb');
   });
