@@ -30,10 +30,9 @@ export function renderStack(model: ArchitectureModel): string {
   const own = model.technologies.filter((t) => (t.scope === 'runtime' || t.scope === 'optional' || (t.scope === 'dev' && DEV_TOOLS.has(t.category))) && t.category !== 'language');
   const placed = new Set<string>();
   const lines: string[] = [];
-  // a language's evidence is its count: the share of the code's bytes and the files, by extension
-  const languages = model.languages
-    .filter((l) => l.share >= 0.02)
-    .map((l) => `${l.name} (${Math.round(l.share * 100)}% of code, ${l.files} file${l.files === 1 ? '' : 's'})`);
+  // a language's evidence is its share of the code's bytes, by extension; a file count would make every added
+  // file a change to the document, and `archmd check` fail for it (the counts are in analyze --json)
+  const languages = model.languages.filter((l) => l.share >= 0.02).map((l) => `${l.name} (${Math.round(l.share * 100)}% of code)`);
   if (languages.length) lines.push(bullet('Languages', languages.join(', ')));
   // an HTTP client or a validation library belongs to the side that uses it: only frontends, then the frontend
   const kindOf = new Map(model.containers.map((c) => [c.id, c.kind]));
