@@ -16,6 +16,7 @@
  *            path, anchored at the root unless they start with "**\/". "*" stays within a segment,
  *            "**" crosses segments, "{a,b}" is a choice.
  */
+import { alternation } from '../alternation.js';
 import { technologies } from './index.js';
 import type { MatcherKind, Technology } from './types.js';
 
@@ -68,9 +69,8 @@ function index(): CatalogueIndex {
       }
     }
   }
-  const anyOf = (rules: FileRule[]) => (rules.length ? new RegExp(rules.map((r) => `(?:${r.pattern.source})`).join('|')) : /$^/);
-  const anyBaseName = anyOf(files.filter((r) => r.onBaseName));
-  const anyPath = anyOf(files.filter((r) => !r.onBaseName));
+  const anyBaseName = alternation(files.filter((r) => r.onBaseName).map((r) => r.pattern));
+  const anyPath = alternation(files.filter((r) => !r.onBaseName).map((r) => r.pattern));
   cached = { byKind, files, fileNames, byId, anyBaseName, anyPath };
   return cached;
 }

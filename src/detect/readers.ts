@@ -2,6 +2,7 @@
  * Every reader archmd has, and which of them claim a given file. Adding a technology or an ecosystem
  * means adding a reader to one of the lists below (or data to the catalogue), never changing a stage.
  */
+import { alternation } from '../alternation.js';
 import { ciReaders } from './ci/index.js';
 import type { Reader } from './facts.js';
 import { importReaders } from './imports/index.js';
@@ -34,8 +35,8 @@ function buildIndex(): Index {
     for (const ext of reader.extensions ?? []) add(built.byExtension, ext.toLowerCase(), reader);
     if (reader.patterns?.length) built.byPattern.push(reader);
   }
-  const sources = built.byPattern.flatMap((r) => r.patterns!.map((re) => `(?:${re.source})`));
-  if (sources.length) built.anyPattern = new RegExp(sources.join('|'), 'i');
+  // case-blind, so it never rules out a path that a case-blind reader pattern claims
+  built.anyPattern = alternation(built.byPattern.flatMap((r) => r.patterns!), 'i');
   return built;
 }
 
