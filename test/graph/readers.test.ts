@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { importReaders } from '../../src/detect/imports/index.js';
 import { parseJsonc } from '../../src/detect/imports/config.js';
+import { importPreludeEnd } from '../../src/detect/imports/javascript.js';
 import { claims, readFile } from './load.js';
 
 const specs = (path: string, text: string) => (readFile(path, text).imports ?? []).map((i) => `${i.line}:${i.kind}:${i.specifier}`);
@@ -69,6 +70,38 @@ describe('JS/TS extraction', () => {
   });
   it('parses JSX in .js files', () => {
     assert.deepEqual(specs('a.js', "import React from 'react';\nexport const A = () => <div/>;\n"), ['1:static:react']);
+  });
+  it('reads a JSX file whose imports all sit at the top, and one with imports further down', () => {
+    const head = [
+      '/**',
+      ' * The page.',
+      ' */',
+      "'use client';",
+      "import React, { lazy } from 'react';",
+      'import {',
+      '  type Props,',
+      '  Card, // the card',
+      "} from './card';",
+      "export * from './types';",
+      '',
+    ];
+    const body = ["export const A = (p: Props) => <p>Don't import 'fake' from here</p>;", ''];
+    // the JSX text mentions import: the parser decides, and gives the same answer
+    assert.deepEqual(specs('src/Page.tsx', [...head, ...body].join('\n')), ['5:static:react', '9:static:./card', '10:reexport:./types']);
+    const plain = ['export const A = (p: Props) => <Card {...p}>Don\'t worry</Card>;', ''];
+    assert.deepEqual(specs('src/Page.tsx', [...head, ...plain].join('\n')), ['5:static:react', '9:static:./card', '10:reexport:./types']);
+    const lazyBelow = [...head, "const Admin = lazy(() => import('./admin'));", ...plain];
+    assert.deepEqual(specs('src/Page.tsx', lazyBelow.join('\n')), ['5:static:react', '9:static:./card', '10:reexport:./types', '12:dynamic:./admin']);
+    const afterMock = ["import { a } from './a';", "vi.mock('./b');", "import { b } from './b';", 'export const C = () => <b/>;', ''];
+    assert.deepEqual(specs('src/C.test.jsx', afterMock.join('\n')), ['1:static:./a', '3:static:./b']);
+    const reexportBelow = ["import { a } from './a';", 'const X = () => <i/>;', 'export {', '  X,', "} from './x';", ''];
+    assert.deepEqual(specs('src/X.jsx', reexportBelow.join('\n')), ['1:static:./a', '5:reexport:./x']);
+  });
+  it('finds where a JSX file stops importing', () => {
+    assert.equal(importPreludeEnd("import a from 'a';\nconst b = <b/>;\n"), 19);
+    assert.equal(importPreludeEnd("import a from 'a';\nexport { a };\nconst b = <b/>;\n"), -1, 'a local export list ends the head; export below needs the parser');
+    assert.equal(importPreludeEnd("import {\n  a,\nconst b = <b/>;\n"), -1, 'an import that never closes');
+    assert.equal(importPreludeEnd('#!/usr/bin/env node\nimport a from "a";\n<b/>\n'), -1);
   });
   it('falls back to a plain scan on unparseable files, still skipping strings and comments', () => {
     const text = "// import a from 'commented'\nimport b from './b';\nconst s = \"import c from './c'\";\nfoo(\nconst d = require('./d');\n";

@@ -78,11 +78,76 @@ function withoutJsx(path: string, text: string): boolean {
 }
 
 export function extractJsImports(path: string, text: string): { imports: ImportFact[]; parseFailed: boolean } {
-  if (moduleLexerReady && !text.includes('require(') && withoutJsx(path, text)) {
-    const lexed = lexedImports(path, text);
+  if (moduleLexerReady && !text.includes('require(')) {
+    // a JSX file's imports sit above its JSX: the lexer reads that head alone when nothing below imports
+    const end = withoutJsx(path, text) ? text.length : importPreludeEnd(text);
+    const lexed = end === -1 ? undefined : lexedImports(path, end === text.length ? text : text.slice(0, end));
     if (lexed) return { imports: lexed, parseFailed: false };
   }
   return parsedImports(path, text);
+}
+
+const SIDE_EFFECT_IMPORT = /^import\s*(['"])[^'"\n]*\1\s*;?\s*(?:\/\/.*)?$/;
+const ENDS_WITH_FROM = /\bfrom\s*(['"])[^'"\n]*\1\s*;?\s*(?:\/\/.*)?$/;
+const DIRECTIVE = /^(['"])use [a-z ]+\1;?\s*$/;
+const IMPORT_START = /^import[\s{*]/;
+/** A line inside a multi-line import clause: names, `type`, `as`, commas, braces and comments. */
+const IMPORT_CLAUSE_LINE = /^[\w$\s,{}*]*(?:\/\/.*)?$/;
+const EXPORT_FROM_START = /^export\s*(?:type\s*)?[*{]/;
+/** Import syntax of any kind, in comments and JSX text too: an over-match only sends the file to oxc. */
+const IMPORT_BELOW = /\bimport\s*[({*'"\w]|\bexport\s*(?:type\s*)?[*{]/;
+
+/**
+ * Where a JSX file's import prelude ends: its leading run of import and export-from statements, comments,
+ * blank lines and directives, which the lexer reads safely (JSX text such as `Don't` would derail it).
+ * -1 when import syntax may follow the prelude (a lazy `import()`, an import after a mock, a re-export at
+ * the bottom), or the prelude does not close: the file then needs the parser.
+ */
+export function importPreludeEnd(text: string): number {
+  let statementStart = -1;
+  let inComment = false;
+  let end = text.length;
+  for (let start = 0; start < text.length; ) {
+    const newline = text.indexOf('\n', start);
+    const next = newline === -1 ? text.length : newline + 1;
+    const line = text.slice(start, next).trim();
+    if (inComment) {
+      const close = line.indexOf('*/');
+      if (close !== -1) {
+        if (line.slice(close + 2).trim()) return -1;
+        inComment = false;
+      }
+    } else if (statementStart !== -1) {
+      if (ENDS_WITH_FROM.test(line)) statementStart = -1;
+      else if (line.includes('}') || !IMPORT_CLAUSE_LINE.test(line)) {
+        // `export {\n a,\n}` without a source (a local export list), or not an import clause at all
+        end = statementStart;
+        break;
+      }
+    } else if (line === '' || line.startsWith('//') || DIRECTIVE.test(line)) {
+      // nothing to read
+    } else if (line.startsWith('/*')) {
+      const close = line.indexOf('*/', 2);
+      if (close === -1) inComment = true;
+      else if (line.slice(close + 2).trim()) {
+        end = start;
+        break;
+      }
+    } else if (IMPORT_START.test(line) || EXPORT_FROM_START.test(line)) {
+      if (SIDE_EFFECT_IMPORT.test(line) || ENDS_WITH_FROM.test(line)) {
+        // a whole statement on one line
+      } else if (line.includes('}')) {
+        end = start; // `export { a, b };`: local names
+        break;
+      } else statementStart = start;
+    } else {
+      end = start;
+      break;
+    }
+    start = next;
+  }
+  if (statementStart !== -1 || inComment) return -1;
+  return IMPORT_BELOW.test(text.slice(end)) ? -1 : end;
 }
 
 /** Through es-module-lexer; undefined when it rejects the text (oxc then decides). */
