@@ -48,6 +48,8 @@ export async function analyze(dir: string, options: AnalyzeOptions = {}): Promis
   const cacheDir = options.cacheDir ?? defaultCacheDir();
   // a run with no saved model will read files: its workers load their code while the scan runs
   const workers = useCache && hasSavedModel(root, cacheDir) ? undefined : startWorkers(root, DEFAULT_MAX_FILE_BYTES, useCache);
+  // the same run reads files on this thread too: its readers load while the scan waits for git
+  if (workers) void import('./detect/worker.js').catch(() => undefined);
   try {
     return await analyzeWith(root, options, useCache, cacheDir, workers);
   } finally {

@@ -2,7 +2,6 @@
  * The per-file work of extraction — read with bounds, hash, extract — shared by the main thread and the
  * pool's worker threads. Loaded as a worker (workerData.archmdExtract set), it serves batches of tasks.
  */
-import { join } from 'node:path';
 import { isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { looksMinified, readBounded } from '../scan/read.js';
 import { contentHash, type FileOutcome } from './cache.js';
@@ -48,7 +47,7 @@ export interface WorkerSetup {
 
 /** `hashing` off (no cache) saves hashing every file. */
 export function processFile(root: string, task: FileTask, maxBytes: number, hashing = true): FileDone {
-  const read = readBounded(join(root, task.path), task.size, maxBytes);
+  const read = readBounded(`${root}/${task.path}`, task.size, maxBytes);
   if ('skipped' in read) {
     const lasting = read.skipped.startsWith('larger than') || read.skipped === 'binary content';
     return { outcome: { skipped: read.skipped }, cacheable: lasting };

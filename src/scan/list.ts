@@ -81,7 +81,8 @@ function addListed(root: string, out: string, prefix: string, seen: Set<string>,
     seen.add(path);
     let stats: Stats;
     try {
-      stats = lstatSync(join(root, path));
+      // root is absolute and git's paths are normal: plain concatenation spares path.join's normalising
+      stats = lstatSync(`${root}/${path}`);
     } catch {
       continue; // deleted in the work tree but still in the index, or gone while we scan
     }
