@@ -16,7 +16,15 @@ export interface ImportGraph {
 /** Deepest owner by folder prefix; folders are looked up from the file upwards, so this is O(depth). */
 function ownerByFolder(entries: { path: string; id: string }[]): (file: string) => string | undefined {
   const byPath = new Map(entries.map((e) => [e.path, e.id]));
-  return (file) => nearestUp(byPath, dirOf(file));
+  // every edge asks twice and most files share a folder with others: one walk up per folder
+  const byFolder = new Map<string, string | undefined>();
+  return (file) => {
+    const folder = dirOf(file);
+    if (byFolder.has(folder)) return byFolder.get(folder);
+    const owner = nearestUp(byPath, folder);
+    byFolder.set(folder, owner);
+    return owner;
+  };
 }
 
 export function importGraph(ctx: Context, containers: Container[], components: Component[]): ImportGraph {
