@@ -21,6 +21,11 @@ export class View {
   readonly external: Container[];
   readonly aside: Container[];
   readonly containerRelationships: Relationship[];
+  /**
+   * Relational databases known only from drivers, when there are two or more of them (gorm's mysql and
+   * postgres drivers): one of them holds the data, chosen in configuration, not all of them at once.
+   */
+  readonly alternativeStores: Set<string>;
 
   constructor(readonly model: ArchitectureModel) {
     this.byId = new Map(model.containers.map((c) => [c.id, c]));
@@ -32,6 +37,19 @@ export class View {
     this.aside = model.containers.filter((c) => c.role !== 'main');
     const ids = new Set(model.containers.map((c) => c.id));
     this.containerRelationships = model.relationships.filter((r) => ids.has(r.from) && ids.has(r.to));
+    const relational = new Set(model.technologies.filter((t) => t.category === 'database-relational').map((t) => `datastore:${t.id}`));
+    const driverOnly = this.stores.filter((s) => relational.has(s.id) && !s.image && s.evidence.every((e) => /\bdependency\b|^import\b/.test(e.rule)));
+    this.alternativeStores = new Set(driverOnly.length >= 2 ? driverOnly.map((s) => s.id) : []);
+  }
+
+  /** Names of the containers a list of ids reaches, alternative databases joined as "A or B". */
+  targetNames(ids: string[]): string[] {
+    const unique = [...new Set(ids)];
+    const alternatives = unique.filter((id) => this.alternativeStores.has(id)).map((id) => this.name(id)).sort((a, b) => a.localeCompare(b, 'en'));
+    const names = unique.filter((id) => !this.alternativeStores.has(id)).map((id) => this.name(id));
+    if (alternatives.length === 1) names.push(alternatives[0]);
+    if (alternatives.length > 1) names.push(`${alternatives.slice(0, -1).join(', ')} or ${alternatives[alternatives.length - 1]}`);
+    return names;
   }
 
   name(id: string): string {

@@ -174,4 +174,13 @@ describe('a Go service with drivers for two relational databases', () => {
     assert.match(conclusion, /carries drivers for MySQL and PostgreSQL/);
     assert.doesNotMatch(conclusion, /keeps its data in MySQL/);
   });
+
+  it('every section reads the two databases as one or the other', () => {
+    const doc = render(model);
+    const section = (name: string) => doc.split(`section="${name}"`)[1] ?? '';
+    assert.match(section('data-flow'), /talks to MySQL or PostgreSQL \(SQL\)/);
+    assert.match(section('data-flow'), /\*\*Storage\*\*: MySQL or PostgreSQL \(databases whose drivers forge carries; one of them holds the data/);
+    assert.match(section('core-components'), /\*\*Talks to\*\*: MySQL or PostgreSQL \(SQL\)/);
+    assert.match(section('diagrams'), /-->\|SQL, one of\| datastore_mysql/);
+  });
 });

@@ -53,7 +53,7 @@ export function renderComponents(model: ArchitectureModel, view: View): string {
 }
 
 function dependsOnNames(view: View, c: Container): string[] {
-  return [...new Set(view.dependsOn(c).map((r) => view.name(r.to)))].sort((a, b) => a.localeCompare(b, 'en'));
+  return view.targetNames(view.dependsOn(c).map((r) => r.to)).sort((a, b) => a.localeCompare(b, 'en'));
 }
 
 function paragraph(n: number, c: Container, model: ArchitectureModel, view: View): string {
@@ -70,7 +70,12 @@ function paragraph(n: number, c: Container, model: ArchitectureModel, view: View
   const deps = view.dependsOn(c);
   if (deps.length) {
     const grouped = new Map<string, string[]>();
-    for (const r of deps) grouped.set(view.name(r.to), [...(grouped.get(view.name(r.to)) ?? []), r.technology]);
+    const alternatives = deps.filter((r) => view.alternativeStores.has(r.to));
+    const alternativesName = view.targetNames(alternatives.map((r) => r.to))[0];
+    for (const r of deps) {
+      const name = view.alternativeStores.has(r.to) ? alternativesName : view.name(r.to);
+      grouped.set(name, [...(grouped.get(name) ?? []), r.technology]);
+    }
     lines.push(`   ${bullet('Talks to', [...grouped.entries()].sort(([a], [b]) => a.localeCompare(b, 'en')).map(([to, how]) => `${text(to)} (${[...new Set(how)].sort().join(', ')})`).join(', '))}`);
   }
   const modules = model.components.filter((m) => m.containerId === c.id);

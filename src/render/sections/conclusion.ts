@@ -10,11 +10,7 @@ export function renderConclusion(model: ArchitectureModel, view: View, docs: str
   const kinds = view.own.map((c) => `**${text(c.name)}**`);
   const describedAs = style.length ? `a ${joinWords(style)} ${style.some((s) => /library|tool|application/.test(s)) ? 'project' : 'system'}` : 'a codebase';
   sentences.push(`${name} is ${describedAs}${kinds.length ? ` made of ${joinWords(kinds.slice(0, 10))}${kinds.length > 10 ? ' and more' : ''}` : ''}.`);
-  // drivers for two relational databases and nothing that runs either (gorm's mysql and postgres drivers) are
-  // a choice made in configuration, not two databases in use
-  const relational = new Set(model.technologies.filter((t) => t.category === 'database-relational').map((t) => `datastore:${t.id}`));
-  const driverOnly = view.stores.filter((s) => relational.has(s.id) && !s.image && s.evidence.every((e) => /\bdependency\b|^import\b/.test(e.rule)));
-  const alternatives = driverOnly.length >= 2 ? new Set(driverOnly) : new Set<(typeof driverOnly)[number]>();
+  const alternatives = new Set(view.stores.filter((s) => view.alternativeStores.has(s.id)));
   const keeps = view.stores.filter((s) => s.kind !== 'broker' && !alternatives.has(s));
   const brokers = view.stores.filter((s) => s.kind === 'broker');
   if (keeps.length) sentences.push(`It keeps its data in ${joinWords(keeps.map((s) => text(s.name)))}.`);

@@ -9,6 +9,8 @@ import { preferOwn } from './stack.js';
 
 const MAX_PATHS = 8;
 const MAX_DEPTH = 6;
+/** The node that stands for all the alternative databases in a path. */
+const ALTERNATIVES = '\u0000alternatives';
 
 export function renderDataFlow(model: ArchitectureModel, view: View): string {
   const lines: string[] = [];
@@ -60,8 +62,9 @@ function processing(view: View, flow: Relationship[]): string {
     return mods.length ? `in process, in the modules ${mods.join(', ')}` : 'in process; no service or worker found';
   }
   const sentences = services.slice(0, 8).map((c) => {
-    const out = flow.filter((r) => r.from === c.id);
-    const targets = [...new Set(out.map((r) => `${view.name(r.to)} (${r.technology})`))].sort();
+    const byTechnology = new Map<string, string[]>();
+    for (const r of flow) if (r.from === c.id) byTechnology.set(r.technology, [...(byTechnology.get(r.technology) ?? []), r.to]);
+    const targets = [...new Set([...byTechnology].flatMap(([how, ids]) => view.targetNames(ids).map((name) => `${name} (${how})`)))].sort();
     const apis = c.apis?.filter((a) => a.style !== 'Queue').length ? ' serves requests' : '';
     return `**${text(c.name)}**${apis || ` runs as a ${kindLabel(c.kind)}`}${targets.length ? ` and talks to ${joinWords(targets.map(text))}` : ''}`;
   });
@@ -75,12 +78,18 @@ function storage(view: View): string {
     if (techs.length) return `through client libraries for ${joinWords(techs.map((t) => `${text(t.name)} (${files(preferOwn(t), 1)})`))}; no datastore is deployed from this repository`;
     return 'no datastore found in the code or configuration';
   }
-  return view.stores
-    .map((s) => {
-      const users = [...new Set(view.usedBy(s).map((r) => view.name(r.from)))].sort();
-      return `${text(s.name)} (${kindLabel(s.kind)}${users.length ? `, used by ${joinWords(users.map(text))}` : ''}; ${files(s.evidence, 1)})`;
-    })
-    .join('; ');
+  const describe = (s: Container, what: string) => {
+    const users = [...new Set(view.usedBy(s).map((r) => view.name(r.from)))].sort();
+    return `${text(s.name)} (${what}${users.length ? `, used by ${joinWords(users.map(text))}` : ''}; ${files(s.evidence, 1)})`;
+  };
+  const alternatives = view.stores.filter((s) => view.alternativeStores.has(s.id));
+  const entries = view.stores.filter((s) => !view.alternativeStores.has(s.id)).map((s) => describe(s, kindLabel(s.kind)));
+  if (alternatives.length) {
+    const users = [...new Set(alternatives.flatMap((s) => view.usedBy(s).map((r) => view.name(r.from))))].sort();
+    const names = view.targetNames(alternatives.map((s) => s.id))[0];
+    entries.push(`${text(names)} (databases whose drivers ${users.length ? joinWords(users.map(text)) : 'the code'} ${users.length > 1 ? 'carry' : 'carries'}; one of them holds the data, chosen in configuration; ${files(alternatives.flatMap((s) => s.evidence), 2)})`);
+  }
+  return entries.join('; ');
 }
 
 /** Maximal simple paths from each entry point, a message broker passing the flow on to its consumers. */
@@ -104,8 +113,14 @@ function mainPaths(view: View, flow: Relationship[], entries: Container[]): stri
       if (seen.length > 1) paths.push({ line, hops });
       return;
     }
-    for (const r of outs) walk(r.to, [...seen, r.to], `${line} → **${text(view.name(r.to))}** (${r.technology})`, [...hops, `${id}>${r.to}`]);
+    for (const r of outs) walk(r.to, [...seen, r.to], `${line} → **${text(nameOf(r.to))}** (${r.technology})`, [...hops, `${id}>${r.to}`]);
   };
+  // a path ends at "MySQL or PostgreSQL" once, not at each database a driver could reach
+  for (const [from, outs] of next) {
+    const alternatives = outs.filter((r) => view.alternativeStores.has(r.to));
+    if (alternatives.length > 1) next.set(from, [...outs.filter((r) => !view.alternativeStores.has(r.to)), { ...alternatives[0], to: ALTERNATIVES }]);
+  }
+  const nameOf = (id: string) => (id === ALTERNATIVES ? view.targetNames([...view.alternativeStores])[0] : view.name(id));
   for (const e of entries) walk(e.id, [e.id], `**${text(e.name)}**`, []);
   // the few paths that together cover the most hops, shown in the order they were found
   const chosen: number[] = [];

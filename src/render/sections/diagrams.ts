@@ -49,13 +49,14 @@ function containerDiagram(model: ArchitectureModel, view: View, all: Container[]
   const arrows = new Map<string, string>();
   for (const e of edges) {
     if (!shown.has(e.from) || !shown.has(e.to)) continue;
-    const how = e.kind === 'import' ? 'code' : e.technology;
+    const how = e.kind === 'import' ? 'code' : view.alternativeStores.has(e.to) ? `${e.technology}, one of` : e.technology;
     const key = `${e.from}>${e.to}>${how}`;
     if (!arrows.has(key)) arrows.set(key, `  ${nodeId(e.from)} ${e.kind === 'import' ? '-.->' : '-->'}|${label(how)}| ${nodeId(e.to)}`);
   }
   lines.push(...arrows.values());
   lines.push('```');
-  const legend = 'Solid arrows are runtime calls and data access, labelled with the protocol; dotted arrows are code dependencies (imports, workspace and project references).';
+  const alternatives = view.alternativeStores.size ? ' An arrow marked "one of" reaches one of several databases, chosen in configuration.' : '';
+  const legend = `Solid arrows are runtime calls and data access, labelled with the protocol; dotted arrows are code dependencies (imports, workspace and project references).${alternatives}`;
   return [lines.join('\n'), '', legend].join('\n');
 }
 

@@ -27,7 +27,7 @@ function describeParts(view: View): string {
     ['command-line tools', view.own.filter((c) => c.kind === 'cli').map((c) => c.name)],
     ['libraries', view.own.filter((c) => c.kind === 'library').map((c) => c.name)],
     ['applications', view.own.filter((c) => c.kind === 'application').map((c) => c.name)],
-    ['datastores and brokers', view.stores.map((c) => c.name)],
+    ['datastores and brokers', view.targetNames(view.stores.map((c) => c.id))],
   ];
   const present = groups.filter(([, names]) => names.length);
   if (!present.length) return '';
