@@ -59,9 +59,10 @@ function containerName(ctx: Context, d: Draft): string {
   return manifestName ? shortName(manifestName) : baseOf(d.path);
 }
 
-/** "github.com/acme/shop/api" -> "api"; "com.acme:orders" -> "orders"; "@acme/web" stays. */
+/** "github.com/acme/shop/api" -> "api"; "github.com/acme/glow/v2" -> "glow"; "com.acme:orders" -> "orders"; "@acme/web" stays. */
 function shortName(name: string): string {
-  if (name.includes('/') && !name.startsWith('@')) return baseOf(name);
+  // a Go module's major version suffix is part of its import path, not of its name
+  if (name.includes('/') && !name.startsWith('@')) return baseOf(name.replace(/\/v\d+$/, ''));
   if (name.includes(':')) return name.slice(name.lastIndexOf(':') + 1);
   return name;
 }
@@ -109,8 +110,11 @@ function containerKind(ctx: Context, d: Draft, techs: TechnologyUse[], categorie
   const workerLike = (names.some((n) => WORKER_NAME.test(n)) || serviceKinds.includes('worker')) && !webProcess;
   if (d.deployable && workerLike && !d.ports.size) return 'worker';
   if (hasBackend || d.ports.size) return 'service';
-  if (d.deployable) return workerLike ? 'worker' : 'service';
   const kinds = d.manifests.map((m) => m.fact.kind);
+  const commandLine = kinds.includes('cli') || techs.some((t) => CLI_TECH.has(t.id));
+  // an image that packages a command (ENTRYPOINT ["glow"]) with no port, which nothing here runs, ships a tool
+  if (d.deployable && commandLine && !workerLike && !d.services.length && !d.orchestrator && !libraryMarkers(ctx, d)) return 'cli';
+  if (d.deployable) return workerLike ? 'worker' : 'service';
   // a package that others import and that also installs a command (flask, vite) is a library first
   if (kinds.includes('cli') && libraryMarkers(ctx, d)) return 'library';
   if (kinds.includes('cli') || techs.some((t) => CLI_TECH.has(t.id))) return 'cli';

@@ -147,6 +147,12 @@ describe('e2e-go-cli: a command-line tool', () => {
     assert.equal(mainContainers(model).filter((c) => c.path === undefined).length, 0);
     assert.ok(!mainContainers(model).some((c) => c.kind === 'service'));
   });
+  it('is named after its module without the major version, and its distribution image does not make it a service', () => {
+    const root = mainContainers(model).find((c) => c.path === '');
+    assert.equal(root?.name, 'docsweep');
+    assert.equal(root?.kind, 'cli');
+    assert.ok(root?.evidence.some((e) => e.file === 'Dockerfile'), 'the Dockerfile is seen');
+  });
   it('maps the internal packages in the codemap', () => {
     const paths = model.components.map((c) => c.path);
     assert.ok(paths.some((p) => p.endsWith('internal') || p.includes('internal/')) || paths.includes('cmd'), paths.join());

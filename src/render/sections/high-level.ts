@@ -15,7 +15,9 @@ export function renderHighLevel(model: ArchitectureModel, view: View): string {
 }
 
 function communicationFallback(view: View): string {
-  if (view.isLibraryLike()) return 'in-process calls through the public API; no server, client or message queue found in the code';
+  // outgoing HTTP calls (a CLI fetching from an API) are not searched for, so no claim is made about them
+  if (view.own.length && view.own.every((c) => c.kind === 'cli')) return 'each command runs in one process; no server or message queue found in the code';
+  if (view.isLibraryLike()) return 'in-process calls through the public API; no server or message queue found in the code';
   return 'no network protocol found in the code or configuration';
 }
 
