@@ -86,6 +86,11 @@ export interface EnvFact {
   scheme?: string;
   host?: string;
   line?: number;
+  /**
+   * The value itself, kept only for what compose interpolates into a service's image or Dockerfile
+   * (POSTGRES_IMAGE=postgres:18, OPAMP_SERVER_DOCKERFILE=./src/opamp-server/Dockerfile): never a secret.
+   */
+  value?: string;
 }
 
 export interface PipelineFact {
@@ -235,6 +240,11 @@ export interface FileFacts {
   actions?: { ref: string; line?: number }[];
   /** Ports a Dockerfile EXPOSEs. */
   exposedPorts?: { port: number; line: number }[];
+  /**
+   * What a Dockerfile takes from its build context: COPY and ADD sources (not from another stage or a URL),
+   * and WORKDIR paths, which name the project a repository-wide context builds (WORKDIR /source/util/Server).
+   */
+  dockerBuild?: { sources: { path: string; line: number }[]; workdirs: { path: string; line: number }[] };
   k8sObjects?: K8sObjectFact[];
   /** Charts a Helm Chart.yaml depends on ("postgresql" from https://charts.bitnami.com/bitnami). */
   helmDependencies?: { name: string; repository?: string; version?: string; line?: number }[];

@@ -3,7 +3,7 @@
  * Dockerfile and from compose builds; runtime-only containers (a postgres image, a Kubernetes workload
  * whose code is elsewhere) from compose, Kubernetes and Helm. Each keeps the evidence that made it.
  */
-import type { ManifestFact, ServiceFact } from '../detect/facts.js';
+import type { FileFacts, ManifestFact, ServiceFact } from '../detect/facts.js';
 import { stripImage } from '../detect/technologies.js';
 import { matchTechnologies } from '../catalogue/match.js';
 import type { Category, Technology } from '../catalogue/types.js';
@@ -128,7 +128,11 @@ export function buildDrafts(ctx: Context): Draft[] {
   for (const [folder, ev] of aggregators) {
     if (byPath.has(folder)) continue;
     const own = ownSourceFiles(ctx, folder, [...byPath.keys()]);
-    if (own >= 3) {
+    // a solution or workspace file that names no package of its own (bitwarden-server.slnx) makes a project only
+    // when the code outside its projects is a real share of the whole, not a few scripts under dev/ and util/
+    const named = aggregatorManifests.some((m) => m.folder === folder && !/\.slnx?$/i.test(m.file) && (m.fact.name || m.fact.entryPoints?.length));
+    const total = sourceCounts(ctx, roleOfFolder(folder)).get(folder) ?? 0;
+    if (own >= 3 && (named || own >= total / 5)) {
       const d = draftAt(folder);
       d.evidence.push(...ev);
       // the workspace manifest is also this project's own (ripgrep's Cargo.toml is a package and the workspace)
@@ -142,8 +146,15 @@ export function buildDrafts(ctx: Context): Draft[] {
     // Dockerfile.playwright, Dockerfile.test: an image that runs the tests does not deploy the project
     if (/^(?:Dockerfile[.-](?:tests?|e2e|playwright|cypress|ci)|(?:tests?|e2e|playwright|cypress)\.Dockerfile)$/i.test(baseOf(f.path))) continue;
     const folder = dirOf(f.path);
+    const build = ctx.input.facts.get(f.path)?.dockerBuild;
     let d = byPath.get(folder);
-    if (!d && ownSourceFiles(ctx, folder, [...byPath.keys()]) > 0) d = draftAt(folder);
+    // docker/Dockerfile that copies the whole context (COPY . /app) and docker/... by its full path is built from
+    // an ancestor: the code beside it (a health-check script) is part of that image, not a project of its own
+    const sources = build?.sources ?? [];
+    const fromAncestor = folder !== '' && sources.some((src) => src.path === '.') && sources.some((src) => src.path === folder || src.path.startsWith(`${folder}/`));
+    if (!d && !fromAncestor && ownSourceFiles(ctx, folder, [...byPath.keys()]) > 0) d = draftAt(folder);
+    // util/Attachments/Dockerfile, kept apart from the code it builds, names it: WORKDIR /source/util/Server
+    if (!d && folder !== '') d = namedProject(build, byPath);
     // a folder holding only a Dockerfile that packages a known product (FROM apache/kafka, envoyproxy/envoy)
     // is that product, built here; one that starts from a language image builds the project around it
     if (!d && folder !== '') {
@@ -154,6 +165,8 @@ export function buildDrafts(ctx: Context): Draft[] {
         d.image = product.ref;
       }
     }
+    // one that takes nothing from its context builds code kept elsewhere (git clone, go install): no project here
+    if (!d && folder !== '' && !build?.sources.length) continue;
     d ??= nearestUp(byPath, folder);
     // a Dockerfile in a fixture or an example never makes the project around it deployable
     if (!d || d.role !== roleOfFolder(folder)) continue;
@@ -164,7 +177,7 @@ export function buildDrafts(ctx: Context): Draft[] {
 
   // compose, Kubernetes, Helm, Procfile, serverless: what runs
   // services built here first, so that an image-only workload finds the folder its image is built from
-  const allServices = [...ctx.each('services')].flatMap(([file, list]) => list.map((s) => [file, s] as const));
+  const allServices = [...ctx.each('services')].flatMap(([file, list]) => list.map((s) => [file, withEnvFile(ctx, file, s)] as const));
   // then those that name an image, so a compose override without one joins the service it overrides
   const order = (s: ServiceFact) => (s.build !== undefined ? 0 : s.image ? 1 : 2);
   allServices.sort(([, a], [, b]) => order(a) - order(b));
@@ -179,10 +192,20 @@ export function buildDrafts(ctx: Context): Draft[] {
         // a repository-wide build context (context: ., dockerfile: src/ad/Dockerfile) builds the folder of its
         // Dockerfile, or, when that is a variable, the folder named like the service
         if (folder === '' || !byPath.has(folder)) {
-          const dockerfileDir = s.dockerfile && !s.dockerfile.includes('${') ? dirOf(joinPath('', s.dockerfile) ?? '') : undefined;
+          const dockerfilePath = s.dockerfile && !s.dockerfile.includes('${') ? joinPath('', s.dockerfile) : undefined;
+          const dockerfileDir = dockerfilePath !== undefined ? dirOf(dockerfilePath) : undefined;
+          const build = dockerfilePath !== undefined ? ctx.input.facts.get(dockerfilePath)?.dockerBuild : undefined;
           const named = findByName([...byPath.values()].filter((d) => d.path !== '' && d.role === fileRole), s.name);
+          const builds = dockerfileDir ? namedProject(build, byPath) : undefined;
           if (dockerfileDir && byPath.has(dockerfileDir)) folder = dockerfileDir;
+          else if (builds?.path !== undefined) folder = builds.path;
           else if (folder === '' && named?.path !== undefined) folder = named.path;
+          else if (dockerfileDir && dockerfilePath !== undefined && ctx.fileByPath.has(dockerfilePath) && !build?.sources.length) {
+            // the image builds code kept elsewhere (src/opamp-server/Dockerfile clones opamp-go): it is a part of
+            // its own, in the Dockerfile's folder, not the project at the root of the build context
+            folder = dockerfileDir;
+            if (!byPath.has(folder)) draftAt(folder);
+          }
         }
         // a build context with no code of its own (docker/app holding a generic Dockerfile) is not a project
         const hasCode = byPath.has(folder) || ownSourceFiles(ctx, folder, [...byPath.keys()]) > 0;
@@ -200,18 +223,26 @@ export function buildDrafts(ctx: Context): Draft[] {
         }
       }
       const image = s.image ? stripImage(s.image) : undefined;
-      const own = image ? findByImage([...byPath.values()], image, s.name) : findByName([...byPath.values()], s.name);
+      const imageTech = image ? pickStoreTech(matchTechnologies('image', image)) : undefined;
+      // a known product's image (mcr.microsoft.com/mssql/server) is that product, whatever project shares its name
+      const product = imageTech !== undefined && (DATASTORE_KINDS[imageTech.category] !== undefined || imageTech.category === 'web-server' || imageTech.category === 'observability');
+      const own = product ? undefined : image ? findByImage([...byPath.values()], image, s.name) : findByName([...byPath.values()], s.name);
       if (own && own.role === fileRole) {
         attachService(own, file, s);
         continue;
       }
       // a Helm chart named after no project (onlineboutique) deploys the system's parts, each its own container
       if (s.source === 'helm' && [...byPath.values()].filter((d) => d.role === 'main' && d.deployable).length >= 2) continue;
-      const imageTech = image ? pickStoreTech(matchTechnologies('image', image)) : undefined;
       // a repository with one project whose manifests deploy an image that is no known product: that image is the project
       const single = [...byPath.values()].filter((d) => d.role === 'main' && d.path !== undefined);
       if (image && !imageTech && fileRole === 'main' && single.length === 1 && s.source === 'kubernetes') {
         attachService(single[0], file, s);
+        continue;
+      }
+      // util/MsSql/Dockerfile FROM mcr.microsoft.com/mssql/server builds the database the compose file runs
+      const builtHere = product ? [...byPath.values()].find((d) => d.role === fileRole && !d.manifests.length && d.imageTech?.id === imageTech!.id) : undefined;
+      if (builtHere) {
+        attachService(builtHere, file, s);
         continue;
       }
       const existing = runtimeOnly.find(
@@ -338,6 +369,44 @@ function findByName(drafts: Draft[], name: string): Draft | undefined {
 /** A name compared without case, scope, group or punctuation: "@acme/Web-App" and "webapp" meet. */
 function manifestKey(name: string): string {
   return name.replace(/^@[^/]+\//, '').replace(/^.*:/, '').toLowerCase().replace(/[-_. ]/g, '');
+}
+
+/**
+ * Compose fills `${POSTGRES_IMAGE}` and `dockerfile: ${X_DOCKERFILE}` from the .env file beside it: a service
+ * whose image or Dockerfile is a variable is read with those values (the .env reader keeps only such values).
+ */
+function withEnvFile(ctx: Context, file: string, s: ServiceFact): ServiceFact {
+  if (s.source !== 'compose' || !(s.image?.includes('$') || s.dockerfile?.includes('$'))) return s;
+  const folder = dirOf(file);
+  const values = new Map<string, string>();
+  for (const e of ctx.input.facts.get(folder ? `${folder}/.env` : '.env')?.env ?? []) if (e.value !== undefined) values.set(e.name, e.value);
+  const fill = (text: string) =>
+    text.replace(/\$\{([A-Za-z_]\w*)(?::?-([^}]*))?\}|\$([A-Za-z_]\w*)/g, (m, braced: string | undefined, dflt: string | undefined, bare: string | undefined) => values.get(braced ?? bare!) ?? dflt ?? m);
+  const filled: ServiceFact = { ...s };
+  if (s.image?.includes('$')) filled.image = fill(s.image);
+  if (s.dockerfile?.includes('$')) {
+    const path = joinPath('', fill(s.dockerfile));
+    if (path !== undefined) filled.dockerfile = path;
+  }
+  return filled;
+}
+
+/** The one project a Dockerfile names by its folder: COPY util/Server, COPY src/Api/Api.csproj src/Api/, WORKDIR /source/util/Server. */
+function namedProject(build: FileFacts['dockerBuild'], byPath: Map<string, Draft>): Draft | undefined {
+  if (!build) return undefined;
+  const projects = [...byPath.values()].filter((d) => d.path);
+  const found = new Set<Draft>();
+  // WORKDIR is a path inside the image: the repository's folders appear at its end, under /source or /app
+  for (const { path } of build.sources) {
+    for (const d of projects) if (path === d.path || path.startsWith(`${d.path}/`)) found.add(d);
+  }
+  // WORKDIR is a path inside the image, where the repository's folders sit under /source or /app; one
+  // segment (WORKDIR /app, /src) is too common a name to tell
+  for (const { path } of build.workdirs) {
+    for (const d of projects) if (d.path!.includes('/') && (path.endsWith(`/${d.path}`) || path.includes(`/${d.path}/`))) found.add(d);
+  }
+  const deepest = [...found].filter((d) => ![...found].some((e) => e !== d && e.path!.startsWith(`${d.path}/`)));
+  return deepest.length === 1 ? deepest[0] : undefined;
 }
 
 function pickStoreTech(techs: Technology[]): Technology | undefined {

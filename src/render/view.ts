@@ -31,8 +31,9 @@ export class View {
     this.byId = new Map(model.containers.map((c) => [c.id, c]));
     this.techById = new Map(model.technologies.map((t) => [t.id, t]));
     const main = model.containers.filter((c) => c.role === 'main');
-    this.own = main.filter((c) => c.path !== undefined);
-    this.stores = main.filter((c) => c.path === undefined && STORE_KINDS.has(c.kind));
+    // a database image built here (util/MsSql/Dockerfile FROM mssql/server) is a store, not code of the system
+    this.own = main.filter((c) => c.path !== undefined && !STORE_KINDS.has(c.kind));
+    this.stores = main.filter((c) => STORE_KINDS.has(c.kind));
     this.external = main.filter((c) => c.path === undefined && !STORE_KINDS.has(c.kind));
     this.aside = model.containers.filter((c) => c.role !== 'main');
     const ids = new Set(model.containers.map((c) => c.id));

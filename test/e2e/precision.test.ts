@@ -184,3 +184,108 @@ describe('a Go service with drivers for two relational databases', () => {
     assert.match(section('diagrams'), /-->\|SQL, one of\| datastore_mysql/);
   });
 });
+
+describe('a compose system whose images and Dockerfiles are variables set in .env', () => {
+  let model: ArchitectureModel;
+  analyzed('archmd-precision-env-', {
+    '.env': 'POSTGRES_IMAGE=postgres:18.4\nCART_DOCKERFILE=./src/cart/Dockerfile\nOPAMP_DOCKERFILE=./src/opamp-server/Dockerfile\nDB_PASSWORD=hunter2\n',
+    'compose.yaml': [
+      'services:',
+      '  db:',
+      '    image: ${POSTGRES_IMAGE}',
+      '  cart:',
+      '    build:',
+      '      context: ./',
+      '      dockerfile: ${CART_DOCKERFILE}',
+      '    environment:',
+      '      DATABASE_URL: postgres://db:5432/cart',
+      '  opamp-server:',
+      '    build:',
+      '      context: ./',
+      '      dockerfile: ${OPAMP_DOCKERFILE}',
+      '',
+    ].join('\n'),
+    'package.json': '{ "name": "demo-root", "private": true, "devDependencies": { "markdownlint-cli": "^0.41.0" } }\n',
+    'src/cart/go.mod': 'module example.com/cart\n\ngo 1.22\n',
+    'src/cart/main.go': 'package main\n\nimport "net/http"\n\nfunc main() { http.ListenAndServe(":7070", nil) }\n',
+    'src/cart/Dockerfile': 'FROM golang:1.22 AS build\nWORKDIR /src\nCOPY ./src/cart/ ./\nRUN go build -o /cart .\nFROM alpine:3.20\nCOPY --from=build /cart /cart\nEXPOSE 7070\n',
+    'src/opamp-server/Dockerfile': 'FROM golang:1.25 AS build\nRUN git clone https://github.com/open-telemetry/opamp-go /src\nWORKDIR /src/internal/examples\nRUN go build -o /opamp ./server\nFROM alpine:3.22\nCOPY --from=build /opamp /opamp\n',
+  }, (m) => (model = m));
+
+  it('reads the image from .env: db is PostgreSQL, and cart talks to it', () => {
+    const db = model.containers.find((c) => c.name === 'db');
+    assert.equal(db?.kind, 'datastore');
+    assert.equal(db?.image, 'postgres:18.4');
+    const cart = model.containers.find((c) => c.name === 'cart');
+    assert.equal(cart?.path, 'src/cart');
+    assert.ok(model.relationships.some((r) => r.from === cart?.id && r.to === db?.id), 'cart -> db');
+  });
+
+  it('an image built from code kept elsewhere is a part of its own, not the repository root', () => {
+    const opamp = model.containers.find((c) => c.name === 'opamp-server');
+    assert.equal(opamp?.path, 'src/opamp-server');
+    const root = model.containers.find((c) => c.path === '');
+    assert.ok(!root || root.kind !== 'service', `the root is ${root?.kind}`);
+  });
+
+  it('keeps no other value of .env', () => {
+    assert.doesNotMatch(JSON.stringify(model), /hunter2/);
+  });
+});
+
+describe('a .NET solution with a database image and a Dockerfile kept apart from the project it builds', () => {
+  let model: ArchitectureModel;
+  const csproj = (sdk: string) => `<Project Sdk="${sdk}">\n  <PropertyGroup>\n    <TargetFramework>net8.0</TargetFramework>\n  </PropertyGroup>\n</Project>\n`;
+  analyzed('archmd-precision-sln-', {
+    'vault.slnx': '<Solution>\n  <Project Path="src/Api/Api.csproj" />\n  <Project Path="util/Server/Server.csproj" />\n</Solution>\n',
+    'src/Api/Api.csproj': csproj('Microsoft.NET.Sdk.Web'),
+    'src/Api/Program.cs': 'var app = WebApplication.Create(args);\napp.MapGet("/api/items", () => "[]");\napp.Run();\n',
+    'util/Server/Server.csproj': csproj('Microsoft.NET.Sdk.Web'),
+    'util/Server/Program.cs': 'var app = WebApplication.Create(args);\napp.UseStaticFiles();\napp.Run();\n',
+    'util/Attachments/Dockerfile': 'FROM mcr.microsoft.com/dotnet/sdk:8.0 AS build\nWORKDIR /source\nCOPY . ./\nWORKDIR /source/util/Server\nRUN dotnet publish -o out\nFROM mcr.microsoft.com/dotnet/aspnet:8.0\nCOPY --from=build /source/util/Server/out /app\nCOPY util/Attachments/entrypoint.sh /entrypoint.sh\n',
+    'util/Attachments/entrypoint.sh': '#!/bin/sh\nexec dotnet /app/Server.dll\n',
+    'dev/docker-compose.yml': 'services:\n  mssql:\n    image: mcr.microsoft.com/mssql/server:2022-latest\n    ports:\n      - "1433:1433"\n',
+    ...Object.fromEntries(Array.from({ length: 14 }, (_, i) => [`src/Api/Controllers/Items${i}Controller.cs`, `namespace Vault.Api;\n\npublic class Items${i}Controller {}\n`])),
+    'dev/seed.cs': 'class Seed {}\n',
+    'dev/reset.cs': 'class Reset {}\n',
+    'dev/tool.cs': 'class Tool {}\n',
+  }, (m) => (model = m));
+
+  it('the SQL Server image is the database, not the project called Server', () => {
+    const mssql = model.containers.find((c) => c.name === 'mssql');
+    assert.equal(mssql?.kind, 'datastore');
+    assert.equal(mssql?.path, undefined);
+    const server = model.containers.find((c) => c.path === 'util/Server');
+    assert.ok(server && !server.evidence.some((e) => e.file === 'dev/docker-compose.yml'), 'util/Server is not the mssql service');
+  });
+
+  it('the Dockerfile kept in util/Attachments builds util/Server, which it names', () => {
+    const server = model.containers.find((c) => c.path === 'util/Server');
+    assert.ok(server?.evidence.some((e) => e.file === 'util/Attachments/Dockerfile'));
+  });
+
+  it('a solution file with a few scripts beside it is not a part of the system', () => {
+    assert.equal(model.containers.find((c) => c.path === ''), undefined);
+  });
+});
+
+describe('a Django app whose Dockerfile lives in docker/ and copies the whole repository', () => {
+  let model: ArchitectureModel;
+  analyzed('archmd-precision-docker-folder-', {
+    'README.md': '# pinger\n\nPinger watches cron jobs and alerts when they stop.\n',
+    'requirements.txt': 'Django==5.1\npsycopg==3.2\n',
+    'manage.py': 'import os\nimport sys\n\nif __name__ == "__main__":\n    from django.core.management import execute_from_command_line\n    execute_from_command_line(sys.argv)\n',
+    'pinger/settings.py': 'DATABASES = {"default": {"ENGINE": "django.db.backends.postgresql", "NAME": "pinger"}}\n',
+    'pinger/urls.py': 'from django.urls import path\nfrom . import views\n\nurlpatterns = [path("ping/<uuid:code>", views.ping)]\n',
+    'pinger/views.py': 'from django.http import HttpResponse\n\ndef ping(request, code):\n    return HttpResponse("OK")\n',
+    'docker/Dockerfile': 'FROM python:3.12\nCOPY requirements.txt /tmp\nRUN pip install -r /tmp/requirements.txt\nCOPY . /opt/pinger/\nCOPY docker/fetchstatus.py /opt/pinger/\nEXPOSE 8000\n',
+    'docker/fetchstatus.py': 'import urllib.request\nurllib.request.urlopen("http://localhost:8000/api/status/")\n',
+    'docker/docker-compose.yml': 'services:\n  db:\n    image: postgres:16\n  web:\n    build:\n      context: ..\n      dockerfile: docker/Dockerfile\n    depends_on:\n      - db\n',
+  }, (m) => (model = m));
+
+  it('the web service is the app at the root, not a second part made of the health-check script', () => {
+    const own = model.containers.filter((c) => c.path !== undefined && c.role === 'main');
+    assert.deepEqual(own.map((c) => c.path), ['']);
+    assert.ok(own[0].evidence.some((e) => e.file === 'docker/docker-compose.yml'), 'the compose service web is the app');
+  });
+});

@@ -94,7 +94,7 @@ export const databases: Technology[] = [
       urlScheme: ['redis', 'rediss', 'redis+sentinel'],
     },
   },
-  { id: 'valkey', name: 'Valkey', category: 'database-key-value', match: { image: ['valkey/valkey', 'bitnami/valkey'], nuget: ['Aspire.Hosting.Valkey'], npm: ['iovalkey', '@valkey/valkey-glide'], pypi: ['valkey', 'valkey-glide'], go: ['github.com/valkey-io/valkey-go'] } },
+  { id: 'valkey', name: 'Valkey', category: 'database-key-value', match: { image: ['valkey/valkey', 'bitnami/valkey', 'valkey-io/valkey'], nuget: ['Aspire.Hosting.Valkey'], npm: ['iovalkey', '@valkey/valkey-glide'], pypi: ['valkey', 'valkey-glide'], go: ['github.com/valkey-io/valkey-go'] } },
   { id: 'keydb', name: 'KeyDB', category: 'database-key-value', match: { image: ['eqalpha/keydb'] } },
   { id: 'dragonfly', name: 'Dragonfly', category: 'database-key-value', match: { image: ['dragonflydb/dragonfly'] } },
   { id: 'upstash', name: 'Upstash', category: 'cloud-service', match: { npm: ['@upstash/redis', '@upstash/ratelimit', '@upstash/qstash', '@upstash/kafka', '@upstash/vector'], pypi: ['upstash-redis'], env: ['UPSTASH_REDIS_REST_URL', 'UPSTASH_REDIS_REST_TOKEN'] } },

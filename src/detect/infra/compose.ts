@@ -68,7 +68,8 @@ function readService(path: string, doc: YamlDoc, name: string, def: Record<strin
     // build.dockerfile is relative to the context: with context "." it is what says which folder the service is
     const dockerfile = isRecord(def.build) ? asString(def.build.dockerfile) : undefined;
     if (folder !== undefined && dockerfile && !dockerfile.startsWith('/')) {
-      const file = resolveRelative(`${folder ? folder + '/' : ''}x`, dockerfile);
+      // `${X_DOCKERFILE}` is filled from the .env file when the model is built; kept under its context until then
+      const file = dockerfile.includes('$') ? `${folder ? folder + '/' : ''}${dockerfile}` : resolveRelative(`${folder ? folder + '/' : ''}x`, dockerfile);
       if (file) svc.dockerfile = file;
     }
   }

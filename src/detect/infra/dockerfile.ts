@@ -61,6 +61,25 @@ function readArg(args: string, vars: Map<string, string>): void {
   }
 }
 
+/** The build-context paths of a COPY or ADD: every word but the last (the destination), options and other stages left out. */
+function copySources(args: string): string[] {
+  if (/--from[= ]/.test(args)) return [];
+  let words: string[];
+  const json = args.trim();
+  if (json.startsWith('[')) {
+    try {
+      const list: unknown = JSON.parse(json);
+      words = Array.isArray(list) ? list.filter((w): w is string => typeof w === 'string') : [];
+    } catch {
+      return [];
+    }
+  } else words = json.split(/\s+/).filter((w) => w && !w.startsWith('--'));
+  return words
+    .slice(0, -1)
+    .filter((w) => !/^[a-z][\w+.-]*:\/\//i.test(w) && !w.includes('$') && !w.startsWith('<<'))
+    .map((w) => w.replace(/^\.\/+/, '').replace(/\/+$/, '') || '.');
+}
+
 export const dockerfileReader: Reader = {
   id: 'dockerfile',
   fileNames: ['Dockerfile', 'Containerfile', 'dockerfile'],
@@ -71,6 +90,8 @@ export const dockerfileReader: Reader = {
     const exposedPorts: { port: number; line: number }[] = [];
     const stages = new Set<string>();
     const vars = new Map<string, string>();
+    const sources: { path: string; line: number }[] = [];
+    const workdirs: { path: string; line: number }[] = [];
     for (const ins of instructions(text)) {
       if (ins.keyword === 'ARG' || ins.keyword === 'ENV') {
         readArg(ins.args, vars);
@@ -83,6 +104,11 @@ export const dockerfileReader: Reader = {
         if (!ref || isStage || ref.toLowerCase() === 'scratch') continue;
         const name = imageName(ref);
         if (name) images.push({ name, ref, line: ins.line, role: 'base' });
+      } else if (ins.keyword === 'COPY' || ins.keyword === 'ADD') {
+        sources.push(...copySources(substitute(ins.args, vars)).map((path) => ({ path, line: ins.line })));
+      } else if (ins.keyword === 'WORKDIR') {
+        const dir = substitute(ins.args.trim(), vars).replace(/^["']|["']$/g, '');
+        if (dir && !dir.includes('$')) workdirs.push({ path: dir, line: ins.line });
       } else if (ins.keyword === 'EXPOSE') {
         for (const word of substitute(ins.args, vars).split(/\s+/)) {
           const port = toPort(word.replace(/\/(tcp|udp)$/i, ''));
@@ -93,6 +119,7 @@ export const dockerfileReader: Reader = {
     const facts: Omit<FileFacts, 'path'> = {};
     if (images.length) facts.images = images;
     if (exposedPorts.length) facts.exposedPorts = exposedPorts;
+    if (sources.length || workdirs.length) facts.dockerBuild = { sources, workdirs };
     return facts;
   },
 };

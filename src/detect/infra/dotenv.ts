@@ -1,6 +1,7 @@
 /**
  * .env files (.env, .env.example, .env.production, docker.env): variable names and the scheme and host of
- * URL values. Values are never kept. `.env.<environment>` names an environment.
+ * URL values. Values are never kept, but for image, Dockerfile, version and tag references that compose
+ * interpolates into a service. `.env.<environment>` names an environment.
  */
 import type { EnvFact, FileFacts, Reader } from '../facts.js';
 import { baseName, hostFromValue, isEnvironmentName } from './util.js';
@@ -12,6 +13,11 @@ function unquote(raw: string): string {
   if (q) return q[2];
   return s.replace(/\s+#.*$/, '');
 }
+
+/** Variables a compose file puts into an image or Dockerfile reference; their values are names and versions. */
+const BUILD_REFERENCE_NAME = /(?:^|_)(?:IMAGE(?:_NAME|_REPO(?:SITORY)?)?|DOCKERFILE|VERSION|TAG)$/i;
+const SECRET_NAME = /(?:^|_)(?:SECRET|PASSWORD|PASSWD|TOKEN|KEY|CREDENTIALS?|AUTH)(?:_|$)/i;
+const BUILD_REFERENCE_VALUE = /^[\w./:@+-]{1,200}$/;
 
 export const dotenvReader: Reader = {
   id: 'dotenv',
@@ -30,6 +36,7 @@ export const dotenvReader: Reader = {
       if (scheme) fact.scheme = scheme;
       const host = hostFromValue(m[1], value);
       if (host) fact.host = host.host;
+      if (BUILD_REFERENCE_NAME.test(m[1]) && !SECRET_NAME.test(m[1]) && BUILD_REFERENCE_VALUE.test(value)) fact.value = value;
       env.push(fact);
     });
     const facts: Omit<FileFacts, 'path'> = {};
