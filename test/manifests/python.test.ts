@@ -174,3 +174,25 @@ test('pip-compile output: pins wanted only by other packages are indirect', () =
     ],
   );
 });
+
+test('extras named for the project own work (dev, docs, tests) are development groups, others optional features', () => {
+  const pyproject = [
+    '[project]',
+    'name = "webkit"',
+    'dependencies = ["werkzeug>=3"]',
+    '',
+    '[project.optional-dependencies]',
+    'async = ["asgiref>=3.2"]',
+    'dev = ["jinja2"]',
+    'docs = ["sphinx"]',
+    'tests = ["pytest"]',
+    '',
+  ].join('\n');
+  const facts = readerFor('pyproject.toml').read('pyproject.toml', pyproject);
+  assert.deepEqual(
+    facts.dependencies!.map((d) => [d.name, d.scope]),
+    [['werkzeug', 'runtime'], ['asgiref', 'optional'], ['jinja2', 'dev'], ['sphinx', 'dev'], ['pytest', 'test']],
+  );
+  const cfg = '[metadata]\nname = cli\n\n[options]\ninstall_requires =\n    requests\n\n[options.extras_require]\ndev =\n    jinja2\nsocks =\n    pysocks\n';
+  assert.deepEqual(readerFor('setup.cfg').read('setup.cfg', cfg).dependencies!.map((d) => [d.name, d.scope]), [['requests', 'runtime'], ['jinja2', 'dev'], ['pysocks', 'optional']]);
+});

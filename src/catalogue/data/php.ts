@@ -14,7 +14,8 @@ export const php: Technology[] = [
   { id: 'phalcon', name: 'Phalcon', category: 'backend-framework', match: { composer: ['phalcon/cphalcon'] } },
   { id: 'api-platform', name: 'API Platform', category: 'backend-framework', match: { composer: ['api-platform/core', 'api-platform/symfony', 'api-platform/laravel'] } },
   { id: 'doctrine', name: 'Doctrine ORM', category: 'orm', match: { composer: ['doctrine/orm', 'doctrine/doctrine-bundle'] } },
-  { id: 'doctrine-dbal', name: 'Doctrine DBAL', category: 'orm', match: { composer: ['doctrine/dbal'] } },
+  // a database abstraction layer (Laravel uses it for schema changes), not an object mapper
+  { id: 'doctrine-dbal', name: 'Doctrine DBAL', category: 'tool', match: { composer: ['doctrine/dbal'] } },
   { id: 'propel', name: 'Propel', category: 'orm', match: { composer: ['propel/propel'] } },
   { id: 'twig', name: 'Twig', category: 'tool', match: { composer: ['twig/twig'] } },
   { id: 'guzzle', name: 'Guzzle', category: 'http-client', match: { composer: ['guzzlehttp/guzzle'] } },

@@ -100,7 +100,7 @@ export function readPyproject(path: string, text: string): ReadResult {
     const optional = project['optional-dependencies'];
     if (isRecord(optional)) {
       for (const [group, items] of Object.entries(optional)) {
-        deps.push(...pep508Deps(lines, ['project', 'optional-dependencies'], group, items, 'optional'));
+        deps.push(...pep508Deps(lines, ['project', 'optional-dependencies'], group, items, extraScope(group)));
       }
     }
     entryPoints.push(...scriptsOf(lines, ['project', 'scripts'], project.scripts));
@@ -328,6 +328,13 @@ function iniRequirements(v: IniValue | undefined, scope: DependencyScope): Depen
   return out;
 }
 
+/** An extra named for the project's own work (`dev`, `test`, `docs`, `lint`) is a development group, not an optional feature for users. */
+function extraScope(group: string): 'optional' | 'dev' | 'test' {
+  if (/^(?:tests?|testing|coverage|pytest)$/i.test(group)) return 'test';
+  if (/^(?:dev|devel|develop|development|docs?|documentation|lint|linting|style|typing|types|mypy|qa|ci|bench|benchmarks?|release|build)$/i.test(group)) return 'dev';
+  return 'optional';
+}
+
 export function readSetupCfg(_path: string, text: string): ReadResult {
   const ini = parseIni(text);
   const metadata = ini.get('metadata');
@@ -335,7 +342,7 @@ export function readSetupCfg(_path: string, text: string): ReadResult {
   // setup.cfg often only configures tools (flake8, pytest): then it declares no project.
   if (!metadata && !options) return {};
   const dependencies = [...iniRequirements(options?.get('install_requires'), 'runtime'), ...iniRequirements(options?.get('tests_require'), 'test')];
-  for (const v of ini.get('options.extras_require')?.values() ?? []) dependencies.push(...iniRequirements(v, 'optional'));
+  for (const [group, v] of ini.get('options.extras_require') ?? []) dependencies.push(...iniRequirements(v, extraScope(group)));
   const entryPoints: Entry[] = [];
   for (const item of ini.get('options.entry_points')?.get('console_scripts')?.items ?? []) {
     const m = /^([\w.-]+)\s*=\s*(\S+)/.exec(item.text);
