@@ -66,6 +66,8 @@ export interface ServiceFact {
   build?: string;
   /** Dockerfile the service is built from, repository-relative, when the config names one (compose build.dockerfile). */
   dockerfile?: string;
+  /** A compose service that bind-mounts its build context (volumes: ./:/app) runs that code, whatever its image copies. */
+  mountsContext?: boolean;
   ports?: number[];
   dependsOn?: string[];
   /** Names of environment variables only; values are never kept (secrets). */

@@ -182,8 +182,9 @@ export function buildDrafts(ctx: Context): Draft[] {
   const order = (s: ServiceFact) => (s.build !== undefined ? 0 : s.image ? 1 : 2);
   allServices.sort(([, a], [, b]) => order(a) - order(b));
   for (const [file, s] of allServices) {
-    // a service that runs the tests (a playwright or cypress container in the dev compose file) is not the system
-    if (isTestRunner(s)) continue;
+    // a service that runs the tests (a playwright or cypress container in the dev compose file), or a mail
+    // catcher or database admin UI beside it, is not the system
+    if (runsBesideTheSystem(s)) continue;
     // a compose file for tests (docker-compose.test.yml) describes a test setup, not the system
     const fileRole = ctx.roleOfFile(file);
     {
@@ -200,7 +201,7 @@ export function buildDrafts(ctx: Context): Draft[] {
           if (dockerfileDir && byPath.has(dockerfileDir)) folder = dockerfileDir;
           else if (builds?.path !== undefined) folder = builds.path;
           else if (folder === '' && named?.path !== undefined) folder = named.path;
-          else if (dockerfileDir && dockerfilePath !== undefined && ctx.fileByPath.has(dockerfilePath) && !build?.sources.length) {
+          else if (dockerfileDir && dockerfilePath !== undefined && ctx.fileByPath.has(dockerfilePath) && !build?.sources.length && !s.mountsContext) {
             // the image builds code kept elsewhere (src/opamp-server/Dockerfile clones opamp-go): it is a part of
             // its own, in the Dockerfile's folder, not the project at the root of the build context
             folder = dockerfileDir;
@@ -284,7 +285,16 @@ export function buildDrafts(ctx: Context): Draft[] {
 const TEST_RUNNER_NAME = /^(?:e2e|tests?|playwright|cypress|selenium|integration[-_]?tests?|load[-_]?tests?|k6)(?:[-_][\w-]*)?$/i;
 const TEST_RUNNER_IMAGE = /(?:^|\/)(?:playwright|cypress\/(?:included|base|browsers)|selenium\/[\w-]+|grafana\/k6)$/;
 
-function isTestRunner(s: ServiceFact): boolean {
+/**
+ * Tools a developer runs beside the system: mail catchers that swallow what the app sends, and admin UIs
+ * for its databases. They are not parts of the system, and the app never depends on them in production.
+ */
+const DEV_TOOL_IMAGE =
+  /(?:^|\/)(?:mailhog|mailpit|maildev|mailcatcher|smtp4dev|greenmail\/standalone|adminer|phpmyadmin|pgadmin4?|redis-commander|redisinsight|mongo-express|kafka-ui|kafdrop)$/;
+const DEV_TOOL_NAME = /^(?:mailhog|mailpit|maildev|mailcatcher|smtp4dev|adminer|phpmyadmin|pgadmin|redis-commander|mongo-express|kafka-ui|kafdrop)$/i;
+
+function runsBesideTheSystem(s: ServiceFact): boolean {
+  if (DEV_TOOL_NAME.test(s.name) || (s.image !== undefined && DEV_TOOL_IMAGE.test(stripImage(s.image)))) return true;
   return TEST_RUNNER_NAME.test(s.name) || (s.image !== undefined && TEST_RUNNER_IMAGE.test(stripImage(s.image)));
 }
 

@@ -289,3 +289,42 @@ describe('a Django app whose Dockerfile lives in docker/ and copies the whole re
     assert.ok(own[0].evidence.some((e) => e.file === 'docker/docker-compose.yml'), 'the compose service web is the app');
   });
 });
+
+describe('a PHP app whose development image mounts the code, beside a mail catcher', () => {
+  let model: ArchitectureModel;
+  analyzed('archmd-precision-mount-', {
+    'composer.json': '{ "name": "acme/wiki", "require": { "laravel/framework": "^11.0" } }\n',
+    'app/Http/Controllers/PageController.php': '<?php\nnamespace App\\Http\\Controllers;\n\nclass PageController {}\n',
+    'app/Models/Page.php': '<?php\nnamespace App\\Models;\n\nclass Page {}\n',
+    'routes/web.php': "<?php\nRoute::get('/pages', [PageController::class, 'index']);\n",
+    'dev/docker/Dockerfile': 'FROM php:8.3-apache\nWORKDIR /app\nRUN docker-php-ext-install pdo_mysql\n',
+    'docker-compose.yml': [
+      'services:',
+      '  db:',
+      '    image: mysql:8.4',
+      '  app:',
+      '    build:',
+      '      context: .',
+      '      dockerfile: ./dev/docker/Dockerfile',
+      '    environment:',
+      '      DB_HOST: db',
+      '      MAIL_HOST: mailhog',
+      '    volumes:',
+      '      - ./:/app',
+      '    ports:',
+      '      - "8080:80"',
+      '  mailhog:',
+      '    image: mailhog/mailhog',
+      '',
+    ].join('\n'),
+  }, (m) => (model = m));
+
+  it('the app service runs the code at the root, which it mounts', () => {
+    const own = model.containers.filter((c) => c.path !== undefined && c.role === 'main');
+    assert.deepEqual(own.map((c) => c.path), ['']);
+  });
+
+  it('the mail catcher is no part of the system', () => {
+    assert.equal(model.containers.find((c) => c.name === 'mailhog'), undefined);
+  });
+});
