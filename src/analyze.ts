@@ -75,6 +75,8 @@ async function analyzeWith(root: string, options: AnalyzeOptions, useCache: bool
     onProgress: (done, total) => progress(`reading files ${done}/${total}`),
     prestarted: workers,
   });
+  // a file whose header says a generator wrote it counts as generated, like one in a generated folder
+  for (const f of scanned.files) if (extracted.facts.get(f.path)?.generated) f.generated = true;
   progress('resolving imports');
   const graph = resolveImports({ files: scanned.files.map((f) => f.path), facts: extracted.facts });
   const hits = detectTechnologies(scanned.files, extracted.facts);

@@ -240,6 +240,8 @@ export interface FileFacts {
   intro?: IntroFact;
   /** GitHub Actions `uses:` and similar references that the catalogue can match. */
   actions?: { ref: string; line?: number }[];
+  /** The file says it was written by a code generator (`Code generated ... DO NOT EDIT`, `@generated`). */
+  generated?: true;
   /** Ports a Dockerfile EXPOSEs. */
   exposedPorts?: { port: number; line: number }[];
   /**

@@ -95,6 +95,15 @@ export class View {
   }
 }
 
+/**
+ * Languages worth naming: those with at least 2% of the code, and any that is the main language of one of the
+ * system's own parts (a small C++ service in a polyglot demo), however small its share.
+ */
+export function namedLanguages(model: ArchitectureModel): ArchitectureModel['languages'] {
+  const ofParts = new Set(model.containers.filter((c) => c.role === 'main' && c.path !== undefined && c.language).map((c) => c.language!));
+  return model.languages.filter((l) => l.share >= 0.02 || (l.share > 0 && ofParts.has(l.name)));
+}
+
 export function kindLabel(kind: string): string {
   const labels: Record<string, string> = {
     service: 'service', frontend: 'frontend', worker: 'worker', function: 'function', job: 'scheduled job', cli: 'command-line tool',

@@ -1,6 +1,7 @@
 /** Introduction: the project's name, purpose and key features, each with where it was read. */
 import type { ArchitectureModel } from '../../model/types.js';
 import { bullet, text, withEvidence } from '../markdown.js';
+import { namedLanguages } from '../view.js';
 
 export function renderIntroduction(model: ArchitectureModel): string {
   const { system } = model;
@@ -12,7 +13,7 @@ export function renderIntroduction(model: ArchitectureModel): string {
   } else {
     lines.push(bullet('Key Features', 'the README has no features list; the components below show what the code does'));
   }
-  const languages = model.languages.filter((l) => l.share >= 0.02);
+  const languages = namedLanguages(model);
   if (languages.length) {
     const [primary, ...rest] = languages;
     const others = rest.map((l) => l.name).sort((a, b) => a.localeCompare(b, 'en'));

@@ -2,6 +2,7 @@
 import type { ArchitectureModel, TechnologyUse } from '../../model/types.js';
 import { roleOf } from '../../scan/classify.js';
 import { bullet, files, text } from '../markdown.js';
+import { namedLanguages } from '../view.js';
 
 const MAX_PER_LINE = 20;
 
@@ -32,7 +33,7 @@ export function renderStack(model: ArchitectureModel): string {
   const lines: string[] = [];
   // a language's evidence is its share of the code's bytes, by extension; a file count would make every added
   // file a change to the document, and `archmd check` fail for it (the counts are in analyze --json)
-  const languages = model.languages.filter((l) => l.share >= 0.02).map((l) => `${l.name} (${Math.round(l.share * 100)}% of code)`);
+  const languages = namedLanguages(model).map((l) => `${l.name} (${l.share < 0.01 ? 'under 1%' : `${Math.round(l.share * 100)}%`} of code)`);
   if (languages.length) lines.push(bullet('Languages', languages.join(', ')));
   // an HTTP client or a validation library belongs to the side that uses it: only frontends, then the frontend
   const kindOf = new Map(model.containers.map((c) => [c.id, c.kind]));
