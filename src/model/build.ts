@@ -19,7 +19,7 @@ import { furtherReading } from './references.js';
 import { languageOfFolder, languageShares } from './languages.js';
 import { buildRelationships, isStoreCategory, sameFamily } from './relationships.js';
 import { aggregateTechnologies } from './technologies.js';
-import { type ArchitectureModel, type Container, SCHEMA_VERSION } from './types.js';
+import { type ArchitectureModel, type Container, SCHEMA_VERSION, type TechnologyUse } from './types.js';
 
 export function buildModel(input: ModelInput): ArchitectureModel {
   const ctx = new Context(input);
@@ -41,6 +41,7 @@ export function buildModel(input: ModelInput): ArchitectureModel {
 
   attachApis(ctx, containers);
   markExposed(ctx, drafts, containers);
+  markConsumers(containers, techs);
   const components = buildCodemap(ctx, containers);
   const graph = importGraph(ctx, containers, components);
   const relationships = buildRelationships({ ctx, drafts, containers, techs, importEdges: graph.containerEdges, deployable: runsSomewhere });
@@ -146,6 +147,19 @@ function markExposed(ctx: Context, drafts: Draft[], containers: Container[]) {
       const c = byId.get(byDraftName.get(t) ?? '');
       if (c) c.exposedBy = mergeEvidence(c.exposedBy ?? [], [ev]);
     }
+  }
+}
+
+/**
+ * A deployed part that listens on no port, serves no route and only consumes a queue (a Kafka consumer
+ * built as a console app) is a worker, not a service.
+ */
+function markConsumers(containers: Container[], techs: TechnologyUse[]) {
+  const backend = new Set(techs.filter((t) => t.category === 'backend-framework').map((t) => t.id));
+  for (const c of containers) {
+    if (c.kind !== 'service' || c.ports?.length || c.exposedBy?.length || c.technologies.some((id) => backend.has(id))) continue;
+    const apis = c.apis ?? [];
+    if (apis.length && apis.every((a) => a.style === 'Queue') && apis.some((a) => a.role === 'consumes')) c.kind = 'worker';
   }
 }
 

@@ -353,3 +353,49 @@ describe('a polyglot system with one small service and generated protobuf code',
     assert.ok(ts && ts.share < 0.05, `TypeScript share ${ts?.share}`);
   });
 });
+
+describe('a deployed queue consumer that listens on no port', () => {
+  let model: ArchitectureModel;
+  analyzed('archmd-precision-consumer-', {
+    'mailer/package.json': '{ "name": "mailer", "dependencies": { "bullmq": "^5.0.0" } }\n',
+    'mailer/src/index.ts': "import { Worker } from 'bullmq';\n\nnew Worker('emails', async (job) => {\n  console.log(job.data);\n});\n",
+    'mailer/Dockerfile': 'FROM node:20\nCOPY . /app\nCMD ["node", "/app/dist/index.js"]\n',
+    'docker-compose.yml': 'services:\n  redis:\n    image: redis:7\n  mailer:\n    build: ./mailer\n    environment:\n      REDIS_URL: redis://redis:6379\n',
+  }, (m) => (model = m));
+
+  it('is a worker, not a service', () => {
+    assert.equal(model.containers.find((c) => c.path === 'mailer')?.kind, 'worker');
+  });
+});
+
+describe('a .NET console app on the ASP.NET base image that compiles .proto messages', () => {
+  let model: ArchitectureModel;
+  analyzed('archmd-precision-dotnet-console-', {
+    'Accounting.csproj': [
+      '<Project Sdk="Microsoft.NET.Sdk">',
+      '  <PropertyGroup>',
+      '    <OutputType>Exe</OutputType>',
+      '    <TargetFramework>net8.0</TargetFramework>',
+      '  </PropertyGroup>',
+      '  <ItemGroup>',
+      '    <PackageReference Include="Confluent.Kafka" Version="2.4.0" />',
+      '    <PackageReference Include="Google.Protobuf" Version="3.27.0" />',
+      '    <PackageReference Include="Grpc.Tools" Version="2.64.0" PrivateAssets="All" />',
+      '  </ItemGroup>',
+      '  <ItemGroup>',
+      '    <Protobuf Include="demo.proto" GrpcServices="none" />',
+      '  </ItemGroup>',
+      '</Project>',
+      '',
+    ].join('\n'),
+    'Program.cs': 'using Confluent.Kafka;\n\nvar consumer = new ConsumerBuilder<string, byte[]>(new ConsumerConfig()).Build();\nconsumer.Subscribe("orders");\n',
+    'Dockerfile': 'FROM mcr.microsoft.com/dotnet/sdk:8.0 AS build\nCOPY . /src\nRUN dotnet publish /src -o /out\nFROM mcr.microsoft.com/dotnet/aspnet:8.0\nCOPY --from=build /out /app\nENTRYPOINT ["dotnet", "/app/Accounting.dll"]\n',
+  }, (m) => (model = m));
+
+  it('the ASP.NET base image does not make it an ASP.NET Core app, nor Grpc.Tools a gRPC one', () => {
+    const ids = model.technologies.map((t) => t.id);
+    assert.ok(!ids.includes('aspnet-core'), ids.join());
+    assert.ok(!ids.includes('grpc'), ids.join());
+    assert.ok(ids.includes('protobuf'));
+  });
+});

@@ -28,7 +28,7 @@ export const api: Technology[] = [
       pypi: ['grpcio', 'grpcio-tools', 'grpcio-status', 'grpclib', 'betterproto'],
       go: ['google.golang.org/grpc'],
       maven: ['io.grpc:*', 'net.devh:grpc-spring-boot-starter', 'net.devh:grpc-server-spring-boot-starter', 'net.devh:grpc-client-spring-boot-starter', 'io.quarkus:quarkus-grpc', 'org.springframework.grpc:*'],
-      nuget: ['Grpc.AspNetCore', 'Grpc.Net.Client', 'Grpc.Core', 'Grpc.Tools', 'Grpc.Net.ClientFactory'],
+      nuget: ['Grpc.AspNetCore', 'Grpc.Net.Client', 'Grpc.Core', 'Grpc.Net.ClientFactory'],
       cargo: ['tonic', 'grpcio'],
       gem: ['grpc', 'grpc-tools', 'gruf'],
       composer: ['grpc/grpc'],

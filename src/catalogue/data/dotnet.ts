@@ -2,9 +2,9 @@
 import type { Technology } from '../types.js';
 
 export const dotnet: Technology[] = [
-  { id: 'aspnet-core', name: 'ASP.NET Core', category: 'backend-framework', match: { nuget: ['Microsoft.AspNetCore.App', 'Microsoft.AspNetCore.Mvc', 'Microsoft.AspNetCore.Mvc.NewtonsoftJson', 'Microsoft.AspNetCore.OpenApi', 'Microsoft.AspNetCore.Authentication.JwtBearer'], image: ['dotnet/aspnet', 'dotnet/core/aspnet'] }, url: 'https://learn.microsoft.com/aspnet/core' },
+  { id: 'aspnet-core', name: 'ASP.NET Core', category: 'backend-framework', match: { nuget: ['Microsoft.AspNetCore.App', 'Microsoft.AspNetCore.Mvc', 'Microsoft.AspNetCore.Mvc.NewtonsoftJson', 'Microsoft.AspNetCore.OpenApi', 'Microsoft.AspNetCore.Authentication.JwtBearer'] }, url: 'https://learn.microsoft.com/aspnet/core' },
   { id: 'signalr', name: 'SignalR', category: 'realtime', match: { nuget: ['Microsoft.AspNetCore.SignalR', 'Microsoft.AspNetCore.SignalR.Client', 'Microsoft.Azure.SignalR'], npm: ['@microsoft/signalr'] } },
-  { id: 'grpc-dotnet', name: 'gRPC for .NET', category: 'api-style', match: { nuget: ['Grpc.AspNetCore', 'Grpc.Net.Client', 'Grpc.Net.ClientFactory', 'Grpc.Core', 'Grpc.Tools'] }, implies: ['grpc'] },
+  { id: 'grpc-dotnet', name: 'gRPC for .NET', category: 'api-style', match: { nuget: ['Grpc.AspNetCore', 'Grpc.Net.Client', 'Grpc.Net.ClientFactory', 'Grpc.Core'] }, implies: ['grpc'] },
   { id: 'ef-core', name: 'Entity Framework Core', category: 'orm', match: { nuget: ['Microsoft.EntityFrameworkCore', 'Microsoft.EntityFrameworkCore.SqlServer', 'Microsoft.EntityFrameworkCore.Sqlite', 'Microsoft.EntityFrameworkCore.Design', 'Microsoft.EntityFrameworkCore.Tools', 'Microsoft.EntityFrameworkCore.InMemory', 'Npgsql.EntityFrameworkCore.PostgreSQL', 'Pomelo.EntityFrameworkCore.MySql', 'Microsoft.EntityFrameworkCore.Cosmos'] }, url: 'https://learn.microsoft.com/ef/core' },
   { id: 'entity-framework', name: 'Entity Framework 6', category: 'orm', match: { nuget: ['EntityFramework'] } },
   { id: 'dapper', name: 'Dapper', category: 'orm', match: { nuget: ['Dapper'] } },

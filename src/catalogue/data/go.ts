@@ -58,6 +58,6 @@ export const goEcosystem: Technology[] = [
   { id: 'pocketbase', name: 'PocketBase', category: 'backend-framework', match: { go: ['github.com/pocketbase/pocketbase'] } },
   { id: 'goreleaser', name: 'GoReleaser', category: 'build-tool', match: { file: ['.goreleaser.yml', '.goreleaser.yaml', 'goreleaser.yml', 'goreleaser.yaml'], githubAction: ['goreleaser/goreleaser-action'] } },
   { id: 'air', name: 'Air', category: 'tool', match: { file: ['.air.toml'] } },
-  { id: 'protobuf', name: 'Protocol Buffers', category: 'api-style', match: { go: ['google.golang.org/protobuf', 'github.com/golang/protobuf'], npm: ['protobufjs', 'google-protobuf', '@bufbuild/protobuf'], maven: ['com.google.protobuf:protobuf-java', 'com.google.protobuf:protobuf-kotlin'], nuget: ['Google.Protobuf'], cargo: ['prost', 'protobuf'], gem: ['google-protobuf'], composer: ['google/protobuf'], file: ['*.proto'] } },
+  { id: 'protobuf', name: 'Protocol Buffers', category: 'api-style', match: { go: ['google.golang.org/protobuf', 'github.com/golang/protobuf'], npm: ['protobufjs', 'google-protobuf', '@bufbuild/protobuf'], maven: ['com.google.protobuf:protobuf-java', 'com.google.protobuf:protobuf-kotlin'], nuget: ['Google.Protobuf', 'Grpc.Tools'], cargo: ['prost', 'protobuf'], gem: ['google-protobuf'], composer: ['google/protobuf'], file: ['*.proto'] } },
   { id: 'buf', name: 'Buf', category: 'build-tool', match: { file: ['buf.yaml', 'buf.gen.yaml', 'buf.work.yaml'], githubAction: ['bufbuild/buf-setup-action', 'bufbuild/buf-action'] } },
 ];
