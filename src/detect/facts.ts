@@ -248,7 +248,12 @@ export interface FileFacts {
    * What a Dockerfile takes from its build context: COPY and ADD sources (not from another stage or a URL),
    * and WORKDIR paths, which name the project a repository-wide context builds (WORKDIR /source/util/Server).
    */
-  dockerBuild?: { sources: { path: string; line: number }[]; workdirs: { path: string; line: number }[] };
+  dockerBuild?: {
+    sources: { path: string; line: number }[];
+    workdirs: { path: string; line: number }[];
+    /** The image runs a build (PyInstaller, fpm, protoc) and listens on nothing: a tool, not a part of the system. */
+    buildTool?: true;
+  };
   k8sObjects?: K8sObjectFact[];
   /** Charts a Helm Chart.yaml depends on ("postgresql" from https://charts.bitnami.com/bitnami). */
   helmDependencies?: { name: string; repository?: string; version?: string; line?: number }[];

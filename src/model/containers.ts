@@ -147,6 +147,8 @@ export function buildDrafts(ctx: Context): Draft[] {
     if (/^(?:Dockerfile[.-](?:tests?|e2e|playwright|cypress|ci)|(?:tests?|e2e|playwright|cypress)\.Dockerfile)$/i.test(baseOf(f.path))) continue;
     const folder = dirOf(f.path);
     const build = ctx.input.facts.get(f.path)?.dockerBuild;
+    // an image that packages releases or generates code (extras/packaging/linux, genproto) deploys nothing
+    if (build?.buildTool || /(?:^|\/)(?:genproto|codegen|packaging)(?:\/|$)/i.test(folder)) continue;
     let d = byPath.get(folder);
     // docker/Dockerfile that copies the whole context (COPY . /app) and docker/... by its full path is built from
     // an ancestor: the code beside it (a health-check script) is part of that image, not a project of its own

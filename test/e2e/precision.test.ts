@@ -399,3 +399,22 @@ describe('a .NET console app on the ASP.NET base image that compiles .proto mess
     assert.ok(ids.includes('protobuf'));
   });
 });
+
+describe('a Python CLI with a packaging image and a code generator folder', () => {
+  let model: ArchitectureModel;
+  analyzed('archmd-precision-packaging-', {
+    'pyproject.toml': '[project]\nname = "fetch"\ndependencies = ["requests"]\n\n[project.scripts]\nfetch = "fetch.cli:main"\n',
+    'fetch/__init__.py': '',
+    'fetch/cli.py': 'import requests\n\ndef main():\n    print(requests.get("https://example.com").status_code)\n',
+    'extras/packaging/linux/Dockerfile': 'FROM ubuntu:22.04\nRUN gem install fpm\nADD . /app\nWORKDIR /app/extras/packaging/linux\nRUN pip install pyinstaller && python build.py\nENTRYPOINT ["mv", "dist", "/artifacts"]\n',
+    'extras/packaging/linux/build.py': 'import fetch\nimport subprocess\nsubprocess.run(["pyinstaller", "fetch/cli.py"])\n',
+    'extras/packaging/linux/README.md': '# Linux packages\n\nThe process of building them is automated.\n',
+    'proto/genproto/requirements.txt': 'grpcio-tools==1.64.0\n',
+    'proto/genproto/Dockerfile': 'FROM python:3.12\nCOPY proto/genproto/requirements.txt .\nRUN pip install -r requirements.txt\n',
+  }, (m) => (model = m));
+
+  it('is one command-line tool; the packaging and code generation images deploy nothing', () => {
+    const own = model.containers.filter((c) => c.role === 'main');
+    assert.deepEqual(own.map((c) => `${c.path}:${c.kind}`), [':cli']);
+  });
+});

@@ -80,6 +80,9 @@ function copySources(args: string): string[] {
     .map((w) => w.replace(/^\.\/+/, '').replace(/\/+$/, '') || '.');
 }
 
+/** Commands that make an image a build environment: packagers and code generators. */
+const BUILD_TOOLS = /\b(?:pyinstaller|fpm\s+-|gem install fpm|grpc_tools\.protoc|grpcio-tools|protoc\s+-|buf generate|nfpm\s|rpmbuild|dpkg-buildpackage)\b/i;
+
 export const dockerfileReader: Reader = {
   id: 'dockerfile',
   fileNames: ['Dockerfile', 'Containerfile', 'dockerfile'],
@@ -120,6 +123,7 @@ export const dockerfileReader: Reader = {
     if (images.length) facts.images = images;
     if (exposedPorts.length) facts.exposedPorts = exposedPorts;
     if (sources.length || workdirs.length) facts.dockerBuild = { sources, workdirs };
+    if (!exposedPorts.length && BUILD_TOOLS.test(text)) facts.dockerBuild = { sources, workdirs, buildTool: true };
     return facts;
   },
 };
