@@ -233,5 +233,8 @@ describe('e2e-empty-readme-only: nothing to claim', () => {
     assert.deepEqual(runtimeTechIds(model), []);
     const doc = render(model);
     assert.doesNotMatch(doc, /Rust|SQLite/);
+    // with nothing to read, nothing is said to be a package, a binary or a codebase
+    assert.doesNotMatch(doc, /distributed as a package|is a codebase/);
+    assert.match(doc, /No component of tidepool was found in this repository/);
   });
 });

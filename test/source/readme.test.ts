@@ -81,3 +81,17 @@ test("a sponsor's banner is not the purpose; a Vision section is", () => {
   const { intro } = readmeReader.read('README.md', md);
   assert.equal(intro?.summary, 'The project aims to build a simple, stable and extensible self-hosted Git service.');
 });
+
+test('a README that opens on a second-level heading takes it as the title, unless it names a section', () => {
+  const titled = '## Serverless Airline Booking\n\nServerless Airline Booking is a web application for flight search, payment and booking.\n\n## Stack\n\n- Vue\n';
+  const a = readmeReader.read('README.md', titled).intro;
+  assert.equal(a?.title, 'Serverless Airline Booking');
+  assert.equal(a?.summary, 'Serverless Airline Booking is a web application for flight search, payment and booking.');
+  const section = '## Architecture\n\nThe web tier calls the API, which writes to Postgres and publishes events.\n';
+  assert.equal(readmeReader.read('README.md', section).intro?.title, undefined);
+});
+
+test('a Welcome section under a title and badges describes the project', () => {
+  const md = '# Astronomy Shop\n\n[![CI](https://x/badge.svg)](https://x)\n\n## Welcome to the Astronomy Shop Demo\n\nThis repository contains a microservice-based distributed system that shows tracing in a near real-world setting.\n\n## Quick start\n\nRun make start to bring the whole system up on your machine.\n';
+  assert.equal(readmeReader.read('README.md', md).intro?.summary, 'This repository contains a microservice-based distributed system that shows tracing in a near real-world setting.');
+});

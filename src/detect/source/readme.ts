@@ -8,7 +8,9 @@ import type { FileFacts, IntroFact, Reader } from '../facts.js';
 
 const FEATURES_HEADING = /features|highlights|what it does|capabilities/i;
 /** Sections whose first paragraph still describes the project. */
-const ABOUT_HEADING = /^(?:\P{L}*\s*)?(about|overview|introduction|intro|description|what is\b|why\b|summary|background|vision|mission)/iu;
+const ABOUT_HEADING = /^(?:\P{L}*\s*)?(about|overview|introduction|intro|description|what is\b|why\b|summary|background|vision|mission|welcome\b)/iu;
+/** Headings that open a section of a README, never its title. */
+const SECTION_HEADING = /^(?:\P{L}*\s*)?(?:about|overview|introduction|intro|description|what is|why|summary|background|architecture|installation|install|getting started|quick ?start|usage|features|requirements|prerequisites|setup|table of contents|contents|toc|documentation|docs|license|contributing|build|building|development|deploy|deployment|configuration|faq|support|status|notes?|changelog|roadmap)\b/iu;
 const MAX_FEATURES = 12;
 const MAX_SUMMARY = 300;
 const MIN_SUMMARY = 20;
@@ -168,8 +170,10 @@ function introOf(text: string): IntroFact {
     const node = top[i];
     if (node.type === 'heading') {
       const t = headingText(node);
-      // Only a top-level heading names the project; a leading "## Architecture" is a section, not a title.
-      if (intro.title === undefined && t && node.depth === 1) {
+      // Only a top-level heading names the project; a leading "## Architecture" is a section, not a title, but a
+      // README that opens on "## AWS Serverless Airline Booking" titles itself with it
+      const opening = sectionsSeen === 0 && top.slice(0, i).every((n) => n.type === 'html' || n.type === 'paragraph' && !paragraphSummary(n));
+      if (intro.title === undefined && t && (node.depth === 1 || (node.depth === 2 && opening && !SECTION_HEADING.test(t)))) {
         intro.title = t;
         intro.titleLine = lineOf(node);
         continue;

@@ -9,7 +9,8 @@ export function renderConclusion(model: ArchitectureModel, view: View, docs: str
   const sentences: string[] = [];
   const kinds = view.own.map((c) => `**${text(c.name)}**`);
   const describedAs = style.length ? `a ${joinWords(style)} ${style.some((s) => /library|tool|application/.test(s)) ? 'project' : 'system'}` : 'a codebase';
-  sentences.push(`${name} is ${describedAs}${kinds.length ? ` made of ${joinWords(kinds.slice(0, 10))}${kinds.length > 10 ? ' and more' : ''}` : ''}.`);
+  if (!kinds.length && !style.length) sentences.push(`No component of ${name} was found in this repository: no manifest, deployable unit or source folder that archmd reads.`);
+  else sentences.push(`${name} is ${describedAs}${kinds.length ? ` made of ${joinWords(kinds.slice(0, 10))}${kinds.length > 10 ? ' and more' : ''}` : ''}.`);
   const alternatives = new Set(view.stores.filter((s) => view.alternativeStores.has(s.id)));
   const keeps = view.stores.filter((s) => s.kind !== 'broker' && !alternatives.has(s));
   const brokers = view.stores.filter((s) => s.kind === 'broker');

@@ -7,7 +7,7 @@ export function renderDeployment(model: ArchitectureModel, view: View): string {
   const d = model.deployment;
   const lines: string[] = [];
   if (d.hosting.length) lines.push(bullet('Hosting', factList(d.hosting, 1)));
-  else if (view.isLibraryLike()) lines.push(bullet('Hosting', 'none: nothing here is deployed as a service; it is distributed as a package or binary'));
+  else if (view.isLibraryLike() && view.own.length) lines.push(bullet('Hosting', 'none: nothing here is deployed as a service; it is distributed as a package or binary'));
   else lines.push(bullet('Hosting', 'no cloud provider, PaaS or orchestrator configuration found'));
   lines.push(bullet('Environments', d.environments.length ? factList(d.environments, 1) : 'no environment-specific configuration found'));
   lines.push(bullet('CI/CD Pipeline', d.pipelines.length ? pipelines(d.pipelines) : 'no CI configuration found'));
