@@ -105,6 +105,11 @@ export function buildDrafts(ctx: Context): Draft[] {
     if (toolingOnly && d.dockerfiles.length === 0 && ownSourceFiles(ctx, folder, [...byPath.keys()]) < 3) byPath.delete(folder);
   }
 
+  // a project the scan marked as tooling by its surroundings (a CDK app beside its cdk.json) is not a part
+  for (const [folder, d] of byPath) {
+    if (d.manifests.length && d.manifests.every((m) => ctx.fileByPath.get(m.file)?.role === 'tooling') && d.role === 'main') byPath.delete(folder);
+  }
+
   // .NET Aspire: an AppHost runs the projects it references, as a compose file runs its services
   for (const d of byPath.values()) {
     if (d.role !== 'main') continue; // a test project that boots the app (Aspire.Hosting.Testing) runs nothing in production

@@ -89,6 +89,9 @@ export async function scan(root: string, options: ScanOptions = {}): Promise<Sca
   const attrs = gitattributes(root);
   const exclude = options.exclude?.length ? ignore().add(options.exclude) : undefined;
   const files: ScannedFile[] = [];
+  // a CDK app kept in a folder of its own (cdk/typescript, with its cdk.json) describes the infrastructure in
+  // code: it deploys the system and is tooling, not a part of it, whatever its package.json or go.mod says
+  const cdkApps = listing.files.filter((f) => f.path.endsWith('/cdk.json')).map((f) => f.path.slice(0, -'cdk.json'.length));
   for (const { path, size, mtimeMs } of listing.files) {
     if (attrs?.vendored.ignores(path) || exclude?.ignores(path)) continue;
     let lang = languageFromName(path);
@@ -97,7 +100,7 @@ export async function scan(root: string, options: ScanOptions = {}): Promise<Sca
     if (!lang && !binary && !path.slice(path.lastIndexOf('/') + 1).includes('.') && size > 2 && size < 1 << 20) {
       lang = languageFromShebang(firstLine(join(root, path)));
     }
-    const role = roleOf(path);
+    const role = roleOf(path) === 'main' && cdkApps.some((folder) => path.startsWith(folder)) ? 'tooling' : roleOf(path);
     const documentation = role === 'docs' || Boolean(attrs?.documentation.ignores(path));
     files.push({
       path,

@@ -418,3 +418,24 @@ describe('a Python CLI with a packaging image and a code generator folder', () =
     assert.deepEqual(own.map((c) => `${c.path}:${c.kind}`), [':cli']);
   });
 });
+
+describe('a serverless tool with CDK deployment examples in folders of their own', () => {
+  let model: ArchitectureModel;
+  analyzed('archmd-precision-cdk-', {
+    'template.yml': 'AWSTemplateFormatVersion: "2010-09-09"\nTransform: AWS::Serverless-2016-10-31\nResources:\n  Executor:\n    Type: AWS::Serverless::Function\n    Properties:\n      Handler: executor.handler\n      Runtime: nodejs22.x\n      CodeUri: lambda\n',
+    'lambda/executor.js': "exports.handler = async () => ({ statusCode: 200 });\n",
+    'package.json': '{ "name": "power-tuner", "private": true }\n',
+    'cdk/typescript/cdk.json': '{ "app": "npx ts-node bin/app.ts" }\n',
+    'cdk/typescript/package.json': '{ "name": "the-power-tuner", "bin": { "app": "bin/app.js" }, "dependencies": { "aws-cdk-lib": "^2.150.0", "constructs": "^10.0.0" } }\n',
+    'cdk/typescript/bin/app.ts': "import * as cdk from 'aws-cdk-lib';\nconst app = new cdk.App();\napp.synth();\n",
+    'cdk/go/cdk.json': '{ "app": "go mod download && go run cdk.go" }\n',
+    'cdk/go/go.mod': 'module cdk\n\ngo 1.22\n\nrequire github.com/aws/aws-cdk-go/awscdk/v2 v2.150.0\n',
+    'cdk/go/cdk.go': 'package main\n\nimport "github.com/aws/aws-cdk-go/awscdk/v2"\n\nfunc main() { awscdk.NewApp(nil) }\n',
+  }, (m) => (model = m));
+
+  it('the CDK apps deploy the tool and are no parts of it', () => {
+    const own = model.containers.filter((c) => c.role === 'main' && c.path !== undefined).map((c) => c.path);
+    assert.ok(!own.some((p) => p!.startsWith('cdk/')), own.join());
+    assert.ok(model.technologies.some((t) => t.id === 'aws-cdk'), 'AWS CDK is still the infrastructure as code');
+  });
+});
