@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { hostFromValue, imageName, resolveRelative } from '../../src/detect/infra/util.js';
+import { hostFromValue, imageName, parseYaml, resolveRelative } from '../../src/detect/infra/util.js';
 
 test('hostFromValue: URLs keep scheme, host and port and drop credentials', () => {
   assert.deepEqual(hostFromValue('DATABASE_URL', 'postgres://user:pw@db:5432/x'), { host: 'db', scheme: 'postgres', port: 5432 });
@@ -37,4 +37,26 @@ test('resolveRelative: repository-relative, normalised, never outside the reposi
   assert.equal(resolveRelative('compose.yaml', './'), '');
   assert.equal(resolveRelative('compose.yaml', '../other'), undefined);
   assert.equal(resolveRelative('compose.yaml', 'git@github.com:a/b.git'), undefined);
+});
+
+test('parseYaml: a CloudFormation flow collection closed at its key\'s indentation is read, as AWS reads it', () => {
+  const text = [
+    'Globals:',
+    '  Function:',
+    '    Runtime: nodejs22.x',
+    '    VpcConfig: !If [UseVpc, {',
+    '      SubnetIds: !Ref subnetIds',
+    '    }, !Ref AWS::NoValue]',
+    'Resources:',
+    '  Executor:',
+    '    Type: AWS::Serverless::Function',
+    '',
+  ].join('\n');
+  const { docs, warnings } = parseYaml('template.yml', text);
+  assert.deepEqual(warnings, []);
+  const value = docs[0].value as { Resources: Record<string, { Type: string }> };
+  assert.equal(value.Resources.Executor.Type, 'AWS::Serverless::Function');
+  assert.equal(docs[0].lineOf(['Resources', 'Executor']), 8);
+  // what is broken otherwise still warns
+  assert.equal(parseYaml('bad.yml', 'a: [1, 2\nb: }\n').warnings.length, 1);
 });

@@ -24,9 +24,45 @@ export function warning(file: string, err: unknown): Warning {
  * unknown tags (CloudFormation's !Ref, !GetAtt ...) resolve as plain values. Merge keys are honoured.
  */
 export function parseYaml(file: string, text: string): { docs: YamlDoc[]; warnings: Warning[] } {
+  if (flowDepthExceeds(text)) return { docs: [], warnings: [{ file, message: `${file}: YAML nested more than ${MAX_FLOW_DEPTH} levels deep; not read` }] };
+  const first = parseYamlText(file, text);
+  // CloudFormation templates close a multi-line `!If [Cond, {` at the key's own indentation; PyYAML and AWS
+  // accept it, the YAML spec does not: indent such lines and read again, line numbers unchanged
+  if (first.badIndent) {
+    const again = parseYamlText(file, indentFlowContinuations(text));
+    if (!again.warnings.length) return { docs: again.docs, warnings: [] };
+  }
+  return { docs: first.docs, warnings: first.warnings };
+}
+
+/** Lines that continue a flow collection ({ or [ left open) get two spaces more than the line that opened it. */
+function indentFlowContinuations(text: string): string {
+  const lines = text.split('\n');
+  let depth = 0;
+  let openIndent = 0;
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i];
+    const indent = line.length - line.trimStart().length;
+    if (depth > 0 && line.trim() && indent <= openIndent) lines[i] = ' '.repeat(openIndent + 2 - indent) + line;
+    const before = depth;
+    let quote = '';
+    for (const c of line) {
+      if (quote) {
+        if (c === quote) quote = '';
+      } else if (c === '"' || c === "'") quote = c;
+      else if (c === '#' ) break;
+      else if (c === '{' || c === '[') depth++;
+      else if ((c === '}' || c === ']') && depth > 0) depth--;
+    }
+    if (before === 0 && depth > 0) openIndent = indent;
+  }
+  return lines.join('\n');
+}
+
+function parseYamlText(file: string, text: string): { docs: YamlDoc[]; warnings: Warning[]; badIndent: boolean } {
   const warnings: Warning[] = [];
   const docs: YamlDoc[] = [];
-  if (flowDepthExceeds(text)) return { docs, warnings: [{ file, message: `${file}: YAML nested more than ${MAX_FLOW_DEPTH} levels deep; not read` }] };
+  let badIndent = false;
   try {
     const lineCounter = new LineCounter();
     const parsed = parseAllDocuments(text, { lineCounter, merge: true, prettyErrors: false, uniqueKeys: false });
@@ -34,6 +70,7 @@ export function parseYaml(file: string, text: string): { docs: YamlDoc[]; warnin
     if (!Array.isArray(parsed)) warnings.push({ file, message: `${file}: not a YAML stream` });
     for (const doc of list) {
       if (doc.errors.length > 0) {
+        badIndent ||= doc.errors[0].code === 'BAD_INDENT';
         warnings.push(warning(file, doc.errors[0]));
         continue;
       }
@@ -45,7 +82,7 @@ export function parseYaml(file: string, text: string): { docs: YamlDoc[]; warnin
   } catch (err) {
     warnings.push(warning(file, err));
   }
-  return { docs, warnings };
+  return { docs, warnings, badIndent };
 }
 
 function lineOfPath(doc: Document, lc: LineCounter, path: YamlPath): number | undefined {
