@@ -168,7 +168,8 @@ export interface PackageEntryFact {
 
 /** A route, an RPC service or a schema: the public surface of a component. */
 export interface ApiFact {
-  style: 'REST' | 'GraphQL' | 'gRPC' | 'WebSocket' | 'tRPC' | 'SOAP' | 'OpenAPI' | 'CLI' | 'Queue';
+  /** Web: routes that serve server-rendered pages and forms (Laravel's routes/web.php), not an API. */
+  style: 'REST' | 'Web' | 'GraphQL' | 'gRPC' | 'WebSocket' | 'tRPC' | 'SOAP' | 'OpenAPI' | 'CLI' | 'Queue';
   /** "GET /orders/:id", "CartService", "orders.created". */
   name: string;
   /** For queues: whether this file produces or consumes; for gRPC: serves (definition/server) or calls (client). */

@@ -169,7 +169,7 @@ export function inferCommunication(ctx: Context, containers: Container[], relati
       apiStyles.set(key, list);
     }
   }
-  const label: Record<string, string> = { REST: 'REST over HTTP', GraphQL: 'GraphQL', gRPC: 'gRPC', WebSocket: 'WebSockets', tRPC: 'tRPC', SOAP: 'SOAP' };
+  const label: Record<string, string> = { REST: 'REST over HTTP', Web: 'HTTP pages and forms', GraphQL: 'GraphQL', gRPC: 'gRPC', WebSocket: 'WebSockets', tRPC: 'tRPC', SOAP: 'SOAP' };
   for (const [style, ev] of apiStyles) add(label[style] ?? style, ev);
   for (const t of techs) {
     if (t.scope !== 'runtime') continue;

@@ -149,7 +149,7 @@ function servedProtocol(c: Container | undefined): string | undefined {
   if (apis.some((a) => a.style === 'gRPC' && a.role === 'serves')) return 'gRPC';
   // a service that defines its own .proto answers gRPC, even beside a plain HTTP health route
   if (apis.some((a) => a.style === 'gRPC' && a.role !== 'calls')) return 'gRPC';
-  if (apis.some((a) => a.style === 'REST' || a.style === 'GraphQL' || a.style === 'OpenAPI')) return 'HTTP';
+  if (apis.some((a) => a.style === 'REST' || a.style === 'Web' || a.style === 'GraphQL' || a.style === 'OpenAPI')) return 'HTTP';
   return undefined;
 }
 

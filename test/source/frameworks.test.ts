@@ -57,6 +57,10 @@ test('Laravel routes/api.php: /api prefix, prefix groups, apiResource only([...]
   ]);
 });
 
+test('Laravel routes/web.php serves pages and forms to a browser, not a REST API', () => {
+  assert.deepEqual(apis(F, 'laravel/routes/web.php'), ['Web GET / serves @5', 'Web POST /login serves @6']);
+});
+
 test('ASP.NET controller: [Route] with [controller] token and verb attributes; doc comments ignored', () => {
   assert.deepEqual(apis(F, 'aspnet/Controllers/ProductsController.cs'), [
     'REST GET /api/Products serves @10',

@@ -23,7 +23,8 @@ interface Scope {
 
 function laravel(lexed: Lexed, path: string, out: ApiCollector): void {
   const { code } = lexed;
-  // Laravel mounts routes/api.php under /api by default.
+  // Laravel mounts routes/api.php under /api by default; routes/web.php holds the pages and forms a browser gets
+  const style = /(^|\/)routes\/web\.php$/.test(path) ? 'Web' : 'REST';
   const filePrefix = /(^|\/)routes\/api\.php$/.test(path) ? 'api' : '';
   const scopes: Scope[] = [];
   eachMatch(lexed, /Route::prefix\s*\(\s*/g, (m, a) => {
@@ -42,12 +43,12 @@ function laravel(lexed: Lexed, path: string, out: ApiCollector): void {
       if (listClose < 0) return;
       const uri = stringAt(lexed, code.indexOf(',', listClose) + 1);
       if (!uri) return;
-      for (const v of stringsIn(lexed, listOpen, listClose)) out.add('REST', `${v.value.toUpperCase()} ${joinPath(...prefixAt(m.index), uri.value)}`, 'serves', line(lexed, m.index));
+      for (const v of stringsIn(lexed, listOpen, listClose)) out.add(style, `${v.value.toUpperCase()} ${joinPath(...prefixAt(m.index), uri.value)}`, 'serves', line(lexed, m.index));
       return;
     }
     if (!a) return;
     const verb = m[1] === 'any' ? 'ALL' : m[1].toUpperCase();
-    out.add('REST', `${verb} ${joinPath(...prefixAt(m.index), a.value)}`, 'serves', line(lexed, m.index));
+    out.add(style, `${verb} ${joinPath(...prefixAt(m.index), a.value)}`, 'serves', line(lexed, m.index));
   });
   eachMatch(lexed, /Route::(resource|apiResource)\s*\(\s*/g, (m, a) => {
     if (!a || a.value.includes('.')) return; // nested "photos.comments" resources: skip rather than guess
@@ -65,7 +66,7 @@ function laravel(lexed: Lexed, path: string, out: ApiCollector): void {
     const except = listOf(exceptAt);
     for (const [action, verb, suffix] of actions) {
       if ((only && !only.has(action)) || except?.has(action)) continue;
-      out.add('REST', `${verb} ${joinPath(...prefixAt(m.index), a.value)}${suffix}`, 'serves', line(lexed, m.index));
+      out.add(style, `${verb} ${joinPath(...prefixAt(m.index), a.value)}${suffix}`, 'serves', line(lexed, m.index));
     }
   });
 }

@@ -101,7 +101,7 @@ function describe(c: Container, techs: string[], view: View): string {
 function summariseApis(model: ArchitectureModel, c: Container): string {
   void model;
   if (!c.apis?.length) return '';
-  const label: Record<string, string> = { REST: 'REST routes', OpenAPI: 'OpenAPI', GraphQL: 'GraphQL', gRPC: 'gRPC', WebSocket: 'WebSockets', tRPC: 'tRPC', SOAP: 'SOAP', CLI: 'commands', Queue: 'queues' };
+  const label: Record<string, string> = { REST: 'REST routes', Web: 'web pages and forms', OpenAPI: 'OpenAPI', GraphQL: 'GraphQL', gRPC: 'gRPC', WebSocket: 'WebSockets', tRPC: 'tRPC', SOAP: 'SOAP', CLI: 'commands', Queue: 'queues' };
   const byStyle = new Map<string, Set<string>>();
   // a service that runs a gRPC server is described by what it serves, not by every service in a shared .proto
   const serves = c.apis.some((a) => a.style === 'gRPC' && a.role === 'serves');
