@@ -135,6 +135,8 @@ export interface IacFact {
   type: string;
   name?: string;
   line?: number;
+  /** An event rule that fires on a timer (ScheduleExpression) rather than on events: a scheduler, not a bus. */
+  schedule?: true;
 }
 
 export interface ImportFact {

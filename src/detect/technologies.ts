@@ -52,7 +52,9 @@ export function detectTechnologies(files: ScannedFile[], facts: Map<string, File
       if (iac.tool === 'terraform' && iac.kind === 'provider') add(hits, 'terraformProvider', iac.type, path, `terraform provider ${iac.type}`, 'runtime', iac.line);
       if (iac.tool === 'terraform' && iac.kind === 'resource') add(hits, 'terraformResource', iac.type, path, `terraform resource ${iac.type}`, 'runtime', iac.line);
       if ((iac.tool === 'cloudformation' || iac.tool === 'serverless') && iac.kind === 'resource') {
-        add(hits, 'cloudformation', iac.type, path, `CloudFormation resource ${iac.type}`, 'runtime', iac.line);
+        // a rule on a timer (keeping functions warm, a nightly job) schedules; it carries no messages
+        const type = iac.schedule ? 'AWS::Scheduler::Schedule' : iac.type;
+        add(hits, 'cloudformation', type, path, `CloudFormation resource ${iac.type}${iac.schedule ? ' on a schedule' : ''}`, 'runtime', iac.line);
       }
     }
     for (const a of f.actions ?? []) add(hits, 'githubAction', a.ref.replace(/@.*$/, ''), path, `action ${a.ref.replace(/@.*$/, '')}`, 'build', a.line);

@@ -34,7 +34,8 @@ export function buildModel(input: ModelInput): ArchitectureModel {
   // a store the code talks to through a driver is an element of its own, when the system runs somewhere
   const deployable = new Set(drafts.filter((d) => d.deployable && d.path !== undefined).map((d) => d.id));
   const runsSomewhere = containers.some((c) => c.role === 'main' && deployable.has(c.id) && ['service', 'worker', 'function', 'job', 'frontend'].includes(c.kind));
-  const storeDrafts = runsSomewhere ? implicitStores(drafts, containers, techs) : [];
+  // a store the infrastructure code provisions is one whatever runs beside it (functions from a template)
+  const storeDrafts = implicitStores(drafts, containers, techs, runsSomewhere);
   drafts.push(...storeDrafts);
   containers = containers.concat(storeDrafts.map((d) => finalizeContainer(ctx, d, techs, languageOf)));
   containers.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
@@ -224,7 +225,7 @@ function isRemoteStore(id: string): boolean {
   return Boolean(m && (m.image?.length || m.urlScheme?.length || m.terraformResource?.length || m.cloudformation?.length));
 }
 
-function implicitStores(drafts: Draft[], containers: Container[], techs: ReturnType<typeof aggregateTechnologies>): Draft[] {
+function implicitStores(drafts: Draft[], containers: Container[], techs: ReturnType<typeof aggregateTechnologies>, runsSomewhere: boolean): Draft[] {
   const existing = new Set(drafts.filter((d) => d.imageTech).map((d) => d.imageTech!.id));
   const appLike = new Set(containers.filter((c) => c.role === 'main' && ['service', 'worker', 'function', 'job', 'application', 'frontend'].includes(c.kind)).map((c) => c.id));
   const out: Draft[] = [];
@@ -238,8 +239,9 @@ function implicitStores(drafts: Draft[], containers: Container[], techs: ReturnT
     // too, unless the system already has a store of that kind (the RDS behind a compose postgres)
     const provisioned = t.evidence.filter((e) => /^(terraform resource|CloudFormation resource)/.test(e.rule));
     const group = (category: string) => (category.startsWith('database-') || category === 'cache' ? 'data' : category);
-    const kindTaken = [...drafts.filter((d) => d.role === 'main'), ...out].some((d) => d.imageTech && group(d.imageTech.category) === group(t.category));
-    if (t.containers.some((c) => appLike.has(c)) && driverEvidence.length) {
+    // (a second provisioned store of the same kind is a second store: DynamoDB tables beside a Neptune graph)
+    const kindTaken = drafts.some((d) => d.role === 'main' && d.imageTech && group(d.imageTech.category) === group(t.category));
+    if (runsSomewhere && t.containers.some((c) => appLike.has(c)) && driverEvidence.length) {
       // used through a driver by the system's own code
     } else if (provisioned.length && !kindTaken) {
       driverEvidence.push(...provisioned);

@@ -439,3 +439,44 @@ describe('a serverless tool with CDK deployment examples in folders of their own
     assert.ok(model.technologies.some((t) => t.id === 'aws-cdk'), 'AWS CDK is still the infrastructure as code');
   });
 });
+
+describe('a CloudFormation template that provisions stores, functions and a warm-up timer', () => {
+  let model: ArchitectureModel;
+  analyzed('archmd-precision-cfn-', {
+    'template.yaml': [
+      "AWSTemplateFormatVersion: '2010-09-09'",
+      'Resources:',
+      '  TBooks:',
+      '    Type: AWS::DynamoDB::Table',
+      '    Properties:',
+      '      TableName: Books',
+      '  BestSellers:',
+      '    Type: AWS::ElastiCache::CacheCluster',
+      '    Properties:',
+      '      Engine: redis',
+      '  ListBooks:',
+      '    Type: AWS::Lambda::Function',
+      '    Properties:',
+      '      Runtime: nodejs20.x',
+      '      Code:',
+      '        S3Key: functions/ListBooks.zip',
+      '  WarmListBooks:',
+      '    Type: AWS::Events::Rule',
+      '    Properties:',
+      '      ScheduleExpression: rate(10 minutes)',
+      '',
+    ].join('\n'),
+    'functions/APIs/listBooks.js': "exports.handler = async () => ({ statusCode: 200, body: '[]' });\n",
+  }, (m) => (model = m));
+
+  it('the stores the template provisions are the system’s stores, each of them', () => {
+    const stores = model.containers.filter((c) => c.path === undefined && ['datastore', 'cache'].includes(c.kind)).map((c) => c.name).sort();
+    assert.deepEqual(stores, ['Amazon DynamoDB', 'Amazon ElastiCache']);
+  });
+
+  it('a rule on a timer is a scheduler, not a message bus', () => {
+    const ids = model.technologies.map((t) => t.id);
+    assert.ok(ids.includes('amazon-eventbridge-scheduler'), ids.join());
+    assert.ok(!ids.includes('amazon-eventbridge'), ids.join());
+  });
+});

@@ -96,9 +96,10 @@ export const cloudformationReader: Reader = {
       const type = isRecord(res) ? asString(res.Type) : undefined;
       if (!type || !isRecord(res)) continue;
       const line = template.lineOf(['Resources', id]);
-      iac.push({ tool: 'cloudformation', kind: 'resource', type, name: id, line });
+      const props = isRecord(res.Properties) ? res.Properties : {};
+      const timer = type === 'AWS::Events::Rule' && props.ScheduleExpression !== undefined && props.EventPattern === undefined;
+      iac.push({ tool: 'cloudformation', kind: 'resource', type, name: id, line, ...(timer ? { schedule: true as const } : {}) });
       if (type === 'AWS::Serverless::Function' || type === 'AWS::Lambda::Function') {
-        const props = isRecord(res.Properties) ? res.Properties : {};
         const codeUri = asString(props.CodeUri);
         const build = codeUri ? resolveRelative(path, codeUri) : undefined;
         services.push(compact({ name: id, source: type.startsWith('AWS::Serverless') ? 'sam' : 'cloudformation', kind: 'function' as const, build, line }));

@@ -15,7 +15,9 @@ const LINES: [string, string[], boolean][] = [
   ['Frontend', ['frontend-framework', 'ui-library', 'css', 'state-management', 'mobile', 'desktop'], true],
   ['Backend', ['runtime', 'backend-framework', 'orm', 'api-style', 'web-server', 'validation', 'http-client'], true],
   ['Database', ['database-relational', 'database-document', 'database-key-value', 'database-wide-column', 'database-graph', 'database-time-series', 'database-vector', 'database-embedded', 'cache', 'search', 'object-storage'], true],
-  ['Messaging', ['messaging', 'realtime', 'scheduler'], false],
+  ['Messaging', ['messaging', 'realtime'], false],
+  // cron, job queues' timers and cloud schedulers start work; they carry no messages
+  ['Scheduling', ['scheduler'], false],
   ['Auth', ['auth'], false],
   // scanners and hardening (Trivy, Snyk, helmet) are not how users sign in
   ['Security', ['security'], false],
