@@ -128,7 +128,7 @@ export interface EnvironmentFact {
 
 /** Infrastructure as code: a provider or a resource type (Terraform, CloudFormation, Pulumi, CDK). */
 export interface IacFact {
-  tool: 'terraform' | 'cloudformation' | 'pulumi' | 'cdk' | 'bicep' | 'serverless';
+  tool: 'terraform' | 'cloudformation' | 'pulumi' | 'cdk' | 'bicep' | 'serverless' | 'sst';
   /** "project": the IaC project itself (Pulumi.yaml, cdk.json, serverless.yml), type naming its runtime or provider. */
   kind: 'provider' | 'resource' | 'module' | 'project';
   /** "aws", "aws_db_instance", "AWS::RDS::DBInstance". */

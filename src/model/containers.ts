@@ -54,7 +54,8 @@ function isAggregator(fact: ManifestFact, file: string): boolean {
 }
 
 const SOURCE_TYPES = new Set(['programming']);
-const NOT_OWN_SOURCE = /(^|\/)[^/]*\.(config|conf|rc)\.[cm]?[jt]s$|(^|\/)(Dockerfile|Makefile|Jenkinsfile|CMakeLists\.txt)$|\.(sh|bash|ps1|tf|tfvars|hcl|mk|cmake|nix|gradle|kts)$/;
+// infrastructure code (an SST app's infra/, a Pulumi program in infrastructure/) deploys the parts; it is none of them
+const NOT_OWN_SOURCE = /(^|\/)(?:infra|infrastructure)\/|(^|\/)[^/]*\.(config|conf|rc)\.[cm]?[jt]s$|(^|\/)(Dockerfile|Makefile|Jenkinsfile|CMakeLists\.txt)$|\.(sh|bash|ps1|tf|tfvars|hcl|mk|cmake|nix|gradle|kts)$/;
 
 export function buildDrafts(ctx: Context): Draft[] {
   const byPath = new Map<string, Draft>();
@@ -195,6 +196,12 @@ export function buildDrafts(ctx: Context): Draft[] {
     // a compose file for tests (docker-compose.test.yml) describes a test setup, not the system
     const fileRole = ctx.roleOfFile(file);
     {
+      // an SST route or function names its handler's file: the package that holds it serves
+      if (s.source === 'sst') {
+        const d = (s.build !== undefined ? nearestUp(byPath, s.build) : undefined) ?? nearestUp(byPath, dirOf(file));
+        if (d && d.role === fileRole) attachService(d, file, s);
+        continue;
+      }
       if (s.build !== undefined) {
         let folder = joinPath('', s.build) ?? '';
         // a repository-wide build context (context: ., dockerfile: src/ad/Dockerfile) builds the folder of its

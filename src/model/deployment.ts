@@ -127,7 +127,7 @@ export function buildDeployment(ctx: Context, techs: TechnologyUse[]): Deploymen
     if (base === 'skaffold.yaml') runtime.add('Skaffold', evidence(f.path, 'skaffold config'));
   }
 
-  const toolName: Record<string, string> = { terraform: 'Terraform', cloudformation: 'AWS CloudFormation', pulumi: 'Pulumi', cdk: 'AWS CDK', bicep: 'Bicep', serverless: 'Serverless Framework' };
+  const toolName: Record<string, string> = { terraform: 'Terraform', cloudformation: 'AWS CloudFormation', pulumi: 'Pulumi', cdk: 'AWS CDK', bicep: 'Bicep', serverless: 'Serverless Framework', sst: 'SST' };
   for (const [file, list] of ctx.each('iac')) {
     if (!counts(ctx, file)) continue;
     for (const i of list) iac.add(toolName[i.tool] ?? i.tool, evidence(file, `${i.tool} ${i.kind} ${i.type}`, i.line));

@@ -480,3 +480,33 @@ describe('a CloudFormation template that provisions stores, functions and a warm
     assert.ok(!ids.includes('amazon-eventbridge'), ids.join());
   });
 });
+
+describe('an SST app: infrastructure code in infra/, handlers in a functions package', () => {
+  let model: ArchitectureModel;
+  analyzed('archmd-precision-sst-', {
+    'package.json': '{ "name": "notes", "private": true, "workspaces": ["packages/*"], "devDependencies": { "sst": "3.3.0" } }\n',
+    'sst.config.ts': 'export default $config({\n  app(input) {\n    return { name: "notes", home: "aws" };\n  },\n  async run() {\n    await import("./infra/api");\n  },\n});\n',
+    'infra/storage.ts': 'export const bucket = new sst.aws.Bucket("Uploads");\nexport const table = new sst.aws.Dynamo("Notes", { fields: { userId: "string" }, primaryIndex: { hashKey: "userId" } });\n',
+    'infra/api.ts': 'import { table } from "./storage";\n\nexport const api = new sst.aws.ApiGatewayV2("Api");\napi.route("GET /notes", "packages/functions/src/list.main");\napi.route("POST /notes", "packages/functions/src/create.main");\n',
+    'infra/web.ts': 'export const web = new sst.aws.StaticSite("Frontend", { path: "packages/frontend" });\n',
+    'packages/functions/package.json': '{ "name": "@notes/functions", "dependencies": { "@aws-sdk/client-dynamodb": "^3.0.0" } }\n',
+    'packages/functions/src/list.ts': 'import { DynamoDBClient } from "@aws-sdk/client-dynamodb";\nexport const main = async () => new DynamoDBClient({});\n',
+    'packages/functions/src/create.ts': 'export const main = async () => ({ statusCode: 200 });\n',
+  }, (m) => (model = m));
+
+  it('hosts on the home cloud sst.config.ts names, with SST as the infrastructure code', () => {
+    assert.deepEqual(model.deployment.hosting.map((h) => h.value), ['AWS']);
+    assert.ok(model.deployment.iac.some((f) => f.value === 'SST'));
+  });
+
+  it('the package holding the handlers is the function behind the routes; the infrastructure code is no part', () => {
+    const own = model.containers.filter((c) => c.role === 'main' && c.path !== undefined);
+    assert.deepEqual(own.map((c) => `${c.path}:${c.kind}`), ['packages/functions:function']);
+    assert.ok(model.system.communication.some((f) => f.value === 'REST over HTTP'));
+  });
+
+  it('the table and the bucket the infrastructure creates are stores', () => {
+    const stores = model.containers.filter((c) => c.path === undefined).map((c) => c.name).sort();
+    assert.deepEqual(stores, ['Amazon DynamoDB', 'Amazon S3']);
+  });
+});

@@ -23,6 +23,7 @@ import {
 } from './paas.js';
 import { procfileReader } from './procfile.js';
 import { pulumiReader } from './pulumi.js';
+import { sstReader } from './sst.js';
 import { renderReader } from './render.js';
 import { serverlessReader } from './serverless.js';
 import { skaffoldReader } from './skaffold.js';
@@ -45,6 +46,7 @@ export const infraReaders: Reader[] = [
   bicepReader,
   cdkReader,
   pulumiReader,
+  sstReader,
   serverlessReader,
   vercelReader,
   netlifyReader,
