@@ -437,6 +437,16 @@ function pickStoreTech(techs: Technology[]): Technology | undefined {
   return techs.find((t) => DATASTORE_KINDS[t.category]) ?? techs.find((t) => t.category === 'web-server') ?? techs[0];
 }
 
+/**
+ * A project's manifests, the one that declares what it is first: a package.json beside a pyproject that only
+ * holds the end-to-end test harness (dispatch-e2e, with nothing but dev dependencies) speaks for it last.
+ */
+export function primaryManifests(ctx: Context, d: Draft): Draft['manifests'] {
+  const runtime = (file: string) => (ctx.input.facts.get(file)?.dependencies ?? []).some((dep) => dep.scope === 'runtime');
+  const support = (m: Draft['manifests'][number]) => m.fact.ecosystem === 'npm' && !runtime(m.file) && d.manifests.some((o) => o.fact.ecosystem !== 'npm');
+  return [...d.manifests].sort((a, b) => Number(support(a)) - Number(support(b)));
+}
+
 export function manifestDescription(d: Draft): Fact | undefined {
   for (const { file, fact } of d.manifests) {
     if (fact.description && fact.description.trim()) {

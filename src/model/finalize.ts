@@ -4,7 +4,7 @@
  */
 import type { TechnologyUse } from './types.js';
 import type { Context } from './context.js';
-import { DATASTORE_KINDS, type Draft, manifestDescription } from './containers.js';
+import { DATASTORE_KINDS, type Draft, manifestDescription, primaryManifests } from './containers.js';
 import { evidence, mergeEvidence } from './evidence.js';
 import { baseOf } from './graph/paths.js';
 import type { Container, ContainerKind, Fact } from './types.js';
@@ -36,7 +36,7 @@ export function finalizeContainer(ctx: Context, d: Draft, techs: TechnologyUse[]
     evidence: mergeEvidence(d.evidence),
   };
   if (d.path !== undefined) container.path = d.path;
-  const description = manifestDescription(d) ?? readmeDescription(ctx, d);
+  const description = manifestDescription({ ...d, manifests: primaryManifests(ctx, d) }) ?? readmeDescription(ctx, d);
   if (description) container.description = description;
   if (d.path !== undefined) {
     const lang = languageOf(d.path);
@@ -53,7 +53,7 @@ function containerName(ctx: Context, d: Draft): string {
   // a compose or Kubernetes name is what operators call it; a package name is what developers import
   const serviceNames = d.services.filter((s) => s.fact.source === 'compose' || s.fact.source === 'kubernetes').map((s) => s.fact.name);
   if (d.path === undefined) return [...d.names][0] ?? d.id;
-  const manifestName = d.manifests.map((m) => m.fact.name).find((n) => n && !n.includes('${'));
+  const manifestName = primaryManifests(ctx, d).map((m) => m.fact.name).find((n) => n && !n.includes('${'));
   if (d.path === '') return manifestName ? shortName(manifestName) : ctx.input.rootName;
   if (serviceNames.length) return serviceNames.sort()[0];
   return manifestName ? shortName(manifestName) : baseOf(d.path);
@@ -99,7 +99,9 @@ function containerKind(ctx: Context, d: Draft, techs: TechnologyUse[], categorie
   }
   const hasBackend = categories.has('backend-framework');
   // React used to write email templates (react-email, mjml) renders mail at build time, not a page
-  const emailTemplates = !d.deployable && techs.some((t) => t.id === 'react-email' || t.id === 'mjml');
+  // (an app with a router or a component library that also renders a few emails with mjml stays an app)
+  const appSignals = techs.some((t) => /router/.test(t.id) || t.category === 'ui-library' || t.category === 'state-management');
+  const emailTemplates = !d.deployable && !appSignals && techs.some((t) => t.id === 'react-email' || t.id === 'mjml');
   if (emailTemplates && !hasBackend) return 'library';
   const hasFrontend = categories.has('frontend-framework');
   if (hasFrontend && !hasBackend) return 'frontend';

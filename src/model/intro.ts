@@ -3,7 +3,7 @@
  * the root README. Nothing here is guessed: without a source, a fact is left out.
  */
 import type { Context } from './context.js';
-import type { Draft } from './containers.js';
+import { type Draft, primaryManifests } from './containers.js';
 import { evidence } from './evidence.js';
 import type { Fact } from './types.js';
 
@@ -30,8 +30,9 @@ export function buildIntro(ctx: Context, drafts: Draft[]): Intro {
   const named = (m: { fact: { name?: string } }) => Boolean(m.fact.name && !m.fact.name.includes('${'));
   // an aggregator at the root (a Maven parent pom, a workspace package.json) names the project even when
   // it is no part of its own
+  const rootManifests = root ? primaryManifests(ctx, root) : [];
   const rootManifest =
-    root?.manifests.find(named) ??
+    rootManifests.find(named) ??
     [...ctx.each('manifests')]
       .filter(([file]) => !file.includes('/'))
       .flatMap(([file, list]) => list.map((fact) => ({ file, fact })))
@@ -54,7 +55,7 @@ export function buildIntro(ctx: Context, drafts: Draft[]): Intro {
     name = { value: ctx.input.rootName, evidence: [evidence('.', 'folder name')] };
   }
   let purpose: Fact | undefined;
-  const described = root?.manifests.find((m) => m.fact.description?.trim());
+  const described = rootManifests.find((m) => m.fact.description?.trim());
   const fromManifest = described && { value: described.fact.description!.trim(), evidence: [evidence(described.file, `${described.fact.ecosystem} manifest description`, described.fact.line)] };
   const summary = intro?.summary;
   // the README's first paragraph is sometimes a sponsor note or a follow-on sentence; the manifest's own

@@ -34,9 +34,9 @@ test('versions are stripped from action, orb, pipe and plugin references', () =>
   assert.equal(stripVersion('github/codeql-action/init@v3'), 'github/codeql-action/init');
 });
 
-test('credentials alone are neither a deployment nor a target', () => {
+test('credentials alone, or code signing in the cloud, are neither a deployment nor a target', () => {
   const s = new PipelineSignals();
-  s.addJob({ uses: ['aws-actions/configure-aws-credentials@v4', 'azure/login@v2', 'azure/setup-kubectl@v4'] });
+  s.addJob({ uses: ['aws-actions/configure-aws-credentials@v4', 'azure/login@v2', 'azure/setup-kubectl@v4', 'azure/trusted-signing-action@v0.5.1'] });
   assert.deepEqual([...s.stages], []);
   assert.deepEqual([...s.targets], []);
 });

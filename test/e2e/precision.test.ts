@@ -510,3 +510,26 @@ describe('an SST app: infrastructure code in infra/, handlers in a functions pac
     assert.deepEqual(stores, ['Amazon DynamoDB', 'Amazon S3']);
   });
 });
+
+describe('a Python service with an end-to-end test harness package.json at the root and a Vue app', () => {
+  let model: ArchitectureModel;
+  analyzed('archmd-precision-harness-', {
+    'pyproject.toml': '[project]\nname = "dispatch"\ndescription = "Dispatch is an incident management platform"\ndependencies = ["fastapi", "sqlalchemy"]\n',
+    'package.json': '{ "name": "dispatch-e2e", "description": "End-to-end tests for Dispatch", "private": true, "devDependencies": { "@playwright/test": "^1.45.0" } }\n',
+    'src/dispatch/__init__.py': '',
+    'src/dispatch/main.py': 'from fastapi import FastAPI\n\napp = FastAPI()\n\n@app.get("/api/v1/incidents")\ndef incidents():\n    return []\n',
+    'src/dispatch/models.py': 'from sqlalchemy.orm import DeclarativeBase\n\nclass Base(DeclarativeBase):\n    pass\n',
+    'src/dispatch/static/dispatch/package.json': '{ "name": "dispatch", "private": true, "dependencies": { "vue": "^3.4.0", "vue-router": "^4.3.0", "mjml": "^4.15.0" } }\n',
+    'src/dispatch/static/dispatch/src/main.js': "import { createApp } from 'vue';\nimport App from './App.vue';\ncreateApp(App).mount('#app');\n",
+  }, (m) => (model = m));
+
+  it('the project is named and described by its pyproject, not by its test harness', () => {
+    assert.equal(model.system.name.value, 'dispatch');
+    assert.equal(model.system.purpose?.value, 'Dispatch is an incident management platform');
+    assert.equal(model.containers.find((c) => c.path === '')?.name, 'dispatch');
+  });
+
+  it('a Vue app with a router that also renders emails with mjml is a frontend', () => {
+    assert.equal(model.containers.find((c) => c.path === 'src/dispatch/static/dispatch')?.kind, 'frontend');
+  });
+});

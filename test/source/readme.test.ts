@@ -95,3 +95,10 @@ test('a Welcome section under a title and badges describes the project', () => {
   const md = '# Astronomy Shop\n\n[![CI](https://x/badge.svg)](https://x)\n\n## Welcome to the Astronomy Shop Demo\n\nThis repository contains a microservice-based distributed system that shows tracing in a near real-world setting.\n\n## Quick start\n\nRun make start to bring the whole system up on your machine.\n';
   assert.equal(readmeReader.read('README.md', md).intro?.summary, 'This repository contains a microservice-based distributed system that shows tracing in a near real-world setting.');
 });
+
+test('a notice set as the first heading and an "About" heading are not the project’s name', () => {
+  const md = '# 🚨 Notice: Dispatch is Being Archived 🚨\n\nThis repository will be archived on September 1.\n\n# About\n\n### What\'s Dispatch?\n\nDispatch helps teams manage security incidents by integrating with the tools they already use.\n';
+  const { intro } = readmeReader.read('README.md', md);
+  assert.equal(intro?.title, undefined);
+  assert.equal(intro?.summary, 'Dispatch helps teams manage security incidents by integrating with the tools they already use.');
+});

@@ -16,7 +16,7 @@ export const databases: Technology[] = [
       nuget: ['Npgsql', 'Npgsql.EntityFrameworkCore.PostgreSQL', 'Aspire.Npgsql', 'Aspire.Npgsql.EntityFrameworkCore.PostgreSQL', 'Aspire.Hosting.PostgreSQL'],
       cargo: ['tokio-postgres', 'postgres', 'deadpool-postgres'],
       gem: ['pg'],
-      image: ['postgres', 'bitnami/postgresql', 'bitnami/postgresql-ha', 'bitnami/postgresql-repmgr', 'postgis/postgis', 'timescale/timescaledb', 'timescale/timescaledb-ha', 'pgvector/pgvector', 'ankane/pgvector', 'supabase/postgres', 'cimg/postgres', 'circleci/postgres', 'paradedb/paradedb', 'crunchydata/crunchy-postgres'],
+      image: ['postgres', 'bitnami/postgresql', 'bitnami/postgresql-ha', 'bitnami/postgresql-repmgr', 'postgis/postgis', 'timescale/timescaledb', 'timescale/timescaledb-ha', 'pgvector/pgvector', 'ankane/pgvector', 'supabase/postgres', 'cimg/postgres', 'circleci/postgres', 'paradedb/paradedb', 'crunchydata/crunchy-postgres', 'pgautoupgrade/pgautoupgrade'],
       urlScheme: ['postgres', 'postgresql'],
     },
   },

@@ -66,7 +66,7 @@ const USES_RULES: UsesRule[] = [
   { pattern: /^aws-actions\/|^circleci\/aws-|^atlassian\/aws-|^plugins\/(?:ecr|s3|lambda)|^amazonwebservices\//, stages: ['deploy'], target: 'AWS' },
   { pattern: /^google-github-actions\/|^circleci\/gcp-|^atlassian\/google-|^plugins\/(?:gcr|gcs)$/, stages: ['deploy'], target: 'Google Cloud' },
   { pattern: /^azurecli$|^azurepowershell$/, stages: [], target: 'Azure' },
-  { pattern: /^azure\/(?!setup-)|^circleci\/azure-|^atlassian\/azure-|^azure(?:webapp|functionapp|rmwebappdeployment|resourcemanagertemplatedeployment|resourcegroupdeployment|containerapps|staticwebapp)$/, stages: ['deploy'], target: 'Azure' },
+  { pattern: /^azure\/(?!setup-|trusted-signing|artifact-signing|login$)|^circleci\/azure-|^atlassian\/azure-|^azure(?:webapp|functionapp|rmwebappdeployment|resourcemanagertemplatedeployment|resourcegroupdeployment|containerapps|staticwebapp)$/, stages: ['deploy'], target: 'Azure' },
   { pattern: /^amondnet\/vercel-action$|^vercel\//, stages: ['deploy'], target: 'Vercel' },
   { pattern: /netlify/, stages: ['deploy'], target: 'Netlify' },
   { pattern: /^superfly\/flyctl-actions/, stages: ['deploy'], target: 'Fly.io' },

@@ -8,7 +8,9 @@ import type { FileFacts, IntroFact, Reader } from '../facts.js';
 
 const FEATURES_HEADING = /features|highlights|what it does|capabilities/i;
 /** Sections whose first paragraph still describes the project. */
-const ABOUT_HEADING = /^(?:\P{L}*\s*)?(about|overview|introduction|intro|description|what is\b|why\b|summary|background|vision|mission|welcome\b)/iu;
+const ABOUT_HEADING = /^(?:\P{L}*\s*)?(about|overview|introduction|intro|description|what is\b|what's\b|why\b|summary|background|vision|mission|welcome\b)/iu;
+/** A banner set as the first heading ("🚨 Notice: X is being archived") is news about the project, not its name. */
+const NOTICE_HEADING = /^(?:\P{L}*\s*)?(?:notice|warning|important|attention|deprecated|deprecation|archived|announcement|caution)\b/iu;
 /** Headings that open a section of a README, never its title. */
 const SECTION_HEADING = /^(?:\P{L}*\s*)?(?:about|overview|introduction|intro|description|what is|why|summary|background|architecture|installation|install|getting started|quick ?start|usage|features|requirements|prerequisites|setup|table of contents|contents|toc|documentation|docs|license|contributing|build|building|development|deploy|deployment|configuration|faq|support|status|notes?|changelog|roadmap)\b/iu;
 const MAX_FEATURES = 12;
@@ -173,7 +175,8 @@ function introOf(text: string): IntroFact {
       // Only a top-level heading names the project; a leading "## Architecture" is a section, not a title, but a
       // README that opens on "## AWS Serverless Airline Booking" titles itself with it
       const opening = sectionsSeen === 0 && top.slice(0, i).every((n) => n.type === 'html' || n.type === 'paragraph' && !paragraphSummary(n));
-      if (intro.title === undefined && t && (node.depth === 1 || (node.depth === 2 && opening && !SECTION_HEADING.test(t)))) {
+      const titleLike = t && !NOTICE_HEADING.test(t) && !(node.depth === 1 ? /^(?:\P{L}*\s*)?(?:about|overview|introduction|installation|getting started|usage|features)\s*$/iu : SECTION_HEADING).test(t);
+      if (intro.title === undefined && titleLike && (node.depth === 1 || (node.depth === 2 && opening))) {
         intro.title = t;
         intro.titleLine = lineOf(node);
         continue;

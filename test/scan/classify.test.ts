@@ -1,0 +1,16 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { roleOf } from '../../src/scan/classify.js';
+
+test('a folder named for its tests holds tests, whatever prefixes the name', () => {
+  assert.equal(roleOf('api_tests/src/post.spec.ts'), 'test');
+  assert.equal(roleOf('services/e2e-tests/login.ts'), 'test');
+  assert.equal(roleOf('integration_tests/test_orders.py'), 'test');
+  assert.equal(roleOf('attestations/sign.go'), 'main');
+  assert.equal(roleOf('latest/notes.ts'), 'main');
+});
+
+test('code generators are tooling, not parts of the system', () => {
+  assert.equal(roleOf('src/recommendation/genproto/requirements.in'), 'tooling');
+  assert.equal(roleOf('tools/codegen/main.go'), 'tooling');
+});
