@@ -46,7 +46,7 @@ export function buildModel(input: ModelInput): ArchitectureModel {
   const components = buildCodemap(ctx, containers);
   const graph = importGraph(ctx, containers, components);
   const relationships = buildRelationships({ ctx, drafts, containers, techs, importEdges: graph.containerEdges, deployable: runsSomewhere });
-  markSharedLibraries(containers, drafts, relationships);
+  markSharedLibraries(ctx, containers, drafts, relationships);
   const componentRelationships = graph.componentEdges.map((e) => ({
     id: `${e.from}->${e.to}:import`,
     from: e.from,
@@ -103,14 +103,24 @@ export function buildModel(input: ModelInput): ArchitectureModel {
 }
 
 /** A package that other projects here import and that nothing runs on its own is a library, private or not. */
-function markSharedLibraries(containers: Container[], drafts: Draft[], relationships: ReturnType<typeof buildRelationships>) {
+function markSharedLibraries(ctx: Context, containers: Container[], drafts: Draft[], relationships: ReturnType<typeof buildRelationships>) {
   const deployable = new Set(drafts.filter((d) => d.deployable).map((d) => d.id));
   // a .NET project says what it builds (OutputType Exe, a web or worker SDK): an app that tests reference stays one
   const declaredApp = new Set(drafts.filter((d) => d.manifests.some((m) => m.fact.ecosystem === 'nuget' && m.fact.kind === 'application')).map((d) => d.id));
   const main = new Set(containers.filter((c) => c.role === 'main').map((c) => c.id));
+  const importedByMain = (c: Container) => relationships.some((r) => r.to === c.id && r.kind === 'import' && main.has(r.from));
   for (const c of containers) {
     if (c.kind !== 'application' || deployable.has(c.id) || declaredApp.has(c.id) || c.entryPoints?.some((e) => /^(bin|start|script)/.test(e.value))) continue;
-    if (relationships.some((r) => r.to === c.id && r.kind === 'import' && main.has(r.from))) c.kind = 'library';
+    if (importedByMain(c)) c.kind = 'library';
+  }
+  // a crate with a library target and a small binary beside it (lemmy_utils prints its default config) that
+  // the other crates import is their library, whatever web framework its types mention
+  const byId = new Map(drafts.map((d) => [d.id, d]));
+  for (const c of containers) {
+    const d = byId.get(c.id);
+    if (!d || c.path === undefined || !['service', 'cli', 'application'].includes(c.kind) || deployable.has(c.id) || c.ports?.length) continue;
+    const libTarget = d.manifests.some((m) => m.fact.ecosystem === 'cargo') && ctx.fileByPath.has(`${c.path ? `${c.path}/` : ''}src/lib.rs`);
+    if (libTarget && importedByMain(c)) c.kind = 'library';
   }
 }
 

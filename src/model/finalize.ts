@@ -88,7 +88,9 @@ function containerKind(ctx: Context, d: Draft, techs: TechnologyUse[], categorie
   const serviceKinds = d.services.map((s) => s.fact.kind);
   if (serviceKinds.includes('function')) return 'function';
   // a project that says it is a library and that nothing deploys is one, whatever framework it references
-  const declared = d.manifests.map((m) => m.fact.kind);
+  // Cargo builds src/main.rs as a binary without a [[bin]] table: such a crate is not a library only
+  const cargoMain = d.manifests.some((m) => m.fact.ecosystem === 'cargo') && ctx.fileByPath.has(`${d.path ? `${d.path}/` : ''}src/main.rs`);
+  const declared = d.manifests.map((m) => (cargoMain && m.fact.ecosystem === 'cargo' && m.fact.kind === 'library' ? undefined : m.fact.kind));
   if (!d.deployable && declared.includes('library') && !declared.includes('application') && !declared.includes('cli')) return 'library';
   // a Go module with no main package is imported, never run, whatever router it uses
   const goLibrary = d.manifests.length > 0 && d.manifests.every((m) => m.fact.ecosystem === 'go') && !d.deployable && !hasMainPackage(ctx, d);

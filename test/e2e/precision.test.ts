@@ -533,3 +533,24 @@ describe('a Python service with an end-to-end test harness package.json at the r
     assert.equal(model.containers.find((c) => c.path === 'src/dispatch/static/dispatch')?.kind, 'frontend');
   });
 });
+
+describe('a Rust workspace: a server crate with an implicit binary, a utils crate with a small one', () => {
+  let model: ArchitectureModel;
+  analyzed('archmd-precision-cargo-', {
+    'Cargo.toml': '[workspace]\nmembers = ["crates/server", "crates/utils"]\n',
+    'crates/server/Cargo.toml': '[package]\nname = "forum_server"\nversion = "0.1.0"\n\n[lib]\npath = "src/lib.rs"\n\n[dependencies]\nactix-web = "4"\nforum_utils = { path = "../utils" }\n',
+    'crates/server/src/lib.rs': 'use forum_utils::settings;\n\npub async fn start() {\n    let _ = settings();\n}\n',
+    'crates/server/src/main.rs': '#[actix_web::main]\nasync fn main() {\n    forum_server::start().await;\n}\n',
+    'crates/utils/Cargo.toml': '[package]\nname = "forum_utils"\nversion = "0.1.0"\n\n[lib]\npath = "src/lib.rs"\n\n[[bin]]\nname = "print_config"\npath = "src/main.rs"\n\n[dependencies]\nactix-web = "4"\n',
+    'crates/utils/src/lib.rs': 'pub fn settings() -> String {\n    String::from("{}")\n}\n\npub type Error = actix_web::Error;\n',
+    'crates/utils/src/main.rs': 'fn main() {\n    println!("{}", forum_utils::settings());\n}\n',
+  }, (m) => (model = m));
+
+  it('src/main.rs makes the server crate a program, its web framework a service', () => {
+    assert.equal(model.containers.find((c) => c.path === 'crates/server')?.kind, 'service');
+  });
+
+  it('the crate the others import is their library, its small binary notwithstanding', () => {
+    assert.equal(model.containers.find((c) => c.path === 'crates/utils')?.kind, 'library');
+  });
+});

@@ -20,7 +20,7 @@ export function renderComponents(model: ArchitectureModel, view: View): string {
       kindLabel(c.kind),
       c.language ?? '',
       text(view.techNames(c, 5).join(', ')),
-      text(dependsOnNames(view, c).join(', ')),
+      text(shortList(dependsOnNames(view, c), 8)),
     ]);
     out.push(table(['Component', 'Path', 'Kind', 'Language', 'Technologies', 'Depends on'], rows));
     if (own.length > MAX_ROWS) out.push('', `The table shows the first ${MAX_ROWS} by path; \`archmd analyze --json\` lists them all.`);
@@ -50,6 +50,11 @@ export function renderComponents(model: ArchitectureModel, view: View): string {
     out.push('', 'Not part of the running system, so left out above: ' + [...byRole.entries()].map(([role, paths]) => `${label[role] ?? role} (${paths.slice(0, 8).join(', ')}${paths.length > 8 ? ', …' : ''})`).join('; ') + '.');
   }
   return out.join('\n');
+}
+
+/** A table cell stays readable: the first few names, then how many more (the paragraph below lists them all). */
+function shortList(names: string[], max: number): string {
+  return names.length > max ? `${names.slice(0, max).join(', ')} and ${names.length - max} more` : names.join(', ');
 }
 
 function dependsOnNames(view: View, c: Container): string[] {
