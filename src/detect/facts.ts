@@ -19,6 +19,12 @@ export interface DependencyFact {
   /** True when the manifest marks it as only pulled in by another dependency (go.mod `// indirect`). */
   indirect?: boolean;
   line?: number;
+  /**
+   * Gradle version catalogs: in a catalog, the alias an entry is declared under ("ktor-server-core"); in a build
+   * script, set on a reference to one (`implementation(libs.ktor.server.core)`, name "libs.ktor.server.core").
+   */
+  catalogAlias?: string;
+  catalogRef?: true;
 }
 
 /** A project declared by a manifest: a package.json, a pyproject.toml, a go.mod, a pom.xml ... */

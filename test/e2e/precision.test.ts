@@ -554,3 +554,46 @@ describe('a Rust workspace: a server crate with an implicit binary, a utils crat
     assert.equal(model.containers.find((c) => c.path === 'crates/utils')?.kind, 'library');
   });
 });
+
+describe('a Gradle build whose modules pick libraries from a version catalog, run by a Procfile', () => {
+  let model: ArchitectureModel;
+  analyzed('archmd-precision-catalog-', {
+    'settings.gradle.kts': 'rootProject.name = "conf"\ninclude(":backend", ":app")\n',
+    'build.gradle.kts': 'plugins {\n    alias(libs.plugins.kotlin.jvm) apply false\n}\n',
+    'gradle/libs.versions.toml': [
+      '[versions]',
+      'ktor = "3.0.0"',
+      '',
+      '[libraries]',
+      'ktor-server-netty = { module = "io.ktor:ktor-server-netty", version.ref = "ktor" }',
+      'exposed-core = { module = "org.jetbrains.exposed:exposed-core", version = "0.55.0" }',
+      'postgresql = "org.postgresql:postgresql:42.7.4"',
+      'ktor-client-core = { module = "io.ktor:ktor-client-core", version.ref = "ktor" }',
+      '',
+      '[plugins]',
+      'kotlin-jvm = { id = "org.jetbrains.kotlin.jvm", version = "2.0.0" }',
+      '',
+    ].join('\n'),
+    'backend/build.gradle.kts': 'plugins {\n    application\n}\n\ndependencies {\n    implementation(libs.ktor.server.netty)\n    implementation(libs.exposed.core)\n    implementation(libs.postgresql)\n}\n',
+    'backend/src/main/kotlin/conf/Main.kt': 'package conf\n\nimport io.ktor.server.netty.EngineMain\n\nfun main(args: Array<String>) = EngineMain.main(args)\n',
+    'app/build.gradle.kts': 'dependencies {\n    implementation(libs.ktor.client.core)\n}\n',
+    'app/src/main/kotlin/conf/app/Api.kt': 'package conf.app\n\nimport io.ktor.client.HttpClient\n\nval client = HttpClient()\n',
+    'Procfile': 'web: java -jar backend/build/libs/backend.jar -port=$PORT\n',
+  }, (m) => (model = m));
+
+  it('each module has the libraries it picks, and the catalog is no dependency of the root', () => {
+    const backend = model.containers.find((c) => c.path === 'backend');
+    assert.ok(backend?.technologies.includes('ktor'), backend?.technologies.join());
+    assert.ok(backend?.technologies.includes('exposed'), backend?.technologies.join());
+    const app = model.containers.find((c) => c.path === 'app');
+    assert.ok(!app?.technologies.includes('ktor') && !app?.technologies.includes('exposed'), app?.technologies.join());
+    const root = model.containers.find((c) => c.path === '');
+    assert.ok(!root || !root.technologies.includes('exposed'), root?.technologies.join());
+  });
+
+  it('the Procfile runs the backend, which serves', () => {
+    const backend = model.containers.find((c) => c.path === 'backend');
+    assert.equal(backend?.kind, 'service');
+    assert.ok(backend?.evidence.some((e) => e.file === 'Procfile'));
+  });
+});

@@ -9,7 +9,7 @@ test('settings.gradle.kts: root project name and included projects as folders', 
   assert.deepEqual(m, { ecosystem: 'maven', name: 'acme-inventory', workspaces: ['app', 'lib', 'tools/migrations'], line: 1 });
 });
 
-test('build.gradle.kts: plugins, string coordinates, kotlin(), project(), platform and libs skipped, comments ignored', () => {
+test('build.gradle.kts: plugins, string coordinates, kotlin(), project(), platform skipped, libs references kept for the catalog, comments ignored', () => {
   const facts = readFixture(F, 'app/build.gradle.kts');
   const [m] = facts.manifests!;
   assert.equal(m.kind, 'application');
@@ -47,7 +47,8 @@ test('build.gradle.kts: plugins, string coordinates, kotlin(), project(), platfo
   assert.equal(dep(facts, 'org.jetbrains.kotlin.plugin.spring:org.jetbrains.kotlin.plugin.spring.gradle.plugin')?.line, 3);
   assert.equal(dep(facts, 'org.springframework.boot:spring-boot-dependencies'), undefined);
   assert.equal(dep(facts, 'com.example:commented-out'), undefined);
-  assert.equal(facts.dependencies!.some((d) => d.name.includes('libs.')), false);
+  // a catalog accessor is kept as a reference, resolved against gradle/libs.versions.toml once every file is read
+  assert.ok(facts.dependencies!.filter((d) => d.name.startsWith('libs.')).every((d) => d.catalogRef === true));
 });
 
 test('build.gradle (Groovy): quoted coordinates, map notation, compileOnly is build, java-library is a library', () => {
@@ -67,9 +68,9 @@ test('build.gradle (Groovy): quoted coordinates, map notation, compileOnly is bu
 test('version catalog: libraries with version.ref, group/name and string forms; plugins as build', () => {
   const facts = readFixture(F, 'gradle/libs.versions.toml');
   assert.deepEqual(facts.dependencies, [
-    { ecosystem: 'maven', name: 'org.apache.kafka:kafka-clients', version: '3.7.0', scope: 'runtime', line: 6 },
-    { ecosystem: 'maven', name: 'com.fasterxml.jackson.module:jackson-module-kotlin', version: '2.17.1', scope: 'runtime', line: 7 },
-    { ecosystem: 'maven', name: 'io.mockk:mockk', version: '1.13.11', scope: 'runtime', line: 8 },
+    { ecosystem: 'maven', name: 'org.apache.kafka:kafka-clients', version: '3.7.0', scope: 'runtime', line: 6, catalogAlias: 'kafka-clients' },
+    { ecosystem: 'maven', name: 'com.fasterxml.jackson.module:jackson-module-kotlin', version: '2.17.1', scope: 'runtime', line: 7, catalogAlias: 'jackson-kotlin' },
+    { ecosystem: 'maven', name: 'io.mockk:mockk', version: '1.13.11', scope: 'runtime', line: 8, catalogAlias: 'mockk' },
     { ecosystem: 'maven', name: 'org.jlleitschuh.gradle.ktlint:org.jlleitschuh.gradle.ktlint.gradle.plugin', version: '12.1.1', scope: 'build', line: 14 },
   ]);
 });

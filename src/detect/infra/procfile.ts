@@ -3,6 +3,7 @@
  * names processes but never a hosting provider (app.json / heroku.yml do that).
  */
 import type { FileFacts, Reader, ServiceFact } from '../facts.js';
+import { resolveRelative } from './util.js';
 
 /** web serves traffic, release runs once per deploy, workers and clocks run in the background. */
 export function processKind(name: string): ServiceFact['kind'] {
@@ -16,13 +17,16 @@ export function processKind(name: string): ServiceFact['kind'] {
 export const procfileReader: Reader = {
   id: 'procfile',
   fileNames: ['Procfile'],
-  read(_path: string, text: string): Omit<FileFacts, 'path'> {
+  read(path: string, text: string): Omit<FileFacts, 'path'> {
     const services: ServiceFact[] = [];
     text.split(/\r?\n/).forEach((raw, i) => {
       const m = /^([A-Za-z0-9_-]+)\s*:\s*\S/.exec(raw);
       if (!m) return;
       const kind = processKind(m[1]);
-      services.push({ name: m[1], source: 'procfile', ...(kind ? { kind } : {}), line: i + 1 });
+      // `java -jar backend/build/libs/backend.jar`, `cd api && npm start`: the process runs one folder's build
+      const ran = /(?:^|[\s=])(?:\.\/)?([\w.-]+(?:\/[\w.-]+)*?)\/(?:build|target|dist|out)\//.exec(raw.slice(m[0].length - 1)) ?? /\bcd\s+(?:\.\/)?([\w.-]+(?:\/[\w.-]+)*)\s*&&/.exec(raw);
+      const folder = ran ? resolveRelative(path, ran[1]) : undefined;
+      services.push({ name: m[1], source: 'procfile', ...(kind ? { kind } : {}), ...(folder ? { build: folder } : {}), line: i + 1 });
     });
     return services.length ? { services } : {};
   },

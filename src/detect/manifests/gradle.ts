@@ -54,6 +54,8 @@ function configurationScope(config: string): DependencyScope | undefined {
 
 const STRING = `(?:"([^"]*)"|'([^']*)')`;
 const DEP_LINE = /^\s*([A-Za-z]\w*)\s*(\(|\s)\s*(.*)$/;
+/** `libs.ktor.server.core`, `projectLibs.x`: an accessor of a version catalog (resolved against the catalog later). */
+const CATALOG_REF = /^\(?\s*([a-z]\w*\.(?!versions\.)[\w.]+?)\s*\)?$/;
 // optional parts carry their own whitespace: two adjacent \s* around an optional token backtrack quadratically on long blank runs
 const VARIABLE = new RegExp(`^\\s*(?:(?:def|val|var)\\s+|ext\\.\\s*)?(\\w+)\\s*=\\s*${STRING}\\s*$`);
 const CONTINUED = new RegExp(`^\\s*(${STRING})\\s*(?:(,)\\s*)?$`);
@@ -165,7 +167,9 @@ export function readBuildGradle(_path: string, text: string): ReadResult {
       if (m && scope) {
         // `implementation("x")`, `implementation "x"`, `implementation group: ...`; strip the closing paren.
         const arg = m[3].replace(/\)\s*(\{.*)?$/, '').trim();
-        addDependency(coordinatesOf(arg), scope, line);
+        const ref = CATALOG_REF.exec(arg);
+        if (ref) dependencies.push({ ecosystem: 'maven', name: ref[1], scope, line, catalogRef: true });
+        else addDependency(coordinatesOf(arg), scope, line);
         if (/^["'][^"']*["']\s*,\s*$/.test(arg)) continued = scope;
       }
       // Only the application's own main class: a JavaExec task's mainClass runs a build-time tool.
@@ -252,7 +256,7 @@ export function readVersionCatalog(path: string, text: string): ReadResult {
       name = module ?? (str(spec.group) && str(spec.name) ? `${str(spec.group)}:${str(spec.name)}` : undefined);
       version = catalogVersion(spec.version, versions);
     }
-    if (name) dependencies.push(compact({ ecosystem: 'maven' as const, name, version, scope: 'runtime' as const, line: tomlKeyLine(lines, ['libraries'], alias) }));
+    if (name) dependencies.push(compact({ ecosystem: 'maven' as const, name, version, scope: 'runtime' as const, line: tomlKeyLine(lines, ['libraries'], alias), catalogAlias: alias }));
   }
   for (const [alias, spec] of Object.entries(isRecord(doc.plugins) ? doc.plugins : {})) {
     const [id, v] = typeof spec === 'string' ? spec.split(':') : [isRecord(spec) ? str(spec.id) : undefined, isRecord(spec) ? catalogVersion(spec.version, versions) : undefined];
