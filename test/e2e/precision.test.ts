@@ -597,3 +597,17 @@ describe('a Gradle build whose modules pick libraries from a version catalog, ru
     assert.ok(backend?.evidence.some((e) => e.file === 'Procfile'));
   });
 });
+
+describe('a Rust service whose CI is Woodpecker', () => {
+  let model: ArchitectureModel;
+  analyzed('archmd-precision-woodpecker-', {
+    'Cargo.toml': '[package]\nname = "forum"\nversion = "0.1.0"\n\n[dependencies]\nactix-web = "4"\n',
+    'src/main.rs': 'fn main() {}\n',
+    '.woodpecker.yml': 'steps:\n  test:\n    image: rust:1.80\n    commands:\n      - cargo test\n',
+  }, (m) => (model = m));
+
+  it('names the CI system it cannot read rather than saying there is none', () => {
+    const deployment = render(model).split('section="deployment-architecture"')[1] ?? '';
+    assert.match(deployment, /\*\*CI\/CD Pipeline\*\*: Woodpecker CI \(`\.woodpecker\.yml`\); archmd does not read its steps/);
+  });
+});
