@@ -69,8 +69,12 @@ test('ASP.NET controller: [Route] with [controller] token and verb attributes; d
   ]);
 });
 
-test('ASP.NET conventional routing: actions without any template are not claimed', () => {
-  assert.deepEqual(apis(F, 'aspnet/Controllers/HomeController.cs'), ['REST GET /privacy serves @14']);
+test('ASP.NET conventional routing: actions without any template are not claimed; an MVC controller serves pages', () => {
+  assert.deepEqual(apis(F, 'aspnet/Controllers/HomeController.cs'), ['Web GET /privacy serves @14']);
+});
+
+test('a Spring @Controller serves pages, but what a method marks @ResponseBody is data', () => {
+  assert.deepEqual(apis(F, 'jvm-misc/OwnerController.java'), ['Web GET /owners/new serves @11', 'Web POST /owners/new serves @16', 'REST GET /owners.json serves @21']);
 });
 
 test('ASP.NET minimal APIs, MapGroup, SignalR hub, gRPC service base', () => {

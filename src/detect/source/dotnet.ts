@@ -7,6 +7,8 @@ function controllers(lexed: Lexed, out: ApiCollector): void {
   const { code } = lexed;
   let prefix = '';
   let controller = '';
+  // an MVC controller (: Controller) renders views; [ApiController] and ControllerBase answer with data
+  const views = /:\s*Controller\b/.test(code) && !/\[\s*ApiController\b|:\s*ControllerBase\b/.test(code);
   // Walk attributes and class declarations in order, so a class-level [Route] applies to its actions.
   const re = /\[\s*(Route|Http(Get|Post|Put|Patch|Delete|Head|Options))\s*(\(\s*)?|\bclass\s+(\w+?)(?:Controller)?\b/g;
   let pendingRoute: string | undefined;
@@ -32,7 +34,7 @@ function controllers(lexed: Lexed, out: ApiCollector): void {
     // An action's template starting with "/" or "~/" overrides the controller route.
     const template = path.startsWith('/') || path.startsWith('~/') ? path.replace(/^~/, '') : joinPath(prefix, path);
     const full = controller ? template.replace(/\[controller\]/gi, controller) : template;
-    out.add('REST', `${verb} ${joinPath(full)}`, 'serves', line(lexed, m.index));
+    out.add(views ? 'Web' : 'REST', `${verb} ${joinPath(full)}`, 'serves', line(lexed, m.index));
   });
 }
 

@@ -34,6 +34,9 @@ function annotatesType(code: string, after: number): boolean {
 
 function springRoutes(lexed: Lexed, out: ApiCollector): void {
   let prefixes: string[] = [''];
+  // a @Controller (not a @RestController) answers with views, Thymeleaf pages and redirects, unless a
+  // method or the class says @ResponseBody
+  const pages = /@Controller\b/.test(lexed.code) && !/@RestController\b/.test(lexed.code) && !/@ResponseBody\b[^{]*\b(?:class|interface)\b/.test(lexed.code);
   eachMatch(lexed, /@(Get|Post|Put|Patch|Delete|Request)Mapping\b\s*(\()?/g, (m) => {
     const open = m[2] ? m.index + m[0].length - 1 : -1;
     const close = open >= 0 ? matchingClose(lexed.code, open) : m.index + m[0].length;
@@ -48,7 +51,9 @@ function springRoutes(lexed: Lexed, out: ApiCollector): void {
       verbs = [...body.matchAll(/RequestMethod\.(GET|POST|PUT|PATCH|DELETE|OPTIONS|HEAD)/g)].map((v) => v[1]);
       if (!verbs.length) verbs = ['ALL'];
     }
-    for (const prefix of prefixes) for (const p of paths) for (const verb of verbs) out.add('REST', `${verb} ${joinPath(prefix, p)}`, 'serves', line(lexed, m.index));
+    const from = Math.max(lexed.code.lastIndexOf(';', m.index), lexed.code.lastIndexOf('}', m.index)) + 1;
+    const style = pages && !/@ResponseBody\b/.test(lexed.code.slice(from, close + 300).split('{')[0]) ? 'Web' : 'REST';
+    for (const prefix of prefixes) for (const p of paths) for (const verb of verbs) out.add(style, `${verb} ${joinPath(prefix, p)}`, 'serves', line(lexed, m.index));
   });
 }
 
