@@ -102,3 +102,12 @@ test('a notice set as the first heading and an "About" heading are not the proje
   assert.equal(intro?.title, undefined);
   assert.equal(intro?.summary, 'Dispatch helps teams manage security incidents by integrating with the tools they already use.');
 });
+
+test('scaffolding boilerplate and a notice that the project moved are not descriptions', () => {
+  const angular = '# ShopUi\n\nThis project was generated with [Angular CLI](https://github.com/angular/angular-cli) version 10.1.5.\n';
+  assert.equal(readmeReader.read('README.md', angular).intro?.summary, undefined);
+  const vite = '# React + TypeScript + Vite\n\nThis template provides a minimal setup to get React working in Vite with HMR and some ESLint rules.\n';
+  assert.equal(readmeReader.read('README.md', vite).intro?.summary, undefined);
+  const moved = '# eShopOnWeb\n\n> The eShop sample applications have been updated and moved to https://github.com/dotnet/eShop.\n\nSample ASP.NET Core reference application demonstrating a single-process application architecture.\n';
+  assert.equal(readmeReader.read('README.md', moved).intro?.summary, 'Sample ASP.NET Core reference application demonstrating a single-process application architecture.');
+});

@@ -88,6 +88,9 @@ export function cutSummary(text: string): string {
   return `${head.slice(0, space > 40 ? space : MAX_SUMMARY).trim()}…`;
 }
 
+const BOILERPLATE =
+  /\b(?:generated with \[?Angular CLI|bootstrapped with \[?(?:Create React App|create-next-app|`?create-[\w-]+`?)|This template (?:provides|should help)|This directory is not required|This (?:project|app) was (?:generated|created|bootstrapped) (?:with|using)|Welcome to your new|Look at the \[?Nuxt|Check out the \[?(?:documentation|deployment documentation)\]?)/i;
+
 /** Is this prose a description, rather than a note, a link bar or a badge caption? */
 function isDescription(text: string): boolean {
   if (text.length < MIN_SUMMARY) return false;
@@ -96,6 +99,10 @@ function isDescription(text: string): boolean {
   // a sponsor's banner ("Deploy on X and get $200 in free credits") advertises someone else
   if (/\b(?:sponsor(?:ed|s)?|free credits?|coupon|promo code|referral)\b|\$\d/i.test(text)) return false;
   if ((text.match(/\s[|•·]\s/g) ?? []).length >= 2) return false; // "Docs | Website | Discord"
+  // what a scaffolding tool writes into every new project says nothing about this one
+  if (BOILERPLATE.test(text)) return false;
+  // nor does a notice that the project moved or is archived
+  if (/\b(?:ha(?:s|ve) (?:been )?(?:\w+ and )?(?:moved|archived|deprecated)|(?:moved|migrated) to (?:https?:|the )|is (?:being )?archived|no longer (?:maintained|supported|under active development))\b/i.test(text)) return false;
   // Instructions introducing a code block ("Run the following command:") describe a step, not the project.
   if (/:\s*$/.test(text) || /^(run|install|clone|execute|type|click|download|first|to (?:install|run|build|start|use))\b/i.test(text)) return false;
   const words = text.split(/\s+/).filter((w) => /[a-z]/i.test(w));
