@@ -9,7 +9,7 @@ import { buildCodemap } from './codemap.js';
 import { type Draft, buildDrafts, DATASTORE_KINDS } from './containers.js';
 import { Context, type ModelInput, slug } from './context.js';
 import { buildDeployment } from './deployment.js';
-import { type Evidence, evidence, mergeEvidence } from './evidence.js';
+import { type Evidence, evidence, mergeEvidence, onlyDeclared } from './evidence.js';
 import { finalizeContainer } from './finalize.js';
 import { dirOf, nearestUp } from './graph/paths.js';
 import { importGraph } from './imports.js';
@@ -251,7 +251,10 @@ function implicitStores(drafts: Draft[], containers: Container[], techs: ReturnT
     const group = (category: string) => (category.startsWith('database-') || category === 'cache' ? 'data' : category);
     // (a second provisioned store of the same kind is a second store: DynamoDB tables beside a Neptune graph)
     const kindTaken = drafts.some((d) => d.role === 'main' && d.imageTech && group(d.imageTech.category) === group(t.category));
-    if (runsSomewhere && t.containers.some((c) => appLike.has(c)) && driverEvidence.length) {
+    // in a language whose imports are read, a client library declared and never imported or configured
+    // (mealie's paho-mqtt, BookStack's predis) is no sign the system uses that store
+    const used = !onlyDeclared(driverEvidence);
+    if (runsSomewhere && t.containers.some((c) => appLike.has(c)) && driverEvidence.length && used) {
       // used through a driver by the system's own code
     } else if (provisioned.length && !kindTaken) {
       driverEvidence.push(...provisioned);

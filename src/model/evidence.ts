@@ -28,3 +28,14 @@ export function mergeEvidence(...lists: Evidence[][]): Evidence[] {
 export function compareEvidence(a: Evidence, b: Evidence): number {
   return a.file < b.file ? -1 : a.file > b.file ? 1 : (a.line ?? 0) - (b.line ?? 0) || (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0);
 }
+
+/** Manifests of ecosystems whose code archmd reads imports from, so a dependency in use also shows as an import. */
+const IMPORTS_READ = /(?:^|\/)(?:package\.json|pyproject\.toml|requirements[^/]*\.(?:txt|in)|setup\.(?:py|cfg)|Pipfile|go\.mod|Cargo\.toml|composer\.json)$/;
+
+/**
+ * Evidence that only declares a client library, in a language whose imports are read: declared and never
+ * imported or configured (mealie's paho-mqtt), it is no sign the system talks to that store or broker.
+ */
+export function onlyDeclared(list: Evidence[]): boolean {
+  return list.length > 0 && list.every((e) => /^\w+ dependency\b/.test(e.rule) && IMPORTS_READ.test(e.file));
+}

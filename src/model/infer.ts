@@ -3,7 +3,7 @@
  * communicate. Each conclusion carries the facts that led to it.
  */
 import type { Context } from './context.js';
-import { type Evidence, evidence, mergeEvidence } from './evidence.js';
+import { type Evidence, evidence, mergeEvidence, onlyDeclared } from './evidence.js';
 import type { Component, Container, Fact, Relationship, TechnologyUse } from './types.js';
 
 const RUNNING = new Set(['service', 'worker', 'function', 'job']);
@@ -186,7 +186,7 @@ export function inferCommunication(ctx: Context, containers: Container[], relati
   }
   if (![...facts.keys()].some((k) => k.startsWith('Message queue'))) {
     for (const t of techs) {
-      if (t.category === 'messaging' && t.scope === 'runtime') add(`Message queue (${t.name})`, first(t.evidence.filter((e) => ctx.roleOfFile(e.file) === 'main'), 2));
+      if (t.category === 'messaging' && t.scope === 'runtime' && !onlyDeclared(t.evidence)) add(`Message queue (${t.name})`, first(t.evidence.filter((e) => ctx.roleOfFile(e.file) === 'main'), 2));
     }
   }
   const main = new Set(containers.filter((c) => c.role === 'main').map((c) => c.id));

@@ -611,3 +611,19 @@ describe('a Rust service whose CI is Woodpecker', () => {
     assert.match(deployment, /\*\*CI\/CD Pipeline\*\*: Woodpecker CI \(`\.woodpecker\.yml`\); archmd does not read its steps/);
   });
 });
+
+describe('a Python service that declares a client library it never imports', () => {
+  let model: ArchitectureModel;
+  analyzed('archmd-precision-declared-', {
+    'pyproject.toml': '[project]\nname = "recipes"\ndependencies = ["fastapi", "paho-mqtt", "redis"]\n',
+    'recipes/__init__.py': '',
+    'recipes/app.py': 'from fastapi import FastAPI\nimport redis\n\napp = FastAPI()\ncache = redis.Redis()\n\n@app.get("/api/recipes")\ndef recipes():\n    return cache.get("recipes")\n',
+    'Dockerfile': 'FROM python:3.12\nCOPY . /app\nEXPOSE 9000\n',
+  }, (m) => (model = m));
+
+  it('the broker it never imports is no part of the system; the cache it imports is', () => {
+    const stores = model.containers.filter((c) => c.path === undefined).map((c) => c.name);
+    assert.deepEqual(stores, ['Redis']);
+    assert.ok(!model.system.communication.some((f) => /MQTT/.test(f.value)), model.system.communication.map((f) => f.value).join());
+  });
+});
