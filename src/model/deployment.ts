@@ -52,10 +52,12 @@ export function environmentName(raw: string): string {
 
 const ENVIRONMENT_WORD = /(?:^|[-_ .])(?:prod|production|stag|stage|staging|dev|develop|development|test|testing|qa|uat|preview|sandbox|demo|canary|beta|live|local|integration|perf)(?:$|[-_ .\d])/i;
 
-const ENVIRONMENT_FILES: [RegExp, string][] = [
-  [/(?:^|\/)config\/environments\/([\w-]+)\.rb$/, 'Rails environment configuration'],
-  [/(?:^|\/)appsettings\.([A-Za-z][\w-]*)\.json$/, '.NET environment settings'],
-  [/(?:^|\/)application-([A-Za-z][\w-]*)\.(?:ya?ml|properties)$/, 'Spring profile configuration'],
+// [file pattern, rule, whether any name goes: a Spring profile also selects a database (application-mysql)
+// or a runtime (application-docker); only one named like an environment is one]
+const ENVIRONMENT_FILES: [RegExp, string, boolean][] = [
+  [/(?:^|\/)config\/environments\/([\w-]+)\.rb$/, 'Rails environment configuration', true],
+  [/(?:^|\/)appsettings\.([A-Za-z][\w-]*)\.json$/, '.NET environment settings', false],
+  [/(?:^|\/)application-([A-Za-z][\w-]*)\.(?:ya?ml|properties)$/, 'Spring profile configuration', false],
 ];
 
 export function buildDeployment(ctx: Context, techs: TechnologyUse[]): Deployment {
@@ -77,9 +79,9 @@ export function buildDeployment(ctx: Context, techs: TechnologyUse[]): Deploymen
   // configuration kept per environment names the environments by its file names
   for (const f of ctx.input.files) {
     if (!counts(ctx, f.path)) continue;
-    for (const [pattern, rule] of ENVIRONMENT_FILES) {
+    for (const [pattern, rule, anyName] of ENVIRONMENT_FILES) {
       const name = pattern.exec(f.path)?.[1];
-      if (name && isRuntimeEnvironment(name)) environments.add(environmentName(name), evidence(f.path, rule));
+      if (name && isRuntimeEnvironment(name) && (anyName || ENVIRONMENT_WORD.test(name))) environments.add(environmentName(name), evidence(f.path, rule));
     }
   }
   for (const [file, list] of ctx.each('pipelines')) {

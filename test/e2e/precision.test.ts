@@ -627,3 +627,19 @@ describe('a Python service that declares a client library it never imports', () 
     assert.ok(!model.system.communication.some((f) => /MQTT/.test(f.value)), model.system.communication.map((f) => f.value).join());
   });
 });
+
+describe('a Spring Boot monolith with a profile per database and one per environment', () => {
+  let model: ArchitectureModel;
+  analyzed('archmd-precision-spring-profiles-', {
+    'pom.xml': '<project>\n  <groupId>org.example</groupId>\n  <artifactId>clinic</artifactId>\n  <dependencies>\n    <dependency><groupId>org.springframework.boot</groupId><artifactId>spring-boot-starter-web</artifactId></dependency>\n  </dependencies>\n</project>\n',
+    'src/main/java/org/example/clinic/ClinicApplication.java': 'package org.example.clinic;\n\n@SpringBootApplication\npublic class ClinicApplication {}\n',
+    'src/main/resources/application.properties': 'database=h2\n',
+    'src/main/resources/application-mysql.properties': 'spring.datasource.url=jdbc:mysql://localhost/clinic\n',
+    'src/main/resources/application-postgres.properties': 'spring.datasource.url=jdbc:postgresql://localhost/clinic\n',
+    'src/main/resources/application-prod.yml': 'server:\n  port: 80\n',
+  }, (m) => (model = m));
+
+  it('a profile that picks a database is no environment; one named like an environment is', () => {
+    assert.deepEqual(model.deployment.environments.map((e) => e.value), ['production']);
+  });
+});
