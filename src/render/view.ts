@@ -38,9 +38,18 @@ export class View {
     this.aside = model.containers.filter((c) => c.role !== 'main');
     const ids = new Set(model.containers.map((c) => c.id));
     this.containerRelationships = model.relationships.filter((r) => ids.has(r.from) && ids.has(r.to));
-    const relational = new Set(model.technologies.filter((t) => t.category === 'database-relational').map((t) => `datastore:${t.id}`));
-    const driverOnly = this.stores.filter((s) => relational.has(s.id) && !s.image && s.evidence.every((e) => /\bdependency\b|^import\b/.test(e.rule)));
+    const relationalTechs = new Set(model.technologies.filter((t) => t.category === 'database-relational').map((t) => t.id));
+    const relational = this.stores.filter((s) => s.kind === 'datastore' && (relationalTechs.has(s.id.replace(/^datastore:/, '')) || s.technologies.some((id) => relationalTechs.has(id))));
+    const driverOnly = relational.filter((s) => !s.image && s.evidence.every((e) => /\bdependency\b|^import\b/.test(e.rule)));
     this.alternativeStores = new Set(driverOnly.length >= 2 ? driverOnly.map((s) => s.id) : []);
+    // relational databases used by exactly the same parts are choices of one setting (a Spring profile, a
+    // compose variant, an EF Core provider), not databases the parts use at once
+    const byUsers = new Map<string, string[]>();
+    for (const s of relational) {
+      const users = [...new Set(this.containerRelationships.filter((r) => r.to === s.id && this.byId.get(r.from)?.role === 'main').map((r) => r.from))].sort();
+      if (users.length) byUsers.set(users.join('\0'), [...(byUsers.get(users.join('\0')) ?? []), s.id]);
+    }
+    for (const ids of byUsers.values()) if (ids.length >= 2) for (const id of ids) this.alternativeStores.add(id);
   }
 
   /** Names of the containers a list of ids reaches, alternative databases joined as "A or B". */

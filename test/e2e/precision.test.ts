@@ -171,7 +171,7 @@ describe('a Go service with drivers for two relational databases', () => {
 
   it('says the code carries both drivers, not that it keeps its data in both', () => {
     const conclusion = render(model).split('section="conclusion"')[1] ?? '';
-    assert.match(conclusion, /carries drivers for MySQL and PostgreSQL/);
+    assert.match(conclusion, /can keep its data in MySQL and PostgreSQL; which of them holds it is a matter of configuration/);
     assert.doesNotMatch(conclusion, /keeps its data in MySQL/);
   });
 
@@ -179,7 +179,7 @@ describe('a Go service with drivers for two relational databases', () => {
     const doc = render(model);
     const section = (name: string) => doc.split(`section="${name}"`)[1] ?? '';
     assert.match(section('data-flow'), /talks to MySQL or PostgreSQL \(SQL\)/);
-    assert.match(section('data-flow'), /\*\*Storage\*\*: MySQL or PostgreSQL \(databases whose drivers forge carries; one of them holds the data/);
+    assert.match(section('data-flow'), /\*\*Storage\*\*: MySQL or PostgreSQL \(databases forge supports; one of them holds the data/);
     assert.match(section('core-components'), /\*\*Talks to\*\*: MySQL or PostgreSQL \(SQL\)/);
     assert.match(section('diagrams'), /-->\|SQL, one of\| datastore_mysql/);
   });
@@ -641,5 +641,23 @@ describe('a Spring Boot monolith with a profile per database and one per environ
 
   it('a profile that picks a database is no environment; one named like an environment is', () => {
     assert.deepEqual(model.deployment.environments.map((e) => e.value), ['production']);
+  });
+});
+
+describe('a Spring app whose compose file runs two databases it chooses between by profile', () => {
+  let model: ArchitectureModel;
+  analyzed('archmd-precision-db-choice-', {
+    'pom.xml': '<project>\n  <groupId>org.example</groupId>\n  <artifactId>clinic</artifactId>\n  <dependencies>\n    <dependency><groupId>org.springframework.boot</groupId><artifactId>spring-boot-starter-data-jpa</artifactId></dependency>\n    <dependency><groupId>com.mysql</groupId><artifactId>mysql-connector-j</artifactId></dependency>\n    <dependency><groupId>org.postgresql</groupId><artifactId>postgresql</artifactId></dependency>\n  </dependencies>\n</project>\n',
+    'src/main/java/org/example/clinic/ClinicApplication.java': 'package org.example.clinic;\n\n@SpringBootApplication\npublic class ClinicApplication {}\n',
+    'src/main/resources/application-mysql.properties': 'spring.datasource.url=jdbc:mysql://mysql/clinic\n',
+    'src/main/resources/application-postgres.properties': 'spring.datasource.url=jdbc:postgresql://postgres/clinic\n',
+    'Dockerfile': 'FROM eclipse-temurin:21\nCOPY target/app.jar /app.jar\nEXPOSE 8080\n',
+    'docker-compose.yml': 'services:\n  mysql:\n    image: mysql:9.1\n  postgres:\n    image: postgres:17\n',
+  }, (m) => (model = m));
+
+  it('says it can keep its data in either, not that it keeps it in both', () => {
+    const conclusion = render(model).split('section="conclusion"')[1] ?? '';
+    assert.match(conclusion, /can keep its data in mysql and postgres; which of them holds it is a matter of configuration/);
+    assert.doesNotMatch(conclusion, /It keeps its data in mysql/);
   });
 });

@@ -80,6 +80,7 @@ test("a sponsor's banner is not the purpose; a Vision section is", () => {
   const md = '<div align="center">\n  Deploy on CloudCo and <a href="https://x">get $200 in free credits</a>!\n</div>\n\n## 🔮 Vision\n\nThe project aims to build a simple, stable and extensible self-hosted Git service.\n';
   const { intro } = readmeReader.read('README.md', md);
   assert.equal(intro?.summary, 'The project aims to build a simple, stable and extensible self-hosted Git service.');
+  assert.equal(intro?.title, undefined, 'a Vision section opening the README is no title');
 });
 
 test('a README that opens on a second-level heading takes it as the title, unless it names a section', () => {

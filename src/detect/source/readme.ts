@@ -182,7 +182,7 @@ function introOf(text: string): IntroFact {
       // Only a top-level heading names the project; a leading "## Architecture" is a section, not a title, but a
       // README that opens on "## AWS Serverless Airline Booking" titles itself with it
       const opening = sectionsSeen === 0 && top.slice(0, i).every((n) => n.type === 'html' || n.type === 'paragraph' && !paragraphSummary(n));
-      const titleLike = t && !NOTICE_HEADING.test(t) && !(node.depth === 1 ? /^(?:\P{L}*\s*)?(?:about|overview|introduction|installation|getting started|usage|features)\s*$/iu : SECTION_HEADING).test(t);
+      const titleLike = t && !NOTICE_HEADING.test(t) && !(node.depth === 1 ? /^(?:\P{L}*\s*)?(?:about|overview|introduction|installation|getting started|usage|features)\s*$/iu : SECTION_HEADING).test(t) && !(node.depth > 1 && (ABOUT_HEADING.test(t) || FEATURES_HEADING.test(t)));
       if (intro.title === undefined && titleLike && (node.depth === 1 || (node.depth === 2 && opening))) {
         intro.title = t;
         intro.titleLine = lineOf(node);

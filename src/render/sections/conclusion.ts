@@ -15,7 +15,7 @@ export function renderConclusion(model: ArchitectureModel, view: View, docs: str
   const keeps = view.stores.filter((s) => s.kind !== 'broker' && !alternatives.has(s));
   const brokers = view.stores.filter((s) => s.kind === 'broker');
   if (keeps.length) sentences.push(`It keeps its data in ${joinWords(keeps.map((s) => text(s.name)))}.`);
-  if (alternatives.size) sentences.push(`Its code carries drivers for ${joinWords([...alternatives].map((s) => text(s.name)))}; which of them holds the data is a matter of configuration.`);
+  if (alternatives.size) sentences.push(`It can keep its data in ${joinWords([...alternatives].map((s) => text(s.name)))}; which of them holds it is a matter of configuration.`);
   if (brokers.length) sentences.push(`Its parts exchange messages through ${joinWords(brokers.map((s) => text(s.name)))}.`);
   const hosting = model.deployment.hosting.map((h) => h.value);
   if (hosting.length) sentences.push(`It is deployed on ${joinWords(hosting.map(text))}.`);

@@ -87,7 +87,7 @@ function storage(view: View): string {
   if (alternatives.length) {
     const users = [...new Set(alternatives.flatMap((s) => view.usedBy(s).map((r) => view.name(r.from))))].sort();
     const names = view.targetNames(alternatives.map((s) => s.id))[0];
-    entries.push(`${text(names)} (databases whose drivers ${users.length ? joinWords(users.map(text)) : 'the code'} ${users.length > 1 ? 'carry' : 'carries'}; one of them holds the data, chosen in configuration; ${files(alternatives.flatMap((s) => s.evidence), 2)})`);
+    entries.push(`${text(names)} (databases ${users.length ? joinWords(users.map(text)) : 'the code'} ${users.length > 1 ? 'support' : 'supports'}; one of them holds the data, chosen in configuration; ${files(alternatives.flatMap((s) => s.evidence), 2)})`);
   }
   return entries.join('; ');
 }
