@@ -10,6 +10,7 @@ import { baseOf } from './graph/paths.js';
 import type { Container, ContainerKind, Fact } from './types.js';
 
 const CLI_TECH = new Set(['commander', 'yargs', 'oclif', 'cac', 'clipanion', 'meow', 'click', 'typer', 'argparse', 'cobra', 'urfave-cli', 'clap', 'thor', 'picocli', 'symfony-console', 'system-commandline', 'kingpin']);
+const BROKER_NAME = /(?:^|[-_])(?:broker|queue|celery|sidekiq|bull|jobs?)(?:[-_]|$)/i;
 const WORKER_NAME = /(^|[-_.])(worker|workers|consumer|consumers|jobs?|queue|processor|scheduler|cron|sidekiq|celery)([-_.]|$)/i;
 
 export function finalizeContainer(ctx: Context, d: Draft, techs: TechnologyUse[], languageOf: (path: string) => string | undefined): Container {
@@ -70,6 +71,8 @@ function shortName(name: string): string {
 function containerKind(ctx: Context, d: Draft, techs: TechnologyUse[], categories: Set<string>): ContainerKind {
   if (d.path === undefined) {
     const store = d.imageTech ? DATASTORE_KINDS[d.imageTech.category] : undefined;
+    // a Redis or Valkey the compose file calls "broker" carries Celery's or Sidekiq's jobs: a broker, not a database
+    if (store && d.imageTech!.category === 'database-key-value' && [...d.names].some((n) => BROKER_NAME.test(n))) return 'broker';
     if (store) return store;
     if (d.imageTech?.category === 'web-server') return 'proxy';
     const kinds = d.services.map((s) => s.fact.kind);

@@ -661,3 +661,18 @@ describe('a Spring app whose compose file runs two databases it chooses between 
     assert.doesNotMatch(conclusion, /It keeps its data in mysql/);
   });
 });
+
+describe('a Django app with a Redis its compose file calls broker', () => {
+  let model: ArchitectureModel;
+  analyzed('archmd-precision-broker-', {
+    'pyproject.toml': '[project]\nname = "papers"\ndependencies = ["django", "celery", "redis"]\n',
+    'papers/__init__.py': '',
+    'papers/celery.py': 'from celery import Celery\n\napp = Celery("papers")\n',
+    'Dockerfile': 'FROM python:3.12\nCOPY . /app\nEXPOSE 8000\n',
+    'docker-compose.yml': 'services:\n  broker:\n    image: valkey/valkey:8\n  webserver:\n    build: .\n    environment:\n      PAPERLESS_REDIS: redis://broker:6379\n',
+  }, (m) => (model = m));
+
+  it('is a message broker, not a database', () => {
+    assert.equal(model.containers.find((c) => c.name === 'broker')?.kind, 'broker');
+  });
+});
