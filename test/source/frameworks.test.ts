@@ -179,5 +179,5 @@ test('past the cap on routes in one file, the API and webhook routes are the one
   assert.equal(names.length, MAX_FACTS_PER_FILE);
   assert.deepEqual(names.slice(-2), ['GET /api/v1/accounts', 'POST /webhooks/plaid']);
   assert.equal(names[0], 'GET /pages/page-0');
-  assert.match(result.warnings![0].message, /more than 200 API facts/);
+  assert.match(result.warnings![0].message, /more than 200 routes, services and queues/);
 });

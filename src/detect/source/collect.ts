@@ -47,7 +47,7 @@ export class ApiCollector {
       facts = facts.filter((f) => first.has(f));
     }
     if (facts.length) out.apis = facts;
-    if (this.truncated) out.warnings = [{ file: this.path, message: `more than ${MAX_FACTS_PER_FILE} API facts; the rest were left out` }];
+    if (this.truncated) out.warnings = [{ file: this.path, message: `more than ${MAX_FACTS_PER_FILE} routes, services and queues; the API ones were kept first, the rest left out` }];
     return out;
   }
 }
