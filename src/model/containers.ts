@@ -162,7 +162,7 @@ export function buildDrafts(ctx: Context): Draft[] {
     const fromAncestor = folder !== '' && sources.some((src) => src.path === '.') && sources.some((src) => src.path === folder || src.path.startsWith(`${folder}/`));
     if (!d && !fromAncestor && ownSourceFiles(ctx, folder, [...byPath.keys()]) > 0) d = draftAt(folder);
     // util/Attachments/Dockerfile, kept apart from the code it builds, names it: WORKDIR /source/util/Server
-    if (!d && folder !== '') d = namedProject(build, byPath);
+    if (!d && folder !== '') d = namedProject(build, byPath, folder);
     // a folder holding only a Dockerfile that packages a known product (FROM apache/kafka, envoyproxy/envoy)
     // is that product, built here; one that starts from a language image builds the project around it
     if (!d && folder !== '') {
@@ -211,10 +211,11 @@ export function buildDrafts(ctx: Context): Draft[] {
           const dockerfileDir = dockerfilePath !== undefined ? dirOf(dockerfilePath) : undefined;
           const build = dockerfilePath !== undefined ? ctx.input.facts.get(dockerfilePath)?.dockerBuild : undefined;
           const named = findByName([...byPath.values()].filter((d) => d.path !== '' && d.role === fileRole), s.name);
-          const builds = dockerfileDir ? namedProject(build, byPath) : undefined;
+          const builds = dockerfileDir !== undefined ? namedProject(build, byPath, dockerfileDir) : undefined;
           if (dockerfileDir && byPath.has(dockerfileDir)) folder = dockerfileDir;
           else if (builds?.path !== undefined) folder = builds.path;
-          else if (folder === '' && named?.path !== undefined) folder = named.path;
+          // (a Dockerfile that copies the root's code beside a sub-project's builds the root, whatever it is called)
+          else if (folder === '' && named?.path !== undefined && (dockerfilePath === undefined || !ctx.fileByPath.has(dockerfilePath))) folder = named.path;
           else if (dockerfileDir && dockerfilePath !== undefined && ctx.fileByPath.has(dockerfilePath) && !build?.sources.length && !s.mountsContext) {
             // the image builds code kept elsewhere (src/opamp-server/Dockerfile clones opamp-go): it is a part of
             // its own, in the Dockerfile's folder, not the project at the root of the build context
@@ -416,13 +417,17 @@ function withEnvFile(ctx: Context, file: string, s: ServiceFact): ServiceFact {
 }
 
 /** The one project a Dockerfile names by its folder: COPY util/Server, COPY src/Api/Api.csproj src/Api/, WORKDIR /source/util/Server. */
-function namedProject(build: FileFacts['dockerBuild'], byPath: Map<string, Draft>): Draft | undefined {
+function namedProject(build: FileFacts['dockerBuild'], byPath: Map<string, Draft>, folder: string): Draft | undefined {
   if (!build) return undefined;
   const projects = [...byPath.values()].filter((d) => d.path);
   const found = new Set<Draft>();
-  // WORKDIR is a path inside the image: the repository's folders appear at its end, under /source or /app
   for (const { path } of build.sources) {
-    for (const d of projects) if (path === d.path || path.startsWith(`${d.path}/`)) found.add(d);
+    // the Dockerfile's own folder (an entrypoint script beside it) and the whole context say nothing
+    if (path === '.' || path === folder || path.startsWith(`${folder}/`)) continue;
+    const owner = projects.filter((d) => path === d.path || path.startsWith(`${d.path}/`));
+    // a copied path no sub-project owns (mealie/ beside frontend/) is the root's: the image builds more than one
+    if (!owner.length) return undefined;
+    for (const d of owner) found.add(d);
   }
   // WORKDIR is a path inside the image, where the repository's folders sit under /source or /app; one
   // segment (WORKDIR /app, /src) is too common a name to tell
