@@ -676,3 +676,23 @@ describe('a Django app with a Redis its compose file calls broker', () => {
     assert.equal(model.containers.find((c) => c.name === 'broker')?.kind, 'broker');
   });
 });
+
+describe('one image built from the backend at the root and the frontend beside it', () => {
+  let model: ArchitectureModel;
+  analyzed('archmd-precision-one-image-', {
+    'pyproject.toml': '[project]\nname = "recipes"\ndependencies = ["fastapi", "sqlalchemy", "psycopg2"]\n',
+    'recipes/__init__.py': '',
+    'recipes/app.py': 'from fastapi import FastAPI\n\napp = FastAPI()\n\n@app.get("/api/recipes")\ndef recipes():\n    return []\n',
+    'frontend/package.json': '{ "name": "recipes", "private": true, "dependencies": { "nuxt": "^3.12.0", "vue": "^3.4.0" } }\n',
+    'frontend/pages/index.vue': '<template><div>recipes</div></template>\n',
+    'docker/Dockerfile': 'FROM node:20 AS web\nCOPY ./frontend .\nRUN npm run generate\nFROM python:3.12\nCOPY ./pyproject.toml ./\nCOPY ./recipes /app/recipes\nEXPOSE 9000\n',
+    'docker/docker-compose.yml': 'services:\n  recipes:\n    build:\n      context: ../\n      dockerfile: ./docker/Dockerfile\n    environment:\n      POSTGRES_SERVER: postgres\n  postgres:\n    image: postgres:15\n',
+  }, (m) => (model = m));
+
+  it('the compose service is the backend the image runs, not the frontend that shares its name', () => {
+    const root = model.containers.find((c) => c.path === '');
+    assert.ok(root?.evidence.some((e) => e.file === 'docker/docker-compose.yml'), 'the root is the compose service');
+    const frontend = model.containers.find((c) => c.path === 'frontend');
+    assert.ok(!frontend?.evidence.some((e) => e.file === 'docker/docker-compose.yml'), 'the frontend is not');
+  });
+});
