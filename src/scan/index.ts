@@ -100,7 +100,8 @@ export async function scan(root: string, options: ScanOptions = {}): Promise<Sca
     if (!lang && !binary && !path.slice(path.lastIndexOf('/') + 1).includes('.') && size > 2 && size < 1 << 20) {
       lang = languageFromShebang(firstLine(join(root, path)));
     }
-    const role = roleOf(path) === 'main' && cdkApps.some((folder) => path.startsWith(folder)) ? 'tooling' : roleOf(path);
+    const classified = roleOf(path);
+    const role = classified === 'main' && cdkApps.length && cdkApps.some((folder) => path.startsWith(folder)) ? 'tooling' : classified;
     const documentation = role === 'docs' || Boolean(attrs?.documentation.ignores(path));
     files.push({
       path,
