@@ -35,3 +35,14 @@ test('pathologically deep flow collections are refused with a warning before the
   const gh = ciReaders.find((r) => r.id === 'ci/github-actions')!;
   assert.match(gh.read('.github/workflows/x.yml', deep).warnings?.[0].message ?? '', /nested more than/);
 });
+
+test('a pipeline wholly commented out is switched off, not malformed; a list where a mapping belongs is', () => {
+  const commented = '#name: Codegen check\n#on:\n#  pull_request:\n#jobs:\n#  build:\n#    runs-on: ubuntu-latest\n';
+  for (const reader of ciReaders.filter((r) => r.id !== 'ci/jenkins')) {
+    const facts = reader.read('.github/workflows/x.yml', commented);
+    assert.equal(facts.warnings, undefined, reader.id);
+    assert.equal(facts.pipelines, undefined, reader.id);
+  }
+  const gh = ciReaders.find((r) => r.id === 'ci/github-actions')!;
+  assert.match(gh.read('.github/workflows/x.yml', '- build\n- test\n').warnings?.[0].message ?? '', /workflow is not a YAML mapping/);
+});

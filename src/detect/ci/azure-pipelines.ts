@@ -1,7 +1,7 @@
 /** Azure Pipelines (azure-pipelines.yml and templates under .azure-pipelines/ or .azure/): stages, jobs, tasks. */
 import type { FileFacts, Reader } from '../facts.js';
 import { PipelineSignals, stripComments } from './signals.js';
-import { get, getEntry, isMapNode, parseYamlFile, str, strings, visitMaps } from './yaml-nodes.js';
+import { get, getEntry, isMapNode, parseYamlFile, str, strings, visitMaps, notAMapping } from './yaml-nodes.js';
 
 /** Tasks whose `command:` input is the whole story; turned into the equivalent command line. */
 function taskAsCommand(task: string, inputs: (k: string) => string | undefined): string | undefined {
@@ -33,7 +33,7 @@ export const azurePipelinesReader: Reader = {
   read(path, text): Omit<FileFacts, 'path'> {
     const yaml = parseYamlFile(path, text);
     const doc = yaml.docs[0];
-    if (!doc || !isMapNode(doc.contents, doc)) return { warnings: yaml.warnings.length ? yaml.warnings : [{ file: path, message: 'Azure Pipelines file is not a YAML mapping' }] };
+    if (!doc || !isMapNode(doc.contents, doc)) return notAMapping(yaml, path, 'Azure Pipelines file');
     const root = doc.contents;
     const signals = new PipelineSignals();
     const names: string[] = [];

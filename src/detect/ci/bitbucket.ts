@@ -1,7 +1,7 @@
 /** Bitbucket Pipelines (bitbucket-pipelines.yml): steps, pipes as `uses`, deployments as environments. */
 import type { FileFacts, Reader } from '../facts.js';
 import { PipelineSignals, stripComments } from './signals.js';
-import { entries, get, isMapNode, items, parseYamlFile, str, visitMaps } from './yaml-nodes.js';
+import { entries, get, isMapNode, items, parseYamlFile, str, visitMaps, notAMapping } from './yaml-nodes.js';
 
 const TRIGGER_BY_KEY: Record<string, string> = {
   default: 'push',
@@ -17,7 +17,7 @@ export const bitbucketReader: Reader = {
   read(path, text): Omit<FileFacts, 'path'> {
     const yaml = parseYamlFile(path, text);
     const doc = yaml.docs[0];
-    if (!doc || !isMapNode(doc.contents, doc)) return { warnings: yaml.warnings.length ? yaml.warnings : [{ file: path, message: 'Bitbucket Pipelines file is not a YAML mapping' }] };
+    if (!doc || !isMapNode(doc.contents, doc)) return notAMapping(yaml, path, 'Bitbucket Pipelines file');
     const pipelines = get(doc.contents, 'pipelines', doc);
     const signals = new PipelineSignals();
     for (const e of entries(pipelines, doc)) if (TRIGGER_BY_KEY[e.key]) signals.triggers.add(TRIGGER_BY_KEY[e.key]);

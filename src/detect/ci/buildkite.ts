@@ -9,7 +9,7 @@ export const buildkiteReader: Reader = {
   read(path, text): Omit<FileFacts, 'path'> {
     const yaml = parseYamlFile(path, text);
     const doc = yaml.docs[0];
-    if (!doc) return { warnings: yaml.warnings.length ? yaml.warnings : [{ file: path, message: 'empty Buildkite pipeline' }] };
+    if (!doc) return yaml.warnings.length ? { warnings: yaml.warnings } : {};
     const signals = new PipelineSignals();
     const context = stripComments(text);
     const steps = isMapNode(doc.contents, doc) ? get(doc.contents, 'steps', doc) : doc.contents;

@@ -1,7 +1,7 @@
 /** CircleCI (.circleci/config.yml): jobs, run steps, and orbs as `uses`. */
 import type { FileFacts, Reader } from '../facts.js';
 import { PipelineSignals, stripComments } from './signals.js';
-import { entries, get, isMapNode, items, parseYamlFile, str } from './yaml-nodes.js';
+import { entries, get, isMapNode, items, parseYamlFile, str, notAMapping } from './yaml-nodes.js';
 
 export const circleciReader: Reader = {
   id: 'ci/circleci',
@@ -9,7 +9,7 @@ export const circleciReader: Reader = {
   read(path, text): Omit<FileFacts, 'path'> {
     const yaml = parseYamlFile(path, text);
     const doc = yaml.docs[0];
-    if (!doc || !isMapNode(doc.contents, doc)) return { warnings: yaml.warnings.length ? yaml.warnings : [{ file: path, message: 'CircleCI config is not a YAML mapping' }] };
+    if (!doc || !isMapNode(doc.contents, doc)) return notAMapping(yaml, path, 'CircleCI config');
     const root = doc.contents;
     const signals = new PipelineSignals();
     // Orbs are declared under an alias ("aws-ecr: circleci/aws-ecr@9.0"); steps and jobs use the alias.

@@ -44,7 +44,7 @@ export const droneReader: Reader = {
     if (pipelines.length) out.pipelines = pipelines;
     if (actions.length) out.actions = actions;
     if (yaml.warnings.length) out.warnings = yaml.warnings;
-    else if (!pipelines.length) out.warnings = [{ file: path, message: 'no Drone pipeline found' }];
+    else if (!pipelines.length && yaml.docs.length > 0) out.warnings = [{ file: path, message: 'no Drone pipeline found' }];
     return out;
   },
 };

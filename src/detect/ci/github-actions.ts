@@ -2,7 +2,7 @@
 import type { Document } from 'yaml';
 import type { FileFacts, Reader } from '../facts.js';
 import { PipelineSignals, stripComments } from './signals.js';
-import { entries, get, getEntry, isMapNode, items, parseYamlFile, str, strings } from './yaml-nodes.js';
+import { entries, get, getEntry, isMapNode, items, parseYamlFile, str, strings, notAMapping } from './yaml-nodes.js';
 
 function baseName(path: string): string {
   return path.slice(path.lastIndexOf('/') + 1).replace(/\.ya?ml$/, '');
@@ -19,9 +19,7 @@ export const githubActionsReader: Reader = {
   read(path, text): Omit<FileFacts, 'path'> {
     const yaml = parseYamlFile(path, text);
     const doc = yaml.docs[0];
-    if (!doc || !isMapNode(doc.contents, doc)) {
-      return yaml.warnings.length ? { warnings: yaml.warnings } : { warnings: [{ file: path, message: 'workflow is not a YAML mapping' }] };
-    }
+    if (!doc || !isMapNode(doc.contents, doc)) return notAMapping(yaml, path, 'workflow');
     const root = doc.contents;
     const signals = new PipelineSignals();
     const context = stripComments(text);

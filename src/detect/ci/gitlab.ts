@@ -1,7 +1,7 @@
 /** GitLab CI (.gitlab-ci.yml and included local templates named *.gitlab-ci.yml). */
 import type { FileFacts, Reader } from '../facts.js';
 import { PipelineSignals, stripComments } from './signals.js';
-import { entries, get, isMapNode, isSeqNode, items, parseYamlFile, str, strings } from './yaml-nodes.js';
+import { entries, get, isMapNode, isSeqNode, items, parseYamlFile, str, strings, notAMapping } from './yaml-nodes.js';
 
 /** Top-level keys that are settings, not jobs. */
 const RESERVED = new Set(['stages', 'variables', 'include', 'default', 'image', 'services', 'before_script', 'after_script', 'cache', 'workflow', 'types', 'spec']);
@@ -13,7 +13,7 @@ export const gitlabReader: Reader = {
     const yaml = parseYamlFile(path, text);
     // A GitLab file with `spec:` inputs is two documents: the header and the pipeline.
     const doc = yaml.docs.find((d) => isMapNode(d.contents, d) && !get(d.contents, 'spec', d)) ?? yaml.docs[0];
-    if (!doc || !isMapNode(doc.contents, doc)) return { warnings: yaml.warnings.length ? yaml.warnings : [{ file: path, message: 'GitLab CI file is not a YAML mapping' }] };
+    if (!doc || !isMapNode(doc.contents, doc)) return notAMapping(yaml, path, 'GitLab CI file');
     const root = doc.contents;
     const signals = new PipelineSignals();
     for (const stage of strings(get(root, 'stages', doc), doc)) signals.addName(stage);

@@ -1,7 +1,7 @@
 /** Travis CI (.travis.yml): scripts, job stages and `deploy:` providers. */
 import type { FileFacts, Reader } from '../facts.js';
 import { PipelineSignals, stripComments, type Stage } from './signals.js';
-import { get, isMapNode, isSeqNode, items, parseYamlFile, str, strings, visitMaps } from './yaml-nodes.js';
+import { get, isMapNode, isSeqNode, items, parseYamlFile, str, strings, visitMaps, notAMapping } from './yaml-nodes.js';
 
 const PROVIDERS: Record<string, { target?: string; stages: Stage[] }> = {
   heroku: { target: 'Heroku', stages: ['deploy'] },
@@ -32,7 +32,7 @@ export const travisReader: Reader = {
   read(path, text): Omit<FileFacts, 'path'> {
     const yaml = parseYamlFile(path, text);
     const doc = yaml.docs[0];
-    if (!doc || !isMapNode(doc.contents, doc)) return { warnings: yaml.warnings.length ? yaml.warnings : [{ file: path, message: 'Travis file is not a YAML mapping' }] };
+    if (!doc || !isMapNode(doc.contents, doc)) return notAMapping(yaml, path, 'Travis file');
     const signals = new PipelineSignals();
     const names: string[] = [];
     const commands: string[] = [];

@@ -41,6 +41,17 @@ export function parseYamlFile(path: string, text: string): YamlFile {
   return { docs, lineOf, warnings };
 }
 
+/**
+ * What a CI reader says of a file whose first document is not a mapping: the parser's own warnings, or
+ * nothing at all for a file that is empty or wholly commented out (a pipeline switched off), or that it
+ * is not a mapping.
+ */
+export function notAMapping(yaml: YamlFile, path: string, what: string): { warnings?: Warning[] } {
+  if (yaml.warnings.length > 0) return { warnings: yaml.warnings };
+  if (yaml.docs.length === 0) return {};
+  return { warnings: [{ file: path, message: `${what} is not a YAML mapping` }] };
+}
+
 const aliasTargets = new WeakMap<object, unknown>();
 
 /** Follows aliases; depth-bounded so a malicious alias chain cannot loop. */
