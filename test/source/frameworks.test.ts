@@ -181,3 +181,12 @@ test('past the cap on routes in one file, the API and webhook routes are the one
   assert.equal(names[0], 'GET /pages/page-0');
   assert.match(result.warnings![0].message, /more than 200 routes, services and queues/);
 });
+
+test('Symfony actions that render a Twig template or redirect serve pages; one that answers JSON is an API', () => {
+  assert.deepEqual(apis(F, 'symfony/src/Controller/BlogController.php'), [
+    'Web GET /blog serves @14',
+    'Web POST /blog/comment/{postSlug}/new serves @20',
+    'Web GET /blog/posts/{slug} serves @26',
+    'REST GET /blog/search serves @33',
+  ]);
+});

@@ -17,7 +17,7 @@ export const php: Technology[] = [
   // a database abstraction layer (Laravel uses it for schema changes), not an object mapper
   { id: 'doctrine-dbal', name: 'Doctrine DBAL', category: 'tool', match: { composer: ['doctrine/dbal'] } },
   { id: 'propel', name: 'Propel', category: 'orm', match: { composer: ['propel/propel'] } },
-  { id: 'twig', name: 'Twig', category: 'tool', match: { composer: ['twig/twig'] } },
+  { id: 'twig', name: 'Twig', category: 'tool', match: { composer: ['twig/twig', 'symfony/twig-bundle'] } },
   { id: 'guzzle', name: 'Guzzle', category: 'http-client', match: { composer: ['guzzlehttp/guzzle'] } },
   { id: 'symfony-http-client', name: 'Symfony HttpClient', category: 'http-client', match: { composer: ['symfony/http-client'] } },
   { id: 'monolog', name: 'Monolog', category: 'observability', match: { composer: ['monolog/monolog'] } },

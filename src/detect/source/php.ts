@@ -86,8 +86,26 @@ function symfony(lexed: Lexed, out: ApiCollector): void {
     }
     const methods = /\bmethods\s*:\s*\[/.exec(lexed.code.slice(open, close));
     const verbs = methods ? stringsIn(lexed, open + methods.index, close).filter((s) => s.start > open + methods.index).map((s) => s.value.toUpperCase()) : ['ALL'];
-    for (const verb of verbs) out.add('REST', `${verb} ${joinPath(prefix, path.value)}`, 'serves', line(lexed, m.index));
+    const style = rendersPages(lexed.code, close) ? 'Web' : 'REST';
+    for (const verb of verbs) out.add(style, `${verb} ${joinPath(prefix, path.value)}`, 'serves', line(lexed, m.index));
   });
+}
+
+/**
+ * A Symfony action that renders a template or redirects (the answer to a form) serves pages to a browser;
+ * one that returns JSON, or anything else, is taken for an API.
+ */
+function rendersPages(code: string, attributeEnd: number): boolean {
+  const fn = /\bfunction\b/.exec(code.slice(attributeEnd, attributeEnd + 2000));
+  if (!fn) return false;
+  const head = code.slice(attributeEnd, attributeEnd + fn.index);
+  if (/#\[\s*Template\b/.test(head)) return true;
+  const open = code.indexOf('{', attributeEnd + fn.index);
+  const end = open < 0 ? -1 : matchingClose(code, open);
+  if (end < 0) return false;
+  const body = code.slice(open, end);
+  if (/->\s*json\s*\(|\bJsonResponse\b|->\s*serialize\s*\(/.test(body)) return false;
+  return /->\s*(?:render|renderView|renderForm|redirectToRoute|redirect)\s*\(/.test(body);
 }
 
 export const phpReader: Reader = {
