@@ -696,3 +696,18 @@ describe('one image built from the backend at the root and the frontend beside i
     assert.ok(!frontend?.evidence.some((e) => e.file === 'docker/docker-compose.yml'), 'the frontend is not');
   });
 });
+
+describe('a Python library that calls web APIs with aiohttp', () => {
+  let model: ArchitectureModel;
+  analyzed('archmd-precision-aiohttp-', {
+    'pyproject.toml': '[project]\nname = "weatherkit"\ndescription = "Async client for a weather API"\ndependencies = ["aiohttp>=3.9"]\n',
+    'weatherkit/__init__.py': 'from .client import Client\n',
+    'weatherkit/client.py': 'import aiohttp\n\n\nclass Client:\n    async def forecast(self, city: str) -> dict:\n        async with aiohttp.ClientSession() as s:\n            async with s.get(f"https://api.example.com/{city}") as r:\n                return await r.json()\n',
+  }, (m) => (model = m));
+
+  it('is no web service: aiohttp is its HTTP client', () => {
+    assert.equal(model.technologies.find((t) => t.id === 'aiohttp')?.category, 'http-client');
+    const root = model.containers.find((c) => c.path === '');
+    assert.ok(root && root.kind !== 'service', `kind is ${root?.kind}`);
+  });
+});

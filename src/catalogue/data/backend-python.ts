@@ -11,7 +11,8 @@ export const backendPython: Technology[] = [
   { id: 'starlette', name: 'Starlette', category: 'backend-framework', match: { pypi: ['starlette'] } },
   { id: 'litestar', name: 'Litestar', category: 'backend-framework', match: { pypi: ['litestar'] } },
   { id: 'tornado', name: 'Tornado', category: 'backend-framework', match: { pypi: ['tornado'] } },
-  { id: 'aiohttp', name: 'aiohttp', category: 'backend-framework', match: { pypi: ['aiohttp'] } },
+  // mostly imported for its ClientSession; a server built on it shows by its routes
+  { id: 'aiohttp', name: 'aiohttp', category: 'http-client', match: { pypi: ['aiohttp'] } },
   { id: 'sanic', name: 'Sanic', category: 'backend-framework', match: { pypi: ['sanic'] } },
   { id: 'quart', name: 'Quart', category: 'backend-framework', match: { pypi: ['quart'] } },
   { id: 'falcon', name: 'Falcon', category: 'backend-framework', match: { pypi: ['falcon'] } },

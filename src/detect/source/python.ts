@@ -52,6 +52,18 @@ function imperativeRoutes(lexed: Lexed, out: ApiCollector): void {
   });
 }
 
+/** aiohttp: app.router.add_get('/x', h), add_route('POST', '/x', h), and web.get('/x', h) in app.add_routes([...]). */
+function aiohttpRoutes(lexed: Lexed, out: ApiCollector): void {
+  eachMatch(lexed, /\.add_(get|post|put|patch|delete|head)\s*\(\s*|\bweb\.(get|post|put|patch|delete|head)\s*\(\s*/g, (m, a) => {
+    if (a && a.value.startsWith('/')) out.add('REST', `${(m[1] ?? m[2]).toUpperCase()} ${a.value}`, 'serves', line(lexed, m.index));
+  });
+  eachMatch(lexed, /\.add_route\s*\(\s*/g, (m, a) => {
+    if (!a) return;
+    const path = stringAt(lexed, lexed.code.indexOf(',', a.start) + 1);
+    if (path?.value.startsWith('/') && (VERBS.has(a.value.toLowerCase()) || a.value === '*')) out.add('REST', `${a.value === '*' ? 'ALL' : a.value.toUpperCase()} ${path.value}`, 'serves', line(lexed, m.index));
+  });
+}
+
 function djangoUrls(lexed: Lexed, out: ApiCollector): void {
   eachMatch(lexed, /(?:^|[\s,[(])(path|re_path|url)\s*\(\s*/gm, (m, a) => {
     if (!a) return;
@@ -159,6 +171,7 @@ export const pythonReader: Reader = {
     if (/_pb2(?:_grpc)?\.pyi?$/.test(base)) return {}; // generated gRPC code names every service, both sides
     const mayRoute = text.includes('@') && /@\w+\.(?:route|get|post|put|patch|delete|options|head|websocket|api_route)\s*\(/.test(text);
     const mayImperative = text.includes('add_url_rule') || text.includes('add_api_route');
+    const mayAiohttp = text.includes('aiohttp') && /\.add_(?:get|post|put|patch|delete|head|route)\b|\bweb\.(?:get|post|put|patch|delete|head)\b/.test(text);
     const mayDjango = base === 'urls.py' && /\b(?:re_)?path\s*\(|\burl\s*\(/.test(text);
     const mayGrpc = text.includes('_pb2') || text.includes('grpc');
     const mayCelery = text.includes('.task') || text.includes('shared_task') || text.includes('send_task');
@@ -166,10 +179,11 @@ export const pythonReader: Reader = {
     const mayCli = text.includes('.command') || text.includes('.group') || text.includes('add_parser');
     const mayWs = text.includes('websockets.serve');
     const maySqs = text.includes('QueueUrl');
-    if (!(mayRoute || mayImperative || mayDjango || mayGrpc || mayCelery || mayQueue || mayCli || mayWs || maySqs)) return {};
+    if (!(mayRoute || mayImperative || mayAiohttp || mayDjango || mayGrpc || mayCelery || mayQueue || mayCli || mayWs || maySqs)) return {};
     const lexed = lex(text, 'python');
     if (mayRoute) decoratorRoutes(lexed, out);
     if (mayImperative) imperativeRoutes(lexed, out);
+    if (mayAiohttp) aiohttpRoutes(lexed, out);
     if (mayDjango) djangoUrls(lexed, out);
     if (mayGrpc) grpc(lexed, out);
     if (mayCelery) celery(lexed, text, out);
