@@ -75,6 +75,7 @@ function containerKind(ctx: Context, d: Draft, techs: TechnologyUse[], categorie
     if (store && d.imageTech!.category === 'database-key-value' && [...d.names].some((n) => BROKER_NAME.test(n))) return 'broker';
     if (store) return store;
     if (d.imageTech?.category === 'web-server') return 'proxy';
+    if (d.imageTech?.category === 'observability') return 'monitoring';
     const kinds = d.services.map((s) => s.fact.kind);
     if (kinds.includes('function')) return 'function';
     if (kinds.includes('cronjob') || kinds.includes('job')) return 'job';
@@ -87,6 +88,7 @@ function containerKind(ctx: Context, d: Draft, techs: TechnologyUse[], categorie
     const store = DATASTORE_KINDS[d.imageTech.category];
     if (store) return store;
     if (d.imageTech.category === 'web-server') return 'proxy';
+    if (d.imageTech.category === 'observability') return 'monitoring';
   }
   const serviceKinds = d.services.map((s) => s.fact.kind);
   if (serviceKinds.includes('function')) return 'function';

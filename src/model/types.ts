@@ -30,6 +30,8 @@ export type ContainerKind =
   | 'search'
   | 'storage'
   | 'proxy'
+  /** A product that collects or shows telemetry (an OpenTelemetry Collector, Jaeger, Grafana). */
+  | 'monitoring'
   | 'external';
 
 /** Where a folder sits in the repository's purpose: its own code, or tests, examples, docs, fixtures. */

@@ -711,3 +711,53 @@ describe('a Python library that calls web APIs with aiohttp', () => {
     assert.ok(root && root.kind !== 'service', `kind is ${root?.kind}`);
   });
 });
+
+describe('services that send their telemetry to a collector, and a mobile app beside the web frontend', () => {
+  let model: ArchitectureModel;
+  analyzed('archmd-precision-telemetry-', {
+    'web/package.json': '{ "name": "web", "private": true, "dependencies": { "next": "14.2.0", "react": "18.3.0" } }\n',
+    'web/app/page.tsx': 'export default function Page() { return <main>shop</main>; }\n',
+    'web/Dockerfile': 'FROM node:20\nCOPY . .\nEXPOSE 3000\nCMD ["npm", "start"]\n',
+    'mobile/package.json': '{ "name": "mobile", "private": true, "dependencies": { "expo": "~51.0.0", "react": "18.3.0", "react-native": "0.74.0" } }\n',
+    'mobile/App.tsx': 'export default function App() { return null; }\n',
+    'cart/go.mod': 'module example.com/cart\n\ngo 1.22\n',
+    'cart/main.go': 'package main\n\nimport "net/http"\n\nfunc main() { http.ListenAndServe(":8080", nil) }\n',
+    'cart/Dockerfile': 'FROM golang:1.22\nCOPY . .\nRUN go build -o /cart\nEXPOSE 8080\nCMD ["/cart"]\n',
+    'compose.yaml': [
+      'services:',
+      '  web:',
+      '    build: ./web',
+      '    ports: ["3000:3000"]',
+      '    depends_on: [cart, otel-collector]',
+      '  cart:',
+      '    build: ./cart',
+      '    depends_on: [otel-collector]',
+      '    environment:',
+      '      OTEL_EXPORTER_OTLP_ENDPOINT: http://otel-collector:4317',
+      '  otel-collector:',
+      '    image: ghcr.io/open-telemetry/opentelemetry-collector-releases/opentelemetry-collector-contrib:0.110.0',
+      '    depends_on: [jaeger]',
+      '  jaeger:',
+      '    image: quay.io/jaegertracing/jaeger:2.0.0',
+      '',
+    ].join('\n'),
+  }, (m) => (model = m));
+
+  it('the collector and the tracing backend are monitoring, not services of the system', () => {
+    assert.equal(model.containers.find((c) => c.name === 'otel-collector')?.kind, 'monitoring');
+    assert.equal(model.containers.find((c) => c.name === 'jaeger')?.kind, 'monitoring');
+  });
+
+  it('telemetry is sent, not a step of the main paths', () => {
+    const flow = render(model).split('section="data-flow"')[1] ?? '';
+    assert.match(flow, /\*\*cart\*\* serves requests and sends telemetry to otel-collector|\*\*cart\*\* runs as a service and sends telemetry to otel-collector/);
+    assert.match(flow, /\*\*web\*\* → \*\*cart\*\*/);
+    assert.doesNotMatch(flow, /→ \*\*otel-collector\*\*|→ \*\*jaeger\*\*/);
+  });
+
+  it('users reach the Expo app on their phones, not in the browser', () => {
+    const flow = render(model).split('section="data-flow"')[1] ?? '';
+    assert.match(flow, /\*\*mobile\*\* as a mobile app \(`mobile\/package\.json`\)/);
+    assert.match(flow, /\*\*web\*\* in the browser/);
+  });
+});

@@ -17,14 +17,14 @@ export const observability: Technology[] = [
       env: ['OTEL_EXPORTER_OTLP_ENDPOINT', 'OTEL_SERVICE_NAME', 'OTEL_EXPORTER_OTLP_PROTOCOL'],
     },
   },
-  { id: 'otel-collector', name: 'OpenTelemetry Collector', category: 'observability', match: { image: ['otel/opentelemetry-collector', 'otel/opentelemetry-collector-contrib', 'otel/opentelemetry-collector-k8s'] }, implies: ['opentelemetry'] },
+  { id: 'otel-collector', name: 'OpenTelemetry Collector', category: 'observability', match: { image: ['otel/opentelemetry-collector', 'otel/opentelemetry-collector-contrib', 'otel/opentelemetry-collector-k8s', 'open-telemetry/opentelemetry-collector-releases/opentelemetry-collector', 'open-telemetry/opentelemetry-collector-releases/opentelemetry-collector-contrib', 'open-telemetry/opentelemetry-collector-releases/opentelemetry-collector-k8s'] }, implies: ['opentelemetry'] },
   {
     id: 'prometheus', name: 'Prometheus', category: 'observability', url: 'https://prometheus.io',
     match: {
       npm: ['prom-client', 'express-prom-bundle', '@willsoto/nestjs-prometheus'], pypi: ['prometheus-client', 'prometheus-fastapi-instrumentator', 'django-prometheus', 'prometheus-flask-exporter'],
       go: ['github.com/prometheus/client_golang'], maven: ['io.prometheus:simpleclient', 'io.prometheus:prometheus-metrics-core', 'io.micrometer:micrometer-registry-prometheus', 'io.quarkus:quarkus-micrometer-registry-prometheus'],
       nuget: ['prometheus-net', 'prometheus-net.AspNetCore', 'OpenTelemetry.Exporter.Prometheus.AspNetCore'], cargo: ['prometheus', 'metrics-exporter-prometheus'], gem: ['prometheus-client', 'yabeda-prometheus'], composer: ['promphp/prometheus_client_php'],
-      image: ['prom/prometheus', 'bitnami/prometheus', 'prom/node-exporter', 'prom/alertmanager', 'prom/pushgateway', 'bitnami/node-exporter'],
+      image: ['prom/prometheus', 'prometheus/prometheus', 'bitnami/prometheus', 'prom/node-exporter', 'prometheus/node-exporter', 'prom/alertmanager', 'prom/pushgateway', 'bitnami/node-exporter'],
       file: ['prometheus.yml', 'prometheus.yaml'],
     },
   },

@@ -2,6 +2,7 @@
  * Data Flow: how users reach the system, how requests and messages move between its parts, and where
  * data ends up. Paths follow runtime and data relationships from the entry points.
  */
+import type { Evidence } from '../../model/evidence.js';
 import type { ArchitectureModel, Container, Relationship } from '../../model/types.js';
 import { bullet, code, files, joinWords, text } from '../markdown.js';
 import { kindLabel, type View } from '../view.js';
@@ -46,12 +47,26 @@ function userInteraction(model: ArchitectureModel, view: View, entries: Containe
     return 'no entry point (frontend, public service, command or job) found';
   }
   const parts = entries.slice(0, 6).map((c) => {
+    const mobile = c.kind === 'frontend' ? mobileEvidence(model, c) : undefined;
+    if (mobile) return `**${text(c.name)}** as a mobile app (${files(mobile, 1)})`;
     const how = c.kind === 'frontend' ? 'in the browser' : c.kind === 'cli' ? 'from the command line' : c.kind === 'job' ? 'on a schedule' : c.kind === 'worker' ? 'through the messages it consumes' : c.kind === 'library' ? 'through its API' : c.kind === 'function' ? 'through the events that trigger it' : c.kind === 'application' ? 'by running it' : c.ports?.length ? `over HTTP (it listens on port ${c.ports[0]})` : 'over the network';
     return `**${text(c.name)}** ${how} (${files(c.exposedBy ?? c.evidence, 1)})`;
   });
   void ingress;
   if (entries.length > parts.length) parts.push(`${entries.length - parts.length} more`);
   return `users reach ${joinWords(parts)}`;
+}
+
+/** A frontend built on a mobile framework (React Native, Expo, Flutter, Ionic) is an app on a phone: the evidence of that framework in its own folder. */
+function mobileEvidence(model: ArchitectureModel, c: Container): Evidence[] | undefined {
+  const prefix = c.path ? `${c.path}/` : '';
+  for (const t of model.technologies) {
+    if (t.category !== 'mobile' || !c.technologies.includes(t.id)) continue;
+    const own = t.evidence.filter((e) => e.file.startsWith(prefix));
+    // the manifest that declares the framework says it best
+    if (own.length) return [...own.filter((e) => /dependency/.test(e.rule)), ...own.filter((e) => !/dependency/.test(e.rule))];
+  }
+  return undefined;
 }
 
 function processing(view: View, flow: Relationship[]): string {
@@ -63,10 +78,16 @@ function processing(view: View, flow: Relationship[]): string {
   }
   const sentences = services.slice(0, 8).map((c) => {
     const byTechnology = new Map<string, string[]>();
-    for (const r of flow) if (r.from === c.id) byTechnology.set(r.technology, [...(byTechnology.get(r.technology) ?? []), r.to]);
+    const telemetry: string[] = [];
+    for (const r of flow) {
+      if (r.from !== c.id) continue;
+      if (view.byId.get(r.to)?.kind === 'monitoring') telemetry.push(view.name(r.to));
+      else byTechnology.set(r.technology, [...(byTechnology.get(r.technology) ?? []), r.to]);
+    }
     const targets = [...new Set([...byTechnology].flatMap(([how, ids]) => view.targetNames(ids).map((name) => `${name} (${how})`)))].sort();
     const apis = c.apis?.filter((a) => a.style !== 'Queue').length ? ' serves requests' : '';
-    return `**${text(c.name)}**${apis || ` runs as a ${kindLabel(c.kind)}`}${targets.length ? ` and talks to ${joinWords(targets.map(text))}` : ''}`;
+    const sinks = [...new Set(telemetry)].sort();
+    return `**${text(c.name)}**${apis || ` runs as a ${kindLabel(c.kind)}`}${targets.length ? ` and talks to ${joinWords(targets.map(text))}` : ''}${sinks.length ? `${targets.length ? ',' : ''} and sends telemetry to ${joinWords(sinks.map(text))}` : ''}`;
   });
   if (services.length > sentences.length) sentences.push(`and ${services.length - sentences.length} more`);
   return sentences.join('; ');
@@ -95,7 +116,8 @@ function storage(view: View): string {
 /** Maximal simple paths from each entry point, a message broker passing the flow on to its consumers. */
 function mainPaths(view: View, flow: Relationship[], entries: Container[]): string[] {
   const next = new Map<string, Relationship[]>();
-  for (const r of flow) next.set(r.from, [...(next.get(r.from) ?? []), r]);
+  // telemetry leaves every part for the collector: it is no step of a request
+  for (const r of flow) if (view.byId.get(r.to)?.kind !== 'monitoring') next.set(r.from, [...(next.get(r.from) ?? []), r]);
   // consumers reach a broker in the code, but data flows from the broker to them
   for (const r of flow) {
     const to = view.byId.get(r.to);
