@@ -57,7 +57,16 @@ function containerName(ctx: Context, d: Draft): string {
   const manifestName = primaryManifests(ctx, d).map((m) => m.fact.name).find((n) => n && !n.includes('${'));
   if (d.path === '') return manifestName ? shortName(manifestName) : ctx.input.rootName;
   if (serviceNames.length) return serviceNames.sort()[0];
-  return manifestName ? shortName(manifestName) : baseOf(d.path);
+  return manifestName ? shortName(manifestName) : folderName(d.path);
+}
+
+/** Folders that say where code sits, not what it is: `shared/libs/src` is the libs. */
+const GENERIC_FOLDER = /^(?:src|source|sources|code|app|lib|python|package|pkg|function|functions|handler|handlers)$/i;
+
+function folderName(path: string): string {
+  const parts = path.split('/');
+  while (parts.length > 1 && GENERIC_FOLDER.test(parts[parts.length - 1])) parts.pop();
+  return parts[parts.length - 1];
 }
 
 /** "github.com/acme/shop/api" -> "api"; "github.com/acme/glow/v2" -> "glow"; "com.acme:orders" -> "orders"; "@acme/web" stays. */
@@ -96,6 +105,9 @@ function containerKind(ctx: Context, d: Draft, techs: TechnologyUse[], categorie
   // Cargo builds src/main.rs as a binary without a [[bin]] table: such a crate is not a library only
   const cargoMain = d.manifests.some((m) => m.fact.ecosystem === 'cargo') && ctx.fileByPath.has(`${d.path ? `${d.path}/` : ''}src/main.rs`);
   const declared = d.manifests.map((m) => (cargoMain && m.fact.ecosystem === 'cargo' && m.fact.kind === 'library' ? undefined : m.fact.kind));
+  // a serverless stack's folder (its template deploys the functions in its subfolders) is the application
+  // they make up, whatever its own manifest, often only there for tests and tooling, declares
+  if (!d.deployable && deploysFunctionsBelow(ctx, d)) return 'application';
   if (!d.deployable && declared.includes('library') && !declared.includes('application') && !declared.includes('cli')) return 'library';
   // a Go module with no main package is imported, never run, whatever router it uses
   const goLibrary = d.manifests.length > 0 && d.manifests.every((m) => m.fact.ecosystem === 'go') && !d.deployable && !hasMainPackage(ctx, d);
@@ -142,6 +154,16 @@ function containerKind(ctx: Context, d: Draft, techs: TechnologyUse[], categorie
   if (kinds.includes('library')) return 'library';
   if (d.manifests.some((m) => m.fact.private)) return 'application';
   return d.manifests.length ? 'library' : 'application';
+}
+
+function deploysFunctionsBelow(ctx: Context, d: Draft): boolean {
+  if (!d.path) return false;
+  const prefix = `${d.path}/`;
+  for (const [path, facts] of ctx.input.facts) {
+    if (!path.startsWith(prefix) || path.indexOf('/', prefix.length) !== -1 || !facts.services) continue;
+    if (facts.services.some((s) => s.kind === 'function' && s.build?.startsWith(prefix))) return true;
+  }
+  return false;
 }
 
 /** Signs that a package is meant to be imported: npm main/exports/types, a typed Python package (py.typed). */

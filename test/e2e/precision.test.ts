@@ -761,3 +761,44 @@ describe('services that send their telemetry to a collector, and a mobile app be
     assert.match(flow, /\*\*web\*\* in the browser/);
   });
 });
+
+describe('a serverless stack whose template deploys the functions below it, and a shared layer kept in src/', () => {
+  let model: ArchitectureModel;
+  analyzed('archmd-precision-sam-stack-', {
+    'booking/pyproject.toml': '[tool.poetry]\nname = "booking"\nversion = "0.1.0"\n\n[tool.poetry.dependencies]\npython = "^3.12"\nboto3 = "^1.34"\n\n[tool.poetry.dev-dependencies]\npytest = "^8.0"\n',
+    'booking/template.yaml': [
+      'AWSTemplateFormatVersion: 2010-09-09',
+      'Transform: AWS::Serverless-2016-10-31',
+      'Resources:',
+      '  ConfirmBooking:',
+      '    Type: AWS::Serverless::Function',
+      '    Properties:',
+      '      CodeUri: src/confirm-booking',
+      '      Handler: confirm.lambda_handler',
+      '      Runtime: python3.12',
+      '  CancelBooking:',
+      '    Type: AWS::Serverless::Function',
+      '    Properties:',
+      '      CodeUri: src/cancel-booking',
+      '      Handler: cancel.lambda_handler',
+      '      Runtime: python3.12',
+      '',
+    ].join('\n'),
+    'booking/src/confirm-booking/requirements.txt': 'boto3\n',
+    'booking/src/confirm-booking/confirm.py': 'import boto3\n\n\ndef lambda_handler(event, context):\n    return {"ok": True}\n',
+    'booking/src/cancel-booking/requirements.txt': 'boto3\n',
+    'booking/src/cancel-booking/cancel.py': 'def lambda_handler(event, context):\n    return {"ok": True}\n',
+    'shared/libs/template.yaml': 'Transform: AWS::Serverless-2016-10-31\nResources:\n  SharedLibs:\n    Type: AWS::Serverless::LayerVersion\n    Properties:\n      ContentUri: src/\n',
+    'shared/libs/src/requirements.txt': 'requests\n',
+    'shared/libs/src/process_booking/__init__.py': 'import requests\n',
+  }, (m) => (model = m));
+
+  it('the stack folder is the application its functions make up, not a library', () => {
+    assert.equal(model.containers.find((c) => c.path === 'booking')?.kind, 'application');
+    assert.equal(model.containers.find((c) => c.path === 'booking/src/confirm-booking')?.kind, 'function');
+  });
+
+  it('a part in a folder named src is named by the folder that holds it', () => {
+    assert.equal(model.containers.find((c) => c.path === 'shared/libs/src')?.name, 'libs');
+  });
+});
