@@ -269,6 +269,19 @@ describe('hand-built layouts', () => {
     ]);
     assert.deepEqual(r.edges, [{ from: 'b/src/test/kotlin/CallTest.kt', to: 'b/src/test/kotlin/TestUtil.kt', line: 4, kind: 'use' }]);
   });
+  it('Kotlin Multiplatform: common code resolves to the common declaration, never to a platform\'s actual one', () => {
+    const r = run([
+      ['shared/build.gradle.kts', {}],
+      ['shared/src/androidMain/kotlin/Platform.android.kt', { namespace: 'org.acme', imports: [{ specifier: 'org.acme.ui.Screen', kind: 'use', line: 3 }] }],
+      ['shared/src/commonMain/kotlin/Platform.kt', { namespace: 'org.acme' }],
+      ['shared/src/commonMain/kotlin/ui/Screen.kt', { namespace: 'org.acme.ui', imports: [{ specifier: 'org.acme.platformName', kind: 'use', line: 4 }] }],
+      ['shared/src/commonTest/kotlin/ScreenTest.kt', { namespace: 'org.acme.test' }],
+    ]);
+    assert.deepEqual(r.edges, [
+      { from: 'shared/src/androidMain/kotlin/Platform.android.kt', to: 'shared/src/commonMain/kotlin/ui/Screen.kt', line: 3, kind: 'use' },
+      { from: 'shared/src/commonMain/kotlin/ui/Screen.kt', to: 'shared/src/commonMain/kotlin/Platform.kt', line: 4, kind: 'use' },
+    ]);
+  });
   it('Rust: crate root outside src/ ([[bin]] path) and integration tests as their own crates', () => {
     const r = run([
       ['Cargo.toml', {}],

@@ -52,8 +52,9 @@ class NamespaceIndex {
   }
 
   /** Undefined when the name is declared in several other modules: the import names none of them for sure. */
-  pick(from: string, files: string[]): string | undefined {
-    if (files.length === 1) return files[0];
+  pick(from: string, all: string[]): string | undefined {
+    const files = all.length > 1 || sourceSet(all[0]) ? all.filter((f) => visibleFrom(from, f)) : all;
+    if (files.length <= 1) return files[0];
     const own = this.module(dirOf(from));
     const mine = own !== undefined ? files.find((f) => this.module(dirOf(f)) === own) : undefined;
     if (mine) return mine;
@@ -78,6 +79,24 @@ class NamespaceIndex {
     for (let n = segs.length - 1; n >= 1; n--) if (this.byNamespace.has(segs.slice(0, n).join(sep))) return true;
     return false;
   }
+}
+
+/** A Kotlin Multiplatform source set (`shared/src/androidMain/...`): its module folder, platform and main or test. */
+function sourceSet(file: string): { module: string; platform: string; test: boolean } | undefined {
+  const m = /^(.*?)(?:^|\/)src\/([a-z]\w*?)(Main|Test)\//.exec(file);
+  return m ? { module: m[1], platform: m[2], test: m[3] === 'Test' } : undefined;
+}
+
+/**
+ * Common code cannot see a platform's (commonMain's `expect` is met by androidMain's `actual` in the same
+ * package, and an import there names the common declaration), nor main code its tests.
+ */
+function visibleFrom(from: string, to: string): boolean {
+  const a = sourceSet(from);
+  const b = sourceSet(to);
+  if (!a || !b || a.module !== b.module) return true;
+  if (!a.test && b.test) return false;
+  return a.platform !== 'common' || b.platform === 'common';
 }
 
 export class JvmResolver {
