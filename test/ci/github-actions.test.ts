@@ -42,3 +42,34 @@ test('malformed workflow YAML gives a warning naming the file and no pipeline', 
   assert.equal(facts.warnings?.[0].file, '.github/workflows/broken.yml');
   assert.match(facts.warnings?.[0].message ?? '', /YAML/);
 });
+
+test('azure/CLI is judged by its inline script, and uploading SARIF is not CodeQL', async () => {
+  const { githubActionsReader } = await import('../../src/detect/ci/github-actions.js');
+  const { matchTechnologies } = await import('../../src/catalogue/match.js');
+  const scan = [
+    'name: Bicep Scan',
+    'on: [push]',
+    'jobs:',
+    '  lint:',
+    '    runs-on: ubuntu-latest',
+    '    steps:',
+    '      - uses: actions/checkout@v4',
+    '      - uses: azure/CLI@v2',
+    '        with:',
+    '          inlineScript: az bicep build -f infra/main.bicep --stdout',
+    '      - uses: github/codeql-action/upload-sarif@v3',
+    '        with:',
+    '          sarif_file: lint.sarif',
+    '',
+  ].join('\n');
+  const [p] = githubActionsReader.read('.github/workflows/scan.yml', scan).pipelines ?? [];
+  assert.ok(!p.stages.includes('deploy'), `stages: ${p.stages.join(', ')}`);
+  assert.ok(!p.stages.includes('security'), 'a SARIF upload alone is no security scan');
+  assert.equal(p.deployTargets, undefined);
+  assert.deepEqual(matchTechnologies('githubAction', 'github/codeql-action/upload-sarif').map((t) => t.id), []);
+  assert.deepEqual(matchTechnologies('githubAction', 'github/codeql-action/analyze').map((t) => t.id), ['codeql']);
+  const deploy = scan.replace('az bicep build -f infra/main.bicep --stdout', 'az deployment group create -g rg -f infra/main.bicep');
+  const [d] = githubActionsReader.read('.github/workflows/deploy.yml', deploy).pipelines ?? [];
+  assert.ok(d.stages.includes('deploy'));
+  assert.deepEqual(d.deployTargets, ['Azure']);
+});

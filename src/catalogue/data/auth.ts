@@ -50,7 +50,7 @@ export const auth: Technology[] = [
   { id: 'snyk', name: 'Snyk', category: 'security', match: { npm: ['snyk'], file: ['.snyk'], githubAction: ['snyk/actions'] } },
   { id: 'dependabot', name: 'Dependabot', category: 'security', match: { file: ['.github/dependabot.yml', '.github/dependabot.yaml'] } },
   { id: 'renovate', name: 'Renovate', category: 'tool', match: { file: ['renovate.json', 'renovate.json5', '.renovaterc', '.renovaterc.json', '.github/renovate.json', '.github/renovate.json5'] } },
-  { id: 'codeql', name: 'CodeQL', category: 'security', match: { githubAction: ['github/codeql-action'] } },
+  { id: 'codeql', name: 'CodeQL', category: 'security', match: { githubAction: ['github/codeql-action/init', 'github/codeql-action/analyze'] } },
   { id: 'trivy', name: 'Trivy', category: 'security', match: { githubAction: ['aquasecurity/trivy-action'], image: ['aquasec/trivy'], file: ['trivy.yaml', '.trivyignore'] } },
   { id: 'semgrep', name: 'Semgrep', category: 'security', match: { file: ['.semgrep.yml', '.semgrep.yaml'], image: ['semgrep/semgrep', 'returntocorp/semgrep'], githubAction: ['returntocorp/semgrep-action', 'semgrep/semgrep-action'] } },
   { id: 'gitleaks', name: 'Gitleaks', category: 'security', match: { file: ['.gitleaks.toml', '.gitleaksignore'], githubAction: ['gitleaks/gitleaks-action'] } },

@@ -52,6 +52,11 @@ export const githubActionsReader: Reader = {
         if (!ref) continue;
         uses.push(ref);
         signals.addUses(ref, yaml.lineOf(usesNode));
+        // azure/cli and azure/powershell run a script: what it does is in the script, not in the action's name
+        if (/^azure\/(?:cli|powershell)@/i.test(ref)) {
+          const script = str(get(get(step, 'with', doc), 'inlineScript', doc), doc);
+          if (script) commands.push(script);
+        }
         if (/^docker\/build-push-action@/i.test(ref)) {
           // `push:` is often an expression ("not on pull requests"); only a literal false means no push.
           const push = str(get(get(step, 'with', doc), 'push', doc), doc);

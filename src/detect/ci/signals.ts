@@ -66,6 +66,8 @@ const USES_RULES: UsesRule[] = [
   { pattern: /^aws-actions\/|^circleci\/aws-|^atlassian\/aws-|^plugins\/(?:ecr|s3|lambda)|^amazonwebservices\//, stages: ['deploy'], target: 'AWS' },
   { pattern: /^google-github-actions\/|^circleci\/gcp-|^atlassian\/google-|^plugins\/(?:gcr|gcs)$/, stages: ['deploy'], target: 'Google Cloud' },
   { pattern: /^azurecli$|^azurepowershell$/, stages: [], target: 'Azure' },
+  // the GitHub actions that run an az or PowerShell script: the script says whether it deploys
+  { pattern: /^azure\/(?:cli|powershell)$/, stages: [] },
   { pattern: /^azure\/(?!setup-|trusted-signing|artifact-signing|login$)|^circleci\/azure-|^atlassian\/azure-|^azure(?:webapp|functionapp|rmwebappdeployment|resourcemanagertemplatedeployment|resourcegroupdeployment|containerapps|staticwebapp)$/, stages: ['deploy'], target: 'Azure' },
   { pattern: /^amondnet\/vercel-action$|^vercel\//, stages: ['deploy'], target: 'Vercel' },
   { pattern: /netlify/, stages: ['deploy'], target: 'Netlify' },
@@ -77,7 +79,8 @@ const USES_RULES: UsesRule[] = [
   { pattern: /^(?:azure\/k8s-deploy|circleci\/kubernetes|circleci\/helm|atlassian\/kubectl-run|atlassian\/helm-|kubernetesmanifest|kubernetes|helmdeploy)$/, stages: ['deploy'], target: 'Kubernetes' },
   { pattern: /^pypa\/gh-action-pypi-publish$|^atlassian\/pypi-publish$|^plugins\/pypi$/, stages: ['release', 'publish'], target: 'PyPI' },
   { pattern: /^js-devtools\/npm-publish$|^atlassian\/npm-publish$|^plugins\/npm$/, stages: ['release', 'publish'], target: 'npm registry' },
-  { pattern: /^github\/codeql-action|^snyk\/|^aquasecurity\/trivy-action$|^gitleaks\/|^actions\/dependency-review-action$|^ossf\/scorecard-action$|^securego\/gosec$|^returntocorp\/semgrep/, stages: ['security'] },
+  // upload-sarif sends any tool's findings (Android Lint's, a template analyser's): CodeQL runs in init/analyze
+  { pattern: /^github\/codeql-action\/(?:init|analyze|autobuild)$|^snyk\/|^aquasecurity\/trivy-action$|^gitleaks\/|^actions\/dependency-review-action$|^ossf\/scorecard-action$|^securego\/gosec$|^returntocorp\/semgrep/, stages: ['security'] },
   { pattern: /^golangci\/golangci-lint-action$|^wearerequired\/lint-action$|^super-linter\/|^github\/super-linter$|^reviewdog\/|^psf\/black$|^astral-sh\/ruff-action$|^chartboost\/ruff-action$/, stages: ['lint'] },
   { pattern: /^codecov\/codecov-action$|^coverallsapp\/github-action$|^dorny\/test-reporter$/, stages: ['test'] },
   { pattern: /^plugins\/docker$|^plugins\/kaniko|^atlassian\/docker-push/, stages: ['publish'], image: true },
