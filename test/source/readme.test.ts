@@ -112,3 +112,24 @@ test('scaffolding boilerplate and a notice that the project moved are not descri
   const moved = '# eShopOnWeb\n\n> The eShop sample applications have been updated and moved to https://github.com/dotnet/eShop.\n\nSample ASP.NET Core reference application demonstrating a single-process application architecture.\n';
   assert.equal(readmeReader.read('README.md', moved).intro?.summary, 'Sample ASP.NET Core reference application demonstrating a single-process application architecture.');
 });
+
+test('a third-level heading that opens the README is its title; "Contributing new features" is no features section', () => {
+  const text = '### Lobsters Rails Project [![build](https://x/badge.svg)](https://x)\n\nLobsters is a Rails codebase and uses a SQL backend for the database.\n\n#### Contributing bugfixes and new features\n\n- We started with Rails 3.2.2 in 2012.\n- We are willing to take downtime.\n';
+  const { intro } = readmeReader.read('README.md', text);
+  assert.equal(intro?.title, 'Lobsters Rails Project');
+  assert.match(intro?.summary ?? '', /^Lobsters is a Rails codebase/);
+  assert.equal(intro?.features, undefined);
+});
+
+test('Chinese prose describes the project; a localised preface heading is an About section', () => {
+  const text = '# mall\n\n<p><a href="#x"><img src="b.svg"></a></p>\n\n## 友情提示\n\n> 1. **快速体验项目**：[在线访问地址](https://x) 。\n\n## 前言\n\n`mall`项目致力于打造一个完整的电商系统，采用现阶段主流技术实现。\n';
+  const { intro } = readmeReader.read('README.md', text);
+  assert.equal(intro?.summary, 'mall项目致力于打造一个完整的电商系统，采用现阶段主流技术实现。');
+});
+
+test('"X provides:" and a list in the opening part are the features', () => {
+  const text = '# Cobra\n\nCobra is a library for creating powerful modern CLI applications.\n\nCobra provides:\n\n* Easy subcommand-based CLIs\n* Fully POSIX-compliant flags\n* Nested subcommands\n\n# Installation\n\nRun the following:\n\n- go get it\n- import it\n';
+  const { intro } = readmeReader.read('README.md', text);
+  assert.deepEqual(intro?.features?.map((f) => f.text), ['Easy subcommand-based CLIs', 'Fully POSIX-compliant flags', 'Nested subcommands']);
+  assert.equal(intro?.features?.[0].line, 7);
+});

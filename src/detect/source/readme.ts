@@ -3,12 +3,13 @@
  * link bars, notes and installation steps are not a description, so they are skipped rather than guessed at.
  */
 import { fromMarkdown } from 'mdast-util-from-markdown';
-import type { Heading, Nodes, Paragraph, PhrasingContent, RootContent } from 'mdast';
+import type { Heading, List, Nodes, Paragraph, PhrasingContent, RootContent } from 'mdast';
 import type { FileFacts, IntroFact, Reader } from '../facts.js';
 
-const FEATURES_HEADING = /features|highlights|what it does|capabilities/i;
+/** "Features", "✨ Key features", "Highlights": a heading that opens on them ("Contributing new features" does not). */
+const FEATURES_HEADING = /^(?:\P{L}*\s*)?(?:(?:key|main|core|notable|major|top|some)\s+)?(?:features?|highlights|what it does|capabilities)\b/iu;
 /** Sections whose first paragraph still describes the project. */
-const ABOUT_HEADING = /^(?:\P{L}*\s*)?(about|overview|introduction|intro|description|what is\b|what's\b|why\b|summary|background|vision|mission|welcome\b)/iu;
+const ABOUT_HEADING = /^(?:\P{L}*\s*)?(about|overview|introduction|intro|description|what is\b|what's\b|why\b|summary|background|vision|mission|welcome\b|前言|简介|介绍|概述|关于|项目介绍|项目简介|紹介|概要|소개)/iu;
 /** A banner set as the first heading ("🚨 Notice: X is being archived") is news about the project, not its name. */
 const NOTICE_HEADING = /^(?:\P{L}*\s*)?(?:notice|warning|important|attention|deprecated|deprecation|archived|announcement|caution)\b/iu;
 /** Headings that open a section of a README, never its title. */
@@ -82,7 +83,7 @@ function stripHtml(html: string): string {
 export function cutSummary(text: string): string {
   if (text.length <= MAX_SUMMARY) return text;
   const head = text.slice(0, MAX_SUMMARY + 1);
-  const ends = [...head.matchAll(/[.!?](?=\s|$)/g)].map((m) => m.index + 1).filter((i) => i >= 40);
+  const ends = [...head.matchAll(/[.!?](?=\s|$)|[。！？]/g)].map((m) => m.index + 1).filter((i) => i >= 40);
   if (ends.length) return head.slice(0, ends[ends.length - 1]).trim();
   const space = head.lastIndexOf(' ', MAX_SUMMARY - 1);
   return `${head.slice(0, space > 40 ? space : MAX_SUMMARY).trim()}…`;
@@ -106,7 +107,9 @@ function isDescription(text: string): boolean {
   // Instructions introducing a code block ("Run the following command:") describe a step, not the project.
   if (/:\s*$/.test(text) || /^(run|install|clone|execute|type|click|download|first|to (?:install|run|build|start|use))\b/i.test(text)) return false;
   const words = text.split(/\s+/).filter((w) => /[a-z]/i.test(w));
-  return words.length >= 4;
+  // Chinese, Japanese and Korean prose has no spaces between words: count its characters instead
+  const cjk = text.match(/[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/gu)?.length ?? 0;
+  return words.length >= 4 || cjk >= 12;
 }
 
 function paragraphSummary(p: Paragraph): string | undefined {
@@ -152,7 +155,7 @@ export function readMarkdownIntro(text: string): IntroFact {
   if (!intro.features && head.length < text.length) {
     // A features section further down: parse just that section, then put its lines back in place.
     const rest = text.slice(head.length);
-    const heading = /^#{1,6}[ \t].*(?:features|highlights|what it does|capabilities).*$/im.exec(rest);
+    const heading = /^#{1,6}[ \t]+\P{L}*(?:(?:key|main|core|notable|major|top|some)\s+)?(?:features?|highlights|what it does|capabilities)\b.*$/imu.exec(rest);
     if (heading) {
       const start = head.length + heading.index;
       const offset = countLines(text, start);
@@ -183,7 +186,7 @@ function introOf(text: string): IntroFact {
       // README that opens on "## AWS Serverless Airline Booking" titles itself with it
       const opening = sectionsSeen === 0 && top.slice(0, i).every((n) => n.type === 'html' || n.type === 'paragraph' && !paragraphSummary(n));
       const titleLike = t && !NOTICE_HEADING.test(t) && !(node.depth === 1 ? /^(?:\P{L}*\s*)?(?:about|overview|introduction|installation|getting started|usage|features)\s*$/iu : SECTION_HEADING).test(t) && !(node.depth > 1 && (ABOUT_HEADING.test(t) || FEATURES_HEADING.test(t)));
-      if (intro.title === undefined && titleLike && (node.depth === 1 || (node.depth === 2 && opening))) {
+      if (intro.title === undefined && titleLike && (node.depth === 1 || (node.depth <= 3 && opening))) {
         intro.title = t;
         intro.titleLine = lineOf(node);
         continue;
@@ -211,6 +214,11 @@ function introOf(text: string): IntroFact {
     }
     // Only the opening of the README (before a second section) or an "About" section describes the project.
     const mayDescribe = sectionsSeen === 0 || inAbout;
+    // "Cobra provides:" and a list, in the part that describes the project, is its features list
+    if (mayDescribe && !intro.features && intro.summary !== undefined && node.type === 'paragraph' && top[i + 1]?.type === 'list' && /:\s*$/.test(clean(inlineText(node.children)))) {
+      const features = listItems(top[i + 1] as List);
+      if (features.length >= 2) intro.features = features;
+    }
     if (intro.summary !== undefined || !mayDescribe) continue;
     let summary: string | undefined;
     if (node.type === 'paragraph') {
@@ -242,16 +250,20 @@ function featuresAfter(top: RootContent[], headingAt: number, depth: number): { 
     const node = top[j];
     if (node.type === 'heading' && node.depth <= depth) return [];
     if (node.type !== 'list') continue;
-    const out: { text: string; line: number }[] = [];
-    for (const item of node.children) {
-      const para = item.children.find((c): c is Paragraph => c.type === 'paragraph');
-      const text = para ? clean(inlineText(para.children)) : '';
-      if (text) out.push({ text: text.length > 200 ? cutAtWord(text, 200) : text, line: lineOf(item) });
-      if (out.length >= MAX_FEATURES) break;
-    }
-    return out;
+    return listItems(node);
   }
   return [];
+}
+
+function listItems(list: List): { text: string; line: number }[] {
+  const out: { text: string; line: number }[] = [];
+  for (const item of list.children) {
+    const para = item.children.find((c): c is Paragraph => c.type === 'paragraph');
+    const text = para ? clean(inlineText(para.children)) : '';
+    if (text) out.push({ text: text.length > 200 ? cutAtWord(text, 200) : text, line: lineOf(item) });
+    if (out.length >= MAX_FEATURES) break;
+  }
+  return out;
 }
 
 function cutAtWord(text: string, max: number): string {

@@ -11,7 +11,7 @@ export function renderIntroduction(model: ArchitectureModel): string {
     lines.push(bullet('Key Features', `listed in ${withEvidence('the README', system.features[0].evidence, 1).replace(/^the README \((.*)\)$/, '$1')}`));
     for (const f of system.features) lines.push(`  - ${text(f.value)}`);
   } else {
-    lines.push(bullet('Key Features', 'the README has no features list; the components below show what the code does'));
+    lines.push(bullet('Key Features', 'archmd found no features list in the README; the components below show what the code does'));
   }
   const languages = namedLanguages(model);
   if (languages.length) {
