@@ -39,6 +39,21 @@ export class Context {
     this.folders.add('');
   }
 
+  private mainEcosystemSet?: Set<string>;
+
+  /** Package ecosystems of the project's own manifests (npm, cargo, pypi ...). */
+  get mainEcosystems(): Set<string> {
+    if (!this.mainEcosystemSet) {
+      this.mainEcosystemSet = new Set();
+      for (const [path, facts] of this.input.facts) {
+        if ((!facts.manifests && !facts.dependencies) || this.roleOfFile(path) !== 'main') continue;
+        for (const m of facts.manifests ?? []) this.mainEcosystemSet.add(m.ecosystem);
+        for (const d of facts.dependencies ?? []) this.mainEcosystemSet.add(d.ecosystem);
+      }
+    }
+    return this.mainEcosystemSet;
+  }
+
   roleOfFile(path: string): Role {
     return this.fileByPath.get(path)?.role ?? roleOf(path);
   }

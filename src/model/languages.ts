@@ -10,9 +10,13 @@ const NOT_COUNTED = new Set(['Makefile', 'Dockerfile', 'Shell', 'PowerShell', 'H
 export function languageShares(files: ScannedFile[]): LanguageShare[] {
   const stats = new Map<string, { files: number; bytes: number }>();
   let total = 0;
+  const counted = (f: ScannedFile): f is ScannedFile & { language: string } => f.languageType === 'programming' && Boolean(f.language) && !f.generated && !f.binary;
+  // tests count in the languages of the code they test: a Rust highlighter's sample files in thirty
+  // languages (bat's tests/syntax-tests) are inputs, not the project's languages
+  const mainLanguages = new Set(files.filter((f) => counted(f) && f.role === 'main').map((f) => f.language));
   for (const f of files) {
-    if (f.languageType !== 'programming' || !f.language || f.generated || f.binary) continue;
-    if (f.role !== 'main' && f.role !== 'test') continue;
+    if (!counted(f)) continue;
+    if (f.role !== 'main' && (f.role !== 'test' || (mainLanguages.size > 0 && !mainLanguages.has(f.language)))) continue;
     const s = stats.get(f.language) ?? { files: 0, bytes: 0 };
     s.files++;
     s.bytes += f.size;

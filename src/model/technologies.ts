@@ -16,7 +16,17 @@ const RANK: Record<Scope, number> = { runtime: 3, optional: 2, dev: 1, example: 
 export function hitScope(ctx: Context, hit: TechnologyHit): Scope {
   const role = ctx.roleOfFile(hit.file);
   if (role === 'example' || role === 'fixture' || role === 'docs') return 'example';
-  if (role === 'test' || role === 'tooling') return 'dev';
+  // a config or source file inside the tests is what they run on (bat's sample Dockerfile and main.tf to
+  // highlight), not a tool of the project; a dependency the tests declare or import is one
+  if (role === 'test') {
+    if (!/dependency|^import /.test(hit.rule)) return 'example';
+    // a manifest of another ecosystem among the tests is a sample too (a requirements.txt a Rust
+    // highlighter colours); a Python test harness beside Python code is the project's tooling
+    const facts = ctx.input.facts.get(hit.file);
+    const ecosystem = facts?.manifests?.[0]?.ecosystem ?? facts?.dependencies?.[0]?.ecosystem;
+    return ecosystem && ctx.mainEcosystems.size > 0 && !ctx.mainEcosystems.has(ecosystem) ? 'example' : 'dev';
+  }
+  if (role === 'tooling') return 'dev';
   switch (hit.scope) {
     case 'runtime':
     case 'peer':

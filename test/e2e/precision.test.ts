@@ -802,3 +802,36 @@ describe('a serverless stack whose template deploys the functions below it, and 
     assert.equal(model.containers.find((c) => c.path === 'shared/libs/src')?.name, 'libs');
   });
 });
+
+describe('a Rust highlighter whose tests hold sample files of other languages and tools', () => {
+  let model: ArchitectureModel;
+  analyzed('archmd-precision-samples-', {
+    'Cargo.toml': '[package]\nname = "hl"\nversion = "0.1.0"\nedition = "2021"\n\n[dependencies]\nclap = "4"\n',
+    'src/main.rs': 'fn main() {\n    println!("hl");\n}\n',
+    'tests/syntax-tests/source/Dockerfile/Dockerfile': 'FROM alpine:3.19\nRUN echo hi\n',
+    'tests/syntax-tests/source/Terraform/main.tf': 'provider "github" {}\nresource "github_repository" "r" {\n  name = "x"\n}\n',
+    'tests/syntax-tests/source/Requirements.txt/requirements.txt': 'click==8.1.7\nJinja2==3.1.4\n',
+    'tests/syntax-tests/source/JavaScript/test.js': `${'const a = 1;\n'.repeat(400)}`,
+    'tests/integration.rs': 'fn run() {}\n',
+  }, (m) => (model = m));
+
+  it('the samples are neither its tools nor its languages', () => {
+    const ids = model.technologies.filter((t) => t.scope !== 'example').map((t) => t.id);
+    for (const trap of ['docker', 'terraform', 'click', 'jinja']) assert.ok(!ids.includes(trap), `${trap} is a sample`);
+    assert.deepEqual(model.languages.filter((l) => l.share > 0).map((l) => l.name), ['Rust']);
+  });
+});
+
+describe('a Python package whose tests declare their own requirements', () => {
+  let model: ArchitectureModel;
+  analyzed('archmd-precision-test-reqs-', {
+    'pyproject.toml': '[project]\nname = "calc"\ndependencies = ["attrs"]\n',
+    'calc/__init__.py': 'import attrs\n',
+    'tests/requirements.txt': 'pytest==8.2.0\n',
+    'tests/test_calc.py': 'import calc\n\n\ndef test_it():\n    assert calc\n',
+  }, (m) => (model = m));
+
+  it('keeps the test runner as a development tool', () => {
+    assert.equal(model.technologies.find((t) => t.id === 'pytest')?.scope, 'dev');
+  });
+});

@@ -427,7 +427,7 @@ export const pythonReaders: Reader[] = [
   { id: 'manifest:pyproject', fileNames: ['pyproject.toml'], read: readPyproject },
   {
     id: 'manifest:requirements',
-    patterns: [/^([\w.-]*[-_.])?requirements([-_.][\w.-]*)?\.(txt|in)$/i, /(^|\/)requirements\/[^/]+\.(txt|in)$/i],
+    patterns: [/^([a-z0-9]+[-_.])?requirements([-_.][\w.-]*)?\.(txt|in)$/i, /(^|\/)requirements\/[^/]+\.(txt|in)$/i],
     read: readRequirements,
   },
   { id: 'manifest:pipfile', fileNames: ['Pipfile'], read: readPipfile },
