@@ -28,7 +28,7 @@ export function buildModel(input: ModelInput): ArchitectureModel {
 
   const ownerOf = makeOwner(drafts);
   const techs = aggregateTechnologies(ctx, input.hits, ownerOf);
-  const languageOf = languageOfFolder(input.files);
+  const languageOf = languageOfFolder(withoutMinified(input));
   let containers = drafts.map((d) => finalizeContainer(ctx, d, techs, languageOf));
 
   // a store the code talks to through a driver is an element of its own, when the system runs somewhere
@@ -83,7 +83,8 @@ export function buildModel(input: ModelInput): ArchitectureModel {
       communication: inferCommunication(ctx, containers, relationships, techs),
       references: furtherReading(input.files.map((f) => f.path)).map((p) => ({ value: p, evidence: [evidence(p, 'documentation file')] })),
     },
-    languages: languageShares(input.files),
+    // a file skipped as minified (a vendored jQuery plugin) is not code the team writes
+    languages: languageShares(withoutMinified(input)),
     technologies: techs,
     containers,
     components,
@@ -276,3 +277,8 @@ function implicitStores(drafts: Draft[], containers: Container[], techs: ReturnT
 }
 
 export { DATASTORE_KINDS };
+
+function withoutMinified(input: ModelInput): ModelInput['files'] {
+  const minified = new Set(input.warnings.filter((w) => w.file && w.message === 'skipped: looks minified').map((w) => w.file));
+  return minified.size ? input.files.filter((f) => !minified.has(f.path)) : input.files;
+}

@@ -160,19 +160,22 @@ export function buildDrafts(ctx: Context): Draft[] {
     // an ancestor: the code beside it (a health-check script) is part of that image, not a project of its own
     const sources = build?.sources ?? [];
     const fromAncestor = folder !== '' && sources.some((src) => src.path === '.') && sources.some((src) => src.path === folder || src.path.startsWith(`${folder}/`));
+    // a folder with no manifest whose Dockerfile packages a known product (FROM apache/kafka, envoyproxy/envoy,
+    // mongo with seed scripts beside it) is that product, built here; one that starts from a language image
+    // builds the project around it
+    // (code beside a web server's image, a static site FROM nginx, is still a project of its own)
+    const product = !d && folder !== '' ? productImage(ctx, f.path) : undefined;
+    const packagesProduct = (store: boolean) => {
+      if (d || !product || (store && !DATASTORE_KINDS[product.tech.category])) return;
+      d = draftAt(folder);
+      d.imageTech = product.tech;
+      d.image = product.ref;
+    };
+    packagesProduct(true);
     if (!d && !fromAncestor && ownSourceFiles(ctx, folder, [...byPath.keys()]) > 0) d = draftAt(folder);
     // util/Attachments/Dockerfile, kept apart from the code it builds, names it: WORKDIR /source/util/Server
     if (!d && folder !== '') d = namedProject(build, byPath, folder);
-    // a folder holding only a Dockerfile that packages a known product (FROM apache/kafka, envoyproxy/envoy)
-    // is that product, built here; one that starts from a language image builds the project around it
-    if (!d && folder !== '') {
-      const product = productImage(ctx, f.path);
-      if (product) {
-        d = draftAt(folder);
-        d.imageTech = product.tech;
-        d.image = product.ref;
-      }
-    }
+    packagesProduct(false);
     // one that takes nothing from its context builds code kept elsewhere (git clone, go install): no project here
     if (!d && folder !== '' && !build?.sources.length) continue;
     d ??= nearestUp(byPath, folder);

@@ -2,6 +2,7 @@
  * Settles each draft container: its name, kind, language, technologies and description, from the
  * evidence gathered for it.
  */
+import type { Ecosystem } from '../detect/facts.js';
 import type { TechnologyUse } from './types.js';
 import type { Context } from './context.js';
 import { DATASTORE_KINDS, type Draft, manifestDescription, primaryManifests } from './containers.js';
@@ -13,7 +14,18 @@ const CLI_TECH = new Set(['commander', 'yargs', 'oclif', 'cac', 'clipanion', 'me
 const BROKER_NAME = /(?:^|[-_])(?:broker|queue|celery|sidekiq|bull|jobs?)(?:[-_]|$)/i;
 const WORKER_NAME = /(^|[-_.])(worker|workers|consumer|consumers|jobs?|queue|processor|scheduler|cron|sidekiq|celery)([-_.]|$)/i;
 
-export function finalizeContainer(ctx: Context, d: Draft, techs: TechnologyUse[], languageOf: (path: string) => string | undefined): Container {
+/** The languages a build manifest compiles: a pom.xml's module is Java or Kotlin whatever else it holds. */
+const ECOSYSTEM_LANGUAGES: Partial<Record<Ecosystem, string[]>> = {
+  maven: ['Java', 'Kotlin', 'Scala', 'Groovy'],
+  cargo: ['Rust'],
+  go: ['Go'],
+  pypi: ['Python'],
+  nuget: ['C#', 'F#', 'Visual Basic .NET'],
+  gem: ['Ruby'],
+  composer: ['PHP'],
+};
+
+export function finalizeContainer(ctx: Context, d: Draft, techs: TechnologyUse[], languageOf: (path: string, prefer?: ReadonlySet<string>) => string | undefined): Container {
   // an example's technologies describe the example; they never make the project around it a service
   const mine = techs.filter((t) => t.containers.includes(d.id) && (t.scope === 'runtime' || t.scope === 'optional' || (t.scope === 'example' && d.role !== 'main')));
   const categories = new Set(mine.map((t) => t.category));
@@ -40,7 +52,9 @@ export function finalizeContainer(ctx: Context, d: Draft, techs: TechnologyUse[]
   const description = manifestDescription({ ...d, manifests: primaryManifests(ctx, d) }) ?? readmeDescription(ctx, d);
   if (description) container.description = description;
   if (d.path !== undefined) {
-    const lang = languageOf(d.path);
+    // npm manifests say nothing here: a Spring app's frontend build is not its language
+    const prefer = new Set(d.manifests.flatMap((m) => ECOSYSTEM_LANGUAGES[m.fact.ecosystem] ?? []));
+    const lang = languageOf(d.path, prefer.size ? prefer : undefined);
     if (lang) container.language = lang;
   }
   if (d.image) container.image = d.image;

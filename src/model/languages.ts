@@ -28,8 +28,11 @@ export function languageShares(files: ScannedFile[]): LanguageShare[] {
     .sort((a, b) => b.bytes - a.bytes || (a.name < b.name ? -1 : 1));
 }
 
-/** Main language of a folder, by bytes; undefined when it holds no code. */
-export function languageOfFolder(files: ScannedFile[]): (path: string) => string | undefined {
+/**
+ * Main language of a folder, by bytes, among `prefer` when the folder holds any of those (a Maven module's
+ * Java over the JavaScript of the static pages it serves); undefined when it holds no code.
+ */
+export function languageOfFolder(files: ScannedFile[]): (path: string, prefer?: ReadonlySet<string>) => string | undefined {
   const byFolder = new Map<string, Map<string, number>>();
   for (const f of files) {
     if (f.languageType !== 'programming' || !f.language || f.generated || NOT_COUNTED.has(f.language)) continue;
@@ -44,9 +47,10 @@ export function languageOfFolder(files: ScannedFile[]): (path: string) => string
       if (i < 0) break;
     }
   }
-  return (path) => {
+  return (path, prefer) => {
     const m = byFolder.get(path);
     if (!m) return undefined;
-    return [...m.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0][0];
+    const ranked = [...m.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
+    return (prefer && ranked.find(([name]) => prefer.has(name)))?.[0] ?? ranked[0][0];
   };
 }

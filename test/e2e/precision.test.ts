@@ -835,3 +835,29 @@ describe('a Python package whose tests declare their own requirements', () => {
     assert.equal(model.technologies.find((t) => t.id === 'pytest')?.scope, 'dev');
   });
 });
+
+describe('a Spring gateway serving static pages, and a database image seeded with scripts', () => {
+  let model: ArchitectureModel;
+  const minified = `!function(a){${'var b=a.fn,c=function(d){return d*2};'.repeat(800)}}(jQuery);\n`;
+  analyzed('archmd-precision-gateway-', {
+    'gateway/pom.xml': '<project><modelVersion>4.0.0</modelVersion><groupId>com.acme</groupId><artifactId>gateway</artifactId><dependencies><dependency><groupId>org.springframework.boot</groupId><artifactId>spring-boot-starter-web</artifactId></dependency></dependencies></project>\n',
+    'gateway/src/main/java/com/acme/gateway/GatewayApplication.java': 'package com.acme.gateway;\n\nimport org.springframework.boot.autoconfigure.SpringBootApplication;\n\n@SpringBootApplication\npublic class GatewayApplication {\n  public static void main(String[] args) {}\n}\n',
+    'gateway/src/main/resources/static/js/app.js': `${'function render(x) { return document.body.append(String(x)); }\n'.repeat(120)}`,
+    'gateway/src/main/resources/static/js/lib/extrascripts.js': minified,
+    'gateway/Dockerfile': 'FROM eclipse-temurin:17\nCOPY target/gateway.jar /app.jar\nEXPOSE 4000\nCMD ["java", "-jar", "/app.jar"]\n',
+    'mongodb/Dockerfile': 'FROM mongo:5\nCOPY *.js /docker-entrypoint-initdb.d/\n',
+    'mongodb/catalogue.js': `${'db.products.insertOne({ sku: "x", price: 1 });\n'.repeat(50)}`,
+    'docker-compose.yml': 'services:\n  gateway:\n    build: gateway\n    ports: ["80:4000"]\n    environment:\n      MONGO_URL: mongodb://mongodb:27017/shop\n  mongodb:\n    build: mongodb\n',
+  }, (m) => (model = m));
+
+  it('the gateway is Java; the minified library counts for no language', () => {
+    assert.equal(model.containers.find((c) => c.path === 'gateway')?.language, 'Java');
+    const js = model.languages.find((l) => l.name === 'JavaScript');
+    assert.ok(!js || js.bytes < 10_000, `JavaScript counted ${js?.bytes} bytes`);
+  });
+
+  it('a folder that builds FROM mongo with seed scripts is the database, not a JavaScript service', () => {
+    const mongo = model.containers.find((c) => c.path === 'mongodb');
+    assert.equal(mongo?.kind, 'datastore');
+  });
+});

@@ -194,3 +194,7 @@ test('Symfony actions that render a Twig template or redirect serve pages; one t
 test('aiohttp routes: router.add_get, add_route with a method, web.get in add_routes; a ClientSession call is none', () => {
   assert.deepEqual(apis(F, 'aiohttp/server.py'), ['REST GET /health serves @18', 'REST GET /status serves @20', 'REST DELETE /jobs/{id} serves @20', 'REST POST /jobs serves @19']);
 });
+
+test('a Feign client maps the routes it calls: none of them is served', () => {
+  assert.deepEqual(apis(F, 'jvm-misc/AuthServiceClient.java'), []);
+});

@@ -33,6 +33,8 @@ function annotatesType(code: string, after: number): boolean {
 }
 
 function springRoutes(lexed: Lexed, out: ApiCollector): void {
+  // a declarative HTTP client (a Feign or MicroProfile REST client) maps the routes it calls, not ones it serves
+  if (/@(?:FeignClient|RegisterRestClient)\b/.test(lexed.code)) return;
   let prefixes: string[] = [''];
   // a @Controller (not a @RestController) answers with views, Thymeleaf pages and redirects, unless a
   // method or the class says @ResponseBody
