@@ -75,6 +75,8 @@ export interface ServiceFact {
   /** A compose service that bind-mounts its build context (volumes: ./:/app) runs that code, whatever its image copies. */
   mountsContext?: boolean;
   ports?: number[];
+  /** Ports published on the host (compose `ports:`), which users outside the compose network reach. */
+  published?: number[];
   dependsOn?: string[];
   /** Names of environment variables only; values are never kept (secrets). */
   envNames?: string[];

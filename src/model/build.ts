@@ -11,7 +11,7 @@ import { Context, type ModelInput, slug } from './context.js';
 import { buildDeployment } from './deployment.js';
 import { type Evidence, evidence, mergeEvidence, onlyDeclared } from './evidence.js';
 import { finalizeContainer } from './finalize.js';
-import { dirOf, nearestUp } from './graph/paths.js';
+import { baseOf, dirOf, nearestUp } from './graph/paths.js';
 import { importGraph } from './imports.js';
 import { buildObservations, inferCommunication, inferLayers, inferStyle } from './infer.js';
 import { buildIntro } from './intro.js';
@@ -125,6 +125,28 @@ function markSharedLibraries(ctx: Context, containers: Container[], drafts: Draf
   }
 }
 
+/** A compose file for development or tests publishes every port for debugging; the main one publishes the way in. */
+const DEV_COMPOSE = /(?:^|[.-])(?:dev|development|local|override|debug|test|tests|ci|e2e)(?:[.-]|$)/i;
+
+/** Compose services that publish a port, from the main compose files (from the others only when no main one publishes). */
+function composePublished(ctx: Context): { name: string; ev: Evidence }[] {
+  const main: { name: string; ev: Evidence }[] = [];
+  const dev: { name: string; ev: Evidence }[] = [];
+  for (const [file, services] of ctx.each('services')) {
+    if (ctx.roleOfFile(file) !== 'main') continue;
+    for (const s of services) {
+      if (s.source !== 'compose' || !s.published?.length) continue;
+      (DEV_COMPOSE.test(baseOf(file)) ? dev : main).push({ name: s.name, ev: evidence(file, `compose publishes port ${s.published[0]} of ${s.name}`, s.line) });
+    }
+  }
+  // a service's own compose file in its folder (dispatch/docker-compose.yaml) is for working on it alone:
+  // the shallowest compose files describe the system
+  const chosen = main.length ? main : dev;
+  const depth = (e: { ev: Evidence }) => e.ev.file.split('/').length;
+  const top = Math.min(...chosen.map(depth));
+  return chosen.filter((e) => depth(e) === top);
+}
+
 /** Workloads that Kubernetes exposes: behind a LoadBalancer or NodePort Service, or an Ingress or route. */
 function markExposed(ctx: Context, drafts: Draft[], containers: Container[]) {
   const services = new Map<string, { selector?: Record<string, string>; exposed?: Evidence }>();
@@ -146,6 +168,7 @@ function markExposed(ctx: Context, drafts: Draft[], containers: Container[]) {
   }
   const exposedServices: { name: string; ev: Evidence }[] = [...routed];
   for (const [name, s] of services) if (s.exposed) exposedServices.push({ name, ev: s.exposed });
+  exposedServices.push(...composePublished(ctx));
   const byDraftName = new Map<string, string>();
   for (const d of drafts) for (const n of d.names) if (!byDraftName.has(n)) byDraftName.set(n, d.id);
   const byId = new Map(containers.map((c) => [c.id, c]));

@@ -861,3 +861,28 @@ describe('a Spring gateway serving static pages, and a database image seeded wit
     assert.equal(mongo?.kind, 'datastore');
   });
 });
+
+describe('microservices where compose publishes only the web tier', () => {
+  let model: ArchitectureModel;
+  const node = (name: string) => ({
+    [`${name}/package.json`]: `{ "name": "${name}", "private": true, "dependencies": { "express": "^4.19.0" } }\n`,
+    [`${name}/server.js`]: 'const express = require("express");\nconst app = express();\napp.get("/health", (req, res) => res.send("ok"));\napp.listen(8080);\n',
+    [`${name}/Dockerfile`]: 'FROM node:20\nCOPY . .\nEXPOSE 8080\nCMD ["node", "server.js"]\n',
+  });
+  analyzed('archmd-precision-published-', {
+    ...node('web'),
+    ...node('cart'),
+    ...node('dispatch'),
+    'docker-compose.yaml': 'services:\n  web:\n    build: web\n    ports: ["8080:8080"]\n    depends_on: [cart]\n  cart:\n    build: cart\n  dispatch:\n    build: dispatch\n',
+    'dispatch/docker-compose.yaml': 'services:\n  dispatch:\n    build: .\n    ports: ["8081:8080"]\n',
+    'docker-compose.dev.yaml': 'services:\n  cart:\n    ports: ["8082:8080"]\n',
+  }, (m) => (model = m));
+
+  it('users reach the service the main compose file publishes, and only it', () => {
+    const flow = render(model).split('section="data-flow"')[1] ?? '';
+    const users = /User Interaction\*\*: (.*)/.exec(flow)?.[1] ?? '';
+    assert.match(users, /\*\*web\*\* over HTTP/);
+    assert.doesNotMatch(users, /\*\*cart\*\*|\*\*dispatch\*\*/);
+    assert.ok(model.containers.find((c) => c.name === 'web')?.exposedBy?.some((e) => e.file === 'docker-compose.yaml'));
+  });
+});

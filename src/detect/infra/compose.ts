@@ -82,6 +82,8 @@ function readService(path: string, doc: YamlDoc, name: string, def: Record<strin
   // ports publishes to the host, expose only to other services: both are ports the container listens on
   const portEntries = [...(Array.isArray(def.ports) ? def.ports : []), ...(Array.isArray(def.expose) ? def.expose : [])];
   if (portEntries.length) svc.ports = uniq(portEntries.map(containerPort).filter((p): p is number => p !== undefined));
+  const published = uniq((Array.isArray(def.ports) ? def.ports : []).map(containerPort).filter((p): p is number => p !== undefined));
+  if (published.length) svc.published = published;
   const deps = uniq([...serviceNames(def.depends_on), ...serviceNames(def.links)]);
   if (deps.length) svc.dependsOn = deps;
   readEnvironment(doc, [...at, 'environment'], def.environment, svc);
