@@ -137,8 +137,12 @@ function containerKind(ctx: Context, d: Draft, techs: TechnologyUse[], categorie
   const emailTemplates = !d.deployable && !appSignals && techs.some((t) => t.id === 'react-email' || t.id === 'mjml');
   if (emailTemplates && !hasBackend) return 'library';
   const hasFrontend = categories.has('frontend-framework');
-  if (hasFrontend && !hasBackend) return 'frontend';
-  if (hasFrontend && techs.some((t) => ['nextjs', 'nuxt', 'remix', 'sveltekit', 'astro'].includes(t.id))) return 'frontend';
+  // a Next.js or Nuxt app that holds its own database connection (umami: Prisma, PostgreSQL) is the whole
+  // web application, server included, not a frontend of something else
+  const metaFramework = techs.some((t) => ['nextjs', 'nuxt', 'remix', 'sveltekit', 'astro'].includes(t.id));
+  const fullStack = metaFramework && techs.some((t) => t.scope === 'runtime' && (t.category === 'orm' || /^database-(?!embedded)/.test(t.category)));
+  if (hasFrontend && !hasBackend && !fullStack) return 'frontend';
+  if (hasFrontend && metaFramework) return fullStack ? 'service' : 'frontend';
   const names = [...d.names, d.path ? baseOf(d.path) : ''];
   // a web process beside the workers (Procfile "web" and "worker") makes an app that serves, with background jobs
   const webProcess = d.services.some((s) => s.fact.source === 'procfile' && s.fact.kind === 'service');

@@ -47,7 +47,10 @@ export class View {
     const byUsers = new Map<string, string[]>();
     for (const s of relational) {
       const users = [...new Set(this.containerRelationships.filter((r) => r.to === s.id && this.byId.get(r.from)?.role === 'main').map((r) => r.from))].sort();
-      if (users.length) byUsers.set(users.join('\0'), [...(byUsers.get(users.join('\0')) ?? []), s.id]);
+      // a database the system runs (a compose image) and one only a driver shows (umami's PostgreSQL beside its
+      // ClickHouse client) are used side by side, not one instead of the other
+      const key = `${s.image ? 'runs' : 'driver'}\0${users.join('\0')}`;
+      if (users.length) byUsers.set(key, [...(byUsers.get(key) ?? []), s.id]);
     }
     for (const ids of byUsers.values()) if (ids.length >= 2) for (const id of ids) this.alternativeStores.add(id);
   }

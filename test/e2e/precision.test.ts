@@ -886,3 +886,32 @@ describe('microservices where compose publishes only the web tier', () => {
     assert.ok(model.containers.find((c) => c.name === 'web')?.exposedBy?.some((e) => e.file === 'docker-compose.yaml'));
   });
 });
+
+describe('a Next.js app with its own database, an analytics store client and a Kafka producer', () => {
+  let model: ArchitectureModel;
+  analyzed('archmd-precision-fullstack-', {
+    'package.json': '{ "name": "umami", "private": true, "dependencies": { "next": "15.0.0", "react": "19.0.0", "react-dom": "19.0.0", "@prisma/client": "6.0.0", "@clickhouse/client": "1.0.0", "kafkajs": "2.2.4" } }\n',
+    'prisma/schema.prisma': 'datasource db {\n  provider = "postgresql"\n  url      = env("DATABASE_URL")\n}\n',
+    'src/app/page.tsx': 'export default function Page() { return <main>stats</main>; }\n',
+    'src/app/api/send/route.ts': 'import { saveEvent } from "../../../lib/events";\n\nexport async function POST(req: Request) {\n  await saveEvent(await req.json());\n  return Response.json({ ok: true });\n}\n',
+    'src/lib/events.ts': 'import { PrismaClient } from "@prisma/client";\nimport { createClient } from "@clickhouse/client";\nimport { Kafka } from "kafkajs";\n\nconst prisma = new PrismaClient();\nconst clickhouse = createClient({ url: process.env.CLICKHOUSE_URL });\nconst producer = new Kafka({ brokers: [process.env.KAFKA_BROKER ?? ""] }).producer();\n\nexport async function saveEvent(e: unknown) {\n  if (process.env.CLICKHOUSE_URL) return clickhouse.insert({ table: "events", values: [e] });\n  await producer.send({ topic: "events", messages: [{ value: JSON.stringify(e) }] });\n  return prisma.$executeRaw`select 1`;\n}\n',
+    'Dockerfile': 'FROM node:20\nCOPY . .\nEXPOSE 3000\nCMD ["npm", "start"]\n',
+    'docker-compose.yml': 'services:\n  umami:\n    build: .\n    ports: ["3000:3000"]\n    environment:\n      DATABASE_URL: postgresql://umami:umami@db:5432/umami\n  db:\n    image: postgres:15-alpine\n',
+  }, (m) => (model = m));
+
+  it('is the web application, server included, and users reach it in the browser', () => {
+    assert.equal(model.containers.find((c) => c.path === '')?.kind, 'service');
+    assert.match(render(model), /users reach \*\*umami\*\* in the browser/);
+  });
+
+  it('the database it runs and the analytics store a driver shows are not one choice', () => {
+    const doc = render(model);
+    assert.doesNotMatch(doc, /one of them holds the data|which of them holds it/);
+  });
+
+  it('one part alone sends messages; it exchanges none with other parts', () => {
+    const conclusion = render(model).split('section="conclusion"')[1] ?? '';
+    assert.match(conclusion, /It sends messages through Apache Kafka\./);
+    assert.doesNotMatch(conclusion, /exchange messages/);
+  });
+});

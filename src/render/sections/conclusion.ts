@@ -16,7 +16,12 @@ export function renderConclusion(model: ArchitectureModel, view: View, docs: str
   const brokers = view.stores.filter((s) => s.kind === 'broker');
   if (keeps.length) sentences.push(`It keeps its data in ${joinWords(keeps.map((s) => text(s.name)))}.`);
   if (alternatives.size) sentences.push(`It can keep its data in ${joinWords([...alternatives].map((s) => text(s.name)))}; which of them holds it is a matter of configuration.`);
-  if (brokers.length) sentences.push(`Its parts exchange messages through ${joinWords(brokers.map((s) => text(s.name)))}.`);
+  // messages are exchanged between parts only when two or more of them use the broker; one part alone sends
+  // to it (events for systems outside) or to itself (delayed jobs)
+  const shared = brokers.filter((s) => new Set(view.usedBy(s).map((r) => r.from)).size >= 2);
+  const alone = brokers.filter((s) => !shared.includes(s));
+  if (shared.length) sentences.push(`Its parts exchange messages through ${joinWords(shared.map((s) => text(s.name)))}.`);
+  if (alone.length) sentences.push(`It sends messages through ${joinWords(alone.map((s) => text(s.name)))}.`);
   const hosting = model.deployment.hosting.map((h) => h.value);
   if (hosting.length) sentences.push(`It is deployed on ${joinWords(hosting.map(text))}.`);
   const ci = [...new Set(model.deployment.pipelines.map((p) => p.system))];
