@@ -241,6 +241,8 @@ export interface FileFacts {
   environments?: EnvironmentFact[];
   iac?: IacFact[];
   imports?: ImportFact[];
+  /** A JVM source file that starts a program (a `main` method, a Spring Boot application class). */
+  programEntry?: true;
   /** The package or namespace the source file declares: Java/Kotlin `package`, C# and PHP `namespace`. */
   namespace?: string;
   tsconfig?: TsconfigFact;

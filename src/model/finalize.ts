@@ -126,6 +126,16 @@ function containerKind(ctx: Context, d: Draft, techs: TechnologyUse[], categorie
   // a Go module with no main package is imported, never run, whatever router it uses
   const goLibrary = d.manifests.length > 0 && d.manifests.every((m) => m.fact.ecosystem === 'go') && !d.deployable && !hasMainPackage(ctx, d);
   if (goLibrary) return 'library';
+  // a Maven or Gradle module with no main class (mall-common, a shared Spring Security module) is a
+  // library for the applications beside it, whatever web starter it pulls in
+  const jvmLibrary =
+    d.manifests.length > 0 &&
+    d.manifests.every((m) => m.fact.ecosystem === 'maven' && m.fact.kind !== 'application') &&
+    !d.deployable &&
+    !ctx.fileByPath.has(`${d.path ? `${d.path}/` : ''}src/main/AndroidManifest.xml`) &&
+    hasJvmSources(ctx, d) &&
+    !hasJvmMain(ctx, d);
+  if (jvmLibrary) return 'library';
   // a published package with an import entry point is a library even when it builds on Express
   if (!d.deployable && libraryMarkers(ctx, d) && !d.manifests.some((m) => m.fact.private) && !d.manifests.some((m) => m.fact.kind === 'application')) {
     return d.manifests.some((m) => m.fact.kind === 'cli') && !libraryMarkers(ctx, d) ? 'cli' : 'library';
@@ -199,6 +209,18 @@ function hasMainPackage(ctx: Context, d: Draft): boolean {
   for (const [path, facts] of ctx.input.facts) {
     if (path.startsWith(prefix) && path.endsWith('.go') && !path.endsWith('_test.go') && facts.namespace === 'main' && ctx.roleOfFile(path) === 'main') return true;
   }
+  return false;
+}
+
+function hasJvmSources(ctx: Context, d: Draft): boolean {
+  const prefix = d.path ? `${d.path}/` : '';
+  for (const path of ctx.input.facts.keys()) if (path.startsWith(prefix) && /\.(?:java|kt|scala)$/.test(path) && ctx.roleOfFile(path) === 'main') return true;
+  return false;
+}
+
+function hasJvmMain(ctx: Context, d: Draft): boolean {
+  const prefix = d.path ? `${d.path}/` : '';
+  for (const [path, facts] of ctx.input.facts) if (facts.programEntry && path.startsWith(prefix) && ctx.roleOfFile(path) === 'main') return true;
   return false;
 }
 

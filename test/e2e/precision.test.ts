@@ -915,3 +915,24 @@ describe('a Next.js app with its own database, an analytics store client and a K
     assert.doesNotMatch(conclusion, /exchange messages/);
   });
 });
+
+describe('a Maven build of two Spring Boot apps and the shared modules they depend on', () => {
+  let model: ArchitectureModel;
+  const pom = (artifact: string, deps: string[], extra = '') =>
+    `<project><modelVersion>4.0.0</modelVersion><parent><groupId>com.macro</groupId><artifactId>mall</artifactId><version>1.0</version></parent><artifactId>${artifact}</artifactId>${extra}<dependencies>${deps.map((d) => `<dependency><groupId>${d.split(':')[0]}</groupId><artifactId>${d.split(':')[1]}</artifactId></dependency>`).join('')}</dependencies></project>\n`;
+  analyzed('archmd-precision-jvm-libs-', {
+    'pom.xml': '<project><modelVersion>4.0.0</modelVersion><groupId>com.macro</groupId><artifactId>mall</artifactId><version>1.0</version><packaging>pom</packaging><modules><module>mall-common</module><module>mall-admin</module><module>mall-portal</module></modules></project>\n',
+    'mall-common/pom.xml': pom('mall-common', ['org.springframework.boot:spring-boot-starter-web', 'org.springframework.boot:spring-boot-starter-data-redis']),
+    'mall-common/src/main/java/com/macro/mall/common/RedisService.java': 'package com.macro.mall.common;\n\nimport org.springframework.stereotype.Service;\n\n@Service\npublic class RedisService {\n  public Object get(String key) { return null; }\n}\n',
+    'mall-admin/pom.xml': pom('mall-admin', ['com.macro:mall-common', 'org.springframework.boot:spring-boot-starter-web']),
+    'mall-admin/src/main/java/com/macro/mall/MallAdminApplication.java': 'package com.macro.mall;\n\nimport com.macro.mall.common.RedisService;\nimport org.springframework.boot.SpringApplication;\nimport org.springframework.boot.autoconfigure.SpringBootApplication;\n\n@SpringBootApplication\npublic class MallAdminApplication {\n  public static void main(String[] args) {\n    SpringApplication.run(MallAdminApplication.class, args);\n  }\n}\n',
+    'mall-portal/pom.xml': pom('mall-portal', ['com.macro:mall-common', 'org.springframework.boot:spring-boot-starter-web']),
+    'mall-portal/src/main/java/com/macro/mall/portal/MallPortalApplication.java': 'package com.macro.mall.portal;\n\nimport org.springframework.boot.autoconfigure.SpringBootApplication;\n\n@SpringBootApplication\npublic class MallPortalApplication {\n  public static void main(String[] args) {}\n}\n',
+  }, (m) => (model = m));
+
+  it('the module with no main class is a library; the Boot applications are services', () => {
+    assert.equal(model.containers.find((c) => c.path === 'mall-common')?.kind, 'library');
+    assert.equal(model.containers.find((c) => c.path === 'mall-admin')?.kind, 'service');
+    assert.equal(model.containers.find((c) => c.path === 'mall-portal')?.kind, 'service');
+  });
+});

@@ -125,3 +125,10 @@ test('mainClass counts only in application/springBoot blocks or at top level, no
   assert.deepEqual(readerFor('build.gradle.kts').read('build.gradle.kts', text).manifests![0].entryPoints, [{ name: 'main', target: 'com.acme.App', line: 5 }]);
   assert.equal(readerFor('build.gradle.kts').read('build.gradle.kts', text.split('\n').slice(0, 3).join('\n')).manifests![0].entryPoints, undefined);
 });
+
+test('plugins applied through catalog aliases: an application or library accessor says what the module is', () => {
+  const read = (text: string) => readerFor('app/build.gradle.kts').read('app/build.gradle.kts', text).manifests?.[0]?.kind;
+  assert.equal(read('plugins {\n    alias(libs.plugins.nowinandroid.android.application)\n    alias(libs.plugins.kotlin.serialization)\n}\n'), 'application');
+  assert.equal(read('plugins {\n    alias(libs.plugins.android.library)\n}\n'), 'library');
+  assert.equal(read('plugins {\n    alias(libs.plugins.android.application) apply false\n    alias(libs.plugins.kotlin.jvm)\n}\n'), undefined);
+});

@@ -11,7 +11,10 @@ const KOTLIN: CodeSyntax = { ...JAVA, blockComments: [{ open: '/*', close: '*/',
 const PACKAGE = /^[ \t]*package[ \t]+([A-Za-z_][\w]*(?:[ \t]*\.[ \t]*[A-Za-z_`][\w`]*)*)/m;
 const IMPORT = /^[ \t]*import[ \t]+(static[ \t]+)?([A-Za-z_`][\w`]*(?:[ \t]*\.[ \t]*(?:[A-Za-z_`][\w`]*|\*))*)/gm;
 
-export function extractJvm(text: string, kotlin: boolean): { imports: ImportFact[]; namespace?: string } {
+/** A program's entry: `static void main(`, Kotlin's top-level `fun main(`, or a Spring Boot application class. */
+const MAIN_ENTRY = /\bstatic\s+(?:final\s+)?void\s+main\s*\(|^fun\s+main\s*\(|@SpringBootApplication\b|@QuarkusMain\b|\bobject\s+\w+\s+extends\s+App\b/m;
+
+export function extractJvm(text: string, kotlin: boolean): { imports: ImportFact[]; namespace?: string; programEntry?: true } {
   const { masked } = maskCode(text, kotlin ? KOTLIN : JAVA);
   const starts = lineStarts(text);
   const imports: ImportFact[] = [];
@@ -21,17 +24,21 @@ export function extractJvm(text: string, kotlin: boolean): { imports: ImportFact
   }
   const pkg = PACKAGE.exec(masked);
   const namespace = pkg ? pkg[1].replace(/[\s`]/g, '') : undefined;
-  return namespace ? { imports, namespace } : { imports };
+  const out: { imports: ImportFact[]; namespace?: string; programEntry?: true } = { imports };
+  if (namespace) out.namespace = namespace;
+  if (MAIN_ENTRY.test(masked)) out.programEntry = true;
+  return out;
 }
 
 export const jvmImportReader: Reader = {
   id: 'imports/jvm',
   extensions: ['.java', '.kt', '.kts', '.scala', '.groovy'],
   read(path, text) {
-    const { imports, namespace } = extractJvm(text, !path.endsWith('.java'));
-    const out: { imports?: ImportFact[]; namespace?: string } = {};
+    const { imports, namespace, programEntry } = extractJvm(text, !path.endsWith('.java'));
+    const out: { imports?: ImportFact[]; namespace?: string; programEntry?: true } = {};
     if (imports.length) out.imports = imports;
     if (namespace) out.namespace = namespace;
+    if (programEntry) out.programEntry = true;
     return out;
   },
 };

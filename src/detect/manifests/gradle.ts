@@ -155,6 +155,15 @@ export function readBuildGradle(_path: string, text: string): ReadResult {
         if (applied) plugins.push(pid);
         dependencies.push(pluginDependency(pid, kt[3] ?? kt[4], line));
       } else if (core) plugins.push(core[1] ?? core[2]);
+      else {
+        // alias(libs.plugins.android.application), and convention plugins named the same way
+        // (libs.plugins.nowinandroid.android.application): the accessor's last word says what the module is
+        const alias = /^\s*alias\s*\(\s*\w+\.plugins\.([\w.]+)\s*\)/.exec(l);
+        if (alias && applied) {
+          if (/(?:^|\.)(?:android\.)?application$/.test(alias[1]) || /(?:^|\.)spring\.boot$/.test(alias[1])) plugins.push('application');
+          else if (/(?:^|\.)(?:android\.|java\.|kotlin\.)?library$/.test(alias[1])) plugins.push('java-library');
+        }
+      }
     } else {
       const applied = APPLY_PLUGIN.exec(l);
       if (applied) {
