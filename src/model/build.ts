@@ -47,6 +47,7 @@ export function buildModel(input: ModelInput): ArchitectureModel {
   const graph = importGraph(ctx, containers, components);
   const relationships = buildRelationships({ ctx, drafts, containers, techs, importEdges: graph.containerEdges, deployable: runsSomewhere });
   markSharedLibraries(ctx, containers, drafts, relationships);
+  disambiguateNames(containers);
   const componentRelationships = graph.componentEdges.map((e) => ({
     id: `${e.from}->${e.to}:import`,
     from: e.from,
@@ -305,3 +306,20 @@ function withoutMinified(input: ModelInput): ModelInput['files'] {
   const minified = new Set(input.warnings.filter((w) => w.file && w.message === 'skipped: looks minified').map((w) => w.file));
   return minified.size ? input.files.filter((f) => !minified.has(f.path)) : input.files;
 }
+
+/**
+ * Parts that share a folder name (feature/foryou/api, feature/topic/api) are told apart by the folder
+ * above them: a table of five "api" rows says nothing.
+ */
+function disambiguateNames(containers: Container[]): void {
+  const byName = new Map<string, Container[]>();
+  for (const c of containers) if (c.path) byName.set(c.name, [...(byName.get(c.name) ?? []), c]);
+  for (const group of byName.values()) {
+    if (group.length < 2) continue;
+    for (const c of group) {
+      const parts = c.path!.split('/');
+      if (parts.length >= 2 && parts[parts.length - 1] === c.name) c.name = `${parts[parts.length - 2]}/${c.name}`;
+    }
+  }
+}
+

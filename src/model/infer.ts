@@ -45,14 +45,19 @@ export function inferStyle(containers: Container[], relationships: Relationship[
     const clis = own.filter((c) => c.kind === 'cli');
     const libs = own.filter((c) => c.kind === 'library');
     const apps = own.filter((c) => c.kind === 'application' || c.kind === 'frontend');
-    if (clis.length) style.push({ value: 'Command-line tool', evidence: mergeEvidence(...clis.map((c) => first(c.evidence))) });
-    if (libs.length) {
+    // an Android or React Native app is what the modules around it are built into
+    const mobile = apps.filter((c) => c.technologies.some((id) => techs.find((t) => t.id === id)?.category === 'mobile'));
+    if (mobile.length) style.push({ value: 'Mobile application', evidence: mergeEvidence(...mobile.map((c) => first(c.evidence, 1))) });
+    else if (clis.length) style.push({ value: 'Command-line tool', evidence: mergeEvidence(...clis.map((c) => first(c.evidence))) });
+    if (libs.length && !mobile.length) {
       const withCommand = libs.some((c) => c.hasCommand);
       const value = (libs.length > 1 ? 'Libraries' : 'Library') + (withCommand && !clis.length ? ' with a command-line interface' : '');
       style.push({ value, evidence: mergeEvidence(...libs.map((c) => first(c.evidence, 1))) });
     }
     const web = apps.filter((c) => c.kind === 'frontend');
-    if (!clis.length && !libs.length && web.length) style.push({ value: 'Web application', evidence: mergeEvidence(...web.map((c) => first(c.evidence, 1))) });
+    if (mobile.length) {
+      // said above
+    } else if (!clis.length && !libs.length && web.length) style.push({ value: 'Web application', evidence: mergeEvidence(...web.map((c) => first(c.evidence, 1))) });
     else if (!clis.length && !libs.length && apps.length) style.push({ value: 'Application', evidence: mergeEvidence(...apps.map((c) => first(c.evidence, 1))) });
   }
   const brokers = containers.filter((c) => c.kind === 'broker' && c.role === 'main');

@@ -86,7 +86,7 @@ const ROLE_RULES: [Role, RegExp][] = [
   ['test', /(^|\/)(tests?|__tests__|spec|specs|e2e|[\w]+[-_]tests?|test[-_]?utils|testing|cypress|playwright|fuzz)(\/|$)/i],
   ['example', /(^|\/)(examples?|samples?|demos?|playground|starters?|boilerplates?|quickstarts?|tutorials?)(\/|$)/i],
   ['docs', /(^|\/)(docs?|documentation|website|guides?)(\/|$)/i],
-  ['tooling', /(^|\/)(scripts|tools|hack|\.github|\.circleci|\.gitlab|\.devcontainer|\.worktree-container|\.vscode|\.idea|\.claude|\.cursor|\.semgrep|\.husky|\.changeset|benchmarks?|bench|genproto|codegen)(\/|$)/i],
+  ['tooling', /(^|\/)(scripts|tools|hack|\.github|\.circleci|\.gitlab|\.devcontainer|\.worktree-container|\.vscode|\.idea|\.claude|\.cursor|\.semgrep|\.husky|\.changeset|benchmarks?|bench|genproto|codegen|buildSrc|build-logic)(\/|$)/i],
 ];
 
 /** Test files by name, in every ecosystem we read. */

@@ -936,3 +936,39 @@ describe('a Maven build of two Spring Boot apps and the shared modules they depe
     assert.equal(model.containers.find((c) => c.path === 'mall-portal')?.kind, 'service');
   });
 });
+
+describe('an Android app built from feature modules and convention plugins', () => {
+  let model: ArchitectureModel;
+  const lib = (path: string) => ({
+    [`${path}/build.gradle.kts`]: 'plugins {\n    alias(libs.plugins.nowinandroid.android.library)\n}\n',
+    [`${path}/src/main/kotlin/com/acme/${path.replace(/\//g, '_')}/Api.kt`]: `package com.acme.${path.replace(/\//g, '_')}\n\ninterface Api\n`,
+  });
+  analyzed('archmd-precision-android-', {
+    'settings.gradle.kts': 'pluginManagement {\n    includeBuild("build-logic")\n}\nrootProject.name = "nowinandroid"\ninclude(":app")\ninclude(":feature:foryou:api")\ninclude(":feature:topic:api")\n',
+    'build.gradle.kts': 'plugins {\n    alias(libs.plugins.android.application) apply false\n}\n',
+    'gradle/libs.versions.toml': '[versions]\nandroidGradlePlugin = "8.5.0"\n\n[libraries]\nandroidx-core-ktx = { group = "androidx.core", name = "core-ktx", version = "1.13.1" }\n\n[plugins]\nandroid-application = { id = "com.android.application", version.ref = "androidGradlePlugin" }\n',
+    'app/build.gradle.kts': 'import com.acme.FlavorDimension\n\nplugins {\n    alias(libs.plugins.nowinandroid.android.application)\n}\n\ndependencies {\n    implementation(projects.feature.foryou.api)\n    implementation(libs.androidx.core.ktx)\n}\n',
+    'app/src/main/AndroidManifest.xml': '<manifest xmlns:android="http://schemas.android.com/apk/res/android"><application><activity android:name=".MainActivity"><intent-filter><action android:name="android.intent.action.MAIN" /><category android:name="android.intent.category.LAUNCHER" /></intent-filter></activity></application></manifest>\n',
+    'app/src/main/kotlin/com/acme/MainActivity.kt': 'package com.acme\n\nimport com.acme.feature_foryou_api.Api\n\nclass MainActivity\n',
+    ...lib('feature/foryou/api'),
+    ...lib('feature/topic/api'),
+    'build-logic/convention/build.gradle.kts': 'plugins {\n    `kotlin-dsl`\n}\n',
+    'build-logic/convention/src/main/kotlin/com/acme/FlavorDimension.kt': 'package com.acme\n\nenum class FlavorDimension { contentType }\n',
+  }, (m) => (model = m));
+
+  it('is a mobile application users reach on their phones, not a set of libraries', () => {
+    assert.equal(model.containers.find((c) => c.path === 'app')?.kind, 'application');
+    assert.deepEqual(model.system.style.map((s) => s.value).filter((v) => v !== 'Monorepo'), ['Mobile application']);
+    assert.match(render(model), /users reach \*\*app\*\* as a mobile app/);
+  });
+
+  it('the build logic is tooling, and a build script import is no code dependency', () => {
+    assert.ok(!model.containers.some((c) => c.path === 'build-logic/convention' && c.role === 'main'));
+    assert.ok(!model.relationships.some((r) => r.to.includes('build-logic')));
+  });
+
+  it('modules that share a folder name are told apart by the folder above', () => {
+    const names = model.containers.filter((c) => c.path?.startsWith('feature/')).map((c) => c.name).sort();
+    assert.deepEqual(names, ['foryou/api', 'topic/api']);
+  });
+});

@@ -14,3 +14,9 @@ test('code generators are tooling, not parts of the system', () => {
   assert.equal(roleOf('src/recommendation/genproto/requirements.in'), 'tooling');
   assert.equal(roleOf('tools/codegen/main.go'), 'tooling');
 });
+
+test("Gradle's build logic (buildSrc, an included build-logic) builds the project; it is tooling", () => {
+  assert.equal(roleOf('build-logic/convention/src/main/kotlin/AndroidApplicationConventionPlugin.kt'), 'tooling');
+  assert.equal(roleOf('buildSrc/src/main/kotlin/Versions.kt'), 'tooling');
+  assert.equal(roleOf('core/data/src/main/kotlin/Repo.kt'), 'main');
+});

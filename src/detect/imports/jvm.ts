@@ -34,6 +34,8 @@ export const jvmImportReader: Reader = {
   id: 'imports/jvm',
   extensions: ['.java', '.kt', '.kts', '.scala', '.groovy'],
   read(path, text) {
+    // a Gradle build script imports build logic (convention plugins), which is no dependency of the code
+    if (/\.gradle\.kts$/.test(path)) return {};
     const { imports, namespace, programEntry } = extractJvm(text, !path.endsWith('.java'));
     const out: { imports?: ImportFact[]; namespace?: string; programEntry?: true } = {};
     if (imports.length) out.imports = imports;

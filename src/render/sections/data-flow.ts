@@ -47,7 +47,7 @@ function userInteraction(model: ArchitectureModel, view: View, entries: Containe
     return 'no entry point (frontend, public service, command or job) found';
   }
   const parts = entries.slice(0, 6).map((c) => {
-    const mobile = c.kind === 'frontend' ? mobileEvidence(model, c) : undefined;
+    const mobile = c.kind === 'frontend' || c.kind === 'application' ? mobileEvidence(model, c) : undefined;
     if (mobile) return `**${text(c.name)}** as a mobile app (${files(mobile, 1)})`;
     const browser = c.kind === 'frontend' || (c.kind === 'service' && c.technologies.some((id) => model.technologies.find((t) => t.id === id)?.category === 'frontend-framework'));
     const how = browser ? 'in the browser' : c.kind === 'cli' ? 'from the command line' : c.kind === 'job' ? 'on a schedule' : c.kind === 'worker' ? 'through the messages it consumes' : c.kind === 'library' ? 'through its API' : c.kind === 'function' ? 'through the events that trigger it' : c.kind === 'application' ? 'by running it' : c.ports?.length ? `over HTTP (it listens on port ${c.ports[0]})` : 'over the network';
