@@ -23,7 +23,9 @@ import { type ArchitectureModel, type Container, SCHEMA_VERSION, type Technology
 
 export function buildModel(input: ModelInput): ArchitectureModel {
   const ctx = new Context(input);
-  const drafts = buildDrafts(ctx);
+  // a folder touched on the way (a build context whose service belongs to another role) but backed by no
+  // manifest, Dockerfile or service is no part: without evidence there is no claim
+  const drafts = buildDrafts(ctx).filter((d) => d.evidence.length > 0);
   ensureRootDraft(ctx, drafts);
 
   const ownerOf = makeOwner(drafts);

@@ -972,3 +972,22 @@ describe('an Android app built from feature modules and convention plugins', () 
     assert.deepEqual(names, ['foryou/api', 'topic/api']);
   });
 });
+
+describe('a dev container whose compose file builds the repository root', () => {
+  let model: ArchitectureModel;
+  analyzed('archmd-precision-devcontainer-', {
+    'pyproject.toml': '[tool.ruff]\nline-length = 120\n',
+    'src/backend/pyproject.toml': '[project]\nname = "fastapi_app"\ndependencies = ["fastapi", "asyncpg"]\n',
+    'src/backend/fastapi_app/__init__.py': 'from fastapi import FastAPI\n\napp = FastAPI()\n\n@app.get("/chat")\ndef chat():\n    return {}\n',
+    'scripts/setup.py': 'print("setup")\n',
+    'requirements-dev.txt': '-r src/backend/requirements.txt\nruff\npre-commit\n',
+    'locustfile.py': 'from locust import HttpUser\n\n\nclass ChatUser(HttpUser):\n    pass\n',
+    '.devcontainer/docker-compose.yaml': 'services:\n  app:\n    build:\n      context: ..\n      dockerfile: .devcontainer/Dockerfile\n    volumes:\n      - ..:/workspace:cached\n  db:\n    image: pgvector/pgvector:pg16\n',
+    '.devcontainer/Dockerfile': 'FROM mcr.microsoft.com/devcontainers/python:3.12\n',
+  }, (m) => (model = m));
+
+  it('states no part it has no evidence for', () => {
+    for (const c of model.containers) assert.ok(c.evidence.length > 0, `${c.id} has evidence`);
+    assert.ok(!model.containers.some((c) => c.path === '' && c.role === 'main'), 'the root holds only tool settings');
+  });
+});
