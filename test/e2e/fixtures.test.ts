@@ -173,6 +173,11 @@ describe('e2e-serverless: functions on AWS', () => {
   it('claims no container, Kubernetes or web framework', () => {
     for (const trap of ['docker', 'kubernetes', 'express']) assert.ok(!runtimeTechIds(model).includes(trap), trap);
   });
+  it('functions behind HTTP routes are reached over HTTP, not called workers and jobs', () => {
+    const doc = render(model);
+    assert.match(doc, /made of functions \(\*\*support-tickets\*\*\)/);
+    assert.match(doc, /users reach \*\*support-tickets\*\* over HTTP, through the API routes that trigger it \(`serverless\.yml`\)/);
+  });
 });
 
 describe('e2e-spring-monolith: an SDK is not a hosting claim', () => {

@@ -25,7 +25,8 @@ function describeParts(view: View): string {
   const groups: [string, string[]][] = [
     ['frontends', view.own.filter((c) => c.kind === 'frontend').map((c) => c.name)],
     ['services', view.own.filter((c) => c.kind === 'service').map((c) => c.name)],
-    ['workers and jobs', view.own.filter((c) => ['worker', 'job', 'function'].includes(c.kind)).map((c) => c.name)],
+    ['workers and jobs', view.own.filter((c) => ['worker', 'job'].includes(c.kind)).map((c) => c.name)],
+    ['functions', view.own.filter((c) => c.kind === 'function').map((c) => c.name)],
     ['command-line tools', view.own.filter((c) => c.kind === 'cli').map((c) => c.name)],
     ['libraries', view.own.filter((c) => c.kind === 'library').map((c) => c.name)],
     ['applications', view.own.filter((c) => c.kind === 'application').map((c) => c.name)],
