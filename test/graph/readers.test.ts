@@ -151,6 +151,10 @@ describe('lexer-based extraction skips strings and comments', () => {
     const text = 'use crate::a;\n\n#[cfg(test)]\nmod tests {\n    use grep_regex::RegexMatcher;\n    use super::*;\n}\n';
     assert.deepEqual(specs('src/glue.rs', text), ['1:use:crate::a']);
   });
+  it('Rust: a use item marked #[cfg(test)] or #[cfg(any(test, ...))] is for the tests alone', () => {
+    const text = 'use crate::body::Body;\n\n#[cfg(test)]\nuse axum_macros::__private_axum_test as test;\n#[cfg(any(test, feature = "__private"))]\n#[allow(missing_docs)]\npub use crate::test_helpers::TestClient;\n#[cfg(feature = "json")]\nuse serde_json::Value;\n';
+    assert.deepEqual(specs('axum-core/src/lib.rs', text), ['1:use:crate::body::Body', '9:use:serde_json::Value']);
+  });
   it('Rust: paths inside inline test modules are taken back to the file, #[path] names the file', () => {
     const text = 'mod tests {\n    use super::*;\n    use super::super::x;\n    use self::inner::y;\n    use crate::a;\n    mod inner { pub fn y() {} }\n}\n#[cfg(unix)]\n#[path = "imp_unix.rs"]\nmod imp;\n';
     assert.deepEqual(specs('src/foo.rs', text), ['2:use:self', '3:use:super::x', '5:use:crate::a', '10:static:path:imp_unix.rs']);

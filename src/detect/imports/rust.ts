@@ -59,6 +59,9 @@ function testModSpans(masked: string, spans: [number, number][]): [number, numbe
 
 const TEST_ATTR = /#\[[ \t]*cfg[ \t]*\([ \t]*test[ \t]*\)[ \t]*\][ \t\n]*(?:#\[[^\]]*\][ \t\n]*)*(?:pub(?:\([^)]*\))?[ \t\n]+)?$/;
 
+/** `#[cfg(test)]` or `#[cfg(any(test, ...))]` right before an item (other attributes and `pub` may sit between). */
+const TEST_ITEM_ATTR = /#\[[ \t]*cfg[ \t]*\([ \t]*(?:test|any[ \t]*\([ \t]*test\b[^\]]*\))[ \t]*\)[ \t]*\][ \t\n]*(?:#\[[^\]]*\][ \t\n]*)*(?:pub(?:\([^)]*\))?[ \t\n]+)?$/;
+
 /** Spans of inline `mod x { ... }` blocks (braces counted in masked text, where literals hold none). */
 function inlineModSpans(masked: string): [number, number][] {
   const spans: [number, number][] = [];
@@ -102,6 +105,8 @@ export function extractRustImports(text: string): ImportFact[] {
   for (const m of masked.matchAll(USE)) {
     const at = m.index + m[1].length;
     if (tests.length && inTests(at)) continue;
+    // `#[cfg(test)] use axum_macros::...;` brings in a dev-dependency for the tests alone
+    if (TEST_ITEM_ATTR.test(masked.slice(Math.max(0, at - 200), at))) continue;
     const line = lineAt(starts, at);
     // `as` aliases are written with spaces; expandUseTree strips spaces, so drop them first.
     const tree = m[2].replace(/\s+as\s+\w+/g, '');
