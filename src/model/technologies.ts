@@ -48,6 +48,9 @@ export function hitScope(ctx: Context, hit: TechnologyHit): Scope {
 
 export function aggregateTechnologies(ctx: Context, hits: TechnologyHit[], ownerOf: (hit: TechnologyHit) => string | undefined): TechnologyUse[] {
   const byId = new Map<string, TechnologyUse & { rank: number }>();
+  // each container's own best scope: hyper in the runtime of one crate and among another's dev-dependencies
+  // is that other crate's test tooling, not its stack
+  const ownRank = new Map<string, Map<string, number>>();
   for (const hit of hits) {
     const scope = hitScope(ctx, hit);
     let use = byId.get(hit.tech.id);
@@ -61,9 +64,19 @@ export function aggregateTechnologies(ctx: Context, hits: TechnologyHit[], owner
     }
     const owner = ownerOf(hit);
     if (owner && !use.containers.includes(owner)) use.containers.push(owner);
+    if (owner) {
+      const ranks = ownRank.get(hit.tech.id) ?? new Map<string, number>();
+      ranks.set(owner, Math.max(ranks.get(owner) ?? -1, RANK[scope]));
+      ownRank.set(hit.tech.id, ranks);
+    }
     use.evidence.push(evidence(hit.file, hit.rule, hit.line));
   }
   return [...byId.values()]
-    .map(({ rank: _rank, ...use }) => ({ ...use, containers: use.containers.sort(), evidence: mergeEvidence(use.evidence) }))
+    .map(({ rank, ...use }) => {
+      // a part uses a runtime technology only where its own hits are runtime (or optional) ones
+      const ranks = ownRank.get(use.id);
+      const containers = rank >= RANK.optional && ranks ? use.containers.filter((c) => (ranks.get(c) ?? 0) >= RANK.optional) : use.containers;
+      return { ...use, containers: containers.sort(), evidence: mergeEvidence(use.evidence) };
+    })
     .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }

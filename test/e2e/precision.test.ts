@@ -991,3 +991,21 @@ describe('a dev container whose compose file builds the repository root', () => 
     assert.ok(!model.containers.some((c) => c.path === '' && c.role === 'main'), 'the root holds only tool settings');
   });
 });
+
+describe('a Rust workspace where one crate uses hyper and another only tests with it', () => {
+  let model: ArchitectureModel;
+  analyzed('archmd-precision-dev-deps-', {
+    'Cargo.toml': '[workspace]\nmembers = ["web", "core"]\n',
+    'web/Cargo.toml': '[package]\nname = "web"\nversion = "0.1.0"\n\n[dependencies]\nhyper = "1"\ncore = { path = "../core" }\n',
+    'web/src/lib.rs': 'use core::Body;\n\npub fn serve() {}\n',
+    'core/Cargo.toml': '[package]\nname = "core"\nversion = "0.1.0"\n\n[dependencies]\nbytes = "1"\n\n[dev-dependencies]\nhyper = "1"\n',
+    'core/src/lib.rs': 'pub struct Body;\n',
+  }, (m) => (model = m));
+
+  it('hyper is the stack of the crate that depends on it, not of the one that tests with it', () => {
+    const hyper = model.technologies.find((t) => t.id === 'hyper');
+    assert.equal(hyper?.scope, 'runtime');
+    assert.ok(model.containers.find((c) => c.path === 'web')?.technologies.includes('hyper'));
+    assert.ok(!model.containers.find((c) => c.path === 'core')?.technologies.includes('hyper'));
+  });
+});
