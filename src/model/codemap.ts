@@ -47,7 +47,7 @@ export function buildCodemap(ctx: Context, containers: Container[]): Component[]
       if (lang) m.language.set(lang, (m.language.get(lang) ?? 0) + 1);
       modules.set(name, m);
     }
-    const names = [...modules.keys()].filter((n) => !n.startsWith('.') && !/^(tests?|__tests__|spec|fixtures?|examples?|docs?|scripts|vendor)$/i.test(n)).sort();
+    const names = [...modules.keys()].filter((n) => !n.startsWith('.') && !/^(tests?|__tests__|spec|fixtures?|examples?|docs|scripts|vendor)$/i.test(n)).sort();
     for (const name of names.slice(0, MAX_COMPONENTS)) {
       const path = [c.path, root, name].filter(Boolean).join('/');
       const m = modules.get(name)!;

@@ -117,10 +117,13 @@ export function roleOf(path: string): Role {
     folderRoles.set(folder, role);
   }
   if (role === 'main' && TEST_FILE.test(path)) return 'test';
+  // a Go package named doc (cobra's doc generators, imported as .../cobra/doc) is code, not documentation
+  if (role === 'docs' && GO_DOC_PACKAGE.test(path) && roleOfFolderPath(folder.replace(/doc\/$/, '')) === 'main') return path.endsWith('_test.go') ? 'test' : 'main';
   return role;
 }
 
 const folderRoles = new Map<string, Role>();
+const GO_DOC_PACKAGE = /(?:^|\/)doc\/[^/]+\.go$/;
 
 /** The role given by the folders of a path that is '' or ends with '/'. */
 function roleOfFolderPath(path: string): Role {

@@ -1009,3 +1009,18 @@ describe('a Rust workspace where one crate uses hyper and another only tests wit
     assert.ok(!model.containers.find((c) => c.path === 'core')?.technologies.includes('hyper'));
   });
 });
+
+describe('a Go library with a doc package that generates documentation', () => {
+  let model: ArchitectureModel;
+  analyzed('archmd-precision-go-doc-', {
+    'go.mod': 'module github.com/spf13/cobra\n\ngo 1.21\n',
+    'command.go': 'package cobra\n\ntype Command struct{ Use string }\n',
+    'doc/man_docs.go': 'package doc\n\nimport "github.com/spf13/cobra"\n\nfunc GenMan(cmd *cobra.Command) string { return cmd.Use }\n',
+    'doc/README.md': '# Documentation generation\n\nGenerate man pages and markdown from commands.\n',
+  }, (m) => (model = m));
+
+  it('the doc package is a module of the code, and the document does not deny it', () => {
+    assert.ok(model.components.some((c) => c.path === 'doc'), JSON.stringify(model.components.map((c) => c.path)));
+    assert.doesNotMatch(render(model), /no internal modules/);
+  });
+});

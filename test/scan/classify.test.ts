@@ -20,3 +20,11 @@ test("Gradle's build logic (buildSrc, an included build-logic) builds the projec
   assert.equal(roleOf('buildSrc/src/main/kotlin/Versions.kt'), 'tooling');
   assert.equal(roleOf('core/data/src/main/kotlin/Repo.kt'), 'main');
 });
+
+test('a Go package named doc is code; Go snippets in a docs site are not', () => {
+  assert.equal(roleOf('doc/man_docs.go'), 'main');
+  assert.equal(roleOf('doc/man_docs_test.go'), 'test');
+  assert.equal(roleOf('doc/README.md'), 'docs');
+  assert.notEqual(roleOf('docs/examples/main.go'), 'main');
+  assert.equal(roleOf('site/docs/doc/x.go'), 'docs');
+});

@@ -4,6 +4,7 @@
  */
 import type { ArchitectureModel, Container, Relationship } from '../../model/types.js';
 import type { View } from '../view.js';
+import { code } from '../markdown.js';
 
 const MAX_NODES = 40;
 
@@ -28,6 +29,7 @@ export function renderDiagrams(model: ArchitectureModel, view: View): string {
   if (containers.length >= 2) return containerDiagram(model, view, containers, edges);
   const modules = model.components;
   if (modules.length >= 2) return moduleDiagram(model, modules);
+  if (modules.length === 1) return `One part with one module (${code(modules[0].path)}) beside its own top-level code, and no runtime dependency: nothing to draw between parts.`;
   return 'A single unit with no internal modules or runtime dependencies to draw.';
 }
 
