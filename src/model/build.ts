@@ -29,7 +29,7 @@ export function buildModel(input: ModelInput): ArchitectureModel {
   ensureRootDraft(ctx, drafts);
 
   const ownerOf = makeOwner(drafts);
-  const techs = aggregateTechnologies(ctx, input.hits, ownerOf);
+  const techs = aggregateTechnologies(ctx, withoutOwnImages(drafts, input.hits), ownerOf);
   const languageOf = languageOfFolder(withoutMinified(input));
   let containers = drafts.map((d) => finalizeContainer(ctx, d, techs, languageOf));
 
@@ -323,5 +323,18 @@ function disambiguateNames(containers: Container[]): void {
       if (parts.length >= 2 && parts[parts.length - 1] === c.name) c.name = `${parts[parts.length - 2]}/${c.name}`;
     }
   }
+}
+
+/**
+ * The image a compose service builds from this repository's code is the project itself, whatever product
+ * of the same name the catalogue knows (umami's ghcr.io/umami-software/umami is not a third-party Umami).
+ */
+function withoutOwnImages(drafts: Draft[], hits: TechnologyHit[]): TechnologyHit[] {
+  const own = new Set<string>();
+  for (const d of drafts) {
+    if (d.path === undefined || d.imageTech) continue;
+    for (const s of d.services) if (s.fact.image) own.add(`${s.file}\0image ${s.fact.image}`);
+  }
+  return own.size ? hits.filter((h) => !own.has(`${h.file}\0${h.rule}`)) : hits;
 }
 

@@ -896,12 +896,16 @@ describe('a Next.js app with its own database, an analytics store client and a K
     'src/app/api/send/route.ts': 'import { saveEvent } from "../../../lib/events";\n\nexport async function POST(req: Request) {\n  await saveEvent(await req.json());\n  return Response.json({ ok: true });\n}\n',
     'src/lib/events.ts': 'import { PrismaClient } from "@prisma/client";\nimport { createClient } from "@clickhouse/client";\nimport { Kafka } from "kafkajs";\n\nconst prisma = new PrismaClient();\nconst clickhouse = createClient({ url: process.env.CLICKHOUSE_URL });\nconst producer = new Kafka({ brokers: [process.env.KAFKA_BROKER ?? ""] }).producer();\n\nexport async function saveEvent(e: unknown) {\n  if (process.env.CLICKHOUSE_URL) return clickhouse.insert({ table: "events", values: [e] });\n  await producer.send({ topic: "events", messages: [{ value: JSON.stringify(e) }] });\n  return prisma.$executeRaw`select 1`;\n}\n',
     'Dockerfile': 'FROM node:20\nCOPY . .\nEXPOSE 3000\nCMD ["npm", "start"]\n',
-    'docker-compose.yml': 'services:\n  umami:\n    build: .\n    ports: ["3000:3000"]\n    environment:\n      DATABASE_URL: postgresql://umami:umami@db:5432/umami\n  db:\n    image: postgres:15-alpine\n',
+    'docker-compose.yml': 'services:\n  umami:\n    image: ghcr.io/umami-software/umami:latest\n    ports: ["3000:3000"]\n    environment:\n      DATABASE_URL: postgresql://umami:umami@db:5432/umami\n  db:\n    image: postgres:15-alpine\n',
   }, (m) => (model = m));
 
   it('is the web application, server included, and users reach it in the browser', () => {
     assert.equal(model.containers.find((c) => c.path === '')?.kind, 'service');
     assert.match(render(model), /users reach \*\*umami\*\* in the browser/);
+  });
+
+  it('its own published image is the project, not a third-party product of the same name', () => {
+    assert.ok(!model.technologies.some((t) => t.id === 'umami'));
   });
 
   it('the database it runs and the analytics store a driver shows are not one choice', () => {
