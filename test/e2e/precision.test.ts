@@ -1028,3 +1028,18 @@ describe('a Go library with a doc package that generates documentation', () => {
     assert.doesNotMatch(render(model), /no internal modules/);
   });
 });
+
+describe('a web app that keeps its data in SQLite', () => {
+  let model: ArchitectureModel;
+  analyzed('archmd-precision-sqlite-', {
+    'pyproject.toml': '[project]\nname = "notes"\ndependencies = ["fastapi", "aiosqlite"]\n',
+    'notes/__init__.py': '',
+    'notes/app.py': 'import aiosqlite\nfrom fastapi import FastAPI\n\napp = FastAPI()\n\n@app.get("/notes")\nasync def notes():\n    async with aiosqlite.connect("notes.db") as db:\n        return await db.execute_fetchall("select * from notes")\n',
+  }, (m) => (model = m));
+
+  it('says the database is embedded, not reached through a client library', () => {
+    const flow = render(model).split('section="data-flow"')[1] ?? '';
+    assert.match(flow, /Storage\*\*: in SQLite \(`pyproject\.toml`\), embedded in the process/);
+    assert.doesNotMatch(flow, /client libraries for SQLite/);
+  });
+});

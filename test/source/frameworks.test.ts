@@ -198,3 +198,7 @@ test('aiohttp routes: router.add_get, add_route with a method, web.get in add_ro
 test('a Feign client maps the routes it calls: none of them is served', () => {
   assert.deepEqual(apis(F, 'jvm-misc/AuthServiceClient.java'), []);
 });
+
+test('Flask views that render a template serve pages; one that answers JSON is an API', () => {
+  assert.deepEqual(apis(F, 'flask/app.py'), ['Web GET / serves @6', 'REST GET /api/items serves @11', 'REST POST /api/items serves @11', 'Web GET /about serves @16']);
+});

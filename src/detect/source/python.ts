@@ -31,12 +31,25 @@ function decoratorRoutes(lexed: Lexed, out: ApiCollector): void {
     const full = joinPath(prefixes.get(m[1]) ?? '', path.value);
     const at = line(lexed, m.index + m[0].indexOf('@'));
     if (m[2] === 'websocket') return out.add('WebSocket', full, 'serves', at);
-    if (VERBS.has(m[2])) return out.add('REST', `${m[2].toUpperCase()} ${full}`, 'serves', at);
+    const style = rendersTemplate(lexed.code, close) ? 'Web' : 'REST';
+    if (VERBS.has(m[2])) return out.add(style, `${m[2].toUpperCase()} ${full}`, 'serves', at);
     // route / api_route: methods=[...] or GET by default (Flask and Starlette both default to GET)
     const methods = /\bmethods\s*=\s*[[(]/.exec(lexed.code.slice(open, close));
     const list = methods ? stringsIn(lexed, open + methods.index, close).map((s) => s.value.toUpperCase()) : ['GET'];
-    for (const verb of list) if (VERBS.has(verb.toLowerCase())) out.add('REST', `${verb} ${full}`, 'serves', at);
+    for (const verb of list) if (VERBS.has(verb.toLowerCase())) out.add(style, `${verb} ${full}`, 'serves', at);
   });
+}
+
+/** A view whose body renders a template (Flask's render_template, Starlette's TemplateResponse) answers with a page. */
+function rendersTemplate(code: string, decoratorEnd: number): boolean {
+  const def = /\n([ \t]*)(?:async[ \t]+)?def[ \t]/.exec(code.slice(decoratorEnd, decoratorEnd + 2000));
+  if (!def) return false;
+  const start = decoratorEnd + def.index + def[0].length;
+  // the body runs to the next line indented no deeper than the def
+  const next = new RegExp(`\\n${def[1]}(?=\\S)`, 'g');
+  next.lastIndex = start;
+  const end = next.exec(code)?.index ?? code.length;
+  return /\b(?:render_template|render_template_string|TemplateResponse)\s*\(/.test(code.slice(start, Math.min(end, start + 8000))) && !/\bjsonify\s*\(|JSONResponse\s*\(/.test(code.slice(start, Math.min(end, start + 8000)));
 }
 
 /** app.add_url_rule('/x', ...) (Flask) and app.add_api_route('/x', ...) (FastAPI): GET unless methods= says. */

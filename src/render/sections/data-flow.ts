@@ -98,8 +98,14 @@ function processing(view: View, flow: Relationship[]): string {
 
 function storage(view: View): string {
   if (!view.stores.length) {
-    const techs = view.model.technologies.filter((t) => t.scope === 'runtime' && /^database-|^cache$|^object-storage$/.test(t.category));
-    if (techs.length) return `through client libraries for ${joinWords(techs.map((t) => `${text(t.name)} (${files(preferOwn(t), 1)})`))}; no datastore is deployed from this repository`;
+    const runtime = view.model.technologies.filter((t) => t.scope === 'runtime' && /^database-|^cache$|^object-storage$/.test(t.category));
+    // SQLite, H2 or DuckDB run inside the process, on a file: no client talks to a server
+    const embedded = runtime.filter((t) => t.category === 'database-embedded');
+    const techs = runtime.filter((t) => t.category !== 'database-embedded');
+    const parts: string[] = [];
+    if (embedded.length) parts.push(`in ${joinWords(embedded.map((t) => `${text(t.name)} (${files(preferOwn(t), 1)})`))}, embedded in the process`);
+    if (techs.length) parts.push(`through client libraries for ${joinWords(techs.map((t) => `${text(t.name)} (${files(preferOwn(t), 1)})`))}`);
+    if (parts.length) return `${parts.join('; ')}; no datastore is deployed from this repository`;
     return 'no datastore found in the code or configuration';
   }
   const describe = (s: Container, what: string) => {
