@@ -7,6 +7,9 @@ import type { ArchitectureModel, Container, Relationship, TechnologyUse } from '
 /** Categories that describe how a project is built, tested or shipped rather than what its code uses. */
 const NOT_A_PART_OF_THE_CODE = new Set(['ci-cd', 'container', 'orchestration', 'iac', 'testing', 'linter', 'build-tool', 'package-manager', 'documentation', 'hosting', 'cloud']);
 
+/** Column stores for analytics: kept beside the system's database, not a choice between the two. */
+const ANALYTICAL = new Set(['clickhouse', 'bigquery', 'snowflake', 'amazon-redshift']);
+
 export const STORE_KINDS = new Set(['datastore', 'cache', 'broker', 'search', 'storage']);
 export const RUNNING_KINDS = new Set(['service', 'worker', 'function', 'job', 'frontend']);
 
@@ -38,7 +41,8 @@ export class View {
     this.aside = model.containers.filter((c) => c.role !== 'main');
     const ids = new Set(model.containers.map((c) => c.id));
     this.containerRelationships = model.relationships.filter((r) => ids.has(r.from) && ids.has(r.to));
-    const relationalTechs = new Set(model.technologies.filter((t) => t.category === 'database-relational').map((t) => t.id));
+    // an analytics store (umami's ClickHouse beside its PostgreSQL) is used alongside the main database, never instead of it
+    const relationalTechs = new Set(model.technologies.filter((t) => t.category === 'database-relational' && !ANALYTICAL.has(t.id)).map((t) => t.id));
     const relational = this.stores.filter((s) => s.kind === 'datastore' && (relationalTechs.has(s.id.replace(/^datastore:/, '')) || s.technologies.some((id) => relationalTechs.has(id))));
     const driverOnly = relational.filter((s) => !s.image && s.evidence.every((e) => /\bdependency\b|^import\b/.test(e.rule)));
     this.alternativeStores = new Set(driverOnly.length >= 2 ? driverOnly.map((s) => s.id) : []);
@@ -47,9 +51,7 @@ export class View {
     const byUsers = new Map<string, string[]>();
     for (const s of relational) {
       const users = [...new Set(this.containerRelationships.filter((r) => r.to === s.id && this.byId.get(r.from)?.role === 'main').map((r) => r.from))].sort();
-      // a database the system runs (a compose image) and one only a driver shows (umami's PostgreSQL beside its
-      // ClickHouse client) are used side by side, not one instead of the other
-      const key = `${s.image ? 'runs' : 'driver'}\0${users.join('\0')}`;
+      const key = users.join('\0');
       if (users.length) byUsers.set(key, [...(byUsers.get(key) ?? []), s.id]);
     }
     for (const ids of byUsers.values()) if (ids.length >= 2) for (const id of ids) this.alternativeStores.add(id);
