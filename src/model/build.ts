@@ -43,6 +43,7 @@ export function buildModel(input: ModelInput): ArchitectureModel {
   containers.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 
   attachApis(ctx, containers);
+  markLoadGenerators(containers, techs);
   markExposed(ctx, drafts, containers);
   markConsumers(containers, techs);
   const components = buildCodemap(ctx, containers);
@@ -336,5 +337,19 @@ function withoutOwnImages(drafts: Draft[], hits: TechnologyHit[]): TechnologyHit
     for (const s of d.services) if (s.fact.image) own.add(`${s.file}\0image ${s.fact.image}`);
   }
   return own.size ? hits.filter((h) => !own.has(`${h.file}\0${h.rule}`)) : hits;
+}
+
+const LOAD_TESTERS = new Set(['locust', 'k6', 'artillery', 'jmeter', 'gatling']);
+
+/**
+ * A part whose code is a load test (a Locust or k6 script in an image, robot-shop's load-gen) sends traffic
+ * at the system to try it: it belongs with the tests, not among the parts users reach.
+ */
+function markLoadGenerators(containers: Container[], techs: TechnologyUse[]): void {
+  for (const c of containers) {
+    if (c.role !== 'main' || c.path === undefined || c.apis?.some((a) => a.role === 'serves')) continue;
+    if (techs.some((t) => t.category === 'backend-framework' && t.containers.includes(c.id))) continue;
+    if (techs.some((t) => LOAD_TESTERS.has(t.id) && t.containers.includes(c.id))) c.role = 'test';
+  }
 }
 

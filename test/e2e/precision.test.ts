@@ -873,7 +873,10 @@ describe('microservices where compose publishes only the web tier', () => {
     ...node('web'),
     ...node('cart'),
     ...node('dispatch'),
-    'docker-compose.yaml': 'services:\n  web:\n    build: web\n    ports: ["8080:8080"]\n    depends_on: [cart]\n  cart:\n    build: cart\n  dispatch:\n    build: dispatch\n',
+    'load-gen/requirements.txt': 'locust==2.29.0\n',
+    'load-gen/robot-shop.py': 'from locust import HttpUser, task\n\n\nclass UserBehavior(HttpUser):\n    @task\n    def home(self):\n        self.client.get("/")\n',
+    'load-gen/Dockerfile': 'FROM python:3.12\nCOPY . .\nRUN pip install -r requirements.txt\nCMD ["locust", "-f", "robot-shop.py"]\n',
+    'docker-compose.yaml': 'services:\n  web:\n    build: web\n    ports: ["8080:8080"]\n    depends_on: [cart]\n  cart:\n    build: cart\n  dispatch:\n    build: dispatch\n  load:\n    build: load-gen\n    depends_on: [web]\n',
     'dispatch/docker-compose.yaml': 'services:\n  dispatch:\n    build: .\n    ports: ["8081:8080"]\n',
     'docker-compose.dev.yaml': 'services:\n  cart:\n    ports: ["8082:8080"]\n',
   }, (m) => (model = m));
@@ -884,6 +887,10 @@ describe('microservices where compose publishes only the web tier', () => {
     assert.match(users, /\*\*web\*\* over HTTP/);
     assert.doesNotMatch(users, /\*\*cart\*\*|\*\*dispatch\*\*/);
     assert.ok(model.containers.find((c) => c.name === 'web')?.exposedBy?.some((e) => e.file === 'docker-compose.yaml'));
+  });
+
+  it('the Locust load generator belongs with the tests', () => {
+    assert.equal(model.containers.find((c) => c.path === 'load-gen')?.role, 'test');
   });
 });
 
