@@ -58,6 +58,15 @@ export class Context {
     return this.fileByPath.get(path)?.role ?? roleOf(path);
   }
 
+  private lists = new Map<string, [string, unknown][]>();
+
+  /** Like each(), as an array kept for the next caller: for checks run once per part. */
+  list<K extends keyof FileFacts>(key: K): [string, NonNullable<FileFacts[K]>][] {
+    let found = this.lists.get(key);
+    if (!found) this.lists.set(key, (found = [...this.each(key)]));
+    return found as [string, NonNullable<FileFacts[K]>][];
+  }
+
   /** Facts of one kind with the file they came from, in path order. */
   private sortedPaths?: string[];
 

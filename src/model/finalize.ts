@@ -187,9 +187,9 @@ function containerKind(ctx: Context, d: Draft, techs: TechnologyUse[], categorie
 function deploysFunctionsBelow(ctx: Context, d: Draft): boolean {
   if (!d.path) return false;
   const prefix = `${d.path}/`;
-  for (const [path, facts] of ctx.input.facts) {
-    if (!path.startsWith(prefix) || path.indexOf('/', prefix.length) !== -1 || !facts.services) continue;
-    if (facts.services.some((s) => s.kind === 'function' && s.build?.startsWith(prefix))) return true;
+  for (const [path, services] of ctx.list('services')) {
+    if (!path.startsWith(prefix) || path.indexOf('/', prefix.length) !== -1) continue;
+    if (services.some((s) => s.kind === 'function' && s.build?.startsWith(prefix))) return true;
   }
   return false;
 }
@@ -214,13 +214,13 @@ function hasMainPackage(ctx: Context, d: Draft): boolean {
 
 function hasJvmSources(ctx: Context, d: Draft): boolean {
   const prefix = d.path ? `${d.path}/` : '';
-  for (const path of ctx.input.facts.keys()) if (path.startsWith(prefix) && /\.(?:java|kt|scala)$/.test(path) && ctx.roleOfFile(path) === 'main') return true;
+  for (const [path] of ctx.list('namespace')) if (path.startsWith(prefix) && /\.(?:java|kt|scala)$/.test(path) && ctx.roleOfFile(path) === 'main') return true;
   return false;
 }
 
 function hasJvmMain(ctx: Context, d: Draft): boolean {
   const prefix = d.path ? `${d.path}/` : '';
-  for (const [path, facts] of ctx.input.facts) if (facts.programEntry && path.startsWith(prefix) && ctx.roleOfFile(path) === 'main') return true;
+  for (const [path] of ctx.list('programEntry')) if (path.startsWith(prefix) && ctx.roleOfFile(path) === 'main') return true;
   return false;
 }
 
