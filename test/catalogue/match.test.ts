@@ -220,3 +220,8 @@ test('globs: "*" stays in a segment, "**/" crosses zero or more, braces choose',
   assert.ok(!globToRegExp('next.config.{js,mjs}').test('next.config.md'));
   assert.ok(!globToRegExp('a+b.(c)').test('aab.c'));
 });
+
+test('Spring Cloud Bus and Stream binders name the broker they carry messages over', () => {
+  has('maven', 'org.springframework.cloud:spring-cloud-starter-bus-amqp', 'rabbitmq');
+  has('maven', 'org.springframework.cloud:spring-cloud-starter-stream-kafka', 'kafka');
+});
