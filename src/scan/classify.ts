@@ -30,6 +30,9 @@ const VENDORED = [
   /(^|\/)\.svelte-kit\//,
   /(^|\/)\.turbo\//,
   /(^|\/)\.cache\//,
+  // libraries copied into a web app's static files (a gateway's static/js/lib/jquery.fastclick.js)
+  /(^|\/)(?:static|public|assets|resources|wwwroot|webapp)\/(?:[^/]+\/)*(?:js|javascripts?|scripts?)\/(?:lib|libs|vendor|plugins)\//,
+  /(^|\/)jquery[^/]*\.js$/i,
 ];
 
 /** Generated output and lockfiles: read for nothing but their existence. */

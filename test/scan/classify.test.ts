@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { roleOf } from '../../src/scan/classify.js';
+import { isVendored, roleOf } from '../../src/scan/classify.js';
 
 test('a folder named for its tests holds tests, whatever prefixes the name', () => {
   assert.equal(roleOf('api_tests/src/post.spec.ts'), 'test');
@@ -27,4 +27,11 @@ test('a Go package named doc is code; Go snippets in a docs site are not', () =>
   assert.equal(roleOf('doc/README.md'), 'docs');
   assert.notEqual(roleOf('docs/examples/main.go'), 'main');
   assert.equal(roleOf('site/docs/doc/x.go'), 'docs');
+});
+
+test("libraries copied into a web app's static files are vendored; the app's own scripts are not", () => {
+  assert.ok(isVendored('gateway/src/main/resources/static/js/lib/touchscreens.js'));
+  assert.ok(isVendored('web/static/jquery-3.7.1.js'));
+  assert.ok(!isVendored('gateway/src/main/resources/static/js/main.js'));
+  assert.ok(!isVendored('src/lib/db.ts'));
 });
