@@ -44,6 +44,7 @@ export function buildModel(input: ModelInput): ArchitectureModel {
 
   attachApis(ctx, containers);
   markLoadGenerators(containers, techs);
+  markServedFrontends(ctx, drafts, containers);
   markExposed(ctx, drafts, containers);
   markConsumers(containers, techs);
   const components = buildCodemap(ctx, containers);
@@ -316,12 +317,15 @@ function withoutMinified(input: ModelInput): ModelInput['files'] {
  */
 function disambiguateNames(containers: Container[]): void {
   const byName = new Map<string, Container[]>();
-  for (const c of containers) if (c.path) byName.set(c.name, [...(byName.get(c.name) ?? []), c]);
+  for (const c of containers) if (c.path !== undefined) byName.set(c.name, [...(byName.get(c.name) ?? []), c]);
   for (const group of byName.values()) {
     if (group.length < 2) continue;
     for (const c of group) {
+      if (c.path === '') continue;
       const parts = c.path!.split('/');
       if (parts.length >= 2 && parts[parts.length - 1] === c.name) c.name = `${parts[parts.length - 2]}/${c.name}`;
+      // mealie's Nuxt package in frontend/ is called mealie too, like the project at the root
+      else if (c.path !== '' && parts[parts.length - 1] !== c.name && group.some((o) => o.path === '')) c.name = `${c.name} (${parts[parts.length - 1]})`;
     }
   }
 }
@@ -350,6 +354,29 @@ function markLoadGenerators(containers: Container[], techs: TechnologyUse[]): vo
     if (c.role !== 'main' || c.path === undefined || c.apis?.some((a) => a.role === 'serves')) continue;
     if (techs.some((t) => t.category === 'backend-framework' && t.containers.includes(c.id))) continue;
     if (techs.some((t) => LOAD_TESTERS.has(t.id) && t.containers.includes(c.id))) c.role = 'test';
+  }
+}
+
+/**
+ * A multi-stage Dockerfile that builds a frontend's folder and copies the result into another part's image
+ * (the full-stack FastAPI template's backend/Dockerfile) makes one application: that part serves the pages.
+ */
+function markServedFrontends(ctx: Context, drafts: Draft[], containers: Container[]): void {
+  const frontends = containers.filter((c) => c.kind === 'frontend' && c.role === 'main' && c.path);
+  if (!frontends.length) return;
+  const byId = new Map(containers.map((c) => [c.id, c]));
+  for (const d of drafts) {
+    const server = byId.get(d.id);
+    if (!server || server.kind === 'frontend' || d.path === undefined) continue;
+    for (const file of d.dockerfiles) {
+      const facts = ctx.input.facts.get(file);
+      if ((facts?.images ?? []).filter((i) => i.role === 'base').length < 2) continue;
+      for (const f of frontends) {
+        if (f.servedBy) continue;
+        const copied = facts?.dockerBuild?.sources.find((s) => s.path === f.path || s.path.startsWith(`${f.path}/`));
+        if (copied) f.servedBy = { id: server.id, evidence: [evidence(file, `multi-stage build copies ${f.path} into the image`, copied.line)] };
+      }
+    }
   }
 }
 

@@ -34,7 +34,8 @@ export function inferStyle(containers: Container[], relationships: Relationship[
     style.push({ value: 'Microservices', evidence: mergeEvidence(...deployedServices.map((c) => (deployedBy(c).length ? deployedBy(c) : first(c.evidence, 1)))) });
   } else if (deployedServices.length >= 1 || own.some((c) => c.kind === 'frontend' && isDeployable(c))) {
     const app = deployedServices[0] ?? own.find((c) => c.kind === 'frontend')!;
-    const frontends = own.filter((c) => c.kind === 'frontend' && c !== app);
+    // a frontend the app's own image builds and serves is part of it, not a separate one
+    const frontends = own.filter((c) => c.kind === 'frontend' && c !== app && c.servedBy?.id !== app.id);
     const value = frontends.length ? 'Monolith with a separate frontend' : 'Monolith';
     style.push({ value, evidence: mergeEvidence(first(app.evidence), ...frontends.map((f) => first(f.evidence, 1))) });
   } else if (own.filter((c) => c.kind === 'service').length === 1 && own.every((c) => c.kind === 'service' || c.kind === 'library' || insideOf(c, own.find((s) => s.kind === 'service')!))) {

@@ -59,6 +59,8 @@ export interface Container {
   hasCommand?: boolean;
   /** Reachable from outside: a LoadBalancer or NodePort Service, an Ingress or route backend. */
   exposedBy?: Evidence[];
+  /** A frontend whose build another part's image copies in (a multi-stage Dockerfile): that part serves it. */
+  servedBy?: { id: string; evidence: Evidence[] };
   evidence: Evidence[];
 }
 

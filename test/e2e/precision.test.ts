@@ -1050,3 +1050,22 @@ describe('a web app that keeps its data in SQLite', () => {
     assert.doesNotMatch(flow, /client libraries for SQLite/);
   });
 });
+
+describe('a backend image that builds the frontend in a first stage and serves it', () => {
+  let model: ArchitectureModel;
+  analyzed('archmd-precision-served-frontend-', {
+    'backend/pyproject.toml': '[project]\nname = "app"\ndependencies = ["fastapi", "sqlmodel", "psycopg"]\n',
+    'backend/app/__init__.py': '',
+    'backend/app/main.py': 'from fastapi import FastAPI\n\napp = FastAPI()\n\n@app.get("/api/v1/items")\ndef items():\n    return []\n',
+    'backend/Dockerfile': 'FROM oven/bun:1 AS frontend-build\nWORKDIR /app/frontend\nCOPY ./frontend /app/frontend\nRUN bun run build\n\nFROM python:3.12\nCOPY ./backend/app /app/backend/app\nCOPY --from=frontend-build /app/frontend/dist /app/backend/app/frontend\nEXPOSE 8000\nCMD ["fastapi", "run"]\n',
+    'frontend/package.json': '{ "name": "frontend", "private": true, "dependencies": { "react": "19.0.0", "react-dom": "19.0.0", "@tanstack/react-router": "1.0.0" } }\n',
+    'frontend/src/main.tsx': 'import React from "react";\nexport const App = () => null;\n',
+    'compose.yml': 'services:\n  backend:\n    build:\n      context: .\n      dockerfile: backend/Dockerfile\n    ports: ["8000:8000"]\n    environment:\n      POSTGRES_SERVER: db\n  db:\n    image: postgres:17\n',
+  }, (m) => (model = m));
+
+  it('is one application whose backend serves the pages, not a monolith with a separate frontend', () => {
+    assert.deepEqual(model.system.style.map((s) => s.value).filter((v) => v !== 'Monorepo'), ['Monolith']);
+    assert.equal(model.containers.find((c) => c.path === 'frontend')?.servedBy?.id, model.containers.find((c) => c.path === 'backend')?.id);
+    assert.match(render(model), /users reach \*\*frontend\*\* in the browser, served by \*\*backend\*\* \(`backend\/Dockerfile`\)/);
+  });
+});

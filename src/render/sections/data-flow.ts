@@ -50,6 +50,8 @@ function userInteraction(model: ArchitectureModel, view: View, entries: Containe
     const mobile = c.kind === 'frontend' || c.kind === 'application' ? mobileEvidence(model, c) : undefined;
     if (mobile) return `**${text(c.name)}** as a mobile app (${files(mobile, 1)})`;
     const browser = c.kind === 'frontend' || (c.kind === 'service' && c.technologies.some((id) => model.technologies.find((t) => t.id === id)?.category === 'frontend-framework'));
+    const server = c.servedBy ? view.byId.get(c.servedBy.id) : undefined;
+    if (server) return `**${text(c.name)}** in the browser, served by **${text(server.name)}** (${files(c.servedBy!.evidence, 1)})`;
     const how = browser ? 'in the browser' : c.kind === 'cli' ? 'from the command line' : c.kind === 'job' ? 'on a schedule' : c.kind === 'worker' ? 'through the messages it consumes' : c.kind === 'library' ? 'through its API' : c.kind === 'function' ? (c.apis?.some((a) => a.role === 'serves' && ['REST', 'Web', 'GraphQL'].includes(a.style)) ? 'over HTTP, through the API routes that trigger it' : 'through the events that trigger it') : c.kind === 'application' ? 'by running it' : c.ports?.length ? `over HTTP (it listens on port ${c.ports[0]})` : 'over the network';
     // a function is reached through its routes: cite where they are declared, not its manifest
     const routes = c.kind === 'function' ? c.apis?.filter((a) => a.role === 'serves').flatMap((a) => a.evidence) : undefined;
