@@ -9,6 +9,7 @@
  *   go       the module path equals the entry or starts with entry + "/" ("github.com/jackc/pgx/v5")
  *   maven    "group:artifact" exact, or "group:*" / "group:prefix*"
  *   nuget, composer, gem, githubAction, terraformProvider, urlScheme   case-insensitive
+ *   azureResource   case-insensitive, the "@api-version" dropped
  *   cargo    case-insensitive, "_" and "-" are the same (crates.io treats them so)
  *   image    registry host, tag and digest dropped, then also tried without "library/"
  *   githubAction   "@ref" dropped; "owner/repo/sub/path" also matches an "owner/repo" entry
@@ -97,6 +98,8 @@ function normalise(kind: MatcherKind, value: string, partial: boolean): string {
     case 'terraformProvider':
     case 'urlScheme':
       return v.toLowerCase();
+    case 'azureResource':
+      return v.replace(/@.*$/, '').toLowerCase();
     case 'githubAction':
       return v.replace(/@.*$/, '').toLowerCase();
     case 'image':

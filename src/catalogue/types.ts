@@ -82,6 +82,8 @@ export interface Matchers {
   file?: string[];
   terraformProvider?: string[];
   terraformResource?: string[];
+  /** Azure resource types as Bicep and ARM templates name them, without the API version: "Microsoft.DBforPostgreSQL/flexibleServers". */
+  azureResource?: string[];
   /** CloudFormation / SAM resource types, "AWS::RDS::DBInstance", "AWS::Lambda::*". */
   cloudformation?: string[];
   /** GitHub Actions `uses:` without the version, "aws-actions/configure-aws-credentials". */

@@ -51,6 +51,7 @@ export function detectTechnologies(files: ScannedFile[], facts: Map<string, File
     for (const iac of f.iac ?? []) {
       if (iac.tool === 'terraform' && iac.kind === 'provider') add(hits, 'terraformProvider', iac.type, path, `terraform provider ${iac.type}`, 'runtime', iac.line);
       if (iac.tool === 'terraform' && iac.kind === 'resource') add(hits, 'terraformResource', iac.type, path, `terraform resource ${iac.type}`, 'runtime', iac.line);
+      if (iac.tool === 'bicep' && iac.kind === 'resource') add(hits, 'azureResource', iac.type, path, `Bicep resource ${iac.type.replace(/@.*$/, '')}`, 'runtime', iac.line);
       if ((iac.tool === 'cloudformation' || iac.tool === 'serverless' || iac.tool === 'sst') && iac.kind === 'resource' && iac.type.startsWith('AWS::')) {
         // a rule on a timer (keeping functions warm, a nightly job) schedules; it carries no messages
         const type = iac.schedule ? 'AWS::Scheduler::Schedule' : iac.type;

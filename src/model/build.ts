@@ -265,7 +265,9 @@ function isRemoteStore(id: string): boolean {
 }
 
 function implicitStores(drafts: Draft[], containers: Container[], techs: ReturnType<typeof aggregateTechnologies>, runsSomewhere: boolean): Draft[] {
-  const existing = new Set(drafts.filter((d) => d.imageTech).map((d) => d.imageTech!.id));
+  // (a database only the dev container runs is no store of the system)
+  const existing = new Set(drafts.filter((d) => d.imageTech && d.role === 'main').map((d) => d.imageTech!.id));
+  const ids = new Set(drafts.map((d) => d.id));
   const appLike = new Set(containers.filter((c) => c.role === 'main' && ['service', 'worker', 'function', 'job', 'application', 'frontend'].includes(c.kind)).map((c) => c.id));
   const out: Draft[] = [];
   for (const t of techs) {
@@ -276,7 +278,7 @@ function implicitStores(drafts: Draft[], containers: Container[], techs: ReturnT
     const driverEvidence = t.evidence.filter((e) => /dependency|import|URL|datasource|adapter|ENGINE|JDBC|dialect|DB_CONNECTION/.test(e.rule));
     // a managed store the infrastructure code provisions (a DynamoDB table in a SAM template) is an element
     // too, unless the system already has a store of that kind (the RDS behind a compose postgres)
-    const provisioned = t.evidence.filter((e) => /^(terraform resource|CloudFormation resource)/.test(e.rule));
+    const provisioned = t.evidence.filter((e) => /^(terraform resource|CloudFormation resource|Bicep resource)/.test(e.rule));
     const group = (category: string) => (category.startsWith('database-') || category === 'cache' ? 'data' : category);
     // (a second provisioned store of the same kind is a second store: DynamoDB tables beside a Neptune graph)
     const kindTaken = drafts.some((d) => d.role === 'main' && d.imageTech && group(d.imageTech.category) === group(t.category));
@@ -289,7 +291,7 @@ function implicitStores(drafts: Draft[], containers: Container[], techs: ReturnT
       driverEvidence.push(...provisioned);
     } else continue;
     out.push({
-      id: `datastore:${t.id}`,
+      id: ids.has(`datastore:${t.id}`) ? `datastore:${t.id}-system` : `datastore:${t.id}`,
       names: new Set([t.name]),
       manifests: [],
       dockerfiles: [],

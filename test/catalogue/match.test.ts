@@ -225,3 +225,10 @@ test('Spring Cloud Bus and Stream binders name the broker they carry messages ov
   has('maven', 'org.springframework.cloud:spring-cloud-starter-bus-amqp', 'rabbitmq');
   has('maven', 'org.springframework.cloud:spring-cloud-starter-stream-kafka', 'kafka');
 });
+
+test('Azure resource types from Bicep, with or without their API version', () => {
+  has('azureResource', 'Microsoft.DBforPostgreSQL/flexibleServers@2023-03-01-preview', 'azure-database-postgresql');
+  has('azureResource', 'microsoft.app/containerApps', 'azure-container-apps');
+  has('azureResource', 'Microsoft.DocumentDB/databaseAccounts@2024-05-15', 'cosmos-db');
+  assert.deepEqual(ids('azureResource', 'Microsoft.Resources/resourceGroups'), []);
+});

@@ -1069,3 +1069,21 @@ describe('a backend image that builds the frontend in a first stage and serves i
     assert.match(render(model), /users reach \*\*frontend\*\* in the browser, served by \*\*backend\*\* \(`backend\/Dockerfile`\)/);
   });
 });
+
+describe('an Azure app whose Bicep provisions PostgreSQL, with another PostgreSQL in its dev container', () => {
+  let model: ArchitectureModel;
+  analyzed('archmd-precision-bicep-', {
+    'src/backend/pyproject.toml': '[project]\nname = "fastapi_app"\ndependencies = ["fastapi", "asyncpg", "sqlalchemy"]\n',
+    'src/backend/fastapi_app/__init__.py': 'from fastapi import FastAPI\n\napp = FastAPI()\n\n@app.post("/chat")\ndef chat():\n    return {}\n',
+    'src/backend/Dockerfile': 'FROM python:3.12\nCOPY . .\nEXPOSE 8000\nCMD ["uvicorn", "fastapi_app:app"]\n',
+    'azure.yaml': 'name: rag\nservices:\n  web:\n    project: ./src/backend\n    language: py\n    host: containerapp\n',
+    'infra/main.bicep': "resource postgres 'Microsoft.DBforPostgreSQL/flexibleServers@2023-03-01-preview' = {\n  name: 'pg'\n  location: location\n}\nresource app 'Microsoft.App/containerApps@2024-03-01' = {\n  name: 'web'\n}\n",
+    '.devcontainer/docker-compose.yaml': 'services:\n  db:\n    image: pgvector/pgvector:pg16\n',
+  }, (m) => (model = m));
+
+  it('the provisioned database is a store of the system, and the managed services are named', () => {
+    assert.ok(model.containers.some((c) => c.kind === 'datastore' && c.role === 'main'), 'a main datastore');
+    const managed = model.deployment.managedServices.map((m) => m.value);
+    assert.ok(managed.includes('Azure Database for PostgreSQL'), managed.join());
+  });
+});
