@@ -73,3 +73,10 @@ test('azure/CLI is judged by its inline script, and uploading SARIF is not CodeQ
   assert.ok(d.stages.includes('deploy'));
   assert.deepEqual(d.deployTargets, ['Azure']);
 });
+
+test('fastapi deploy ships to FastAPI Cloud', async () => {
+  const { githubActionsReader } = await import('../../src/detect/ci/github-actions.js');
+  const text = 'name: Deploy\non:\n  push:\n    branches: [master]\njobs:\n  deploy:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v4\n      - run: uv run fastapi deploy\n';
+  const [p] = githubActionsReader.read('.github/workflows/deploy.yml', text).pipelines ?? [];
+  assert.deepEqual(p.deployTargets, ['FastAPI Cloud']);
+});

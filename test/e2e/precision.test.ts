@@ -1087,3 +1087,24 @@ describe('an Azure app whose Bicep provisions PostgreSQL, with another PostgreSQ
     assert.ok(managed.includes('Azure Database for PostgreSQL'), managed.join());
   });
 });
+
+describe('a repository with many housekeeping workflows and one that tests', () => {
+  let model: ArchitectureModel;
+  const chores = Object.fromEntries(
+    ['add-to-project', 'conflicts', 'issue-manager', 'labeler', 'latest-changes', 'lock', 'stale', 'welcome', 'smokeshow'].map((n) => [
+      `.github/workflows/${n}.yml`,
+      `name: ${n}\non: [issues]\njobs:\n  ${n}:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/github-script@v7\n`,
+    ]),
+  );
+  analyzed('archmd-precision-workflows-', {
+    'pyproject.toml': '[project]\nname = "app"\ndependencies = ["fastapi"]\n',
+    'app/__init__.py': '',
+    ...chores,
+    '.github/workflows/test-backend.yml': 'name: Test Backend\non: [push]\njobs:\n  test:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v4\n      - run: pytest\n',
+  }, (m) => (model = m));
+
+  it('lists the pipeline that tests before the chores, so it survives the cut', () => {
+    const deployment = render(model).split('section="deployment-architecture"')[1] ?? '';
+    assert.match(deployment, /GitHub Actions: Test Backend \(`\.github\/workflows\/test-backend\.yml`: test\)/);
+  });
+});

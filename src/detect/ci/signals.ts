@@ -44,6 +44,7 @@ const COMMAND_RULES: CommandRule[] = [
   { pattern: /\bwrangler\s+(?:deploy|publish|pages\s+deploy)\b/, stages: ['deploy'], target: 'Cloudflare' },
   { pattern: /\bfirebase\s+deploy\b/, stages: ['deploy'], target: 'Firebase' },
   { pattern: /\brailway\s+up\b/, stages: ['deploy'], target: 'Railway' },
+  { pattern: /\bfastapi\s+deploy\b/, stages: ['deploy'], target: 'FastAPI Cloud' },
   { pattern: /\b(?:serverless|sls)\s+deploy\b|\bterraform\s+apply\b|\bpulumi\s+up\b|\bansible-playbook\b/, stages: ['deploy'] },
   { pattern: /\b(?:npm|yarn|pnpm)\s+audit\b|\b(?:snyk|trivy|gitleaks|bandit|gosec|semgrep|grype|govulncheck|pip-audit|safety\s+check)\b|\bcargo\s+(?:audit|deny)\b/, stages: ['security'] },
   { pattern: /\b(?:mkdocs\s+(?:build|gh-deploy)|sphinx-build|typedoc|jsdoc|mdbook\s+build|docusaurus\s+build|cargo\s+doc|javadoc)\b|\b(?:npm|yarn|pnpm)\s+(?:run\s+)?docs?\b|\bmake\s+(?:docs|html)\b/, stages: ['docs'] },

@@ -32,7 +32,9 @@ function pipelines(list: Pipeline[]): string {
   for (const p of list) bySystem.set(p.system, [...(bySystem.get(p.system) ?? []), p]);
   const parts: string[] = [];
   for (const [system, ps] of bySystem) {
-    const shown = ps.slice(0, 8).map((p) => {
+    // the pipelines that build, test or deploy first; housekeeping (labelers, stale bots) after, cut first
+    const ranked = [...ps].sort((a, b) => Number(b.stages.length > 0 || b.deployTargets.length > 0) - Number(a.stages.length > 0 || a.deployTargets.length > 0));
+    const shown = ranked.slice(0, 8).map((p) => {
       const what = [p.stages.join(', '), p.deployTargets.length ? `deploys to ${p.deployTargets.join(', ')}` : '', p.environments.length ? `environments ${p.environments.join(', ')}` : '']
         .filter(Boolean)
         .join('; ');
