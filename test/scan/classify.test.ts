@@ -35,3 +35,9 @@ test("libraries copied into a web app's static files are vendored; the app's own
   assert.ok(!isVendored('gateway/src/main/resources/static/js/main.js'));
   assert.ok(!isVendored('src/lib/db.ts'));
 });
+
+test('a module named for a demo or an example is one, whatever prefixes the name', () => {
+  assert.equal(roleOf('mall-demo/src/main/java/com/macro/mall/demo/DemoApplication.java'), 'example');
+  assert.equal(roleOf('spring_sample/app.py'), 'example');
+  assert.equal(roleOf('demographics/app.py'), 'main');
+});
