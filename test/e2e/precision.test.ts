@@ -958,7 +958,7 @@ describe('an Android app built from feature modules and convention plugins', () 
     'settings.gradle.kts': 'pluginManagement {\n    includeBuild("build-logic")\n}\nrootProject.name = "nowinandroid"\ninclude(":app")\ninclude(":feature:foryou:api")\ninclude(":feature:topic:api")\n',
     'build.gradle.kts': 'plugins {\n    alias(libs.plugins.android.application) apply false\n}\n',
     'gradle/libs.versions.toml': '[versions]\nandroidGradlePlugin = "8.5.0"\n\n[libraries]\nandroidx-core-ktx = { group = "androidx.core", name = "core-ktx", version = "1.13.1" }\n\n[plugins]\nandroid-application = { id = "com.android.application", version.ref = "androidGradlePlugin" }\n',
-    'app/build.gradle.kts': 'import com.acme.FlavorDimension\n\nplugins {\n    alias(libs.plugins.nowinandroid.android.application)\n}\n\ndependencies {\n    implementation(projects.feature.foryou.api)\n    implementation(libs.androidx.core.ktx)\n}\n',
+    'app/build.gradle.kts': 'import com.acme.FlavorDimension\n\nplugins {\n    alias(libs.plugins.nowinandroid.android.application)\n}\n\ndependencies {\n    implementation(projects.feature.foryou.api)\n    implementation(libs.androidx.core.ktx)\n    implementation("com.squareup.retrofit2:retrofit:2.11.0")\n}\n',
     'app/src/main/AndroidManifest.xml': '<manifest xmlns:android="http://schemas.android.com/apk/res/android"><application><activity android:name=".MainActivity"><intent-filter><action android:name="android.intent.action.MAIN" /><category android:name="android.intent.category.LAUNCHER" /></intent-filter></activity></application></manifest>\n',
     'app/src/main/kotlin/com/acme/MainActivity.kt': 'package com.acme\n\nimport com.acme.feature_foryou_api.Api\n\nclass MainActivity\n',
     ...lib('feature/foryou/api'),
@@ -976,6 +976,12 @@ describe('an Android app built from feature modules and convention plugins', () 
   it('the build logic is tooling, and a build script import is no code dependency', () => {
     assert.ok(!model.containers.some((c) => c.path === 'build-logic/convention' && c.role === 'main'));
     assert.ok(!model.relationships.some((r) => r.to.includes('build-logic')));
+  });
+
+  it('its HTTP client is the app\'s, not a backend', () => {
+    const stack = render(model).split('section="technology-stack"')[1] ?? '';
+    assert.match(stack, /Frontend\*\*: [^\n]*Retrofit/);
+    assert.doesNotMatch(stack, /Backend\*\*: [^\n]*Retrofit/);
   });
 
   it('modules that share a folder name are told apart by the folder above', () => {

@@ -38,8 +38,10 @@ export function renderStack(model: ArchitectureModel): string {
   const languages = namedLanguages(model).map((l) => `${l.name} (${l.share < 0.01 ? 'under 1%' : `${Math.round(l.share * 100)}%`} of code)`);
   if (languages.length) lines.push(bullet('Languages', languages.join(', ')));
   // an HTTP client or a validation library belongs to the side that uses it: only frontends, then the frontend
-  const kindOf = new Map(model.containers.map((c) => [c.id, c.kind]));
-  const frontendOnly = (t: TechnologyUse) => SIDE_NEUTRAL.has(t.category) && t.containers.length > 0 && t.containers.every((id) => kindOf.get(id) === 'frontend');
+  // (a mobile or desktop app is a client too: Retrofit in an Android app is not a backend)
+  const categoryOf = new Map(model.technologies.map((t) => [t.id, t.category]));
+  const clientSide = new Set(model.containers.filter((c) => c.kind === 'frontend' || c.technologies.some((id) => ['mobile', 'desktop'].includes(categoryOf.get(id) ?? ''))).map((c) => c.id));
+  const frontendOnly = (t: TechnologyUse) => SIDE_NEUTRAL.has(t.category) && t.containers.length > 0 && t.containers.every((id) => clientSide.has(id));
   for (const [label, categories, always] of LINES) {
     let techs: TechnologyUse[];
     if (label === 'Other Tools') techs = own.filter((t) => !placed.has(t.id));
