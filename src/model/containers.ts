@@ -174,7 +174,7 @@ export function buildDrafts(ctx: Context): Draft[] {
     packagesProduct(true);
     if (!d && !fromAncestor && ownSourceFiles(ctx, folder, [...byPath.keys()]) > 0) d = draftAt(folder);
     // util/Attachments/Dockerfile, kept apart from the code it builds, names it: WORKDIR /source/util/Server
-    if (!d && folder !== '') d = namedProject(build, byPath, folder);
+    if (!d && folder !== '') d = namedProject(build, byPath, folder) ?? copiedSubProject(build, byPath, folder);
     packagesProduct(false);
     // one that takes nothing from its context builds code kept elsewhere (git clone, go install): no project here
     if (!d && folder !== '' && !build?.sources.length) continue;
@@ -225,6 +225,11 @@ export function buildDrafts(ctx: Context): Draft[] {
             folder = dockerfileDir;
             if (!byPath.has(folder)) draftAt(folder);
           }
+        }
+        // a context whose Dockerfile copies one sub-project in builds that sub-project
+        if (!byPath.has(folder) && folder !== '') {
+          const sub = copiedSubProject(ctx.input.facts.get(`${folder}/Dockerfile`)?.dockerBuild, byPath, folder);
+          if (sub?.path !== undefined) folder = sub.path;
         }
         // a build context with no code of its own (docker/app holding a generic Dockerfile) is not a project
         const hasCode = byPath.has(folder) || ownSourceFiles(ctx, folder, [...byPath.keys()]) > 0;
@@ -439,6 +444,22 @@ function namedProject(build: FileFacts['dockerBuild'], byPath: Map<string, Draft
   }
   const deepest = [...found].filter((d) => ![...found].some((e) => e !== d && e.path!.startsWith(`${d.path}/`)));
   return deepest.length === 1 ? deepest[0] : undefined;
+}
+
+/**
+ * A Dockerfile built with its own folder as the context that copies one sub-project's folder (robot-shop's
+ * ratings/Dockerfile: COPY html/ /var/www/html, with ratings/html/composer.json) builds that sub-project.
+ */
+function copiedSubProject(build: FileFacts['dockerBuild'], byPath: Map<string, Draft>, folder: string): Draft | undefined {
+  if (!build || folder === '') return undefined;
+  const inside = [...byPath.values()].filter((d) => d.path && d.path.startsWith(`${folder}/`));
+  const found = new Set<Draft>();
+  for (const { path } of build.sources) {
+    if (path === '.') continue;
+    const full = `${folder}/${path.replace(/^\.\//, '').replace(/\/+$/, '')}`;
+    for (const d of inside) if (full === d.path || full.startsWith(`${d.path}/`)) found.add(d);
+  }
+  return found.size === 1 ? [...found][0] : undefined;
 }
 
 function pickStoreTech(techs: Technology[]): Technology | undefined {

@@ -1114,3 +1114,18 @@ describe('a repository with many housekeeping workflows and one that tests', () 
     assert.match(deployment, /GitHub Actions: Test Backend \(`\.github\/workflows\/test-backend\.yml`: test\)/);
   });
 });
+
+describe('a compose service whose Dockerfile copies the one sub-project in its folder', () => {
+  let model: ArchitectureModel;
+  analyzed('archmd-precision-subproject-', {
+    'ratings/Dockerfile': 'FROM php:8.2-apache\nCOPY html/ /var/www/html\nEXPOSE 80\n',
+    'ratings/html/composer.json': '{ "name": "robotshop/ratings", "require": { "symfony/framework-bundle": "^6.4", "monolog/monolog": "^3.0" } }\n',
+    'ratings/html/src/Controller/RatingsApiController.php': '<?php\nnamespace App\\Controller;\n\nuse Symfony\\Component\\Routing\\Attribute\\Route;\n\nclass RatingsApiController\n{\n    #[Route(\'/api/fetch/{sku}\', methods: [\'GET\'])]\n    public function get(string $sku)\n    {\n        return $this->json([]);\n    }\n}\n',
+    'docker-compose.yaml': 'services:\n  ratings:\n    build:\n      context: ratings\n    environment:\n      PDO_URL: mysql:host=mysql;dbname=ratings\n    depends_on: [mysql]\n  mysql:\n    image: mysql:8\n',
+  }, (m) => (model = m));
+
+  it('is one service, with its code and its database, not a code half and a runtime half', () => {
+    const parts = model.containers.filter((c) => c.role === 'main' && !['datastore'].includes(c.kind));
+    assert.deepEqual(parts.map((c) => `${c.name} ${c.path}`), ['ratings ratings/html']);
+  });
+});
