@@ -53,7 +53,10 @@ export function finalizeContainer(ctx: Context, d: Draft, techs: TechnologyUse[]
   if (description) container.description = description;
   if (d.path !== undefined) {
     // npm manifests say nothing here: a Spring app's frontend build is not its language
-    const prefer = new Set(d.manifests.flatMap((m) => ECOSYSTEM_LANGUAGES[m.fact.ecosystem] ?? []));
+    // (a Gemfile that only installs CocoaPods or fastlane for a mobile build does not make a project Ruby)
+    const buildsCode = (m: Draft['manifests'][number]) =>
+      m.fact.ecosystem !== 'gem' || !(ctx.input.facts.get(m.file)?.dependencies ?? []).every((dep) => /^(?:cocoapods|fastlane|xcodeproj|activesupport|concurrent-ruby|bigdecimal|logger|benchmark|mutex_m|nkf|cfpropertylist)$/.test(dep.name));
+    const prefer = new Set(d.manifests.filter(buildsCode).flatMap((m) => ECOSYSTEM_LANGUAGES[m.fact.ecosystem] ?? []));
     const lang = languageOf(d.path, prefer.size ? prefer : undefined);
     if (lang) container.language = lang;
   }

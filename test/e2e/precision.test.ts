@@ -719,7 +719,9 @@ describe('services that send their telemetry to a collector, and a mobile app be
     'web/app/page.tsx': 'export default function Page() { return <main>shop</main>; }\n',
     'web/Dockerfile': 'FROM node:20\nCOPY . .\nEXPOSE 3000\nCMD ["npm", "start"]\n',
     'mobile/package.json': '{ "name": "mobile", "private": true, "dependencies": { "expo": "~51.0.0", "react": "18.3.0", "react-native": "0.74.0" } }\n',
-    'mobile/App.tsx': 'export default function App() { return null; }\n',
+    'mobile/App.tsx': `${'export const screen = () => null;\n'.repeat(20)}export default function App() { return null; }\n`,
+    'mobile/Gemfile': "source 'https://rubygems.org'\n\ngem 'cocoapods', '1.15.2'\ngem 'nkf'\n",
+    'mobile/ios/scripts/pods.rb': 'def pod_setting(name)\n  puts name\nend\n',
     'cart/go.mod': 'module example.com/cart\n\ngo 1.22\n',
     'cart/main.go': 'package main\n\nimport "net/http"\n\nfunc main() { http.ListenAndServe(":8080", nil) }\n',
     'cart/Dockerfile': 'FROM golang:1.22\nCOPY . .\nRUN go build -o /cart\nEXPOSE 8080\nCMD ["/cart"]\n',
@@ -753,6 +755,10 @@ describe('services that send their telemetry to a collector, and a mobile app be
     assert.match(flow, /\*\*cart\*\* serves requests and sends telemetry to otel-collector|\*\*cart\*\* runs as a service and sends telemetry to otel-collector/);
     assert.match(flow, /\*\*web\*\* → \*\*cart\*\*/);
     assert.doesNotMatch(flow, /→ \*\*otel-collector\*\*|→ \*\*jaeger\*\*/);
+  });
+
+  it('a CocoaPods Gemfile does not make the app Ruby', () => {
+    assert.equal(model.containers.find((c) => c.path === 'mobile')?.language, 'TypeScript');
   });
 
   it('users reach the Expo app on their phones, not in the browser', () => {
