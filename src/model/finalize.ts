@@ -33,7 +33,7 @@ export function finalizeContainer(ctx: Context, d: Draft, techs: TechnologyUse[]
   const kind = containerKind(ctx, d, mine, categories);
   const entryPoints: Fact[] = [];
   for (const { file, fact } of d.manifests) {
-    for (const e of fact.entryPoints ?? []) entryPoints.push({ value: `${e.name}: ${e.target}`, evidence: [evidence(file, `${fact.ecosystem} entry point`, e.line ?? fact.line)] });
+    for (const e of fact.entryPoints ?? []) if (fact.ecosystem !== 'npm' || e.name !== 'main' || mainFileExists(ctx, file, e.target)) entryPoints.push({ value: `${e.name}: ${e.target}`, evidence: [evidence(file, `${fact.ecosystem} entry point`, e.line ?? fact.line)] });
   }
   for (const { file, fact } of d.services) {
     if (fact.source === 'procfile' || fact.kind === 'function' || fact.kind === 'cronjob') {
@@ -185,6 +185,18 @@ function containerKind(ctx: Context, d: Draft, techs: TechnologyUse[], categorie
   if (kinds.includes('library')) return 'library';
   if (d.manifests.some((m) => m.fact.private)) return 'application';
   return d.manifests.length ? 'library' : 'application';
+}
+
+/**
+ * npm init writes "main": "index.js" into every package.json: a main file that is not in the repository,
+ * nor built from a source beside it (dist/, a .ts of the same name), is no entry point.
+ */
+function mainFileExists(ctx: Context, manifest: string, target: string): boolean {
+  const dir = manifest.includes('/') ? manifest.slice(0, manifest.lastIndexOf('/') + 1) : '';
+  const path = `${dir}${target.replace(/^\.\//, '')}`;
+  if (ctx.fileByPath.has(path) || /(?:^|\/)(?:dist|build|lib|out|es|esm|cjs|umd|\.output)\//.test(path)) return true;
+  const stem = path.replace(/\.[cm]?js$/, '');
+  return stem === path || ['.ts', '.tsx', '.mts', '.cts', '.jsx'].some((ext) => ctx.fileByPath.has(`${stem}${ext}`)) || ctx.folders.has(stem);
 }
 
 function deploysFunctionsBelow(ctx: Context, d: Draft): boolean {

@@ -1135,3 +1135,21 @@ describe('a compose service whose Dockerfile copies the one sub-project in its f
     assert.deepEqual(parts.map((c) => `${c.name} ${c.path}`), ['ratings ratings/html']);
   });
 });
+
+describe('a Python function deployed with the Serverless Framework, beside an npm-init package.json', () => {
+  let model: ArchitectureModel;
+  analyzed('archmd-precision-npm-init-', {
+    'package.json': '{ "name": "serverless-flask", "version": "1.0.0", "main": "index.js", "devDependencies": { "serverless-wsgi": "^3.0.0" } }\n',
+    'serverless.yml': 'service: serverless-flask\nprovider:\n  name: aws\n  runtime: python3.12\nfunctions:\n  app:\n    handler: wsgi.handler\n    events:\n      - http: ANY /\n',
+    'app.py': 'from flask import Flask\n\napp = Flask(__name__)\n\n@app.route("/")\ndef index():\n    return "hi"\n',
+    'requirements.txt': 'flask==3.0.3\n',
+    'lib/client/package.json': '{ "name": "client", "main": "src/index.js" }\n',
+    'lib/client/src/index.ts': 'export const x = 1;\n',
+  }, (m) => (model = m));
+
+  it('names no entry point the repository does not have', () => {
+    const all = model.containers.flatMap((c) => c.entryPoints ?? []).map((e) => e.value);
+    assert.ok(!all.includes('main: index.js'), all.join());
+    assert.ok(all.includes('main: src/index.js'), 'a main built from a TypeScript source stays');
+  });
+});
