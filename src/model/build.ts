@@ -9,7 +9,7 @@ import { buildCodemap } from './codemap.js';
 import { type Draft, buildDrafts, DATASTORE_KINDS } from './containers.js';
 import { Context, type ModelInput, slug } from './context.js';
 import { buildDeployment } from './deployment.js';
-import { type Evidence, evidence, mergeEvidence, onlyDeclared } from './evidence.js';
+import { type Evidence, evidence, mergeEvidence, onlyDeclared, provisioned } from './evidence.js';
 import { finalizeContainer } from './finalize.js';
 import { baseOf, dirOf, nearestUp } from './graph/paths.js';
 import { importGraph } from './imports.js';
@@ -278,7 +278,7 @@ function implicitStores(drafts: Draft[], containers: Container[], techs: ReturnT
     const driverEvidence = t.evidence.filter((e) => /dependency|import|URL|datasource|adapter|ENGINE|JDBC|dialect|DB_CONNECTION/.test(e.rule));
     // a managed store the infrastructure code provisions (a DynamoDB table in a SAM template) is an element
     // too, unless the system already has a store of that kind (the RDS behind a compose postgres)
-    const provisioned = t.evidence.filter((e) => /^(terraform resource|CloudFormation resource|Bicep resource)/.test(e.rule));
+    const provisionedBy = t.evidence.filter(provisioned);
     const group = (category: string) => (category.startsWith('database-') || category === 'cache' ? 'data' : category);
     // (a second provisioned store of the same kind is a second store: DynamoDB tables beside a Neptune graph)
     const kindTaken = drafts.some((d) => d.role === 'main' && d.imageTech && group(d.imageTech.category) === group(t.category));
@@ -287,8 +287,8 @@ function implicitStores(drafts: Draft[], containers: Container[], techs: ReturnT
     const used = !onlyDeclared(driverEvidence);
     if (runsSomewhere && t.containers.some((c) => appLike.has(c)) && driverEvidence.length && used) {
       // used through a driver by the system's own code
-    } else if (provisioned.length && !kindTaken) {
-      driverEvidence.push(...provisioned);
+    } else if (provisionedBy.length && !kindTaken) {
+      driverEvidence.push(...provisionedBy);
     } else continue;
     out.push({
       id: ids.has(`datastore:${t.id}`) ? `datastore:${t.id}-system` : `datastore:${t.id}`,
@@ -325,9 +325,10 @@ function disambiguateNames(containers: Container[]): void {
     for (const c of group) {
       if (c.path === '') continue;
       const parts = c.path!.split('/');
-      if (parts.length >= 2 && parts[parts.length - 1] === c.name) c.name = `${parts[parts.length - 2]}/${c.name}`;
+      const folder = parts[parts.length - 1];
+      if (parts.length >= 2 && folder === c.name) c.name = `${parts[parts.length - 2]}/${c.name}`;
       // mealie's Nuxt package in frontend/ is called mealie too, like the project at the root
-      else if (c.path !== '' && parts[parts.length - 1] !== c.name && group.some((o) => o.path === '')) c.name = `${c.name} (${parts[parts.length - 1]})`;
+      else if (folder !== c.name && group.some((o) => o.path === '')) c.name = `${c.name} (${folder})`;
     }
   }
 }

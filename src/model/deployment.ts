@@ -3,7 +3,7 @@
  * a hosting claim), its environments, its pipelines, container runtime and infrastructure as code.
  */
 import type { Context } from './context.js';
-import { type Evidence, evidence, mergeEvidence } from './evidence.js';
+import { type Evidence, evidence, mergeEvidence, provisioned } from './evidence.js';
 import { baseOf } from './graph/paths.js';
 import type { Deployment, Fact, Pipeline, TechnologyUse } from './types.js';
 
@@ -138,7 +138,7 @@ export function buildDeployment(ctx: Context, techs: TechnologyUse[]): Deploymen
   const notAService = new Set(['cloud', 'orchestration', 'container', 'iac', 'ci-cd', 'tool', 'hosting', 'language', 'runtime']);
   for (const t of techs) {
     if (t.scope !== 'runtime' || notAService.has(t.category)) continue;
-    const ev = t.evidence.filter((e) => /^(terraform resource|CloudFormation resource|Bicep resource)/.test(e.rule) && counts(ctx, e.file));
+    const ev = t.evidence.filter((e) => provisioned(e) && counts(ctx, e.file));
     for (const e of ev) managed.add(t.name, e);
   }
 

@@ -39,3 +39,8 @@ const IMPORTS_READ = /(?:^|\/)(?:package\.json|pyproject\.toml|requirements[^/]*
 export function onlyDeclared(list: Evidence[]): boolean {
   return list.length > 0 && list.every((e) => /^\w+ dependency\b/.test(e.rule) && IMPORTS_READ.test(e.file));
 }
+
+/** Evidence that infrastructure code provisions the thing: a Terraform, CloudFormation or Bicep resource. */
+export function provisioned(e: Evidence): boolean {
+  return /^(?:terraform resource|CloudFormation resource|Bicep resource)/.test(e.rule);
+}

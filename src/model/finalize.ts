@@ -96,12 +96,8 @@ function shortName(name: string): string {
 
 function containerKind(ctx: Context, d: Draft, techs: TechnologyUse[], categories: Set<string>): ContainerKind {
   if (d.path === undefined) {
-    const store = d.imageTech ? DATASTORE_KINDS[d.imageTech.category] : undefined;
-    // a Redis or Valkey the compose file calls "broker" carries Celery's or Sidekiq's jobs: a broker, not a database
-    if (store && d.imageTech!.category === 'database-key-value' && [...d.names].some((n) => BROKER_NAME.test(n))) return 'broker';
-    if (store) return store;
-    if (d.imageTech?.category === 'web-server') return 'proxy';
-    if (d.imageTech?.category === 'observability') return 'monitoring';
+    const product = productKind(d);
+    if (product) return product;
     const kinds = d.services.map((s) => s.fact.kind);
     if (kinds.includes('function')) return 'function';
     if (kinds.includes('cronjob') || kinds.includes('job')) return 'job';
@@ -110,11 +106,9 @@ function containerKind(ctx: Context, d: Draft, techs: TechnologyUse[], categorie
   }
   if (d.orchestrator) return 'application';
   // a folder that only packages a product (FROM apache/kafka) is that product
-  if (d.imageTech && !d.manifests.length) {
-    const store = DATASTORE_KINDS[d.imageTech.category];
-    if (store) return store;
-    if (d.imageTech.category === 'web-server') return 'proxy';
-    if (d.imageTech.category === 'observability') return 'monitoring';
+  if (!d.manifests.length) {
+    const product = productKind(d);
+    if (product) return product;
   }
   const serviceKinds = d.services.map((s) => s.fact.kind);
   if (serviceKinds.includes('function')) return 'function';
@@ -185,6 +179,19 @@ function containerKind(ctx: Context, d: Draft, techs: TechnologyUse[], categorie
   if (kinds.includes('library')) return 'library';
   if (d.manifests.some((m) => m.fact.private)) return 'application';
   return d.manifests.length ? 'library' : 'application';
+}
+
+/** What a product image runs (a database, a proxy, a telemetry backend), or undefined for anything else. */
+function productKind(d: Draft): ContainerKind | undefined {
+  const category = d.imageTech?.category;
+  if (!category) return undefined;
+  const store = DATASTORE_KINDS[category];
+  // a Redis or Valkey the compose file calls "broker" carries Celery's or Sidekiq's jobs: a broker, not a database
+  if (store && category === 'database-key-value' && [...d.names].some((n) => BROKER_NAME.test(n))) return 'broker';
+  if (store) return store;
+  if (category === 'web-server') return 'proxy';
+  if (category === 'observability') return 'monitoring';
+  return undefined;
 }
 
 /**

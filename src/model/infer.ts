@@ -56,10 +56,8 @@ export function inferStyle(containers: Container[], relationships: Relationship[
       style.push({ value, evidence: mergeEvidence(...libs.map((c) => first(c.evidence, 1))) });
     }
     const web = apps.filter((c) => c.kind === 'frontend');
-    if (mobile.length) {
-      // said above
-    } else if (!clis.length && !libs.length && web.length) style.push({ value: 'Web application', evidence: mergeEvidence(...web.map((c) => first(c.evidence, 1))) });
-    else if (!clis.length && !libs.length && apps.length) style.push({ value: 'Application', evidence: mergeEvidence(...apps.map((c) => first(c.evidence, 1))) });
+    if (!mobile.length && !clis.length && !libs.length && web.length) style.push({ value: 'Web application', evidence: mergeEvidence(...web.map((c) => first(c.evidence, 1))) });
+    else if (!mobile.length && !clis.length && !libs.length && apps.length) style.push({ value: 'Application', evidence: mergeEvidence(...apps.map((c) => first(c.evidence, 1))) });
   }
   const brokers = containers.filter((c) => c.kind === 'broker' && c.role === 'main');
   for (const b of brokers) {
