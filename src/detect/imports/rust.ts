@@ -54,10 +54,8 @@ const PATH_ATTR = /#\[[ \t]*path[ \t]*=[ \t]*"[ \t]*\][ \t\n]*(?:#\[[^\]]*\][ \t
 
 /** Spans of `#[cfg(test)] mod x { ... }`: compiled for the tests only, like a test file. */
 function testModSpans(masked: string, spans: [number, number][]): [number, number][] {
-  return spans.filter(([start]) => TEST_ATTR.test(masked.slice(Math.max(0, start - 300), start)));
+  return spans.filter(([start]) => TEST_ITEM_ATTR.test(masked.slice(Math.max(0, start - 300), start)));
 }
-
-const TEST_ATTR = /#\[[ \t]*cfg[ \t]*\([ \t]*test[ \t]*\)[ \t]*\][ \t\n]*(?:#\[[^\]]*\][ \t\n]*)*(?:pub(?:\([^)]*\))?[ \t\n]+)?$/;
 
 /** `#[cfg(test)]` or `#[cfg(any(test, ...))]` right before an item (other attributes and `pub` may sit between). */
 const TEST_ITEM_ATTR = /#\[[ \t]*cfg[ \t]*\([ \t]*(?:test|any[ \t]*\([ \t]*test\b[^\]]*\))[ \t]*\)[ \t]*\][ \t\n]*(?:#\[[^\]]*\][ \t\n]*)*(?:pub(?:\([^)]*\))?[ \t\n]+)?$/;

@@ -49,7 +49,8 @@ function rendersTemplate(code: string, decoratorEnd: number): boolean {
   const next = new RegExp(`\\n${def[1]}(?=\\S)`, 'g');
   next.lastIndex = start;
   const end = next.exec(code)?.index ?? code.length;
-  return /\b(?:render_template|render_template_string|TemplateResponse)\s*\(/.test(code.slice(start, Math.min(end, start + 8000))) && !/\bjsonify\s*\(|JSONResponse\s*\(/.test(code.slice(start, Math.min(end, start + 8000)));
+  const body = code.slice(start, Math.min(end, start + 8000));
+  return /\b(?:render_template|render_template_string|TemplateResponse)\s*\(/.test(body) && !/\bjsonify\s*\(|JSONResponse\s*\(/.test(body);
 }
 
 /** app.add_url_rule('/x', ...) (Flask) and app.add_api_route('/x', ...) (FastAPI): GET unless methods= says. */
