@@ -192,3 +192,18 @@ describe('hostile code and CI files', () => {
     assert.doesNotMatch(readFileSync(join(dir, 'ARCHITECTURE.md'), 'utf8'), /lol, lol|lollol/);
   });
 });
+
+describe('templated YAML whose keys are collections', () => {
+  // `name: {{service}}` parses as a map key that is itself a map; the yaml package warns about it on
+  // process.stderr unless told not to, which would land in the user's terminal or CI log
+  const dir = repo('collection-keys', {
+    ...HEALTHY,
+    'k8s/charts/values.template.yaml': 'name: {{service}}\nimage: ghcr.io/acme/{{service}}:1.0\n',
+    '.github/workflows/ci.yml': 'on: push\njobs:\n  build:\n    runs-on: {{runner}}\n    steps:\n      - run: npm test\n',
+  });
+
+  test('say nothing on stderr', () => {
+    const run = expectRun(['analyze', '--json', '--no-cache', dir], 0);
+    assert.equal(run.stderr, '');
+  });
+});

@@ -22,7 +22,7 @@ export function parseYamlFile(path: string, text: string): YamlFile {
     return { docs, lineOf: () => undefined, warnings };
   }
   try {
-    const parsed = parseAllDocuments(text, { lineCounter: lines, merge: true, uniqueKeys: false, prettyErrors: false });
+    const parsed = parseAllDocuments(text, { lineCounter: lines, merge: true, uniqueKeys: false, prettyErrors: false, logLevel: 'error' });
     const list = Array.isArray(parsed) ? parsed : [];
     for (const doc of list) {
       if (doc.errors.length > 0) {

@@ -65,7 +65,7 @@ function parseYamlText(file: string, text: string): { docs: YamlDoc[]; warnings:
   let badIndent = false;
   try {
     const lineCounter = new LineCounter();
-    const parsed = parseAllDocuments(text, { lineCounter, merge: true, prettyErrors: false, uniqueKeys: false });
+    const parsed = parseAllDocuments(text, { lineCounter, merge: true, prettyErrors: false, uniqueKeys: false, logLevel: 'error' });
     const list = Array.isArray(parsed) ? parsed : [];
     if (!Array.isArray(parsed)) warnings.push({ file, message: `${file}: not a YAML stream` });
     for (const doc of list) {
