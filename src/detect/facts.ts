@@ -264,7 +264,7 @@ export interface FileFacts {
   dockerBuild?: {
     sources: { path: string; line: number }[];
     workdirs: { path: string; line: number }[];
-    /** The image runs a build (PyInstaller, fpm, protoc) and listens on nothing: a tool, not a part of the system. */
+    /** The image runs a build (PyInstaller, fpm, protoc) or the test suite and listens on nothing: a tool, not a part of the system. */
     buildTool?: true;
   };
   k8sObjects?: K8sObjectFact[];

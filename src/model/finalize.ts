@@ -7,7 +7,7 @@ import type { TechnologyUse } from './types.js';
 import type { Context } from './context.js';
 import { DATASTORE_KINDS, type Draft, manifestDescription, primaryManifests } from './containers.js';
 import { evidence, mergeEvidence } from './evidence.js';
-import { baseOf } from './graph/paths.js';
+import { baseOf, dirOf } from './graph/paths.js';
 import type { Container, ContainerKind, Fact } from './types.js';
 
 const CLI_TECH = new Set(['commander', 'yargs', 'oclif', 'cac', 'clipanion', 'meow', 'click', 'typer', 'argparse', 'cobra', 'urfave-cli', 'clap', 'thor', 'picocli', 'symfony-console', 'system-commandline', 'kingpin']);
@@ -173,8 +173,12 @@ function containerKind(ctx: Context, d: Draft, techs: TechnologyUse[], categorie
   }
   // a Rust or Go binary that serves nothing and that nothing deploys is run from a shell
   const compiled = d.manifests.some((m) => m.fact.ecosystem === 'cargo' || m.fact.ecosystem === 'go');
-  const binary = kinds.includes('application') || d.manifests.some((m) => m.fact.private || (m.fact.ecosystem === 'cargo' && m.fact.entryPoints?.length));
-  if (compiled && binary && !kinds.includes('library') && !hasBackend && !hasFrontend && !d.ports.size) return 'cli';
+  const goBinary = d.manifests.some((m) => m.fact.ecosystem === 'go') && hasGoCommand(ctx, d);
+  const binary = goBinary || kinds.includes('application') || d.manifests.some((m) => m.fact.private || (m.fact.ecosystem === 'cargo' && m.fact.entryPoints?.length));
+  if (compiled && binary && !kinds.includes('library') && !hasBackend && !hasFrontend && !d.ports.size) {
+    // net/http needs no framework: a Go program that registers its own routes serves them
+    return goBinary && servesRoutes(ctx, d) ? 'service' : 'cli';
+  }
   if (kinds.includes('application')) return 'application';
   if (kinds.includes('library')) return 'library';
   if (d.manifests.some((m) => m.fact.private)) return 'application';
@@ -230,6 +234,34 @@ function hasMainPackage(ctx: Context, d: Draft): boolean {
   const prefix = d.path ? `${d.path}/` : '';
   for (const [path, facts] of ctx.input.facts) {
     if (path.startsWith(prefix) && path.endsWith('.go') && !path.endsWith('_test.go') && facts.namespace === 'main' && ctx.roleOfFile(path) === 'main') return true;
+  }
+  return false;
+}
+
+/**
+ * A Go module builds a program when its root or a `cmd/<name>` folder is a main package. A main package
+ * elsewhere (a code generator in internal/gen, a `//go:build ignore` script beside library code) is a
+ * helper of a library, and a folder mixing main with another package holds such ignored scripts.
+ */
+function hasGoCommand(ctx: Context, d: Draft): boolean {
+  const prefix = d.path ? `${d.path}/` : '';
+  const packages = new Map<string, Set<string>>();
+  for (const [path, namespace] of ctx.list('namespace')) {
+    if (!path.startsWith(prefix) || !path.endsWith('.go') || path.endsWith('_test.go') || ctx.roleOfFile(path) !== 'main') continue;
+    const dir = dirOf(path.slice(prefix.length));
+    if (dir !== '' && dir !== 'cmd' && !/^cmd\/[^/]+$/.test(dir)) continue;
+    let names = packages.get(dir);
+    if (!names) packages.set(dir, (names = new Set()));
+    names.add(namespace);
+  }
+  return [...packages.values()].some((names) => names.size === 1 && names.has('main'));
+}
+
+/** Routes the part's own code serves (REST, web pages, GraphQL), as the route readers found them. */
+function servesRoutes(ctx: Context, d: Draft): boolean {
+  const prefix = d.path ? `${d.path}/` : '';
+  for (const [path, apis] of ctx.list('apis')) {
+    if (path.startsWith(prefix) && ctx.roleOfFile(path) === 'main' && apis.some((a) => (a.style === 'REST' || a.style === 'Web' || a.style === 'GraphQL') && a.role !== 'calls')) return true;
   }
   return false;
 }

@@ -3,30 +3,10 @@
  * is reported as optional, a cloud SDK is not hosting, and a docs example is not the stack.
  */
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { after, before, describe, it } from 'node:test';
-import { analyze, render } from '../../src/index.js';
+import { describe, it } from 'node:test';
+import { render } from '../../src/index.js';
 import type { ArchitectureModel } from '../../src/model/types.js';
-
-function write(root: string, files: Record<string, string>) {
-  for (const [path, text] of Object.entries(files)) {
-    mkdirSync(dirname(join(root, path)), { recursive: true });
-    writeFileSync(join(root, path), text);
-  }
-}
-
-/** Writes `files` into a temporary repository before the suite, hands its model over, and removes it after. */
-function analyzed(prefix: string, files: Record<string, string>, use: (model: ArchitectureModel) => void): void {
-  let root = '';
-  before(async () => {
-    root = mkdtempSync(join(tmpdir(), prefix));
-    write(root, files);
-    use(await analyze(root, { cache: false }));
-  });
-  after(() => rmSync(root, { recursive: true, force: true }));
-}
+import { analyzed } from '../helpers.js';
 
 describe('a Python service with an optional extra, an SDK and a README full of names', () => {
   let model: ArchitectureModel;

@@ -83,6 +83,9 @@ function copySources(args: string): string[] {
 /** Commands that make an image a build environment: packagers and code generators. */
 const BUILD_TOOLS = /\b(?:pyinstaller|fpm\s+-|gem install fpm|grpc_tools\.protoc|grpcio-tools|protoc\s+-|buf generate|nfpm\s|rpmbuild|dpkg-buildpackage)\b/i;
 
+/** A command that runs the test suite (fzf's image runs test/runner.rb in tmux): the image is a test bench. */
+const TEST_RUNNER = /(?:^|[\s"'/])(?:pytest|py\.test|tox|jest|vitest|mocha|rspec|phpunit|(?:go|cargo|dotnet|mvn|gradle|npm|yarn|pnpm)\s+(?:run\s+)?test|make\s+(?:test|check))\b|\/(?:tests?|spec)\/[\w.-]+\.(?:rb|py|js|sh)\b/;
+
 export const dockerfileReader: Reader = {
   id: 'dockerfile',
   fileNames: ['Dockerfile', 'Containerfile', 'dockerfile'],
@@ -95,6 +98,7 @@ export const dockerfileReader: Reader = {
     const vars = new Map<string, string>();
     const sources: { path: string; line: number }[] = [];
     const workdirs: { path: string; line: number }[] = [];
+    let command = '';
     for (const ins of instructions(text)) {
       if (ins.keyword === 'ARG' || ins.keyword === 'ENV') {
         readArg(ins.args, vars);
@@ -112,6 +116,8 @@ export const dockerfileReader: Reader = {
       } else if (ins.keyword === 'WORKDIR') {
         const dir = substitute(ins.args.trim(), vars).replace(/^["']|["']$/g, '');
         if (dir && !dir.includes('$')) workdirs.push({ path: dir, line: ins.line });
+      } else if (ins.keyword === 'CMD' || ins.keyword === 'ENTRYPOINT') {
+        command = ins.args;
       } else if (ins.keyword === 'EXPOSE') {
         for (const word of substitute(ins.args, vars).split(/\s+/)) {
           const port = toPort(word.replace(/\/(tcp|udp)$/i, ''));
@@ -123,7 +129,7 @@ export const dockerfileReader: Reader = {
     if (images.length) facts.images = images;
     if (exposedPorts.length) facts.exposedPorts = exposedPorts;
     if (sources.length || workdirs.length) facts.dockerBuild = { sources, workdirs };
-    if (!exposedPorts.length && BUILD_TOOLS.test(text)) facts.dockerBuild = { sources, workdirs, buildTool: true };
+    if (!exposedPorts.length && (BUILD_TOOLS.test(text) || TEST_RUNNER.test(command))) facts.dockerBuild = { sources, workdirs, buildTool: true };
     return facts;
   },
 };
