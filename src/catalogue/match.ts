@@ -11,7 +11,7 @@
  *   nuget, composer, gem, githubAction, terraformProvider, urlScheme   case-insensitive
  *   azureResource   case-insensitive, the "@api-version" dropped
  *   cargo    case-insensitive, "_" and "-" are the same (crates.io treats them so)
- *   image    registry host, tag and digest dropped, then also tried without "library/"
+ *   image    registry host, tag and digest dropped, then also tried without "library/", and by its last segment
  *   githubAction   "@ref" dropped; "owner/repo/sub/path" also matches an "owner/repo" entry
  *   file     patterns without "/" match the base name; patterns with "/" match the whole repository-relative
  *            path, anchored at the root unless they start with "**\/". "*" stays within a segment,
@@ -145,7 +145,10 @@ function alternativeKeys(kind: MatcherKind, key: string): string[] {
       return kind === 'githubAction' ? parents.filter((p) => p.includes('/')) : parents;
     }
     case 'image':
-      return key.startsWith('library/') ? [key.slice('library/'.length)] : [];
+      // an image republished under another name keeps the product's ("debezium/postgres" is PostgreSQL)
+      // (but a service called "registry" is as often a service registry as Docker's image registry)
+      if (key.startsWith('library/')) return [key.slice('library/'.length)];
+      return key.includes('/') && !key.endsWith('/registry') ? [key.slice(key.lastIndexOf('/') + 1)] : [];
     case 'terraformProvider': {
       // "registry.terraform.io/hashicorp/aws" and "hashicorp/aws" are both the "aws" provider.
       const last = key.slice(key.lastIndexOf('/') + 1);

@@ -31,6 +31,8 @@ export const CATEGORIES = [
   'container',
   'orchestration',
   'service-mesh',
+  /** Where a cluster keeps its configuration and leaders (ZooKeeper, etcd): not where an application keeps data. */
+  'coordination',
   'iac',
   'ci-cd',
   'observability',

@@ -274,7 +274,7 @@ export interface FileFacts {
   includes?: { path: string; line?: number }[];
   addons?: AddonFact[];
   /** The kind of database a framework's config selects (Prisma provider, Rails adapter, Django ENGINE, JDBC URL), as a URL scheme. */
-  datastores?: { scheme: string; via: string; line?: number }[];
+  datastores?: { scheme: string; via: string; line?: number; /** The database on that server, where the URL names it (jdbc:postgresql://db/orders). */ database?: string }[];
   warnings?: Warning[];
 }
 

@@ -36,10 +36,13 @@ export function detectTechnologies(files: ScannedFile[], facts: Map<string, File
     if (CODE_EXTENSION.test(file.path) && !projectFolders.has(slash < 0 ? '' : file.path.slice(0, slash))) continue;
     add(hits, 'file', file.path, file.path, `file ${file.path.slice(slash + 1)}`, 'config');
   }
+  // a package this repository builds (gson's gson module, the spree gem) is the project, not a technology it uses
+  const own = new Set<string>();
+  for (const f of facts.values()) for (const m of f.manifests ?? []) if (m.name) own.add(`${m.ecosystem}\0${m.name}`);
   for (const [path, f] of facts) {
     for (const d of f.dependencies ?? []) {
       // a package pulled in only by other packages (go.mod "// indirect", pip-compile "# via x") is theirs, not ours
-      if (d.indirect) continue;
+      if (d.indirect || own.has(`${d.ecosystem}\0${d.name}`)) continue;
       add(hits, d.ecosystem, d.name, path, `${d.ecosystem} dependency ${d.name}`, d.scope, d.line);
     }
     // in a multi-stage Dockerfile only the last FROM runs; the stages before it build

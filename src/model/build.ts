@@ -96,7 +96,7 @@ export function buildModel(input: ModelInput): ArchitectureModel {
     relationships: allRelationships,
     cycles: graph.cycles,
     deployment: buildDeployment(ctx, techs),
-    observations: buildObservations(containers, allRelationships, graph.cycles, names, new Map(components.map((c) => [c.id, c.containerId]))),
+    observations: buildObservations(containers, allRelationships, graph.cycles, names, new Map(components.map((c) => [c.id, c.containerId])), databasesOf(ctx, containers)),
     warnings: input.warnings,
     stats: {
       files: input.files.length,
@@ -201,6 +201,19 @@ function markConsumers(containers: Container[], techs: TechnologyUse[]) {
     const apis = c.apis ?? [];
     if (apis.length && apis.every((a) => a.style === 'Queue') && apis.some((a) => a.role === 'consumes')) c.kind = 'worker';
   }
+}
+
+/** The databases each part's configuration names on its server (jdbc:postgresql://postgres/dborder -> dborder). */
+function databasesOf(ctx: Context, containers: Container[]): Map<string, Set<string>> {
+  const byPath = new Map(containers.filter((c) => c.path !== undefined).map((c) => [c.path!, c]));
+  const out = new Map<string, Set<string>>();
+  for (const [file, stores] of ctx.each('datastores')) {
+    if (ctx.roleOfFile(file) !== 'main') continue;
+    const owner = nearestUp(byPath, dirOf(file));
+    if (!owner) continue;
+    for (const s of stores) if (s.database) out.set(owner.id, (out.get(owner.id) ?? new Set()).add(s.database));
+  }
+  return out;
 }
 
 /** Routes, RPC services, schemas and topics, on the container whose folder holds the file. */

@@ -119,6 +119,8 @@ function containerKind(ctx: Context, d: Draft, techs: TechnologyUse[], categorie
   // a serverless stack's folder (its template deploys the functions in its subfolders) is the application
   // they make up, whatever its own manifest, often only there for tests and tooling, declares
   if (!d.deployable && deploysFunctionsBelow(ctx, d)) return 'application';
+  // a CDK app's package.json `bin` is the script `cdk synth` runs, not a command for users
+  if (!d.deployable && ctx.fileByPath.has(`${d.path ? `${d.path}/` : ''}cdk.json`)) return 'application';
   if (!d.deployable && declared.includes('library') && !declared.includes('application') && !declared.includes('cli')) return 'library';
   // a Go module with no main package is imported, never run, whatever router it uses
   const goLibrary = d.manifests.length > 0 && d.manifests.every((m) => m.fact.ecosystem === 'go') && !d.deployable && !hasMainPackage(ctx, d);
@@ -135,7 +137,7 @@ function containerKind(ctx: Context, d: Draft, techs: TechnologyUse[], categorie
   if (jvmLibrary) return 'library';
   // a published package with an import entry point is a library even when it builds on Express
   if (!d.deployable && libraryMarkers(ctx, d) && !d.manifests.some((m) => m.fact.private) && !d.manifests.some((m) => m.fact.kind === 'application')) {
-    return d.manifests.some((m) => m.fact.kind === 'cli') && !libraryMarkers(ctx, d) ? 'cli' : 'library';
+    return commandFirst(ctx, d) ? 'cli' : 'library';
   }
   const hasBackend = categories.has('backend-framework');
   // React used to write email templates (react-email, mjml) renders mail at build time, not a page
@@ -195,6 +197,7 @@ function productKind(d: Draft): ContainerKind | undefined {
   if (store) return store;
   if (category === 'web-server') return 'proxy';
   if (category === 'observability') return 'monitoring';
+  if (category === 'coordination') return 'coordination';
   return undefined;
 }
 
@@ -218,6 +221,19 @@ function deploysFunctionsBelow(ctx: Context, d: Draft): boolean {
     if (services.some((s) => s.kind === 'function' && s.build?.startsWith(prefix))) return true;
   }
   return false;
+}
+
+/**
+ * An npm package that installs a command and whose only import entry is a bare `main` (no exports, module or
+ * types for a caller to lean on) ships the command: @hoppscotch/cli, http-server.
+ */
+function commandFirst(ctx: Context, d: Draft): boolean {
+  const npm = d.manifests.filter((m) => m.fact.ecosystem === 'npm');
+  if (!npm.length || !npm.some((m) => m.fact.kind === 'cli')) return false;
+  return npm.every((m) => {
+    const entry = ctx.input.facts.get(m.file)?.packageEntry;
+    return !entry?.exports && !entry?.module && !entry?.types;
+  });
 }
 
 /** Signs that a package is meant to be imported: npm main/exports/types, a typed Python package (py.typed). */

@@ -199,7 +199,14 @@ export function inferCommunication(ctx: Context, containers: Container[], relati
   return [...facts.entries()].sort(([a], [b]) => a.localeCompare(b, 'en')).map(([value, ev]) => ({ value, evidence: mergeEvidence(ev).slice(0, 4) }));
 }
 
-export function buildObservations(containers: Container[], relationships: Relationship[], cycles: { level: string; members: string[] }[], names: Map<string, string>, containerOf: Map<string, string> = new Map()): Fact[] {
+export function buildObservations(
+  containers: Container[],
+  relationships: Relationship[],
+  cycles: { level: string; members: string[] }[],
+  names: Map<string, string>,
+  containerOf: Map<string, string> = new Map(),
+  databasesOf: Map<string, Set<string>> = new Map(),
+): Fact[] {
   const out: Fact[] = [];
   // the widest cycles first, a few of them: a long list of small ones hides the ones that matter
   const worst = [...cycles].sort((a, b) => (a.level === b.level ? 0 : a.level === 'container' ? -1 : 1) || b.members.length - a.members.length).slice(0, 5);
@@ -216,9 +223,15 @@ export function buildObservations(containers: Container[], relationships: Relati
     // the same server, or use none at run time): only configuration that points at this store counts
     const users = relationships.filter((r) => r.to === store.id && services.has(r.from) && r.evidence.some((e) => !/\bdependency\b|^import\b/.test(e.rule)));
     const userIds = [...new Set(users.map((u) => u.from))];
-    if (userIds.length >= 2) {
-      out.push({ value: `Scalability: ${store.name} is shared by ${userIds.map((u) => names.get(u) ?? u).join(' and ')}; a change to its data or a load peak from one reaches the others.`, evidence: mergeEvidence(...users.map((u) => first(u.evidence, 1))) });
-    }
+    if (userIds.length < 2) continue;
+    // one server, a database each (jdbc:postgresql://postgres/dborder, .../dbshipping): their data is apart
+    const databases = userIds.map((u) => databasesOf.get(u));
+    const own = databases.every((d) => d?.size) && new Set(databases.flatMap((d) => [...d!])).size === databases.reduce((n, d) => n + d!.size, 0);
+    const who = userIds.map((u) => names.get(u) ?? u).join(' and ');
+    const value = own
+      ? `Scalability: ${store.name} serves ${who}, each with a database of its own; a load peak from one reaches the others.`
+      : `Scalability: ${store.name} is shared by ${who}; a change to its data or a load peak from one reaches the others.`;
+    out.push({ value, evidence: mergeEvidence(...users.map((u) => first(u.evidence, 1))) });
   }
   return out;
 }

@@ -32,6 +32,8 @@ export type ContainerKind =
   | 'proxy'
   /** A product that collects or shows telemetry (an OpenTelemetry Collector, Jaeger, Grafana). */
   | 'monitoring'
+  /** Where a cluster keeps its configuration and elects leaders (ZooKeeper, etcd): no step of a request. */
+  | 'coordination'
   | 'external';
 
 /** Where a folder sits in the repository's purpose: its own code, or tests, examples, docs, fixtures. */

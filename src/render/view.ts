@@ -122,7 +122,7 @@ export function kindLabel(kind: string): string {
   const labels: Record<string, string> = {
     service: 'service', frontend: 'frontend', worker: 'worker', function: 'function', job: 'scheduled job', cli: 'command-line tool',
     library: 'library', application: 'application', datastore: 'database', broker: 'message broker', cache: 'cache', search: 'search engine',
-    storage: 'object storage', proxy: 'proxy', monitoring: 'monitoring', external: 'external service',
+    storage: 'object storage', proxy: 'proxy', monitoring: 'monitoring', coordination: 'coordination service', external: 'external service',
   };
   return labels[kind] ?? kind;
 }

@@ -86,7 +86,8 @@ export function hasBinaryExtension(path: string): boolean {
 const ROLE_RULES: [Role, RegExp][] = [
   // database/factories and seeders (Laravel) make test and demo data
   ['fixture', /(^|\/)(__fixtures__|fixtures?|testdata|test-data|__snapshots__|snapshots|mocks?|__mocks__|stubs|database\/factories|database\/seeders)(\/|$)/i],
-  ['test', /(^|\/)(tests?|__tests__|spec|specs|e2e|[\w]+[-_]tests?|test[-_]?utils|testing|cypress|playwright|fuzz)(\/|$)/i],
+  // test-jpms, test-shrinker: modules that only test the library beside them; src/it holds Maven's integration tests
+  ['test', /(^|\/)(tests?|__tests__|spec|specs|e2e|[\w]+[-_]tests?|tests?[-_][\w-]+|test[-_]?utils|testing|cypress|playwright|fuzz|src\/(?:it|integrationTest|integration-test|testFixtures))(\/|$)/i],
   ['example', /(^|\/)(examples?|samples?|demos?|[\w]+[-_](?:examples?|samples?|demos?)|playground|starters?|boilerplates?|quickstarts?|tutorials?)(\/|$)/i],
   ['docs', /(^|\/)(docs?|documentation|website|guides?)(\/|$)/i],
   ['tooling', /(^|\/)(scripts|tools|hack|\.github|\.circleci|\.gitlab|\.devcontainer|\.worktree-container|\.vscode|\.idea|\.claude|\.cursor|\.semgrep|\.husky|\.changeset|benchmarks?|bench|genproto|codegen|buildSrc|build-logic)(\/|$)/i],

@@ -91,15 +91,22 @@ test('nuget, composer and gem names are case-insensitive; cargo treats "-" and "
   has('cargo', 'actix-web', 'actix-web');
   has('cargo', 'aws-sdk-s3', 'amazon-s3');
   lacks('cargo', 'actix', 'actix-web');
+  has('nuget', 'Shouldly', 'shouldly');
+  lacks('nuget', 'Shouldly', 'fluentassertions');
 });
 
-test('image: registry host, tag and digest are dropped, library/ is optional, bitnami names are literal', () => {
+test("image: registry host, tag and digest are dropped, library/ is optional, another owner's copy keeps the product", () => {
   has('image', 'bitnami/postgresql', 'postgresql');
   has('image', 'postgres', 'postgresql');
   has('image', 'postgres:16-alpine', 'postgresql');
   has('image', 'library/postgres', 'postgresql');
   has('image', 'docker.io/library/postgres:16', 'postgresql');
   has('image', 'postgis/postgis', 'postgis');
+  // republished under another owner, the product keeps its name
+  has('image', 'debezium/postgres:16-alpine', 'postgresql');
+  has('image', 'debezium/zookeeper', 'zookeeper');
+  lacks('image', 'acme/orders-api', 'postgresql');
+  lacks('image', 'acme/registry', 'docker-registry');
   has('image', 'postgis/postgis', 'postgresql');
   has('image', 'redis/redis-stack', 'redis');
   has('image', 'confluentinc/cp-kafka', 'kafka');
@@ -113,7 +120,7 @@ test('image: registry host, tag and digest are dropped, library/ is optional, bi
   has('image', 'quay.io/keycloak/keycloak', 'keycloak');
   has('image', 'localhost:5000/redis', 'redis');
   has('image', 'nginx@sha256:0123abcd', 'nginx');
-  lacks('image', 'acme/postgres', 'postgresql');
+  has('image', 'acme/postgres', 'postgresql');
   lacks('image', 'postgres-exporter', 'postgresql');
 });
 

@@ -40,3 +40,15 @@ test('credentials alone, or code signing in the cloud, are neither a deployment 
   assert.deepEqual([...s.stages], []);
   assert.deepEqual([...s.targets], []);
 });
+
+test('a registry or a version string in a step name is no test or lint stage', () => {
+  const named = (name: string) => {
+    const s = new PipelineSignals();
+    s.addJob({ names: [name] });
+    return [...s.stages].sort();
+  };
+  assert.deepEqual(named('Publish to Test PyPI'), ['publish']);
+  assert.deepEqual(named('Validate version format'), []);
+  assert.deepEqual(named('Run unit tests'), ['test']);
+  assert.deepEqual(named('Check format'), ['lint']);
+});

@@ -51,3 +51,111 @@ describe('a Go module that serves its own routes with net/http, and a Go library
     assert.equal(kindOf(model, 'colors'), 'library');
   });
 });
+
+describe('Kafka with its ZooKeeper, and a CDC-ready PostgreSQL image', () => {
+  let model: ArchitectureModel;
+  analyzed('archmd-kinds-coordination-', {
+    'docker-compose.yml': [
+      'services:',
+      '  zookeeper:',
+      '    image: debezium/zookeeper:2.7',
+      '  kafka:',
+      '    image: wurstmeister/kafka:2.13-2.8.1',
+      '    depends_on: [zookeeper]',
+      '    environment:',
+      '      KAFKA_ZOOKEEPER_CONNECT: zookeeper:2181',
+      '  postgres:',
+      '    image: debezium/postgres:16-alpine',
+      '  order:',
+      '    build: ./order',
+      '    ports: ["8080:8080"]',
+      '    depends_on: [kafka, postgres]',
+      '',
+    ].join('\n'),
+    'order/package.json': JSON.stringify({ name: 'order', dependencies: { express: '^4.19.0', kafkajs: '^2.2.4', pg: '^8.11.0' } }),
+    'order/index.js': 'import express from "express";\nconst app = express();\napp.post("/orders", (req, res) => res.send("ok"));\napp.listen(8080);\n',
+    'order/Dockerfile': 'FROM node:20\nCOPY . .\nEXPOSE 8080\nCMD ["node", "index.js"]\n',
+  }, (m) => (model = m));
+
+  it('calls ZooKeeper a coordination service and the Debezium image PostgreSQL', () => {
+    const byName = (name: string) => model.containers.find((c) => c.name === name);
+    assert.equal(byName('zookeeper')?.kind, 'coordination');
+    assert.equal(byName('postgres')?.kind, 'datastore');
+  });
+
+  it('keeps no data in ZooKeeper and runs no request through it', () => {
+    const doc = render(model);
+    const section = (name: string) => doc.split(`section="${name}"`)[1] ?? '';
+    assert.doesNotMatch(section('conclusion'), /keeps its data in[^.]*zookeeper/);
+    assert.doesNotMatch(section('data-flow'), /→ \*\*zookeeper\*\*/);
+    assert.doesNotMatch(section('technology-stack'), /\*\*Database\*\*:[^\n]*ZooKeeper/);
+  });
+});
+
+describe('an npm command with a bare main, and a typed package that also installs one', () => {
+  let model: ArchitectureModel;
+  analyzed('archmd-kinds-npm-bin-', {
+    'packages/cli/package.json': JSON.stringify({ name: '@acme/cli', description: 'A CLI to run API test scripts in CI.', main: 'dist/index.js', bin: { hopp: 'bin/hopp.js' }, dependencies: { commander: '^12.0.0' } }),
+    'packages/cli/bin/hopp.js': '#!/usr/bin/env node\nimport "../dist/index.js";\n',
+    'packages/cli/src/index.ts': 'import { Command } from "commander";\nnew Command("hopp").parse();\n',
+    'packages/data/package.json': JSON.stringify({ name: '@acme/data', main: 'dist/index.js', types: 'dist/index.d.ts', bin: { 'data-migrate': 'bin/migrate.js' } }),
+    'packages/data/src/index.ts': 'export const version = 1;\n',
+  }, (m) => (model = m));
+
+  it('calls the command a command-line tool and the typed package a library', () => {
+    assert.equal(kindOf(model, 'packages/cli'), 'cli');
+    assert.equal(kindOf(model, 'packages/data'), 'library');
+  });
+});
+
+describe('a CDK app whose package.json has the bin script cdk synth runs', () => {
+  let model: ArchitectureModel;
+  analyzed('archmd-kinds-cdk-', {
+    'package.json': JSON.stringify({ name: 'apigw-lambda-sqs', bin: { 'apigw-lambda-sqs': 'bin/app.js' }, dependencies: { 'aws-cdk-lib': '^2.150.0', constructs: '^10.0.0', '@aws-sdk/client-sns': '^3.600.0' } }),
+    'cdk.json': JSON.stringify({ app: 'npx ts-node --prefer-ts-exts bin/app.ts' }),
+    'bin/app.ts': 'import * as cdk from "aws-cdk-lib";\nimport { ApiStack } from "../lib/stack";\nnew ApiStack(new cdk.App(), "api");\n',
+    'lib/stack.ts': 'import * as cdk from "aws-cdk-lib";\nexport class ApiStack extends cdk.Stack {}\n',
+    'src/handlers/publisher.ts': 'import { SNSClient } from "@aws-sdk/client-sns";\nexport const handler = async () => new SNSClient({});\n',
+  }, (m) => (model = m));
+
+  it('is an application, not a command users run', () => {
+    assert.equal(kindOf(model, ''), 'application');
+    assert.doesNotMatch(render(model), /command-line tool|from the command line/);
+  });
+});
+
+describe('services with a database each on one PostgreSQL server', () => {
+  let model: ArchitectureModel;
+  const service = (name: string) => ({
+    [`${name}/pom.xml`]: `<project><groupId>com.acme</groupId><artifactId>${name}</artifactId><dependencies><dependency><groupId>org.springframework.boot</groupId><artifactId>spring-boot-starter-web</artifactId></dependency><dependency><groupId>org.postgresql</groupId><artifactId>postgresql</artifactId></dependency></dependencies></project>\n`,
+    [`${name}/src/main/resources/application.properties`]: `spring.datasource.url=jdbc:postgresql://postgres/db${name}\n`,
+    [`${name}/src/main/java/com/acme/${name}/App.java`]: `package com.acme.${name};\n\n@SpringBootApplication\npublic class App {\n  public static void main(String[] args) { SpringApplication.run(App.class, args); }\n}\n`,
+    [`${name}/Dockerfile`]: 'FROM eclipse-temurin:21\nCOPY target/app.jar /app.jar\nEXPOSE 8080\nCMD ["java", "-jar", "/app.jar"]\n',
+  });
+  analyzed('archmd-kinds-own-db-', {
+    ...service('order'),
+    ...service('shipping'),
+    'docker-compose.yml': 'services:\n  postgres:\n    image: postgres:16\n  order:\n    build: order\n    depends_on: [postgres]\n  shipping:\n    build: shipping\n    depends_on: [postgres]\n',
+  }, (m) => (model = m));
+
+  it('says they share the server, not their data', () => {
+    const observations = model.observations.map((o) => o.value).join('\n');
+    assert.match(observations, /postgres serves order and shipping, each with a database of its own/);
+    assert.doesNotMatch(observations, /a change to its data/);
+  });
+});
+
+describe('a Maven library and an extras module that depends on it', () => {
+  let model: ArchitectureModel;
+  analyzed('archmd-kinds-own-artifact-', {
+    'pom.xml': '<project><groupId>com.google.code.gson</groupId><artifactId>gson-parent</artifactId><packaging>pom</packaging><modules><module>gson</module><module>extras</module></modules></project>\n',
+    'gson/pom.xml': '<project><groupId>com.google.code.gson</groupId><artifactId>gson</artifactId></project>\n',
+    'gson/src/main/java/com/google/gson/Gson.java': 'package com.google.gson;\n\npublic final class Gson {}\n',
+    'extras/pom.xml': '<project><groupId>com.google.code.gson</groupId><artifactId>gson-extras</artifactId><dependencies><dependency><groupId>com.google.code.gson</groupId><artifactId>gson</artifactId></dependency></dependencies></project>\n',
+    'extras/src/main/java/com/google/gson/extras/Graph.java': 'package com.google.gson.extras;\n\nimport com.google.gson.Gson;\n\npublic final class Graph { Gson gson; }\n',
+  }, (m) => (model = m));
+
+  it('does not list the library it builds as a technology it uses', () => {
+    assert.ok(!model.technologies.some((t) => t.id === 'gson'), model.technologies.map((t) => t.id).join());
+  });
+});

@@ -8,6 +8,11 @@ test('a folder named for its tests holds tests, whatever prefixes the name', () 
   assert.equal(roleOf('integration_tests/test_orders.py'), 'test');
   assert.equal(roleOf('attestations/sign.go'), 'main');
   assert.equal(roleOf('latest/notes.ts'), 'main');
+  // modules that only test the library beside them, and Maven's integration-test source sets
+  assert.equal(roleOf('test-jpms/src/main/java/module-info.java'), 'test');
+  assert.equal(roleOf('recommendation/src/it/resources/application.properties'), 'test');
+  assert.equal(roleOf('app/src/integrationTest/kotlin/OrdersIT.kt'), 'test');
+  assert.equal(roleOf('contest/entries.ts'), 'main');
 });
 
 test('code generators are tooling, not parts of the system', () => {

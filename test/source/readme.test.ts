@@ -133,3 +133,12 @@ test('"X provides:" and a list in the opening part are the features', () => {
   assert.deepEqual(intro?.features?.map((f) => f.text), ['Easy subcommand-based CLIs', 'Fully POSIX-compliant flags', 'Nested subcommands']);
   assert.equal(intro?.features?.[0].line, 7);
 });
+
+test('a merchandise banner, a lone link and a pointer to the docs are not the purpose', () => {
+  const merch = '<kbd align="center">\n  <a href="https://shop.example"><img src="mugs.jpg"></a>\n  Show your love for finder -- T-shirts, mugs, and stickers now available!\n</kbd>\n\n---\n\nfinder is a general-purpose command-line fuzzy finder and an interactive terminal toolkit.\n';
+  assert.equal(readmeReader.read('README.md', merch).intro?.summary, 'finder is a general-purpose command-line fuzzy finder and an interactive terminal toolkit.');
+  const link = 'Microservice Kafka Sample\n==================\n\n[Deutsche Anleitung zum Starten des Beispiels](WIE-LAUFEN.md)\n\nThis is a sample to show how Kafka can be used for the communication\nbetween microservices.\n';
+  assert.equal(readmeReader.read('README.md', link).intro?.summary, 'This is a sample to show how Kafka can be used for the communication between microservices.');
+  const pointer = '# Hopper\n\n_We highly recommend you take a look at the [**Hopper Documentation**](https://docs.example) to learn more about the app._\n\nHopper is an open source API development ecosystem for teams.\n';
+  assert.equal(readmeReader.read('README.md', pointer).intro?.summary, 'Hopper is an open source API development ecosystem for teams.');
+});

@@ -89,9 +89,11 @@ const USES_RULES: UsesRule[] = [
 
 /** Matched against job and step names (ids, labels). Word-bounded to avoid "latest" -> "test". */
 const NAME_RULES: { pattern: RegExp; stage: Stage }[] = [
-  { pattern: /\b(?:tests?|testing|unit|e2e|integration|spec|specs)\b/i, stage: 'test' },
+  // "Publish to Test PyPI" names a registry, not a test run
+  { pattern: /\b(?:tests?|testing|unit|e2e|integration|spec|specs)\b(?![\s-]*(?:pypi|flight)\b)/i, stage: 'test' },
   { pattern: /\b(?:build|builds|compile)\b/i, stage: 'build' },
-  { pattern: /\b(?:lint|linting|linters?|fmt|format|style)\b/i, stage: 'lint' },
+  // "Validate version format" checks a tag, it lints no code
+  { pattern: /\b(?:lint|linting|linters?|fmt|style)\b|(?<!\b(?:version|tag|date)\s)\bformat\b/i, stage: 'lint' },
   { pattern: /\b(?:deploy|deployment|deploys)\b/i, stage: 'deploy' },
   { pattern: /\b(?:release|releases)\b/i, stage: 'release' },
   { pattern: /\b(?:publish|publishing)\b/i, stage: 'publish' },

@@ -14,7 +14,7 @@ const KIND: Record<string, string> = {
 };
 
 
-type Found = { scheme: string; via: string; line: number }[];
+type Found = { scheme: string; via: string; line: number; database?: string }[];
 
 function collect(text: string, re: RegExp, via: string, group = 1): Found {
   const out: Found = [];
@@ -50,6 +50,9 @@ export const datastoreConfigReader: Reader = {
       found = collect(uncommented(text, '#'), /["']ENGINE["']\s*:\s*["']django\.(?:contrib\.gis\.)?db\.backends\.(\w+)["']/g, 'Django DATABASES ENGINE');
     } else if (/^application(-[\w-]+)?\.(properties|ya?ml)$/.test(base)) {
       found = collect(uncommented(text, '#'), /jdbc:(\w+):/g, 'Spring JDBC URL');
+      // the database a URL names tells services on one server apart: each may keep its own there
+      const database = /jdbc:\w+:\/\/[^/\s?;]+\/([\w-]+)/.exec(uncommented(text, '#'))?.[1];
+      if (database && found.length === 1 && !database.includes('$')) found[0].database = database;
       if (/spring\.data\.mongodb|mongodb:\s*$|data:\s*\n\s+mongodb:/m.test(text)) found.push({ scheme: 'mongodb', via: 'Spring Data MongoDB settings', line: lineAt(lineStarts(text), text.search(/mongodb/)) });
     } else if (base.startsWith('.env')) {
       found = collect(uncommented(text, '#'), /^DB_CONNECTION=["']?(\w+)/gm, 'DB_CONNECTION setting');

@@ -99,6 +99,8 @@ function isDescription(text: string): boolean {
   if (/^\[!(note|warning|important|tip|caution)\]/i.test(text)) return false;
   // a sponsor's banner ("Deploy on X and get $200 in free credits") advertises someone else
   if (/\b(?:sponsor(?:ed|s)?|free credits?|coupon|promo code|referral)\b|\$\d/i.test(text)) return false;
+  // nor does merchandise ("T-shirts, mugs, and stickers now available!")
+  if (/\b(?:merch(?:andise)?|t-shirts?|mugs|stickers|swag)\b/i.test(text)) return false;
   if ((text.match(/\s[|•·]\s/g) ?? []).length >= 2) return false; // "Docs | Website | Discord"
   // what a scaffolding tool writes into every new project says nothing about this one
   if (BOILERPLATE.test(text)) return false;
@@ -106,6 +108,8 @@ function isDescription(text: string): boolean {
   if (/\b(?:ha(?:s|ve) (?:been )?(?:\w+ and )?(?:moved|archived|deprecated)|(?:moved|migrated) to (?:https?:|the )|is (?:being )?archived|no longer (?:maintained|supported|under active development))\b/i.test(text)) return false;
   // Instructions introducing a code block ("Run the following command:") describe a step, not the project.
   if (/:\s*$/.test(text) || /^(run|install|clone|execute|type|click|download|first|to (?:install|run|build|start|use))\b/i.test(text)) return false;
+  // nor does a pointer to the documentation ("We highly recommend you take a look at the Docs to learn more")
+  if (/^(?:we (?:\w+ )?recommend|please (?:see|read|visit|refer)|see|visit|refer to|check out|take a look|for (?:more|further) (?:information|details))\b/i.test(text) || (text.length < 160 && /\bto (?:learn|find out|read) more\b/i.test(text))) return false;
   const words = text.split(/\s+/).filter((w) => /[a-z]/i.test(w));
   // Chinese, Japanese and Korean prose has no spaces between words: count its characters instead
   const cjk = text.match(/[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/gu)?.length ?? 0;
@@ -113,6 +117,8 @@ function isDescription(text: string): boolean {
 }
 
 function paragraphSummary(p: Paragraph): string | undefined {
+  // a paragraph that is one link and nothing else points elsewhere ("[Deutsche Anleitung](WIE-LAUFEN.md)")
+  if (p.children.every((c) => c.type === 'link' || c.type === 'linkReference' || c.type === 'break' || (c.type === 'text' && !c.value.trim()))) return undefined;
   const prose = clean(proseOutsideLinks(p.children));
   if (!isDescription(prose)) return undefined;
   return clean(inlineText(p.children));

@@ -127,8 +127,8 @@ function storage(view: View): string {
 /** Maximal simple paths from each entry point, a message broker passing the flow on to its consumers. */
 function mainPaths(view: View, flow: Relationship[], entries: Container[]): string[] {
   const next = new Map<string, Relationship[]>();
-  // telemetry leaves every part for the collector: it is no step of a request
-  for (const r of flow) if (view.byId.get(r.to)?.kind !== 'monitoring') next.set(r.from, [...(next.get(r.from) ?? []), r]);
+  // telemetry leaves every part for the collector, and a broker keeps its cluster state in ZooKeeper: neither is a step of a request
+  for (const r of flow) if (view.byId.get(r.to)?.kind !== 'monitoring' && view.byId.get(r.to)?.kind !== 'coordination') next.set(r.from, [...(next.get(r.from) ?? []), r]);
   // consumers reach a broker in the code, but data flows from the broker to them
   for (const r of flow) {
     const to = view.byId.get(r.to);

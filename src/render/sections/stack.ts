@@ -23,7 +23,7 @@ const LINES: [string, string[], boolean][] = [
   ['Security', ['security'], false],
   ['AI', ['ai'], false],
   ['Observability', ['observability', 'error-tracking', 'analytics'], false],
-  ['DevOps', ['container', 'orchestration', 'service-mesh', 'iac', 'ci-cd', 'hosting', 'cloud', 'cloud-service'], true],
+  ['DevOps', ['container', 'orchestration', 'service-mesh', 'coordination', 'iac', 'ci-cd', 'hosting', 'cloud', 'cloud-service'], true],
   ['Testing', ['testing'], false],
   ['Other Tools', [], true],
 ];
