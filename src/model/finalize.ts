@@ -25,6 +25,8 @@ const ECOSYSTEM_LANGUAGES: Partial<Record<Ecosystem, string[]>> = {
   composer: ['PHP'],
 };
 
+const NPM_LANGUAGES = ['TypeScript', 'JavaScript', 'Vue', 'Svelte', 'Astro', 'CoffeeScript'];
+
 export function finalizeContainer(ctx: Context, d: Draft, techs: TechnologyUse[], languageOf: (path: string, prefer?: ReadonlySet<string>) => string | undefined): Container {
   // an example's technologies describe the example; they never make the project around it a service
   const mine = techs.filter((t) => t.containers.includes(d.id) && (t.scope === 'runtime' || t.scope === 'optional' || (t.scope === 'example' && d.role !== 'main')));
@@ -57,6 +59,8 @@ export function finalizeContainer(ctx: Context, d: Draft, techs: TechnologyUse[]
     const buildsCode = (m: Draft['manifests'][number]) =>
       m.fact.ecosystem !== 'gem' || !(ctx.input.facts.get(m.file)?.dependencies ?? []).every((dep) => /^(?:cocoapods|fastlane|xcodeproj|activesupport|concurrent-ruby|bigdecimal|logger|benchmark|mutex_m|nkf|cfpropertylist)$/.test(dep.name));
     const prefer = new Set(d.manifests.filter(buildsCode).flatMap((m) => ECOSYSTEM_LANGUAGES[m.fact.ecosystem] ?? []));
+    // a package with only package.json is written in the languages npm builds, whatever a src-tauri folder inside holds
+    if (!prefer.size && d.manifests.length && d.manifests.every((m) => m.fact.ecosystem === 'npm')) for (const l of NPM_LANGUAGES) prefer.add(l);
     const lang = languageOf(d.path, prefer.size ? prefer : undefined);
     if (lang) container.language = lang;
   }
@@ -139,6 +143,8 @@ function containerKind(ctx: Context, d: Draft, techs: TechnologyUse[], categorie
   if (!d.deployable && libraryMarkers(ctx, d) && !d.manifests.some((m) => m.fact.private) && !d.manifests.some((m) => m.fact.kind === 'application')) {
     return commandFirst(ctx, d) ? 'cli' : 'library';
   }
+  // the native half of a desktop app (a Tauri src-tauri crate) serves its own window, even over an embedded Axum
+  if (!d.deployable && !d.ports.size && categories.has('desktop') && !categories.has('frontend-framework')) return 'application';
   const hasBackend = categories.has('backend-framework');
   // React used to write email templates (react-email, mjml) renders mail at build time, not a page
   // (an app with a router or a component library that also renders a few emails with mjml stays an app)

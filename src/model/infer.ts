@@ -3,6 +3,7 @@
  * communicate. Each conclusion carries the facts that led to it.
  */
 import type { Context } from './context.js';
+import { findCycles } from './graph/cycles.js';
 import { type Evidence, evidence, mergeEvidence, onlyDeclared } from './evidence.js';
 import type { Component, Container, Fact, Relationship, TechnologyUse } from './types.js';
 
@@ -125,9 +126,14 @@ function layersByImports(components: { id: string; name: string; path: string }[
   const ids = new Set(components.map((c) => c.id));
   const edges = relationships.filter((r) => r.kind === 'import' && r.technology !== 'import (types only)' && ids.has(r.from) && ids.has(r.to));
   if (components.length < 2 || !edges.length) return [];
+  // modules that import each other in a cycle are one layer: none is above the other (outline's app,
+  // server, shared and plugins all in one cycle make no layering at all)
+  const group = new Map<string, string>();
+  for (const cycle of findCycles([...ids], edges)) for (const m of cycle) group.set(m, cycle[0]);
+  const node = (id: string) => group.get(id) ?? id;
   const out = new Map<string, string[]>();
-  for (const e of edges) out.set(e.from, [...(out.get(e.from) ?? []), e.to]);
-  // height = longest path down; a cycle is cut by never revisiting a node on the current path
+  for (const e of edges) if (node(e.from) !== node(e.to)) out.set(node(e.from), [...(out.get(node(e.from)) ?? []), node(e.to)]);
+  // height = longest path down the folded graph, which has no cycle left
   const height = new Map<string, number>();
   const visiting = new Set<string>();
   const measure = (id: string): number => {
@@ -141,10 +147,13 @@ function layersByImports(components: { id: string; name: string; path: string }[
     height.set(id, h);
     return h;
   };
-  const connected = components.filter((c) => out.has(c.id) || edges.some((e) => e.to === c.id));
-  for (const c of connected) measure(c.id);
+  const linked = new Set(edges.flatMap((e) => [e.from, e.to]));
+  const connected = components.filter((c) => linked.has(c.id));
   const levels = new Map<number, typeof components>();
-  for (const c of connected) levels.set(height.get(c.id)!, [...(levels.get(height.get(c.id)!) ?? []), c]);
+  for (const c of connected) {
+    const h = measure(node(c.id));
+    levels.set(h, [...(levels.get(h) ?? []), c]);
+  }
   const ordered = [...levels.entries()].sort((a, b) => b[0] - a[0]);
   const unique = new Set(connected.map((c) => c.name)).size === connected.length;
   if (ordered.length < 2) return [];

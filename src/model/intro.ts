@@ -37,19 +37,17 @@ export function buildIntro(ctx: Context, drafts: Draft[]): Intro {
       .filter(([file]) => !file.includes('/'))
       .flatMap(([file, list]) => list.map((fact) => ({ file, fact })))
       .find(named);
+  const declared = rootManifest && declaredName(rootManifest.fact);
+  // "Document your life" over "Monica is a personal CRM" is a tagline: the paragraph under it names the project
+  // as the manifest does, and the heading does not
+  const tagline = Boolean(declared && intro?.title && intro.summary && !mentions(intro.title, declared) && startsWithName(intro.summary, declared));
   let name: Fact;
-  if (intro?.title && isName(intro.title, intro.titleLine)) {
+  if (intro?.title && isName(intro.title, intro.titleLine) && !tagline) {
     // "Maybe: The personal finance app for everyone", "eShop - a reference app": the name is before the tagline
     const cut = /^(.{2,40}?)(?::| [-–—]) \S/.exec(intro.title);
     const value = cut && cut[1].trim().split(/\s+/).length <= 4 ? cut[1].trim() : intro.title;
     name = { value, evidence: [evidence(readme!, 'README title', intro.titleLine)] };
-  } else if (rootManifest) {
-    // a Go module path names a repository; its last segment names the project
-    // a Maven "group:artifact" is named by its artifact
-    const declared =
-      rootManifest.fact.ecosystem === 'go'
-        ? rootManifest.fact.name!.replace(/\/v\d+$/, '').split('/').pop()!
-        : rootManifest.fact.name!.slice(rootManifest.fact.name!.lastIndexOf(':') + 1);
+  } else if (rootManifest && declared) {
     name = { value: declared, evidence: [evidence(rootManifest.file, `${rootManifest.fact.ecosystem} manifest name`, rootManifest.fact.line)] };
   } else {
     name = { value: ctx.input.rootName, evidence: [evidence('.', 'folder name')] };
@@ -67,6 +65,22 @@ export function buildIntro(ctx: Context, drafts: Draft[]): Intro {
   const result: Intro = { name, features };
   if (purpose) result.purpose = purpose;
   return result;
+}
+
+/**
+ * A manifest's name as people say it: a Go module path by its last segment, a Maven "group:artifact" by its
+ * artifact, a Composer "vendor/package" by its package.
+ */
+function declaredName(fact: { ecosystem: string; name?: string }): string {
+  const name = fact.name!;
+  if (fact.ecosystem === 'go') return name.replace(/\/v\d+$/, '').split('/').pop()!;
+  if (fact.ecosystem === 'composer') return name.slice(name.lastIndexOf('/') + 1);
+  return name.slice(name.lastIndexOf(':') + 1);
+}
+
+function startsWithName(text: string, name: string): boolean {
+  const short = name.replace(/^@[^/]+\//, '').toLowerCase();
+  return short.length > 2 && text.toLowerCase().startsWith(`${short} `);
 }
 
 const NOT_A_PURPOSE = /^(in other words|also|however|but|and|so|note|see|for more)\b|sponsor|supported by|special thanks|backers|donat|this project is (no longer|unmaintained|deprecated)/i;

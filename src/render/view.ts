@@ -13,6 +13,12 @@ const ANALYTICAL = new Set(['clickhouse', 'bigquery', 'snowflake', 'amazon-redsh
 export const STORE_KINDS = new Set(['datastore', 'cache', 'broker', 'search', 'storage']);
 export const RUNNING_KINDS = new Set(['service', 'worker', 'function', 'job', 'frontend']);
 
+/** Kinds that run a server or a process: their server framework says more than the pages they also render. */
+const SERVES = new Set(['service', 'worker', 'function', 'job']);
+
+/** A router is an add-on of the framework it routes for: Vue.js leads, not Vue Router. */
+const addOn = (t: TechnologyUse) => (/router/i.test(t.name) ? 1 : 0);
+
 export class View {
   readonly byId: Map<string, Container>;
   readonly techById: Map<string, TechnologyUse>;
@@ -71,14 +77,16 @@ export class View {
     return this.byId.get(id)?.name ?? id;
   }
 
-  /** Runtime technologies of a container, by name, frameworks first. */
+  /** Runtime technologies of a container, by name, frameworks first: the server's for a part that serves. */
   techNames(c: Container, max = 6): string[] {
-    const order = ['frontend-framework', 'backend-framework', 'runtime', 'orm', 'api-style', 'ui-library', 'css'];
+    const order = SERVES.has(c.kind)
+      ? ['backend-framework', 'frontend-framework', 'runtime', 'orm', 'api-style', 'ui-library', 'css']
+      : ['frontend-framework', 'backend-framework', 'runtime', 'orm', 'api-style', 'ui-library', 'css'];
     const techs = c.technologies
       .map((id) => this.techById.get(id))
       .filter((t): t is TechnologyUse => !!t && t.category !== 'language' && (t.scope === 'runtime' || t.scope === 'optional' || (c.role !== 'main' && t.scope === 'example')))
       .filter((t) => !NOT_A_PART_OF_THE_CODE.has(t.category));
-    techs.sort((a, b) => rank(a.category) - rank(b.category) || a.name.localeCompare(b.name, 'en'));
+    techs.sort((a, b) => rank(a.category) - rank(b.category) || addOn(a) - addOn(b) || a.name.localeCompare(b.name, 'en'));
     return techs.slice(0, max).map((t) => t.name);
     function rank(cat: string) {
       const i = order.indexOf(cat);
@@ -86,13 +94,13 @@ export class View {
     }
   }
 
-  /** The framework a container is built on, when it has one. */
+  /** The framework a container is built on, when it has one: the server's for a part that serves. */
   framework(c: Container): string | undefined {
-    const cats = ['frontend-framework', 'backend-framework'];
+    const cats = SERVES.has(c.kind) ? ['backend-framework', 'frontend-framework'] : ['frontend-framework', 'backend-framework'];
     return c.technologies
       .map((id) => this.techById.get(id))
       .filter((t): t is TechnologyUse => !!t && cats.includes(t.category) && t.scope !== 'dev')
-      .sort((a, b) => cats.indexOf(a.category) - cats.indexOf(b.category) || a.name.localeCompare(b.name, 'en'))[0]?.name;
+      .sort((a, b) => cats.indexOf(a.category) - cats.indexOf(b.category) || addOn(a) - addOn(b) || a.name.localeCompare(b.name, 'en'))[0]?.name;
   }
 
   dependsOn(c: Container): Relationship[] {

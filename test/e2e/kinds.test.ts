@@ -159,3 +159,77 @@ describe('a Maven library and an extras module that depends on it', () => {
     assert.ok(!model.technologies.some((t) => t.id === 'gson'), model.technologies.map((t) => t.id).join());
   });
 });
+
+describe('a Koa server that also renders a React app, and a Vue app with its router', () => {
+  let model: ArchitectureModel;
+  analyzed('archmd-kinds-lead-', {
+    'package.json': JSON.stringify({ name: 'wiki', private: true, scripts: { start: 'node build/server/index.js' }, dependencies: { koa: '^2.15.0', react: '^18.3.0', 'react-dom': '^18.3.0', 'react-router-dom': '^6.0.0', pg: '^8.11.0' } }),
+    'server/index.ts': 'import Koa from "koa";\nconst app = new Koa();\napp.listen(3000);\n',
+    'app/index.tsx': 'import React from "react";\nimport { createRoot } from "react-dom/client";\ncreateRoot(document.body).render(<div />);\n',
+    Dockerfile: 'FROM node:20\nCOPY . .\nEXPOSE 3000\nCMD ["node", "build/server/index.js"]\n',
+    'shop/package.json': JSON.stringify({ name: 'shop-frontend', private: true, scripts: { dev: 'vite' }, dependencies: { vue: '^3.4.0', 'vue-router': '^4.3.0' } }),
+    'shop/src/main.ts': 'import { createApp } from "vue";\nimport { createRouter } from "vue-router";\ncreateApp({}).use(createRouter({ routes: [] } as never));\n',
+  }, (m) => (model = m));
+
+  it('leads the server with its server framework and the app with its framework, not its router', () => {
+    const doc = render(model);
+    assert.match(doc, /\["wiki<br\/>service · Koa"\]/);
+    assert.match(doc, /\["shop-frontend<br\/>frontend · Vue\.js"\]/);
+    assert.match(doc, /A service built with Koa/);
+  });
+});
+
+describe('layers of one codebase, with and without a cycle between its modules', () => {
+  const app = (cycle: boolean) => ({
+    'package.json': JSON.stringify({ name: 'notes', private: true, scripts: { start: 'node server/index.js' }, dependencies: { express: '^4.19.0' } }),
+    'server/index.ts': 'import express from "express";\nimport { render } from "../app/render";\nimport { Note } from "../shared/note";\nexpress().get("/", (_q, r) => r.send(render(new Note())));\n',
+    'app/render.ts': `import { Note } from "../shared/note";\n${cycle ? 'import { config } from "../server/config";\n' : ''}export const render = (n: Note) => String(n);\n`,
+    'server/config.ts': 'export const config = {};\n',
+    'shared/note.ts': 'export class Note {}\n',
+  });
+  let layered: ArchitectureModel;
+  let cyclic: ArchitectureModel;
+  analyzed('archmd-kinds-layers-', app(false), (m) => (layered = m));
+  analyzed('archmd-kinds-layers-cycle-', app(true), (m) => (cyclic = m));
+
+  it('ranks modules by their imports', () => {
+    assert.deepEqual(layered.system.layers.map((l) => l.value), ['top: server', 'middle: app', 'bottom: shared']);
+  });
+
+  it('puts modules that import each other on one layer', () => {
+    assert.deepEqual(cyclic.system.layers.map((l) => l.value), ['top: app, server', 'bottom: shared']);
+  });
+});
+
+describe('a Tauri desktop app: a Vue window over a Rust crate with an embedded Axum server', () => {
+  let model: ArchitectureModel;
+  analyzed('archmd-kinds-tauri-', {
+    'packages/agent/package.json': JSON.stringify({ name: 'agent-ui', private: true, scripts: { dev: 'vite', tauri: 'tauri' }, dependencies: { vue: '^3.4.0', '@tauri-apps/api': '^2.0.0' } }),
+    'packages/agent/src/main.ts': 'import { createApp } from "vue";\nimport { invoke } from "@tauri-apps/api/core";\ncreateApp({}).mount("#app");\nvoid invoke;\n',
+    'packages/agent/src/App.vue': '<template><div>agent</div></template>\n',
+    'packages/agent/src-tauri/Cargo.toml': '[package]\nname = "agent"\nversion = "0.1.0"\nedition = "2021"\n\n[dependencies]\ntauri = "2"\naxum = "0.7"\ntokio = { version = "1", features = ["full"] }\n',
+    'packages/agent/src-tauri/src/main.rs': 'use axum::Router;\n\nfn main() {\n    let _app: Router = Router::new();\n    tauri::Builder::default().run(tauri::generate_context!()).unwrap();\n}\n',
+    'packages/agent/src-tauri/src/server.rs': 'pub fn start() {}\n'.repeat(40),
+  }, (m) => (model = m));
+
+  it('runs as a desktop app, in TypeScript for its window, and its crate is no network service', () => {
+    assert.equal(model.containers.find((c) => c.path === 'packages/agent')?.language, 'TypeScript');
+    assert.equal(kindOf(model, 'packages/agent/src-tauri'), 'application');
+    const flow = render(model).split('section="data-flow"')[1] ?? '';
+    assert.match(flow, /\*\*agent-ui\*\* as a desktop app/);
+    assert.doesNotMatch(flow, /in the browser|runs as a service/);
+  });
+});
+
+describe('a README whose heading is a tagline and whose first paragraph names the project', () => {
+  let model: ArchitectureModel;
+  analyzed('archmd-kinds-tagline-', {
+    'README.md': '<p align="center"><img src="logo.svg"></p>\n\n# Document your life\n\nMonica is a great open source personal relationship management system.\n',
+    'composer.json': JSON.stringify({ name: 'monicahq/monica', type: 'project', require: { 'laravel/framework': '^11.0' } }),
+    'routes/web.php': "<?php\nRoute::get('/', fn () => view('welcome'));\n",
+  }, (m) => (model = m));
+
+  it('names the project as its manifest and its README paragraph do', () => {
+    assert.equal(model.system.name.value, 'monica');
+  });
+});

@@ -47,8 +47,10 @@ function userInteraction(model: ArchitectureModel, view: View, entries: Containe
     return 'no entry point (frontend, public service, command or job) found';
   }
   const parts = entries.slice(0, 6).map((c) => {
-    const mobile = c.kind === 'frontend' || c.kind === 'application' ? mobileEvidence(model, c) : undefined;
+    const mobile = c.kind === 'frontend' || c.kind === 'application' ? clientEvidence(model, c, 'mobile') : undefined;
     if (mobile) return `**${text(c.name)}** as a mobile app (${files(mobile, 1)})`;
+    const desktop = c.kind === 'frontend' || c.kind === 'application' ? clientEvidence(model, c, 'desktop') : undefined;
+    if (desktop) return `**${text(c.name)}** as a desktop app (${files(desktop, 1)})`;
     const browser = c.kind === 'frontend' || (c.kind === 'service' && c.technologies.some((id) => model.technologies.find((t) => t.id === id)?.category === 'frontend-framework'));
     const server = c.servedBy ? view.byId.get(c.servedBy.id) : undefined;
     if (server) return `**${text(c.name)}** in the browser, served by **${text(server.name)}** (${files(c.servedBy!.evidence, 1)})`;
@@ -62,12 +64,19 @@ function userInteraction(model: ArchitectureModel, view: View, entries: Containe
   return `users reach ${joinWords(parts)}`;
 }
 
-/** A frontend built on a mobile framework (React Native, Expo, Flutter, Ionic) is an app on a phone: the evidence of that framework in its own folder. */
-function mobileEvidence(model: ArchitectureModel, c: Container): Evidence[] | undefined {
+const SHELL_API = /^(?:npm dependency|import) @tauri-apps\/(?:api|plugin-)/;
+
+/**
+ * A frontend built on a mobile framework (React Native, Expo, Flutter) is an app on a phone, one built on a desktop
+ * shell (Tauri, Electron) a window on a computer: the evidence of that framework in its own folder.
+ */
+function clientEvidence(model: ArchitectureModel, c: Container, category: 'mobile' | 'desktop'): Evidence[] | undefined {
   const prefix = c.path ? `${c.path}/` : '';
   for (const t of model.technologies) {
-    if (t.category !== 'mobile' || !c.technologies.includes(t.id)) continue;
-    const own = t.evidence.filter((e) => e.file.startsWith(prefix));
+    if (t.category !== category || !c.technologies.includes(t.id)) continue;
+    // a web app that calls into Tauri when it runs in its window (@tauri-apps/api) also runs in the browser:
+    // only the shell itself (its config, its crate, its CLI) makes a desktop app
+    const own = t.evidence.filter((e) => e.file.startsWith(prefix) && !SHELL_API.test(e.rule));
     // the manifest that declares the framework says it best
     if (own.length) return [...own.filter((e) => /dependency/.test(e.rule)), ...own.filter((e) => !/dependency/.test(e.rule))];
   }
