@@ -1,6 +1,6 @@
 /**
  * Azure Developer CLI templates: Bicep modules from the Azure Verified Modules registry provision what the
- * resource type they wrap provisions.
+ * resource type they wrap provisions, and azure.yaml's `host:` names where each service runs.
  */
 import assert from 'node:assert/strict';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -137,6 +137,35 @@ describe('an azd template whose Bicep is made of Azure Verified Modules', () => 
     assert.ok(!model.containers.some((c) => c.kind === 'datastore' && /PostgreSQL/i.test(c.name)), model.containers.map((c) => c.name).join());
   });
 
+  it('azure.yaml host: containerapp says where each service runs', () => {
+    assert.deepEqual(model.deployment.hosting, [
+      {
+        value: 'Azure Container Apps',
+        evidence: [
+          { file: 'azure.yaml', line: 6, rule: 'azd service web host: containerapp' },
+          { file: 'azure.yaml', line: 10, rule: 'azd service api host: containerapp' },
+        ],
+      },
+    ]);
+    assert.match(section(model, 'conclusion'), /It is deployed on Azure Container Apps\./);
+  });
+});
+
+describe('azd hosts other than Container Apps', () => {
+  let model: ArchitectureModel;
+  analyzed('archmd-azure-hosts-', {
+    'azure.yaml': 'name: shop\nservices:\n  web:\n    project: ./web\n    host: staticwebapp\n  api:\n    project: ./api\n    host: function\n  admin:\n    project: ./admin\n    host: appservice\n',
+    'web/package.json': JSON.stringify({ name: 'web', dependencies: { react: '^18.0.0' } }),
+    'api/package.json': JSON.stringify({ name: 'api', dependencies: { '@azure/functions': '^4.0.0' } }),
+    'admin/package.json': JSON.stringify({ name: 'admin', dependencies: { express: '^4.18.0' } }),
+  }, (m) => (model = m));
+
+  it('names each Azure service with the line of its host', () => {
+    assert.deepEqual(
+      model.deployment.hosting.map((h) => [h.value, h.evidence.map((e) => `${e.file}:${e.line}`).join()]),
+      [['Azure App Service', 'azure.yaml:11'], ['Azure Functions', 'azure.yaml:8'], ['Azure Static Web Apps', 'azure.yaml:5']],
+    );
+  });
 });
 
 describe('code on a MongoDB driver and a Cosmos DB the Bicep provisions', () => {
