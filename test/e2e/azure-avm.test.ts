@@ -1,6 +1,7 @@
 /**
  * Azure Developer CLI templates: Bicep modules from the Azure Verified Modules registry provision what the
- * resource type they wrap provisions, and azure.yaml's `host:` names where each service runs.
+ * resource type they wrap provisions, azure.yaml's `host:` names where each service runs, and azd's Azure
+ * DevOps pipeline under .azdo/pipelines/ is a pipeline.
  */
 import assert from 'node:assert/strict';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -182,6 +183,34 @@ describe('code on a MongoDB driver and a Cosmos DB the Bicep provisions', () => 
     const stores = model.containers.filter((c) => c.kind === 'datastore' && c.role === 'main').map((c) => c.name);
     assert.deepEqual(stores, ['MongoDB']);
     assert.ok(model.deployment.managedServices.some((m) => m.value === 'Azure Cosmos DB'));
+  });
+});
+
+describe("azd's Azure DevOps pipeline in .azdo/pipelines", () => {
+  let model: ArchitectureModel;
+  analyzed('archmd-azure-azdo-', {
+    'azure.yaml': 'name: todo\nservices:\n  api:\n    project: ./api\n    host: containerapp\n',
+    'api/package.json': JSON.stringify({ name: 'api', dependencies: { express: '^4.18.0' } }),
+    '.azdo/pipelines/azure-dev.yml': [
+      'trigger:',
+      '  - main',
+      'pool:',
+      '  vmImage: ubuntu-latest',
+      'steps:',
+      '  - task: AzureCLI@2',
+      '    displayName: Deploy Application',
+      '    inputs:',
+      '      azureSubscription: azconnection',
+      '      scriptType: bash',
+      '      scriptLocation: inlineScript',
+      '      inlineScript: |',
+      '        azd deploy --no-prompt',
+      '',
+    ].join('\n'),
+  }, (m) => (model = m));
+
+  it('is an Azure Pipelines pipeline', () => {
+    assert.deepEqual(model.deployment.pipelines.map((p) => [p.system, p.evidence[0].file]), [['Azure Pipelines', '.azdo/pipelines/azure-dev.yml']]);
   });
 });
 

@@ -53,7 +53,7 @@ export const cloudAzure: Technology[] = [
   { id: 'azure-monitor-logs', name: 'Azure Log Analytics', category: 'observability', match: { azureResource: ['Microsoft.OperationalInsights/workspaces'], terraformResource: ['azurerm_log_analytics_workspace'] } },
   { id: 'azure-data-factory', name: 'Azure Data Factory', category: 'data-processing', match: { terraformResource: ['azurerm_data_factory', 'azurerm_data_factory_*'] } },
   { id: 'azure-synapse', name: 'Azure Synapse Analytics', category: 'data-processing', match: { terraformResource: ['azurerm_synapse_*'] } },
-  { id: 'azure-pipelines', name: 'Azure Pipelines', category: 'ci-cd', match: { file: ['azure-pipelines.yml', 'azure-pipelines.yaml', '.azure-pipelines/*.yml', '.azure-pipelines/*.yaml'] } },
+  { id: 'azure-pipelines', name: 'Azure Pipelines', category: 'ci-cd', match: { file: ['azure-pipelines.yml', 'azure-pipelines.yaml', '.azure-pipelines/*.yml', '.azure-pipelines/*.yaml', '.azdo/pipelines/*.{yml,yaml}'] } },
   { id: 'azure-communication-services', name: 'Azure Communication Services', category: 'email', match: { azureResource: ['Microsoft.Communication/communicationServices'], npm: ['@azure/communication-email', '@azure/communication-sms'], pypi: ['azure-communication-email'], nuget: ['Azure.Communication.Email'] } },
   { id: 'azure-notification-hubs', name: 'Azure Notification Hubs', category: 'saas', match: { npm: ['@azure/notification-hubs'], nuget: ['Microsoft.Azure.NotificationHubs'], terraformResource: ['azurerm_notification_hub', 'azurerm_notification_hub_namespace'] } },
   { id: 'spring-cloud-azure', name: 'Spring Cloud Azure', category: 'cloud', match: { maven: ['com.azure.spring:*'] }, implies: ['azure-sdk'] },
