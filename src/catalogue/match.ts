@@ -18,6 +18,7 @@
  *            "**" crosses segments, "{a,b}" is a choice.
  */
 import { alternation } from '../alternation.js';
+import { azureVerifiedPatterns } from './data/cloud-azure.js';
 import { technologies } from './index.js';
 import type { MatcherKind, Technology } from './types.js';
 
@@ -185,6 +186,33 @@ export function matchTechnologies(kind: MatcherKind, value: string): Technology[
   } else {
     const key = normalise(kind, value, false);
     lookup(idx.byKind.get(kind), key, alternativeKeys(kind, key), out);
+  }
+  return sortByCatalogueOrder(out);
+}
+
+/** "br/public:avm/res/document-db/database-account:0.6.0" (or under "br:mcr.microsoft.com/bicep/") -> "avm/res/document-db/database-account". */
+function azureVerifiedModule(ref: string): string | undefined {
+  const m = /^br(?:\/public:|:mcr\.microsoft\.com\/bicep\/)(avm\/(?:res|ptn)\/[a-z0-9-]+\/[a-z0-9-]+)(?::[\w.-]+)?$/i.exec(ref.trim());
+  return m?.[1].toLowerCase();
+}
+
+/**
+ * Technologies a Bicep module from the Azure Verified Modules registry deploys: those of its resource type.
+ * AVM names a resource module after that type, kebab-cased and singular ("avm/res/document-db/database-account"
+ * is Microsoft.DocumentDB/databaseAccounts), and azureResource ignores case, so the path is the lookup key;
+ * a pattern module counts as the resource modules it deploys.
+ */
+export function matchAzureVerifiedModule(ref: string): Technology[] {
+  const path = azureVerifiedModule(ref);
+  if (!path) return [];
+  const out: Technology[] = [];
+  for (const res of Object.hasOwn(azureVerifiedPatterns, path) ? azureVerifiedPatterns[path] : [path]) {
+    const [, kind, provider, type] = res.split('/');
+    if (kind !== 'res') continue;
+    const singular = type.replace(/-/g, '');
+    for (const plural of new Set([singular, `${singular}s`, `${singular}es`, singular.replace(/y$/, 'ies')])) {
+      for (const tech of matchTechnologies('azureResource', `Microsoft.${provider.replace(/-/g, '')}/${plural}`)) if (!out.includes(tech)) out.push(tech);
+    }
   }
   return sortByCatalogueOrder(out);
 }

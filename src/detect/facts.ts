@@ -145,6 +145,8 @@ export interface IacFact {
   line?: number;
   /** An event rule that fires on a timer (ScheduleExpression) rather than on events: a scheduler, not a bus. */
   schedule?: true;
+  /** Deployed only when a condition holds (Bicep `= if (...)`). */
+  conditional?: true;
 }
 
 export interface ImportFact {

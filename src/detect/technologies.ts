@@ -2,7 +2,7 @@
  * Matches the extracted facts against the catalogue: each hit is one technology seen in one place,
  * with the rule that matched. Only code and configuration count: the readers never turn prose into facts.
  */
-import { matchTechnologies, technologyById } from '../catalogue/match.js';
+import { matchAzureVerifiedModule, matchTechnologies, technologyById } from '../catalogue/match.js';
 import type { MatcherKind, Technology } from '../catalogue/types.js';
 import type { ScannedFile } from '../scan/index.js';
 import type { DependencyScope, FileFacts } from './facts.js';
@@ -54,7 +54,14 @@ export function detectTechnologies(files: ScannedFile[], facts: Map<string, File
     for (const iac of f.iac ?? []) {
       if (iac.tool === 'terraform' && iac.kind === 'provider') add(hits, 'terraformProvider', iac.type, path, `terraform provider ${iac.type}`, 'runtime', iac.line);
       if (iac.tool === 'terraform' && iac.kind === 'resource') add(hits, 'terraformResource', iac.type, path, `terraform resource ${iac.type}`, 'runtime', iac.line);
-      if (iac.tool === 'bicep' && iac.kind === 'resource') add(hits, 'azureResource', iac.type, path, `Bicep resource ${iac.type.replace(/@.*$/, '')}`, 'runtime', iac.line);
+      if (iac.tool === 'bicep') {
+        // a resource deployed only on a condition is an option of the template (see provisioned())
+        const [scope, when] = iac.conditional ? ['optional' as const, ' (conditional)'] : ['runtime' as const, ''];
+        if (iac.kind === 'resource') add(hits, 'azureResource', iac.type, path, `Bicep resource ${iac.type.replace(/@.*$/, '')}${when}`, scope, iac.line);
+        if (iac.kind === 'module') {
+          for (const tech of matchAzureVerifiedModule(iac.type)) hits.push({ tech, file: path, line: iac.line, rule: `Bicep module ${iac.type}${when}`, scope });
+        }
+      }
       if ((iac.tool === 'cloudformation' || iac.tool === 'serverless' || iac.tool === 'sst') && iac.kind === 'resource' && iac.type.startsWith('AWS::')) {
         // a rule on a timer (keeping functions warm, a nightly job) schedules; it carries no messages
         const type = iac.schedule ? 'AWS::Scheduler::Schedule' : iac.type;

@@ -277,30 +277,37 @@ function isRemoteStore(id: string): boolean {
   return Boolean(m && (m.image?.length || m.urlScheme?.length || m.terraformResource?.length || m.cloudformation?.length));
 }
 
+/** Managed stores that also serve another store's protocol, so a client of that store may be talking to them. */
+const SERVES_PROTOCOL_OF: Record<string, string[]> = { 'cosmos-db': ['mongodb', 'cassandra'], 'amazon-documentdb': ['mongodb'], 'amazon-keyspaces': ['cassandra'] };
+
 function implicitStores(drafts: Draft[], containers: Container[], techs: ReturnType<typeof aggregateTechnologies>, runsSomewhere: boolean): Draft[] {
   // (a database only the dev container runs is no store of the system)
   const existing = new Set(drafts.filter((d) => d.imageTech && d.role === 'main').map((d) => d.imageTech!.id));
   const ids = new Set(drafts.map((d) => d.id));
   const appLike = new Set(containers.filter((c) => c.role === 'main' && ['service', 'worker', 'function', 'job', 'application', 'frontend'].includes(c.kind)).map((c) => c.id));
+  const driverEvidenceOf = (t: (typeof techs)[number]) => t.evidence.filter((e) => /dependency|import|URL|datasource|adapter|ENGINE|JDBC|dialect|DB_CONNECTION/.test(e.rule));
+  // in a language whose imports are read, a client library declared and never imported or configured
+  // (mealie's paho-mqtt, BookStack's predis) is no sign the system uses that store
+  const viaDriver = (t: (typeof techs)[number], driverEvidence = driverEvidenceOf(t)) =>
+    runsSomewhere && t.containers.some((c) => appLike.has(c)) && driverEvidence.length > 0 && !onlyDeclared(driverEvidence);
   const out: Draft[] = [];
   for (const t of techs) {
     if (t.scope !== 'runtime' || !isStoreCategory(t.category) || [...existing].some((id) => sameFamily(id, t.id))) continue;
     if (!isRemoteStore(t.id)) continue;
     // an extension or flavour of another store in use (pgvector, PostGIS in PostgreSQL) is that store, not a second one
     if ((technologyById(t.id)?.implies ?? []).some((id) => techs.some((o) => o.id === id && o.scope === 'runtime'))) continue;
-    const driverEvidence = t.evidence.filter((e) => /dependency|import|URL|datasource|adapter|ENGINE|JDBC|dialect|DB_CONNECTION/.test(e.rule));
+    const driverEvidence = driverEvidenceOf(t);
     // a managed store the infrastructure code provisions (a DynamoDB table in a SAM template) is an element
     // too, unless the system already has a store of that kind (the RDS behind a compose postgres)
     const provisionedBy = t.evidence.filter(provisioned);
     const group = (category: string) => (category.startsWith('database-') || category === 'cache' ? 'data' : category);
     // (a second provisioned store of the same kind is a second store: DynamoDB tables beside a Neptune graph)
     const kindTaken = drafts.some((d) => d.role === 'main' && d.imageTech && group(d.imageTech.category) === group(t.category));
-    // in a language whose imports are read, a client library declared and never imported or configured
-    // (mealie's paho-mqtt, BookStack's predis) is no sign the system uses that store
-    const used = !onlyDeclared(driverEvidence);
-    if (runsSomewhere && t.containers.some((c) => appLike.has(c)) && driverEvidence.length && used) {
+    // the code's MongoDB driver talks to the Cosmos DB the infrastructure provisions: one store, not two
+    const servesDriver = (SERVES_PROTOCOL_OF[t.id] ?? []).some((id) => techs.some((o) => o.id === id && o.scope === 'runtime' && viaDriver(o)));
+    if (viaDriver(t, driverEvidence)) {
       // used through a driver by the system's own code
-    } else if (provisionedBy.length && !kindTaken) {
+    } else if (provisionedBy.length && !kindTaken && !servesDriver) {
       driverEvidence.push(...provisionedBy);
     } else continue;
     out.push({

@@ -143,7 +143,10 @@ export function buildDeployment(ctx: Context, techs: TechnologyUse[]): Deploymen
     for (const e of ev) managed.add(t.name, e);
   }
 
-  return { hosting: hosting.facts(), environments: environments.facts(), pipelines, runtime: runtime.facts(), iac: iac.facts(), managedServices: managed.facts() };
+  // "Azure Container Apps" says "Azure" already, and says more
+  const hosted = hosting.facts();
+  const covered = (h: Fact) => hosted.some((o) => o.value.startsWith(`${h.value} `));
+  return { hosting: hosted.filter((h) => !covered(h)), environments: environments.facts(), pipelines, runtime: runtime.facts(), iac: iac.facts(), managedServices: managed.facts() };
 }
 
 /** A deploy target that names a place the system runs, not a registry it publishes to. */

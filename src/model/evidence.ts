@@ -40,7 +40,10 @@ export function onlyDeclared(list: Evidence[]): boolean {
   return list.length > 0 && list.every((e) => /^\w+ dependency\b/.test(e.rule) && IMPORTS_READ.test(e.file));
 }
 
-/** Evidence that infrastructure code provisions the thing: a Terraform, CloudFormation or Bicep resource. */
+/**
+ * Evidence that infrastructure code provisions the thing: a Terraform, CloudFormation or Bicep resource, or an
+ * Azure Verified Module; one deployed only on a condition (an option the template offers) does not count.
+ */
 export function provisioned(e: Evidence): boolean {
-  return /^(?:terraform resource|CloudFormation resource|Bicep resource)/.test(e.rule);
+  return /^(?:terraform resource|CloudFormation resource|Bicep resource|Bicep module)/.test(e.rule) && !e.rule.includes(' (conditional)');
 }

@@ -63,7 +63,7 @@ test('paas: App Engine, Cloud Build to Cloud Run, azd, Cloudflare Workers, Fireb
   assert.deepEqual(cloudBuild.pipelines?.map((p) => [p.system, p.stages, p.deployTargets]), [['Cloud Build', ['build', 'deploy'], ['Google Cloud']]]);
   const azd = readWith('azd', FIX, 'azure.yaml');
   assert.deepEqual(azd.services!.map((s) => [s.name, s.kind, s.build]), [['api', 'service', 'apps/api'], ['web', 'frontend', 'apps/web']]);
-  assert.equal(azd.hosting![0].provider, 'Azure');
+  assert.deepEqual(azd.hosting!.map((h) => [h.provider, h.line]), [['Azure Container Apps', 8], ['Azure Static Web Apps', 12]]);
   const worker = readWith('wrangler', FIX, 'apps/edge/wrangler.toml');
   assert.deepEqual(worker.services, [{ name: 'shop-edge', source: 'wrangler', kind: 'function', line: 1 }]);
   assert.deepEqual(worker.environments, [{ name: 'staging', via: 'wrangler env', line: 10 }]);

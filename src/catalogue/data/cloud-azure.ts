@@ -1,6 +1,21 @@
 /** Microsoft Azure: SDK packages per language, Terraform azurerm resources, GitHub Actions. */
 import type { Technology } from '../types.js';
 
+/**
+ * Azure Verified Module patterns ("avm/ptn/...") by the resource modules they deploy. A resource module
+ * ("avm/res/...") needs no entry: its path names its resource type (see matchAzureVerifiedModule).
+ * Only what a pattern always deploys is listed: apim-api adds an API to a service made elsewhere.
+ */
+export const azureVerifiedPatterns: Record<string, string[]> = {
+  'avm/ptn/azd/container-apps-stack': ['avm/res/app/managed-environment', 'avm/res/container-registry/registry'],
+  'avm/ptn/azd/container-app-upsert': ['avm/res/app/container-app'],
+  'avm/ptn/azd/acr-container-app': ['avm/res/app/container-app'],
+  'avm/ptn/azd/monitoring': ['avm/res/operational-insights/workspace', 'avm/res/insights/component'],
+  'avm/ptn/azd/insights-dashboard': ['avm/res/insights/component'],
+  'avm/ptn/azd/aks': ['avm/res/container-service/managed-cluster', 'avm/res/container-registry/registry', 'avm/res/key-vault/vault'],
+  'avm/ptn/azd/aks-automatic-cluster': ['avm/res/container-service/managed-cluster'],
+};
+
 export const cloudAzure: Technology[] = [
   { id: 'azure', name: 'Microsoft Azure', category: 'cloud', match: { terraformProvider: ['azurerm', 'azapi'], githubAction: ['azure/login'], file: ['*.bicep', 'azuredeploy.json'] }, url: 'https://azure.microsoft.com' },
   { id: 'azure-sdk', name: 'Azure SDK', category: 'cloud', match: { npm: ['@azure/*'], pypi: ['azure-*'], go: ['github.com/Azure/azure-sdk-for-go'], maven: ['com.azure:*', 'com.microsoft.azure:*', 'com.azure.spring:*'], nuget: ['Azure.*', 'Microsoft.Azure.*'], gem: ['azure-storage-blob', 'azure-storage-queue', 'azure-storage-table'], composer: ['microsoft/azure-storage-blob'] } },
@@ -38,7 +53,7 @@ export const cloudAzure: Technology[] = [
   { id: 'azure-monitor-logs', name: 'Azure Log Analytics', category: 'observability', match: { azureResource: ['Microsoft.OperationalInsights/workspaces'], terraformResource: ['azurerm_log_analytics_workspace'] } },
   { id: 'azure-data-factory', name: 'Azure Data Factory', category: 'data-processing', match: { terraformResource: ['azurerm_data_factory', 'azurerm_data_factory_*'] } },
   { id: 'azure-synapse', name: 'Azure Synapse Analytics', category: 'data-processing', match: { terraformResource: ['azurerm_synapse_*'] } },
-  { id: 'azure-pipelines', name: 'Azure Pipelines', category: 'ci-cd', match: { file: ['azure-pipelines.yml', 'azure-pipelines.yaml', '.azure-pipelines/*.yml', '.azure-pipelines/*.yaml'] } },
+  { id: 'azure-pipelines', name: 'Azure Pipelines', category: 'ci-cd', match: { file: ['azure-pipelines.yml', 'azure-pipelines.yaml', '.azure-pipelines/*.yml', '.azure-pipelines/*.yaml', '.azdo/pipelines/*.{yml,yaml}'] } },
   { id: 'azure-communication-services', name: 'Azure Communication Services', category: 'email', match: { azureResource: ['Microsoft.Communication/communicationServices'], npm: ['@azure/communication-email', '@azure/communication-sms'], pypi: ['azure-communication-email'], nuget: ['Azure.Communication.Email'] } },
   { id: 'azure-notification-hubs', name: 'Azure Notification Hubs', category: 'saas', match: { npm: ['@azure/notification-hubs'], nuget: ['Microsoft.Azure.NotificationHubs'], terraformResource: ['azurerm_notification_hub', 'azurerm_notification_hub_namespace'] } },
   { id: 'spring-cloud-azure', name: 'Spring Cloud Azure', category: 'cloud', match: { maven: ['com.azure.spring:*'] }, implies: ['azure-sdk'] },

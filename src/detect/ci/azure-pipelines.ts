@@ -1,4 +1,4 @@
-/** Azure Pipelines (azure-pipelines.yml and templates under .azure-pipelines/ or .azure/): stages, jobs, tasks. */
+/** Azure Pipelines (azure-pipelines.yml, templates under .azure-pipelines/, azd's .azdo/pipelines/): stages, jobs, tasks. */
 import type { FileFacts, Reader } from '../facts.js';
 import { PipelineSignals, stripComments } from './signals.js';
 import { get, getEntry, isMapNode, parseYamlFile, str, strings, visitMaps, notAMapping } from './yaml-nodes.js';
@@ -29,7 +29,8 @@ function taskAsCommand(task: string, inputs: (k: string) => string | undefined):
 
 export const azurePipelinesReader: Reader = {
   id: 'ci/azure-pipelines',
-  patterns: [/(^|\/)azure-pipelines?[\w.-]*\.ya?ml$/, /(^|\/)\.azure-pipelines\/[^/]+\.ya?ml$/],
+  // .azdo/pipelines/ is where the Azure Developer CLI keeps its Azure DevOps pipeline
+  patterns: [/(^|\/)azure-pipelines?[\w.-]*\.ya?ml$/, /(^|\/)\.azure-pipelines\/[^/]+\.ya?ml$/, /(^|\/)\.azdo\/pipelines\/[^/]+\.ya?ml$/],
   read(path, text): Omit<FileFacts, 'path'> {
     const yaml = parseYamlFile(path, text);
     const doc = yaml.docs[0];

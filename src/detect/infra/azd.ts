@@ -1,13 +1,15 @@
 /** Azure Developer CLI azure.yaml: services, the folder each is built from, and the Azure host that runs it. */
-import type { FileFacts, Reader, ServiceFact } from '../facts.js';
+import type { FileFacts, HostingFact, Reader, ServiceFact } from '../facts.js';
 import { asString, compact, isRecord, lookup, parseYaml, resolveRelative } from './util.js';
 
-const HOST_KIND: Record<string, ServiceFact['kind']> = {
-  function: 'function',
-  staticwebapp: 'frontend',
-  containerapp: 'service',
-  appservice: 'service',
-  aks: 'service',
+/** azd's `host:` values: what kind of part each runs, and the Azure service azd deploys it to. */
+const HOSTS: Record<string, { kind: ServiceFact['kind']; platform: string }> = {
+  function: { kind: 'function', platform: 'Azure Functions' },
+  staticwebapp: { kind: 'frontend', platform: 'Azure Static Web Apps' },
+  containerapp: { kind: 'service', platform: 'Azure Container Apps' },
+  appservice: { kind: 'service', platform: 'Azure App Service' },
+  aks: { kind: 'service', platform: 'Azure Kubernetes Service' },
+  springapp: { kind: 'service', platform: 'Azure Spring Apps' },
 };
 
 export const azdReader: Reader = {
@@ -19,19 +21,23 @@ export const azdReader: Reader = {
     const v = doc?.value;
     if (!doc || !isRecord(v) || !isRecord(v.services)) return compact({ warnings });
     const services: ServiceFact[] = [];
+    const hosting: HostingFact[] = [];
     for (const [name, def] of Object.entries(v.services)) {
       if (!isRecord(def)) continue;
       const project = asString(def.project);
       const host = asString(def.host);
+      const known = lookup(HOSTS, host?.toLowerCase());
       services.push(compact({
         name,
         source: 'azd',
-        kind: lookup(HOST_KIND, host),
+        kind: known?.kind,
         build: project ? resolveRelative(path, project) : undefined,
         line: doc.lineOf(['services', name]),
       }));
+      if (known) hosting.push({ provider: known.platform, via: `azd service ${name} host: ${host}`, line: doc.lineOf(['services', name, 'host']) });
     }
     if (!services.length) return compact({ warnings });
-    return compact({ services, hosting: [{ provider: 'Azure', via: 'azure.yaml (azd)', line: doc.lineOf(['services']) }], warnings });
+    if (!hosting.length) hosting.push({ provider: 'Azure', via: 'azure.yaml (azd)', line: doc.lineOf(['services']) });
+    return compact({ services, hosting, warnings });
   },
 };
