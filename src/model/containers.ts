@@ -238,6 +238,9 @@ export function buildDrafts(ctx: Context): Draft[] {
           attachService(d, file, s);
           continue;
         }
+        // Firebase deploys a function from its source folder alone: one missing here (firebase init writes
+        // "functions" into firebase.json whether or not the folder is kept) runs nothing of this repository
+        if (s.source === 'firebase') continue;
       }
       if (s.source === 'procfile' || s.source === 'serverless' || s.source === 'dotnet' || s.kind === 'function') {
         const d = byPath.get(dirOf(file)) ?? nearestUp(byPath, dirOf(file));

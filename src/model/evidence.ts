@@ -40,7 +40,10 @@ export function onlyDeclared(list: Evidence[]): boolean {
   return list.length > 0 && list.every((e) => /^\w+ dependency\b/.test(e.rule) && IMPORTS_READ.test(e.file));
 }
 
-/** Evidence that infrastructure code provisions the thing: a Terraform, CloudFormation or Bicep resource. */
+/**
+ * Evidence that infrastructure code provisions the thing: a Terraform, CloudFormation or Bicep resource, or a
+ * platform config that asks for a managed service by name (a Heroku add-on, Firestore in firebase.json).
+ */
 export function provisioned(e: Evidence): boolean {
-  return /^(?:terraform resource|CloudFormation resource|Bicep resource)/.test(e.rule);
+  return /^(?:terraform resource|CloudFormation resource|Bicep resource)|^[\w. -]+ provisions /.test(e.rule);
 }
