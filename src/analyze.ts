@@ -103,11 +103,18 @@ function externalHits(external: ReturnType<typeof resolveImports>['external']): 
   const hits: TechnologyHit[] = [];
   const seen = new Set<string>();
   for (const use of external) {
-    const key = `${use.file}\0${use.ecosystem}\0${use.name}`;
-    if (seen.has(key)) continue;
-    seen.add(key);
-    for (const tech of matchTechnologies(use.ecosystem, use.name)) {
-      hits.push({ tech, file: use.file, line: use.line, rule: `import ${use.name}`, scope: 'runtime' });
+    const whole = matchTechnologies(use.ecosystem, use.name);
+    const at = `${use.file}\0${use.ecosystem}\0`;
+    if (!seen.has(at + use.name)) {
+      seen.add(at + use.name);
+      for (const tech of whole) hits.push({ tech, file: use.file, line: use.line, rule: `import ${use.name}`, scope: 'runtime' });
+    }
+    // one package may hold several products: "firebase/firestore" is Cloud Firestore, "firebase" only Firebase
+    if (use.subpath && !seen.has(at + use.subpath)) {
+      seen.add(at + use.subpath);
+      for (const tech of matchTechnologies(use.ecosystem, use.subpath)) {
+        if (!whole.includes(tech)) hits.push({ tech, file: use.file, line: use.line, rule: `import ${use.subpath}`, scope: 'runtime' });
+      }
     }
   }
   return hits;

@@ -64,6 +64,7 @@ export const CATEGORIES = [
 export type Category = (typeof CATEGORIES)[number];
 
 export interface Matchers {
+  /** Package names, or a part of a package as code imports it ("firebase/firestore"): no manifest lists those. */
   npm?: string[];
   pypi?: string[];
   /** Go module paths; a module matches when it equals the entry or starts with entry + "/". */

@@ -126,6 +126,10 @@ export interface HostingFact {
   /** What shows it: "terraform provider", "vercel.json", "fly.toml", ... */
   via: string;
   line?: number;
+  /** The folder it serves as static files, as they are, repository-relative (Firebase Hosting "public"). */
+  publishes?: string;
+  /** The app folder it builds with the app's own framework and deploys, repository-relative (Firebase Hosting "source"). */
+  builds?: string;
 }
 
 export interface EnvironmentFact {
@@ -216,9 +220,9 @@ export interface K8sObjectFact {
   ports?: number[];
 }
 
-/** A managed service a platform config provisions by name: Heroku add-ons, Render databases, Cloudflare bindings. */
+/** A managed service a platform config provisions by name: Heroku add-ons, Render databases, Cloudflare bindings, Firebase services. */
 export interface AddonFact {
-  /** As the platform names it: "heroku-postgresql", "postgresql" (Render database), "redis", "d1", "kv". */
+  /** As the platform names it ("heroku-postgresql", "postgresql" for a Render database, "redis", "d1", "kv"), or a catalogue id ("firestore"). */
   name: string;
   /** What shows it: "app.json", "render.yaml", "wrangler.toml". */
   via: string;

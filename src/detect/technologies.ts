@@ -90,9 +90,10 @@ export function detectTechnologies(files: ScannedFile[], facts: Map<string, File
     for (const ds of f.datastores ?? []) add(hits, 'urlScheme', ds.scheme, path, `${ds.via} ${ds.scheme}`, 'runtime', ds.line);
     for (const addon of f.addons ?? []) {
       const name = addon.name.replace(/^heroku-/, '').replace(/:.*$/, '');
-      const found = [...matchTechnologies('urlScheme', name), ...matchTechnologies('image', name)];
+      const byId = technologyById(name);
+      const found = [...matchTechnologies('urlScheme', name), ...matchTechnologies('image', name), ...(byId ? [byId] : [])];
       const unique = [...new Map(found.map((t) => [t.id, t])).values()];
-      for (const tech of unique) hits.push({ tech, file: path, line: addon.line, rule: `${addon.via} add-on ${addon.name}`, scope: 'runtime' });
+      for (const tech of unique) hits.push({ tech, file: path, line: addon.line, rule: `${addon.via} provisions ${addon.name}`, scope: 'runtime' });
     }
   }
   // implied technologies carry the evidence of what implies them

@@ -295,7 +295,8 @@ function implicitStores(drafts: Draft[], containers: Container[], techs: ReturnT
     if (t.scope !== 'runtime' || !isStoreCategory(t.category) || [...existing].some((id) => sameFamily(id, t.id))) continue;
     if (!isRemoteStore(t.id)) continue;
     // an extension or flavour of another store in use (pgvector, PostGIS in PostgreSQL) is that store, not a second one
-    if ((technologyById(t.id)?.implies ?? []).some((id) => techs.some((o) => o.id === id && o.scope === 'runtime'))) continue;
+    // (Cloud Storage for Firebase implies Firebase, a platform, not a store it is a flavour of)
+    if ((technologyById(t.id)?.implies ?? []).some((id) => techs.some((o) => o.id === id && o.scope === 'runtime' && isStoreCategory(o.category)))) continue;
     const driverEvidence = driverEvidenceOf(t);
     // a managed store the infrastructure code provisions (a DynamoDB table in a SAM template) is an element
     // too, unless the system already has a store of that kind (the RDS behind a compose postgres)

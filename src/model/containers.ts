@@ -106,6 +106,16 @@ export function buildDrafts(ctx: Context): Draft[] {
     if (toolingOnly && d.dockerfiles.length === 0 && ownSourceFiles(ctx, folder, [...byPath.keys()]) < 3) byPath.delete(folder);
   }
 
+  // a package.json with no name and nothing to run, no code beside it, where a hosting config deploys the app
+  // in a folder below (reactfire's root, holding the packages its hosting/ app imports), is that app's, no part
+  const below = (path: string, folder: string) => path !== folder && path.startsWith(folder ? `${folder}/` : '');
+  const deploysBelow = (folder: string) =>
+    ctx.list('hosting').some(([file, list]) => dirOf(file) === folder && list.some((h) => [h.builds, h.publishes].some((p) => p !== undefined && below(p, folder) && byPath.has(p))));
+  for (const [folder, d] of byPath) {
+    const bare = d.manifests.every((m) => m.fact.ecosystem === 'npm' && !m.fact.name && !m.fact.entryPoints?.length);
+    if (bare && deploysBelow(folder) && ownSourceFiles(ctx, folder, [...byPath.keys()]) === 0) byPath.delete(folder);
+  }
+
   // a project the scan marked as tooling by its surroundings (a CDK app beside its cdk.json) is not a part
   for (const [folder, d] of byPath) {
     if (d.manifests.length && d.manifests.every((m) => ctx.fileByPath.get(m.file)?.role === 'tooling') && d.role === 'main') byPath.delete(folder);
@@ -238,6 +248,9 @@ export function buildDrafts(ctx: Context): Draft[] {
           attachService(d, file, s);
           continue;
         }
+        // Firebase deploys a function from its source folder alone: one missing here (firebase init writes
+        // "functions" into firebase.json whether or not the folder is kept) runs nothing of this repository
+        if (s.source === 'firebase') continue;
       }
       if (s.source === 'procfile' || s.source === 'serverless' || s.source === 'dotnet' || s.kind === 'function') {
         const d = byPath.get(dirOf(file)) ?? nearestUp(byPath, dirOf(file));

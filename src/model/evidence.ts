@@ -41,9 +41,10 @@ export function onlyDeclared(list: Evidence[]): boolean {
 }
 
 /**
- * Evidence that infrastructure code provisions the thing: a Terraform, CloudFormation or Bicep resource, or an
- * Azure Verified Module; one deployed only on a condition (an option the template offers) does not count.
+ * Evidence that infrastructure code provisions the thing: a Terraform, CloudFormation or Bicep resource, an
+ * Azure Verified Module, or a platform config that asks for a managed service by name (a Heroku add-on,
+ * Firestore in firebase.json); one deployed only on a condition (an option the template offers) does not count.
  */
 export function provisioned(e: Evidence): boolean {
-  return /^(?:terraform resource|CloudFormation resource|Bicep resource|Bicep module)/.test(e.rule) && !e.rule.includes(' (conditional)');
+  return /^(?:terraform resource|CloudFormation resource|Bicep resource|Bicep module)|^[\w. -]+ provisions /.test(e.rule) && !e.rule.includes(' (conditional)');
 }

@@ -116,13 +116,18 @@ function containerKind(ctx: Context, d: Draft, techs: TechnologyUse[], categorie
   }
   const serviceKinds = d.services.map((s) => s.fact.kind);
   if (serviceKinds.includes('function')) return 'function';
+  // the pages a web host serves (Firebase Hosting "public": "./", or ./public that webpack fills) with their
+  // index.html make the project that holds them a web app, whatever its package.json, often there only for
+  // the linters or the bundler, says
+  if (servedAsWebApp(ctx, d) && !categories.has('backend-framework')) return 'frontend';
   // a project that says it is a library and that nothing deploys is one, whatever framework it references
   // Cargo builds src/main.rs as a binary without a [[bin]] table: such a crate is not a library only
   const cargoMain = d.manifests.some((m) => m.fact.ecosystem === 'cargo') && ctx.fileByPath.has(`${d.path ? `${d.path}/` : ''}src/main.rs`);
   const declared = d.manifests.map((m) => (cargoMain && m.fact.ecosystem === 'cargo' && m.fact.kind === 'library' ? undefined : m.fact.kind));
   // a serverless stack's folder (its template deploys the functions in its subfolders) is the application
   // they make up, whatever its own manifest, often only there for tests and tooling, declares
-  if (!d.deployable && deploysFunctionsBelow(ctx, d)) return 'application';
+  // (an Angular app whose firebase.json also deploys ./functions stays the frontend it is)
+  if (!d.deployable && deploysFunctionsBelow(ctx, d) && !categories.has('frontend-framework')) return 'application';
   // a CDK app's package.json `bin` is the script `cdk synth` runs, not a command for users
   if (!d.deployable && ctx.fileByPath.has(`${d.path ? `${d.path}/` : ''}cdk.json`)) return 'application';
   if (!d.deployable && declared.includes('library') && !declared.includes('application') && !declared.includes('cli')) return 'library';
@@ -208,12 +213,33 @@ function productKind(d: Draft): ContainerKind | undefined {
 }
 
 /**
+ * A web host serves or builds this project's folder with its index.html, or, configured in this folder, a folder
+ * below it that no other project holds (./public, which the project's bundler fills).
+ */
+function servedAsWebApp(ctx: Context, d: Draft): boolean {
+  const path = d.path;
+  if (path === undefined) return false;
+  const within = (folder: string, parent: string) => folder === parent || folder.startsWith(parent ? `${parent}/` : '');
+  for (const [file, list] of ctx.list('hosting')) {
+    if (ctx.roleOfFile(file) !== d.role) continue;
+    for (const folder of list.flatMap((h) => [h.publishes, h.builds])) {
+      if (folder === undefined || !ctx.fileByPath.has(folder ? `${folder}/index.html` : 'index.html')) continue;
+      if (folder === path) return true;
+      const other = ctx.list('manifests').some(([m]) => dirOf(m) !== path && within(dirOf(m), path) && within(folder, dirOf(m)));
+      if (dirOf(file) === path && within(folder, path) && !other) return true;
+    }
+  }
+  return false;
+}
+
+/**
  * npm init writes "main": "index.js" into every package.json: a main file that is not in the repository,
  * nor built from a source beside it (dist/, a .ts of the same name), is no entry point.
+ * A main that names the folder itself (".", "./") means its index.js, as Node reads it.
  */
 function mainFileExists(ctx: Context, manifest: string, target: string): boolean {
   const dir = manifest.includes('/') ? manifest.slice(0, manifest.lastIndexOf('/') + 1) : '';
-  const path = `${dir}${target.replace(/^\.\//, '')}`;
+  const path = `${dir}${/^\.?\/?$/.test(target) ? 'index.js' : target.replace(/^\.\//, '')}`;
   if (ctx.fileByPath.has(path) || /(?:^|\/)(?:dist|build|lib|out|es|esm|cjs|umd|\.output)\//.test(path)) return true;
   const stem = path.replace(/\.[cm]?js$/, '');
   return stem === path || ['.ts', '.tsx', '.mts', '.cts', '.jsx'].some((ext) => ctx.fileByPath.has(`${stem}${ext}`)) || ctx.folders.has(stem);
@@ -224,7 +250,8 @@ function deploysFunctionsBelow(ctx: Context, d: Draft): boolean {
   const prefix = `${d.path}/`;
   for (const [path, services] of ctx.list('services')) {
     if (!path.startsWith(prefix) || path.indexOf('/', prefix.length) !== -1) continue;
-    if (services.some((s) => s.kind === 'function' && s.build?.startsWith(prefix))) return true;
+    // (firebase.json names ./functions whether or not the folder is kept)
+    if (services.some((s) => s.kind === 'function' && s.build?.startsWith(prefix) && ctx.folders.has(s.build))) return true;
   }
   return false;
 }
@@ -244,7 +271,9 @@ function commandFirst(ctx: Context, d: Draft): boolean {
 
 /** Signs that a package is meant to be imported: npm main/exports/types, a typed Python package (py.typed). */
 function libraryMarkers(ctx: Context, d: Draft): boolean {
-  if (d.manifests.some((m) => m.fact.ecosystem === 'npm' && m.fact.entryPoints?.some((e) => ['main', 'exports', 'module', 'types'].includes(e.name)))) return true;
+  const marks = (m: Draft['manifests'][number], e: { name: string; target: string }) =>
+    ['exports', 'module', 'types'].includes(e.name) || (e.name === 'main' && mainFileExists(ctx, m.file, e.target));
+  if (d.manifests.some((m) => m.fact.ecosystem === 'npm' && m.fact.entryPoints?.some((e) => marks(m, e)))) return true;
   const prefix = d.path ? `${d.path}/` : '';
   for (const path of ctx.fileByPath.keys()) {
     if (path.startsWith(prefix) && path.endsWith('/py.typed') && ctx.roleOfFile(path) === 'main') return true;

@@ -56,7 +56,7 @@ test('no matcher value has whitespace or is empty, and none repeats within one t
 });
 
 test('matcher values are well-formed for their kind', () => {
-  assertAll('npm', (v) => /^(@[a-z0-9][\w.-]*\/)?([a-z0-9][\w.-]*\*?|\*)$/.test(v) && v === v.toLowerCase(), 'npm names');
+  assertAll('npm', (v) => /^(@[a-z0-9][\w.-]*\/)?([a-z0-9][\w.-]*\*?|\*)(\/[a-z0-9][\w.-]*)*$/.test(v) && v === v.toLowerCase(), 'npm names, or subpaths as imported');
   assertAll('pypi', (v) => /^[A-Za-z0-9][\w.-]*\*?$/.test(v), 'PyPI names');
   assertAll('go', (v) => /^[a-z0-9-]+(\.[a-z0-9-]+)+(\/[\w.~-]+)*$/i.test(v), 'module paths with a dot in the first segment');
   assertAll('maven', (v) => /^[\w.-]+:([\w.-]+\*?|\*)$/.test(v), 'group:artifact');

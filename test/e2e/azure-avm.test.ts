@@ -4,29 +4,10 @@
  * DevOps pipeline under .azdo/pipelines/ is a pipeline.
  */
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { after, before, describe, it } from 'node:test';
-import { analyze, render } from '../../src/index.js';
+import { describe, it } from 'node:test';
+import { render } from '../../src/index.js';
 import type { ArchitectureModel } from '../../src/model/types.js';
-
-function write(root: string, files: Record<string, string>) {
-  for (const [path, text] of Object.entries(files)) {
-    mkdirSync(dirname(join(root, path)), { recursive: true });
-    writeFileSync(join(root, path), text);
-  }
-}
-
-function analyzed(prefix: string, files: Record<string, string>, use: (model: ArchitectureModel) => void): void {
-  let root = '';
-  before(async () => {
-    root = mkdtempSync(join(tmpdir(), prefix));
-    write(root, files);
-    use(await analyze(root, { cache: false }));
-  });
-  after(() => rmSync(root, { recursive: true, force: true }));
-}
+import { analyzed } from '../helpers.js';
 
 const section = (model: ArchitectureModel, name: string) => render(model).split(`section="${name}"`)[1] ?? '';
 

@@ -69,7 +69,8 @@ test('paas: App Engine, Cloud Build to Cloud Run, azd, Cloudflare Workers, Fireb
   assert.deepEqual(worker.environments, [{ name: 'staging', via: 'wrangler env', line: 10 }]);
   assert.deepEqual(worker.addons, [{ name: 'd1', via: 'wrangler config', line: 5 }]);
   const firebase = readWith('firebase', FIX, 'firebase.json');
-  assert.deepEqual(firebase.hosting, [{ provider: 'Firebase', via: 'firebase.json', line: 2 }]);
+  assert.deepEqual(firebase.hosting, [{ provider: 'Firebase', via: 'firebase.json', line: 2, publishes: 'apps/web/out' }]);
+  assert.deepEqual(firebase.addons, [{ name: 'firestore', via: 'firebase.json', line: 3 }]);
 });
 
 test('paas: an app.yaml that is not App Engine, and malformed TOML', () => {

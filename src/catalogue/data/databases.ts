@@ -77,7 +77,23 @@ export const databases: Technology[] = [
   { id: 'rethinkdb', name: 'RethinkDB', category: 'database-document', match: { npm: ['rethinkdb', 'rethinkdbdash'], pypi: ['rethinkdb'], image: ['rethinkdb'] } },
   { id: 'ferretdb', name: 'FerretDB', category: 'database-document', match: { image: ['ferretdb/ferretdb'] } },
   { id: 'surrealdb', name: 'SurrealDB', category: 'database-document', match: { npm: ['surrealdb', 'surrealdb.js'], cargo: ['surrealdb'], pypi: ['surrealdb'], image: ['surrealdb/surrealdb'] } },
-  { id: 'firestore', name: 'Cloud Firestore', category: 'database-document', match: { npm: ['@google-cloud/firestore'], pypi: ['google-cloud-firestore'], go: ['cloud.google.com/go/firestore'], maven: ['com.google.cloud:google-cloud-firestore'], nuget: ['Google.Cloud.Firestore'], terraformResource: ['google_firestore_*'] } },
+  // the Firebase SDKs hold Firestore as a part of one package: an import of firebase/firestore (or of the
+  // functions' triggers on its documents) is a use of it
+  {
+    id: 'firestore', name: 'Cloud Firestore', category: 'database-document', url: 'https://firebase.google.com/docs/firestore',
+    match: {
+      npm: ['@google-cloud/firestore', 'firebase/firestore', 'firebase/firestore/lite', 'firebase/compat/firestore', 'firebase-admin/firestore', '@angular/fire/firestore', '@angular/fire/compat/firestore', '@react-native-firebase/firestore', 'firebase-functions/firestore', 'firebase-functions/v2/firestore'],
+      pypi: ['google-cloud-firestore'], go: ['cloud.google.com/go/firestore'], maven: ['com.google.cloud:google-cloud-firestore', 'com.google.firebase:firebase-firestore', 'com.google.firebase:firebase-firestore-ktx'], nuget: ['Google.Cloud.Firestore'],
+      file: ['firestore.rules', 'firestore.indexes.json'], terraformResource: ['google_firestore_*'],
+    },
+  },
+  {
+    id: 'firebase-realtime-database', name: 'Firebase Realtime Database', category: 'database-document', url: 'https://firebase.google.com/docs/database', implies: ['firebase'],
+    match: {
+      npm: ['firebase/database', 'firebase/compat/database', 'firebase-admin/database', '@angular/fire/database', '@angular/fire/compat/database', '@react-native-firebase/database', 'firebase-functions/database', 'firebase-functions/v2/database'],
+      maven: ['com.google.firebase:firebase-database', 'com.google.firebase:firebase-database-ktx'], file: ['database.rules.json'], terraformResource: ['google_firebase_database_instance'],
+    },
+  },
   { id: 'cosmos-db', name: 'Azure Cosmos DB', category: 'database-document', match: { azureResource: ['Microsoft.DocumentDB/databaseAccounts'], npm: ['@azure/cosmos'], pypi: ['azure-cosmos'], go: ['github.com/Azure/azure-sdk-for-go/sdk/data/azcosmos'], maven: ['com.azure:azure-cosmos', 'com.azure.spring:spring-cloud-azure-starter-data-cosmos'], nuget: ['Microsoft.Azure.Cosmos', 'Microsoft.EntityFrameworkCore.Cosmos', 'Aspire.Microsoft.Azure.Cosmos'], terraformResource: ['azurerm_cosmosdb_*'], image: ['cosmosdb/linux/azure-cosmos-emulator'] } },
   {
     id: 'redis', name: 'Redis', category: 'database-key-value', url: 'https://redis.io',

@@ -141,7 +141,7 @@ export class JsResolver {
     }
     if (!NPM_NAME.test(name) || BUILTINS.has(name)) return 'unresolved';
     if (this.declared.size && !this.declared.has(name)) return 'unresolved';
-    return { external: { ecosystem: 'npm', name } };
+    return { external: spec === name ? { ecosystem: 'npm', name } : { ecosystem: 'npm', name, subpath: spec } };
   }
 
   /** A file for a path as an import names it: exact, TS source for .js, added extension, or folder index.

@@ -85,14 +85,15 @@ export function resolveImports(input: GraphInput): GraphResult {
         }
       } else {
         const use: ExternalUse = { file: from, ecosystem: result.external.ecosystem, name: result.external.name };
+        if (result.external.subpath) use.subpath = result.external.subpath;
         if (imp.line !== undefined) use.line = imp.line;
-        external.set(`${from}\u0000${use.ecosystem}\u0000${use.name}\u0000${imp.line ?? ''}`, use);
+        external.set(`${from}\u0000${use.ecosystem}\u0000${use.subpath ?? use.name}\u0000${imp.line ?? ''}`, use);
       }
     }
   }
   return {
     edges: [...edges.values()].sort((a, b) => cmp(a.from, b.from) || (a.line ?? 0) - (b.line ?? 0) || cmp(a.to, b.to) || cmp(a.kind, b.kind)),
-    external: [...external.values()].sort((a, b) => cmp(a.file, b.file) || (a.line ?? 0) - (b.line ?? 0) || cmp(a.ecosystem, b.ecosystem) || cmp(a.name, b.name)),
+    external: [...external.values()].sort((a, b) => cmp(a.file, b.file) || (a.line ?? 0) - (b.line ?? 0) || cmp(a.ecosystem, b.ecosystem) || cmp(a.name, b.name) || cmp(a.subpath ?? '', b.subpath ?? '')),
     unresolved,
   };
 }

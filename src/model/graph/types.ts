@@ -15,6 +15,8 @@ export interface ExternalUse {
   file: string;
   ecosystem: Ecosystem;
   name: string;
+  /** The module path as imported when it names a part of the package ("firebase/firestore"): one package may hold several products. */
+  subpath?: string;
   line?: number;
 }
 
@@ -44,7 +46,7 @@ export interface GraphResult {
 /** What one import means: a file here, a third-party package, nothing to report (builtins, std), or a miss. */
 export type Resolution =
   | { files: string[] }
-  | { external: { ecosystem: Ecosystem; name: string } }
+  | { external: { ecosystem: Ecosystem; name: string; subpath?: string } }
   | 'ignore'
   | 'unresolved';
 
