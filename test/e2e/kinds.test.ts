@@ -158,6 +158,10 @@ describe('a Maven library and an extras module that depends on it', () => {
   it('does not list the library it builds as a technology it uses', () => {
     assert.ok(!model.technologies.some((t) => t.id === 'gson'), model.technologies.map((t) => t.id).join());
   });
+
+  it('says programs call the library the others build on', () => {
+    assert.match(render(model), /programs call \*\*gson\*\* through its public API/);
+  });
 });
 
 describe('a Koa server that also renders a React app, and a Vue app with its router', () => {
@@ -231,5 +235,35 @@ describe('a README whose heading is a tagline and whose first paragraph names th
 
   it('names the project as its manifest and its README paragraph do', () => {
     assert.equal(model.system.name.value, 'monica');
+  });
+});
+
+describe('a Docker-shipped app with a Heroku deploy button', () => {
+  let model: ArchitectureModel;
+  analyzed('archmd-kinds-deploy-button-', {
+    'package.json': JSON.stringify({ name: 'wiki', private: true, scripts: { start: 'node server.js' }, dependencies: { koa: '^2.15.0' } }),
+    'server.js': 'import Koa from "koa";\nnew Koa().listen(3000);\n',
+    'app.json': JSON.stringify({ name: 'Wiki', repository: 'https://github.com/acme/wiki', addons: ['heroku-postgresql'], env: { SECRET_KEY: { generator: 'secret' } } }),
+  }, (m) => (model = m));
+
+  it('offers Heroku; it does not say the project runs there', () => {
+    const conclusion = render(model).split('section="conclusion"')[1] ?? '';
+    assert.match(conclusion, /It has a deploy button for Heroku\./);
+    assert.doesNotMatch(conclusion, /deployed on Heroku/);
+  });
+});
+
+describe('a Redis-protocol server in Rust, published on its port', () => {
+  let model: ArchitectureModel;
+  analyzed('archmd-kinds-tcp-', {
+    'Cargo.toml': '[package]\nname = "mini-store"\nversion = "0.1.0"\nedition = "2021"\n\n[dependencies]\ntokio = { version = "1", features = ["full"] }\nbytes = "1"\n',
+    'src/main.rs': 'use tokio::net::TcpListener;\n\n#[tokio::main]\nasync fn main() {\n    let _listener = TcpListener::bind("0.0.0.0:6379").await.unwrap();\n}\n',
+    Dockerfile: 'FROM rust:1.80 AS build\nCOPY . .\nRUN cargo build --release\nFROM debian:bookworm-slim\nCOPY --from=build /target/release/mini-store /usr/local/bin/\nEXPOSE 6379\nCMD ["mini-store"]\n',
+  }, (m) => (model = m));
+
+  it('is reached over the network on its port, not over HTTP', () => {
+    const flow = render(model).split('section="data-flow"')[1] ?? '';
+    assert.match(flow, /over the network \(it listens on port 6379\)/);
+    assert.doesNotMatch(flow, /over HTTP/);
   });
 });

@@ -33,7 +33,7 @@ test('paas: Procfile gives processes but no hosting; app.json gives Heroku and a
   ]);
   assert.equal(procfile.hosting, undefined);
   const app = readWith('heroku-app-json', FIX, 'apps/api/app.json');
-  assert.deepEqual(app.hosting, [{ provider: 'Heroku', via: 'app.json', line: 1 }]);
+  assert.deepEqual(app.hosting, [{ provider: 'Heroku', via: 'app.json (Heroku deploy button)', line: 1 }]);
   assert.deepEqual(app.addons, [
     { name: 'heroku-postgresql', via: 'app.json', line: 6 },
     { name: 'heroku-redis', via: 'app.json', line: 7 },

@@ -26,7 +26,8 @@ export const herokuAppJsonReader: Reader = {
       const name = addonName(a);
       if (name) addons.push({ name, via: 'app.json', line: lineOfText(text, new RegExp(`"${escapeRegExp(name)}[:"]`)) });
     }
-    return compact({ hosting: [{ provider: 'Heroku', via: 'app.json', line: 1 }], addons, warnings });
+    // app.json is what Heroku's deploy button reads: the project can be deployed there, not that it is
+    return compact({ hosting: [{ provider: 'Heroku', via: 'app.json (Heroku deploy button)', line: 1 }], addons, warnings });
   },
 };
 

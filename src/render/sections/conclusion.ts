@@ -22,8 +22,12 @@ export function renderConclusion(model: ArchitectureModel, view: View, docs: str
   const alone = brokers.filter((s) => !shared.includes(s));
   if (shared.length) sentences.push(`Its parts exchange messages through ${joinWords(shared.map((s) => text(s.name)))}.`);
   if (alone.length) sentences.push(`It sends messages through ${joinWords(alone.map((s) => text(s.name)))}.`);
-  const hosting = model.deployment.hosting.map((h) => h.value);
+  // a deploy button alone (Heroku's app.json) offers a place to run it; it does not say the project runs there
+  const offered = (h: { evidence: { rule: string }[] }) => h.evidence.every((e) => /deploy button/.test(e.rule));
+  const hosting = model.deployment.hosting.filter((h) => !offered(h)).map((h) => h.value);
+  const buttons = model.deployment.hosting.filter(offered).map((h) => h.value);
   if (hosting.length) sentences.push(`It is deployed on ${joinWords(hosting.map(text))}.`);
+  if (buttons.length) sentences.push(`It ${hosting.length ? 'also has' : 'has'} a deploy button for ${joinWords(buttons.map(text))}.`);
   const ci = [...new Set(model.deployment.pipelines.map((p) => p.system))];
   if (ci.length) sentences.push(`${joinWords(ci)} ${ci.length > 1 ? 'build and check' : 'builds and checks'} it.`);
   const lines = [sentences.join(' '), ''];

@@ -42,7 +42,11 @@ function entryPoints(view: View, flow: Relationship[]): Container[] {
 function userInteraction(model: ArchitectureModel, view: View, entries: Container[]): string {
   const ingress = model.deployment.runtime.find((f) => f.value === 'Kubernetes');
   if (!entries.length) {
-    const lib = view.own.find((c) => c.kind === 'library');
+    // the library the others build on (gson, not gson-extras), else the one named like the project
+    const libs = view.own.filter((c) => c.kind === 'library');
+    const users = (c: Container) => new Set(view.usedBy(c).map((r) => r.from)).size;
+    const named = (c: Container) => (c.name === model.system.name.value ? 1 : 0);
+    const lib = [...libs].sort((a, b) => users(b) - users(a) || named(b) - named(a))[0];
     if (lib) return `programs call **${text(lib.name)}** through its public API${lib.entryPoints?.length ? ` (${files(lib.entryPoints.flatMap((e) => e.evidence), 1)})` : ''}`;
     return 'no entry point (frontend, public service, command or job) found';
   }
@@ -54,7 +58,7 @@ function userInteraction(model: ArchitectureModel, view: View, entries: Containe
     const browser = c.kind === 'frontend' || (c.kind === 'service' && c.technologies.some((id) => model.technologies.find((t) => t.id === id)?.category === 'frontend-framework'));
     const server = c.servedBy ? view.byId.get(c.servedBy.id) : undefined;
     if (server) return `**${text(c.name)}** in the browser, served by **${text(server.name)}** (${files(c.servedBy!.evidence, 1)})`;
-    const how = browser ? 'in the browser' : c.kind === 'cli' ? 'from the command line' : c.kind === 'job' ? 'on a schedule' : c.kind === 'worker' ? 'through the messages it consumes' : c.kind === 'library' ? 'through its API' : c.kind === 'function' ? (c.apis?.some((a) => a.role === 'serves' && ['REST', 'Web', 'GraphQL'].includes(a.style)) ? 'over HTTP, through the API routes that trigger it' : 'through the events that trigger it') : c.kind === 'application' ? 'by running it' : c.ports?.length ? `over HTTP (it listens on port ${c.ports[0]})` : 'over the network';
+    const how = browser ? 'in the browser' : c.kind === 'cli' ? 'from the command line' : c.kind === 'job' ? 'on a schedule' : c.kind === 'worker' ? 'through the messages it consumes' : c.kind === 'library' ? 'through its API' : c.kind === 'function' ? (c.apis?.some((a) => a.role === 'serves' && ['REST', 'Web', 'GraphQL'].includes(a.style)) ? 'over HTTP, through the API routes that trigger it' : 'through the events that trigger it') : c.kind === 'application' ? 'by running it' : c.ports?.length ? `over ${speaksHttp(model, c) ? 'HTTP' : 'the network'} (it listens on port ${c.ports[0]})` : 'over the network';
     // a function is reached through its routes: cite where they are declared, not its manifest
     const routes = c.kind === 'function' ? c.apis?.filter((a) => a.role === 'serves').flatMap((a) => a.evidence) : undefined;
     return `**${text(c.name)}** ${how} (${files(c.exposedBy ?? (routes?.length ? routes : c.evidence), 1)})`;
@@ -62,6 +66,16 @@ function userInteraction(model: ArchitectureModel, view: View, entries: Containe
   void ingress;
   if (entries.length > parts.length) parts.push(`${entries.length - parts.length} more`);
   return `users reach ${joinWords(parts)}`;
+}
+
+/** Ports web servers and frameworks listen on by default. */
+const WEB_PORTS = new Set([80, 443, 3000, 4000, 5000, 8000, 8008, 8080, 8081, 8443, 8888, 9000]);
+
+/** A port alone says nothing of the protocol (mini-redis listens on 6379): a web framework, HTTP routes or a web port do. */
+function speaksHttp(model: ArchitectureModel, c: Container): boolean {
+  if (c.apis?.some((a) => a.role !== 'calls' && ['REST', 'Web', 'GraphQL', 'OpenAPI'].includes(a.style))) return true;
+  if (c.technologies.some((id) => model.technologies.find((t) => t.id === id)?.category === 'backend-framework')) return true;
+  return (c.ports ?? []).some((p) => WEB_PORTS.has(p));
 }
 
 const SHELL_API = /^(?:npm dependency|import) @tauri-apps\/(?:api|plugin-)/;
