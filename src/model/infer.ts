@@ -118,11 +118,15 @@ export function inferLayers(containers: Container[], components: Component[], re
   return layersByImports(components, relationships);
 }
 
+const FRAMEWORK_FOLDER = /(?:^|\/)(?:config|bootstrap|routes|database|db|migrations|public|bin)$/;
+
 /**
  * One codebase: its layers are what its imports say. Modules that nothing below them imports form the
  * bottom layer; each layer above imports only layers beneath it (cycles are folded into one node first).
  */
-function layersByImports(components: { id: string; name: string; path: string }[], relationships: Relationship[]): Fact[] {
+function layersByImports(all: { id: string; name: string; path: string }[], relationships: Relationship[]): Fact[] {
+  // a framework's boot and wiring folders (Rails' config, Laravel's bootstrap and routes) sit outside the layers
+  const components = all.filter((c) => !FRAMEWORK_FOLDER.test(c.path));
   const ids = new Set(components.map((c) => c.id));
   const edges = relationships.filter((r) => r.kind === 'import' && r.technology !== 'import (types only)' && ids.has(r.from) && ids.has(r.to));
   if (components.length < 2 || !edges.length) return [];

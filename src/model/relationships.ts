@@ -132,7 +132,8 @@ export function buildRelationships({ ctx, drafts, containers, techs, importEdges
     for (const cid of t.containers) {
       const c = byId.get(cid);
       if (!c || c.path === undefined || isStoreCategory(categoryOfKind(c.kind)) || orchestrators.has(cid)) continue;
-      const ev = t.evidence.filter((e) => c.path === '' || e.file.startsWith(`${c.path}/`));
+      // its own files only: a driver in a part nested below (apps/api under the workspace root) is that part's
+      const ev = t.evidence.filter((e) => nearestUp(byPath, dirOf(e.file))?.id === c.id);
       const driverEvidence = ev.filter((e) => /dependency|import|datasource|adapter|ENGINE|JDBC|dialect|DB_CONNECTION/.test(e.rule));
       if (!driverEvidence.length) continue;
       for (const target of targets.filter((s) => s.role === c.role)) {

@@ -90,7 +90,8 @@ const ROLE_RULES: [Role, RegExp][] = [
   ['test', /(^|\/)(tests?|__tests__|spec|specs|e2e|[\w]+[-_]tests?|tests?[-_][\w-]+|test[-_]?utils|testing|cypress|playwright|fuzz|src\/(?:it|integrationTest|integration-test|testFixtures))(\/|$)/i],
   ['example', /(^|\/)(examples?|samples?|demos?|[\w]+[-_](?:examples?|samples?|demos?)|playground|starters?|boilerplates?|quickstarts?|tutorials?)(\/|$)/i],
   ['docs', /(^|\/)(docs?|documentation|website|guides?)(\/|$)/i],
-  ['tooling', /(^|\/)(scripts|tools|hack|\.github|\.circleci|\.gitlab|\.devcontainer|\.worktree-container|\.vscode|\.idea|\.claude|\.cursor|\.semgrep|\.husky|\.changeset|benchmarks?|bench|genproto|codegen|buildSrc|build-logic)(\/|$)/i],
+  // (but scripts/ under a web root is the pages' JavaScript: apollo-portal's resources/static/scripts, FreshRSS's p/scripts)
+  ['tooling', /(^|\/)((?<!(?:^|\/)(?:static|public|assets|resources|webapp|wwwroot|www|htdocs|p)\/)scripts|tools|hack|\.github|\.circleci|\.gitlab|\.devcontainer|\.worktree-container|\.vscode|\.idea|\.claude|\.cursor|\.semgrep|\.husky|\.changeset|benchmarks?|bench|genproto|codegen|buildSrc|build-logic)(\/|$)/i],
 ];
 
 /** Test files by name, in every ecosystem we read. */

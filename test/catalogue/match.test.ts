@@ -92,6 +92,8 @@ test('nuget, composer and gem names are case-insensitive; cargo treats "-" and "
   has('cargo', 'aws-sdk-s3', 'amazon-s3');
   lacks('cargo', 'actix', 'actix-web');
   has('nuget', 'Shouldly', 'shouldly');
+  has('gem', 'webmock', 'webmock');
+  lacks('gem', 'webmock', 'vcr');
   lacks('nuget', 'Shouldly', 'fluentassertions');
 });
 

@@ -52,3 +52,19 @@ test('a registry or a version string in a step name is no test or lint stage', (
   assert.deepEqual(named('Run unit tests'), ['test']);
   assert.deepEqual(named('Check format'), ['lint']);
 });
+
+test('a build configuration is no release, a jar name no docs build; a NuGet push publishes', () => {
+  const named = (name: string) => {
+    const s = new PipelineSignals();
+    s.addJob({ names: [name] });
+    return [...s.stages].sort();
+  };
+  assert.deepEqual(named('Build (Release)'), ['build']);
+  assert.deepEqual(named('Release'), ['release']);
+  assert.deepEqual(stagesOf('for f in target/*.jar; do case "$f" in *"-javadoc.jar") continue;; esac; done'), []);
+  assert.deepEqual(stagesOf('mvn -B javadoc:javadoc'), ['docs']);
+  const s = new PipelineSignals();
+  s.addJob({ commands: ['dotnet nuget push "**/*.nupkg" --source https://api.nuget.org/v3/index.json'] });
+  assert.deepEqual([...s.stages].sort(), ['publish', 'release']);
+  assert.deepEqual([...s.targets], ['NuGet']);
+});

@@ -267,3 +267,58 @@ describe('a Redis-protocol server in Rust, published on its port', () => {
     assert.doesNotMatch(flow, /over HTTP/);
   });
 });
+
+describe('a workspace root with an all-in-one image, and an API below it that holds the database driver', () => {
+  let model: ArchitectureModel;
+  analyzed('archmd-kinds-root-evidence-', {
+    'package.json': JSON.stringify({ name: 'plane', private: true, workspaces: ['apps/*'], scripts: { start: 'turbo run start' } }),
+    'Dockerfile': 'FROM node:20\nCOPY supervisor.conf /etc/supervisor.conf\nCOPY . /app\nEXPOSE 80\nCMD ["supervisord"]\n',
+    'supervisor.conf': '[program:api]\ncommand=python manage.py runserver\n',
+    'tools.ts': 'export const a = 1;\n',
+    'env.ts': 'export const b = 1;\n',
+    'turbo.ts': 'export const c = 1;\n',
+    'deployments/compose.yml': 'services:\n  backend:\n    image: acme/plane-backend\n    environment:\n      DATABASE_URL: postgresql://plane:plane@plane-db/plane\n',
+    'apps/api/requirements.txt': 'django==5.0\npsycopg==3.1\n',
+    'apps/api/manage.py': 'import django\n',
+    'apps/api/plane/settings.py': 'DATABASES = {"default": {"ENGINE": "django.db.backends.postgresql"}}\n',
+    'apps/api/Dockerfile': 'FROM python:3.12\nCOPY . .\nEXPOSE 8000\nCMD ["gunicorn", "plane.wsgi"]\n',
+    'docker-compose.yml': 'services:\n  api:\n    build: apps/api\n    depends_on: [plane-db]\n  plane-db:\n    image: postgres:16\n',
+  }, (m) => (model = m));
+
+  it('draws the database from the API, not from the root as well', () => {
+    const root = model.containers.find((c) => c.path === '');
+    const db = model.containers.find((c) => c.name === 'plane-db');
+    assert.ok(db);
+    assert.ok(!model.relationships.some((r) => r.from === root?.id && r.to === db!.id), JSON.stringify(model.relationships.filter((r) => r.to === db!.id).map((r) => r.from)));
+    assert.doesNotMatch(model.observations.map((o) => o.value).join('\n'), /plane-db is shared/);
+  });
+});
+
+describe('a Rails app whose only import edge is from its boot configuration', () => {
+  let model: ArchitectureModel;
+  analyzed('archmd-kinds-rails-layers-', {
+    'Gemfile': "source 'https://rubygems.org'\ngem 'rails', '~> 8.0'\n",
+    'config/application.rb': "require_relative '../lib/pdf'\nmodule Docs\n  class Application < Rails::Application\n  end\nend\n",
+    'lib/pdf.rb': "module Pdf\nend\n",
+    'app/models/doc.rb': "class Doc < ApplicationRecord\nend\n",
+  }, (m) => (model = m));
+
+  it('shows no layer made of the framework boot folder', () => {
+    assert.ok(!model.system.layers.some((l) => /config/.test(l.value)), JSON.stringify(model.system.layers));
+  });
+});
+
+describe('a Go service that chooses its SQL database and uses Redis for locks', () => {
+  let model: ArchitectureModel;
+  analyzed('archmd-kinds-kv-beside-sql-', {
+    'go.mod': 'module example.com/auth\n\ngo 1.22\n\nrequire (\n\tgithub.com/go-sql-driver/mysql v1.8.1\n\tgithub.com/jackc/pgx/v5 v5.6.0\n\tgithub.com/redis/go-redis/v9 v9.6.0\n)\n',
+    'main.go': 'package main\n\nimport (\n\t"net/http"\n\n\t_ "github.com/go-sql-driver/mysql"\n\t_ "github.com/jackc/pgx/v5"\n\t"github.com/redis/go-redis/v9"\n)\n\nfunc main() {\n\t_ = redis.NewClient(nil)\n\thttp.ListenAndServe(":8000", nil)\n}\n',
+    Dockerfile: 'FROM golang:1.22\nCOPY . .\nEXPOSE 8000\nCMD ["go", "run", "."]\n',
+  }, (m) => (model = m));
+
+  it('keeps its data in the SQL database it is configured for and uses Redis beside it', () => {
+    const conclusion = render(model).split('section="conclusion"')[1] ?? '';
+    assert.match(conclusion, /It can keep its data in MySQL and PostgreSQL; which of them holds it is a matter of configuration\. It also uses Redis\./);
+    assert.doesNotMatch(conclusion, /keeps its data in Redis/);
+  });
+});

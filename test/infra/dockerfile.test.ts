@@ -45,3 +45,11 @@ test('dockerfile: garbage in, nothing out, no throw', () => {
   assert.deepEqual(r.read('Dockerfile', '\u0000\u0000\u00ff binary'), {});
   assert.deepEqual(r.read('Dockerfile', 'FROM\nEXPOSE abc\nFROM ${IMAGE}\n'), {});
 });
+
+test('dockerfile: an image that builds a package or runs the tests is a bench; one that runs a program is not', () => {
+  const read = (text: string) => reader('dockerfile').read('release/wix/msitools.dockerfile', text).dockerBuild?.buildTool;
+  assert.equal(read('FROM alpine\nRUN apk add --no-cache jq msitools\n'), true, 'an OS image that runs nothing of its own');
+  assert.equal(read('FROM ruby:3.4\nCOPY . /app\nCMD ["bash", "-ic", "ruby /app/test/runner.rb"]\n'), true, 'a test runner');
+  assert.equal(read('FROM golang:1.23 AS build\nCOPY . .\nRUN go build -o /app .\nFROM alpine:3.20\nCOPY --from=build /app /app\nENTRYPOINT ["/app"]\n'), undefined);
+  assert.equal(read('FROM node:20\nCOPY . .\nCMD ["node", "server.js"]\n'), undefined);
+});

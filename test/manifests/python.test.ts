@@ -196,3 +196,10 @@ test('extras named for the project own work (dev, docs, tests) are development g
   const cfg = '[metadata]\nname = cli\n\n[options]\ninstall_requires =\n    requests\n\n[options.extras_require]\ndev =\n    jinja2\nsocks =\n    pysocks\n';
   assert.deepEqual(readerFor('setup.cfg').read('setup.cfg', cfg).dependencies!.map((d) => [d.name, d.scope]), [['requests', 'runtime'], ['jinja2', 'dev'], ['pysocks', 'optional']]);
 });
+
+test('a setup.py that is no packaging script (a Flask view for a /setup wizard) is no manifest', () => {
+  const view = 'from flask import redirect\nfrom redash.models import Group\n\n\ndef setup():\n    admin = Group(name="admin", permissions=["admin"])\n    return redirect("/")\n';
+  assert.deepEqual(readerFor('setup.py').read('redash/handlers/setup.py', view), {});
+  const packaging = 'from setuptools import setup\n\nsetup(\n    name="ledger",\n    install_requires=["flask>=3"],\n)\n';
+  assert.equal(readerFor('setup.py').read('setup.py', packaging).manifests?.[0]?.name, 'ledger');
+});

@@ -15,6 +15,13 @@ test('a folder named for its tests holds tests, whatever prefixes the name', () 
   assert.equal(roleOf('contest/entries.ts'), 'main');
 });
 
+test("a web root's scripts folder holds the pages' code; a scripts folder elsewhere is tooling", () => {
+  assert.equal(roleOf('apollo-portal/src/main/resources/static/scripts/app.js'), 'main');
+  assert.equal(roleOf('p/scripts/main.js'), 'main');
+  assert.equal(roleOf('scripts/release.sh'), 'tooling');
+  assert.equal(roleOf('backend/scripts/seed.py'), 'tooling');
+});
+
 test('code generators are tooling, not parts of the system', () => {
   assert.equal(roleOf('src/recommendation/genproto/requirements.in'), 'tooling');
   assert.equal(roleOf('tools/codegen/main.go'), 'tooling');

@@ -13,7 +13,7 @@ const PATTERN_PATHS = [
   'serverless.yml', 'fly.toml', 'cloudbuild.yaml', '.ebextensions/app.config', '.elasticbeanstalk/config.yml', '.env', '.env.production',
   'app.env', 'env.example', '.github/workflows/ci.yml', '.gitlab-ci.yml', 'ci/build.gitlab-ci.yml', 'Jenkinsfile', 'Jenkinsfile.release',
   '.circleci/config.yml', 'azure-pipelines.yml', '.azure-pipelines/build.yml', '.azdo/pipelines/azure-dev.yml', '.buildkite/pipeline.yml', 'README.md', 'readme.rst',
-  'tsconfig.json', 'jsconfig.json', 'sst.config.ts', 'infra/api.ts', 'k8s/deploy.yaml', 'template.json', 'template.template', 'config/deploy.yml', 'src/main/docker/app.yml',
+  'tsconfig.json', 'jsconfig.json', 'sst.config.ts', 'infra/api.ts', 'k8s/deploy.yaml', 'template.json', 'template.template', 'config/deploy.yml', 'src/main/docker/app.yml', 'deploy/docker-compose/quickstart.yaml',
 ];
 
 function samplePaths(reader: Reader): string[] {

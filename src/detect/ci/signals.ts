@@ -32,6 +32,7 @@ const COMMAND_RULES: CommandRule[] = [
   { pattern: /\btwine\s+upload\b|\bpoetry\s+publish\b|\bflit\s+publish\b|\buv\s+publish\b|\bhatch\s+publish\b/, stages: ['release', 'publish'], target: 'PyPI' },
   { pattern: /\bcargo\s+publish\b/, stages: ['release', 'publish'], target: 'crates.io' },
   { pattern: /\bgem\s+push\b/, stages: ['release', 'publish'], target: 'RubyGems' },
+  { pattern: /\b(?:dotnet\s+)?nuget\s+push\b/, stages: ['release', 'publish'], target: 'NuGet' },
   { pattern: /\b(?:goreleaser|semantic-release)\b|\bgh\s+release\s+create\b/, stages: ['release'] },
   { pattern: /\baws\s+[^\n]*\bdeploy\b|\b(?:sam|cdk)\s+deploy\b|\baws\s+(?:ecs\s+update-service|lambda\s+update-function-code|s3\s+sync|elasticbeanstalk)\b|\beb\s+deploy\b|\bcopilot\s+(?:svc\s+)?deploy\b/, stages: ['deploy'], target: 'AWS' },
   { pattern: /\bgcloud\s+[^\n]*\bdeploy\b/, stages: ['deploy'], target: 'Google Cloud' },
@@ -47,7 +48,7 @@ const COMMAND_RULES: CommandRule[] = [
   { pattern: /\bfastapi\s+deploy\b/, stages: ['deploy'], target: 'FastAPI Cloud' },
   { pattern: /\b(?:serverless|sls)\s+deploy\b|\bterraform\s+apply\b|\bpulumi\s+up\b|\bansible-playbook\b/, stages: ['deploy'] },
   { pattern: /\b(?:npm|yarn|pnpm)\s+audit\b|\b(?:snyk|trivy|gitleaks|bandit|gosec|semgrep|grype|govulncheck|pip-audit|safety\s+check)\b|\bcargo\s+(?:audit|deny)\b/, stages: ['security'] },
-  { pattern: /\b(?:mkdocs\s+(?:build|gh-deploy)|sphinx-build|typedoc|jsdoc|mdbook\s+build|docusaurus\s+build|cargo\s+doc|javadoc)\b|\b(?:npm|yarn|pnpm)\s+(?:run\s+)?docs?\b|\bmake\s+(?:docs|html)\b/, stages: ['docs'] },
+  { pattern: /\b(?:mkdocs\s+(?:build|gh-deploy)|sphinx-build|typedoc|jsdoc|mdbook\s+build|docusaurus\s+build|cargo\s+doc|javadoc(?![\w.-]*\.jar)|mvn[^\n]*\sjavadoc:)\b|\b(?:npm|yarn|pnpm)\s+(?:run\s+)?docs?\b|\bmake\s+(?:docs|html)\b/, stages: ['docs'] },
 ];
 
 interface UsesRule {
@@ -95,7 +96,8 @@ const NAME_RULES: { pattern: RegExp; stage: Stage }[] = [
   // "Validate version format" checks a tag, it lints no code
   { pattern: /\b(?:lint|linting|linters?|fmt|style)\b|(?<!\b(?:version|tag|date)\s)\bformat\b/i, stage: 'lint' },
   { pattern: /\b(?:deploy|deployment|deploys)\b/i, stage: 'deploy' },
-  { pattern: /\b(?:release|releases)\b/i, stage: 'release' },
+  // "Build (Release)" names a build configuration, not a release
+  { pattern: /\b(?:release|releases)\b(?!\s*\))/i, stage: 'release' },
   { pattern: /\b(?:publish|publishing)\b/i, stage: 'publish' },
   { pattern: /\b(?:security|codeql|audit|scan|sast)\b/i, stage: 'security' },
   { pattern: /\b(?:docs|documentation)\b/i, stage: 'docs' },

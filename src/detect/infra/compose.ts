@@ -129,7 +129,8 @@ export const composeReader: Reader = {
  */
 export const composeInDockerFolderReader: Reader = {
   id: 'compose/docker-folder',
-  patterns: [/(^|\/)docker\/(?!(?:docker-)?compose[.-]?)[^/]+\.ya?ml$/i],
+  // (also deploy/docker-compose/quickstart.yaml: a folder of compose files named for what each sets up)
+  patterns: [/(^|\/)docker\/(?!(?:docker-)?compose[.-]?)[^/]+\.ya?ml$/i, /(^|\/)(?:docker-)?compose\/[^/]+\.ya?ml$/i],
   sniff: (text) => /^services:[ \t]*(?:#.*)?$/m.test(text) && /^[ \t]+(?:image|build):/m.test(text),
   read: composeReader.read,
 };

@@ -83,6 +83,9 @@ function copySources(args: string): string[] {
 /** Commands that make an image a build environment: packagers and code generators. */
 const BUILD_TOOLS = /\b(?:pyinstaller|fpm\s+-|gem install fpm|grpc_tools\.protoc|grpcio-tools|protoc\s+-|buf generate|nfpm\s|rpmbuild|dpkg-buildpackage)\b/i;
 
+/** Base images that are an operating system and nothing else: their default command is a shell. */
+const BARE_OS = /^(?:docker\.io\/)?(?:library\/)?(?:alpine|debian|ubuntu|busybox|centos|fedora|rockylinux|almalinux|amazonlinux|archlinux|opensuse\/[\w-]+|redhat\/ubi\d+(?:-minimal)?)(?::[\w.-]+)?(?:@.*)?$/;
+
 /** A command that runs the test suite (fzf's image runs test/runner.rb in tmux): the image is a test bench. */
 const TEST_RUNNER = /(?:^|[\s"'/])(?:pytest|py\.test|tox|jest|vitest|mocha|rspec|phpunit|(?:go|cargo|dotnet|mvn|gradle|npm|yarn|pnpm)\s+(?:run\s+)?test|make\s+(?:test|check))\b|\/(?:tests?|spec)\/[\w.-]+\.(?:rb|py|js|sh)\b/;
 
@@ -99,6 +102,9 @@ export const dockerfileReader: Reader = {
     const sources: { path: string; line: number }[] = [];
     const workdirs: { path: string; line: number }[] = [];
     let command = '';
+    // the final stage: its base image, and whether it says what to run
+    let finalBase = '';
+    let finalRuns = false;
     for (const ins of instructions(text)) {
       if (ins.keyword === 'ARG' || ins.keyword === 'ENV') {
         readArg(ins.args, vars);
@@ -108,6 +114,8 @@ export const dockerfileReader: Reader = {
         const alias = words.length >= 3 && words[1].toUpperCase() === 'AS' ? words[2].toLowerCase() : undefined;
         const isStage = stages.has(ref.toLowerCase());
         if (alias) stages.add(alias);
+        finalBase = isStage ? '' : ref.toLowerCase();
+        finalRuns = false;
         if (!ref || isStage || ref.toLowerCase() === 'scratch') continue;
         const name = imageName(ref);
         if (name) images.push({ name, ref, line: ins.line, role: 'base' });
@@ -118,6 +126,7 @@ export const dockerfileReader: Reader = {
         if (dir && !dir.includes('$')) workdirs.push({ path: dir, line: ins.line });
       } else if (ins.keyword === 'CMD' || ins.keyword === 'ENTRYPOINT') {
         command = ins.args;
+        finalRuns = true;
       } else if (ins.keyword === 'EXPOSE') {
         for (const word of substitute(ins.args, vars).split(/\s+/)) {
           const port = toPort(word.replace(/\/(tcp|udp)$/i, ''));
@@ -129,7 +138,9 @@ export const dockerfileReader: Reader = {
     if (images.length) facts.images = images;
     if (exposedPorts.length) facts.exposedPorts = exposedPorts;
     if (sources.length || workdirs.length) facts.dockerBuild = { sources, workdirs };
-    if (!exposedPorts.length && (BUILD_TOOLS.test(text) || TEST_RUNNER.test(command))) facts.dockerBuild = { sources, workdirs, buildTool: true };
+    // an operating system image that runs nothing of its own (FROM alpine, apk add msitools) is a build environment
+    const bench = !finalRuns && BARE_OS.test(finalBase);
+    if (!exposedPorts.length && (BUILD_TOOLS.test(text) || TEST_RUNNER.test(command) || bench)) facts.dockerBuild = { sources, workdirs, buildTool: true };
     return facts;
   },
 };

@@ -387,7 +387,8 @@ function literalKwarg(text: string, key: string): { value: string; line: number 
 }
 
 export function readSetupPy(_path: string, text: string): ReadResult {
-  if (!/\bsetup\s*\(/.test(text)) return {};
+  // a packaging script calls setuptools' setup(); a Flask view named setup.py (redash's /setup wizard) does not
+  if (!/\b(?:setuptools|distutils|skbuild|pbr)\b/.test(text) || !/^\s*(?:[\w.]+\.)?setup\s*\(/m.test(text)) return {};
   const dependencies: DependencyFact[] = [];
   const lists: [string, DependencyScope][] = [
     ['install_requires', 'runtime'],

@@ -14,8 +14,11 @@ export function renderConclusion(model: ArchitectureModel, view: View, docs: str
   const alternatives = new Set(view.stores.filter((s) => view.alternativeStores.has(s.id)));
   const keeps = view.stores.filter((s) => s.kind !== 'broker' && !alternatives.has(s));
   const brokers = view.stores.filter((s) => s.kind === 'broker');
-  if (keeps.length) sentences.push(`It keeps its data in ${joinWords(keeps.map((s) => text(s.name)))}.`);
-  if (alternatives.size) sentences.push(`It can keep its data in ${joinWords([...alternatives].map((s) => text(s.name)))}; which of them holds it is a matter of configuration.`);
+  if (alternatives.size) {
+    // the databases it chooses between hold the data; a Redis beside them (locks, rate limits, a queue) is used, not the record
+    sentences.push(`It can keep its data in ${joinWords([...alternatives].map((s) => text(s.name)))}; which of them holds it is a matter of configuration.`);
+    if (keeps.length) sentences.push(`It also uses ${joinWords(keeps.map((s) => text(s.name)))}.`);
+  } else if (keeps.length) sentences.push(`It keeps its data in ${joinWords(keeps.map((s) => text(s.name)))}.`);
   // messages are exchanged between parts only when two or more of them use the broker; one part alone sends
   // to it (events for systems outside) or to itself (delayed jobs)
   const shared = brokers.filter((s) => new Set(view.usedBy(s).map((r) => r.from)).size >= 2);
