@@ -104,16 +104,18 @@ function externalHits(external: ReturnType<typeof resolveImports>['external']): 
   const seen = new Set<string>();
   for (const use of external) {
     const whole = matchTechnologies(use.ecosystem, use.name);
-    const at = `${use.file}\0${use.ecosystem}\0`;
+    // a type-only import (`import type { Request } from "express"` in a decorators package) never runs the package
+    const scope = use.typeOnly ? 'build' : 'runtime';
+    const at = `${use.file}\0${use.ecosystem}\0${scope}\0`;
     if (!seen.has(at + use.name)) {
       seen.add(at + use.name);
-      for (const tech of whole) hits.push({ tech, file: use.file, line: use.line, rule: `import ${use.name}`, scope: 'runtime' });
+      for (const tech of whole) hits.push({ tech, file: use.file, line: use.line, rule: `import ${use.typeOnly ? '(types only) ' : ''}${use.name}`, scope });
     }
     // one package may hold several products: "firebase/firestore" is Cloud Firestore, "firebase" only Firebase
     if (use.subpath && !seen.has(at + use.subpath)) {
       seen.add(at + use.subpath);
       for (const tech of matchTechnologies(use.ecosystem, use.subpath)) {
-        if (!whole.includes(tech)) hits.push({ tech, file: use.file, line: use.line, rule: `import ${use.subpath}`, scope: 'runtime' });
+        if (!whole.includes(tech)) hits.push({ tech, file: use.file, line: use.line, rule: `import ${use.typeOnly ? '(types only) ' : ''}${use.subpath}`, scope });
       }
     }
   }

@@ -412,9 +412,12 @@ function findByName(drafts: Draft[], name: string): Draft | undefined {
   return prefixed.length === 1 ? prefixed[0] : undefined;
 }
 
-/** A name compared without case, scope, group or punctuation: "@acme/Web-App" and "webapp" meet. */
+/**
+ * A name compared without case, scope, group, path or punctuation: "@acme/Web-App" and "webapp" meet, and so do
+ * the Go module "github.com/navidrome/navidrome" and the image "deluan/navidrome".
+ */
 function manifestKey(name: string): string {
-  return name.replace(/^@[^/]+\//, '').replace(/^.*:/, '').toLowerCase().replace(/[-_. ]/g, '');
+  return name.replace(/^@[^/]+\//, '').replace(/^.*:/, '').replace(/\/v\d+$/, '').replace(/^.*\//, '').toLowerCase().replace(/[-_. ]/g, '');
 }
 
 /**

@@ -3,6 +3,7 @@
  * evidence gathered for it.
  */
 import type { Ecosystem } from '../detect/facts.js';
+import { matchTechnologies } from '../catalogue/match.js';
 import type { TechnologyUse } from './types.js';
 import type { Context } from './context.js';
 import { DATASTORE_KINDS, type Draft, manifestDescription, primaryManifests } from './containers.js';
@@ -161,6 +162,9 @@ function containerKind(ctx: Context, d: Draft, techs: TechnologyUse[], categorie
   // web application, server included, not a frontend of something else
   const metaFramework = techs.some((t) => ['nextjs', 'nuxt', 'remix', 'sveltekit', 'astro'].includes(t.id));
   const fullStack = metaFramework && techs.some((t) => t.scope === 'runtime' && (t.category === 'orm' || /^database-(?!embedded)/.test(t.category)));
+  // a package others import (exports, types) that leaves React to its host (a peer dependency), or that has no
+  // page to open (no index.html, no app framework config), is a UI library: @plane/ui, @plane/hooks
+  if (hasFrontend && !d.deployable && libraryMarkers(ctx, d) && (frameworksOnlyAsPeers(ctx, d, techs) || !hasAppEntry(ctx, d))) return 'library';
   if (hasFrontend && !hasBackend && !fullStack) return 'frontend';
   if (hasFrontend && metaFramework) return fullStack ? 'service' : 'frontend';
   const names = [...d.names, d.path ? baseOf(d.path) : ''];
@@ -194,7 +198,8 @@ function containerKind(ctx: Context, d: Draft, techs: TechnologyUse[], categorie
   }
   if (kinds.includes('application')) return 'application';
   if (kinds.includes('library')) return 'library';
-  if (d.manifests.some((m) => m.fact.private)) return 'application';
+  // a private workspace package with an import entry (exports, types) is imported by its siblings, not run
+  if (d.manifests.some((m) => m.fact.private)) return libraryMarkers(ctx, d) ? 'library' : 'application';
   return d.manifests.length ? 'library' : 'application';
 }
 
@@ -267,6 +272,32 @@ function commandFirst(ctx: Context, d: Draft): boolean {
     const entry = ctx.input.facts.get(m.file)?.packageEntry;
     return !entry?.exports && !entry?.module && !entry?.types;
   });
+}
+
+/** A page to open or an app framework's config: what a web app has and a component library does not. */
+function hasAppEntry(ctx: Context, d: Draft): boolean {
+  const prefix = d.path ? `${d.path}/` : '';
+  if (['index.html', 'public/index.html', 'src/index.html', 'angular.json'].some((f) => ctx.fileByPath.has(prefix + f))) return true;
+  for (const path of ctx.fileByPath.keys()) {
+    if (path.startsWith(prefix) && !path.includes('/', prefix.length) && APP_CONFIG.test(path.slice(prefix.length))) return true;
+  }
+  return false;
+}
+
+const APP_CONFIG = /^(?:next|nuxt|remix|astro|gatsby-config|quasar|app)\.config\.[cm]?[jt]s$|^(?:gatsby-config|react-router\.config)\.[cm]?[jt]s$/;
+
+/** Its frontend frameworks come from peerDependencies only: the app that installs it brings them. */
+function frameworksOnlyAsPeers(ctx: Context, d: Draft, techs: TechnologyUse[]): boolean {
+  const peer = new Set<string>();
+  const own = new Set<string>();
+  for (const m of d.manifests) {
+    for (const dep of ctx.input.facts.get(m.file)?.dependencies ?? []) {
+      if (dep.scope === 'dev') continue;
+      for (const t of matchTechnologies(dep.ecosystem, dep.name)) (dep.scope === 'peer' ? peer : own).add(t.id);
+    }
+  }
+  const frameworks = techs.filter((t) => t.category === 'frontend-framework').map((t) => t.id);
+  return frameworks.length > 0 && frameworks.every((id) => peer.has(id) && !own.has(id));
 }
 
 /** Signs that a package is meant to be imported: npm main/exports/types, a typed Python package (py.typed). */

@@ -322,3 +322,43 @@ describe('a Go service that chooses its SQL database and uses Redis for locks', 
     assert.doesNotMatch(conclusion, /keeps its data in Redis/);
   });
 });
+
+describe('workspace packages: a hooks library, a decorators package with Express types, and the app that uses them', () => {
+  let model: ArchitectureModel;
+  analyzed('archmd-kinds-workspace-libs-', {
+    'package.json': JSON.stringify({ name: 'tracker', private: true, workspaces: ['apps/*', 'packages/*'] }),
+    'packages/hooks/package.json': JSON.stringify({ name: '@tracker/hooks', private: true, main: './dist/index.js', types: './dist/index.d.ts', exports: { '.': './dist/index.js' }, scripts: { build: 'tsdown' }, dependencies: { react: '^18.3.0' } }),
+    'packages/hooks/src/index.ts': 'import { useState } from "react";\nexport const useToggle = () => useState(false);\n',
+    'packages/decorators/package.json': JSON.stringify({ name: '@tracker/decorators', private: true, main: './dist/index.mjs', types: './dist/index.d.mts', exports: { '.': './dist/index.mjs' }, devDependencies: { '@types/express': '4.17.23' } }),
+    'packages/decorators/src/index.ts': 'import type { Request, Response } from "express";\nexport function Get(path: string) {\n  return (_t: unknown, _k: string) => void [path as unknown as Request, {} as Response];\n}\n',
+    'apps/web/package.json': JSON.stringify({ name: 'web', private: true, scripts: { dev: 'vite', build: 'vite build' }, dependencies: { react: '^18.3.0', 'react-dom': '^18.3.0', '@tracker/hooks': 'workspace:*' } }),
+    'apps/web/index.html': '<!doctype html><div id="root"></div><script type="module" src="/src/main.tsx"></script>\n',
+    'apps/web/src/main.tsx': 'import { createRoot } from "react-dom/client";\nimport { useToggle } from "@tracker/hooks";\ncreateRoot(document.body).render(<div>{String(useToggle)}</div>);\n',
+  }, (m) => (model = m));
+
+  it('calls the packages libraries and the app with a page a frontend', () => {
+    assert.equal(kindOf(model, 'packages/hooks'), 'library');
+    assert.equal(kindOf(model, 'packages/decorators'), 'library');
+    assert.equal(kindOf(model, 'apps/web'), 'frontend');
+  });
+
+  it('does not count a type-only import as running the package', () => {
+    const express = model.technologies.find((t) => t.id === 'express');
+    assert.ok(!express || express.scope !== 'runtime', JSON.stringify(express));
+  });
+});
+
+describe("a Go server whose example deployments run its own published image", () => {
+  let model: ArchitectureModel;
+  analyzed('archmd-kinds-own-image-', {
+    'go.mod': 'module github.com/tunes/tunes\n\ngo 1.23\n\nrequire github.com/go-chi/chi/v5 v5.1.0\n',
+    'main.go': 'package main\n\nimport (\n\t"net/http"\n\n\t"github.com/go-chi/chi/v5"\n)\n\nfunc main() {\n\tr := chi.NewRouter()\n\tr.Get("/ping", func(w http.ResponseWriter, _ *http.Request) {})\n\thttp.ListenAndServe(":4533", r)\n}\n',
+    'contrib/docker-compose/docker-compose-caddy.yml': 'services:\n  tunes:\n    image: deluan/tunes:latest\n    ports: ["4533:4533"]\n',
+    'contrib/k8s/manifest.yml': 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: tunes-deployment\nspec:\n  template:\n    spec:\n      containers:\n        - name: tunes\n          image: ghcr.io/tunes/tunes:0.49.3\n',
+  }, (m) => (model = m));
+
+  it('runs the project itself, not an outside service of the same name', () => {
+    const outside = model.containers.filter((c) => c.path === undefined && c.role === 'main');
+    assert.deepEqual(outside.map((c) => c.name), []);
+  });
+});

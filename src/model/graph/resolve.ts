@@ -87,6 +87,7 @@ export function resolveImports(input: GraphInput): GraphResult {
         const use: ExternalUse = { file: from, ecosystem: result.external.ecosystem, name: result.external.name };
         if (result.external.subpath) use.subpath = result.external.subpath;
         if (imp.line !== undefined) use.line = imp.line;
+        if (imp.kind === 'type') use.typeOnly = true;
         external.set(`${from}\u0000${use.ecosystem}\u0000${use.subpath ?? use.name}\u0000${imp.line ?? ''}`, use);
       }
     }

@@ -18,6 +18,8 @@ export interface ExternalUse {
   /** The module path as imported when it names a part of the package ("firebase/firestore"): one package may hold several products. */
   subpath?: string;
   line?: number;
+  /** `import type`: the compiler reads the package, the program never loads it. */
+  typeOnly?: true;
 }
 
 export interface GroupEdge {
