@@ -40,7 +40,8 @@ export interface ManifestFact {
   entryPoints?: { name: string; target: string; line?: number }[];
   /** Local path dependencies (ProjectReference, path = "../x", "workspace:*", replace => ../x), relative to the manifest's folder. */
   /** dev: needed by the tests only (Cargo [dev-dependencies]), no dependency of the shipped code. */
-  localDependencies?: { path?: string; name?: string; line?: number; dev?: true }[];
+  /** notRun: an orchestrator's reference it builds against but does not run (Aspire's IsAspireProjectResource="false"). */
+  localDependencies?: { path?: string; name?: string; line?: number; dev?: true; notRun?: true }[];
   /** True when the manifest marks itself private / not published (package.json "private"). */
   private?: boolean;
   /** What the project builds to, when the manifest says: "library", "application", "cli". */

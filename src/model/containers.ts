@@ -134,7 +134,7 @@ export function buildDrafts(ctx: Context): Draft[] {
     d.deployable = true;
     for (const local of appHost.fact.localDependencies ?? []) {
       const target = local.path !== undefined ? byPath.get(joinPath(dirOf(appHost.file), local.path) ?? '\0') : undefined;
-      if (!target || target === d) continue;
+      if (!target || target === d || local.notRun) continue;
       target.deployable = true;
       target.evidence.push(evidence(appHost.file, 'Aspire AppHost runs this project', local.line));
     }

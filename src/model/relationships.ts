@@ -86,7 +86,7 @@ export function buildRelationships({ ctx, drafts, containers, techs, importEdges
       for (const local of fact.localDependencies ?? []) {
         const target = local.path !== undefined ? byPath.get(joinPath(dirOf(file), local.path) ?? '\0') : local.name ? byPackage.get(`${fact.ecosystem}:${local.name}`) : undefined;
         if (!target || local.dev) continue;
-        if (d.orchestrator) edges.add(d.id, target.id, 'runs', 'deploy', 'runs', [evidence(file, 'Aspire AppHost project reference', local.line)]);
+        if (d.orchestrator && !local.notRun) edges.add(d.id, target.id, 'runs', 'deploy', 'runs', [evidence(file, 'Aspire AppHost project reference', local.line)]);
         else edges.add(d.id, target.id, 'project reference', 'import', 'depends on', [evidence(file, `${fact.ecosystem} local dependency`, local.line)]);
       }
     }

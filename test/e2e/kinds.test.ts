@@ -362,3 +362,34 @@ describe("a Go server whose example deployments run its own published image", ()
     assert.deepEqual(outside.map((c) => c.name), []);
   });
 });
+
+describe('an Aspire AppHost that runs the web project and builds against ServiceDefaults', () => {
+  let model: ArchitectureModel;
+  analyzed('archmd-kinds-aspire-', {
+    'src/Clean.AspireHost/Clean.AspireHost.csproj': [
+      '<Project Sdk="Microsoft.NET.Sdk">',
+      '  <Sdk Name="Aspire.AppHost.Sdk" Version="9.0.0" />',
+      '  <PropertyGroup><OutputType>Exe</OutputType><TargetFramework>net9.0</TargetFramework></PropertyGroup>',
+      '  <ItemGroup><PackageReference Include="Aspire.Hosting.AppHost" Version="9.0.0" /></ItemGroup>',
+      '  <ItemGroup>',
+      '    <ProjectReference Include="..\\Clean.Web\\Clean.Web.csproj" />',
+      '    <ProjectReference Include="..\\Clean.ServiceDefaults\\Clean.ServiceDefaults.csproj" IsAspireProjectResource="false" />',
+      '  </ItemGroup>',
+      '</Project>',
+      '',
+    ].join('\n'),
+    'src/Clean.AspireHost/AppHost.cs': 'var builder = DistributedApplication.CreateBuilder(args);\nbuilder.AddProject<Projects.Clean_Web>("web");\nbuilder.Build().Run();\n',
+    'src/Clean.Web/Clean.Web.csproj': '<Project Sdk="Microsoft.NET.Sdk.Web">\n  <PropertyGroup><TargetFramework>net9.0</TargetFramework></PropertyGroup>\n</Project>\n',
+    'src/Clean.Web/Program.cs': 'var app = WebApplication.CreateBuilder(args).Build();\napp.MapGet("/contributors", () => "[]");\napp.Run();\n',
+    'src/Clean.ServiceDefaults/Clean.ServiceDefaults.csproj': '<Project Sdk="Microsoft.NET.Sdk">\n  <PropertyGroup><TargetFramework>net9.0</TargetFramework><IsAspireSharedProject>true</IsAspireSharedProject></PropertyGroup>\n  <ItemGroup><FrameworkReference Include="Microsoft.AspNetCore.App" /></ItemGroup>\n</Project>\n',
+    'src/Clean.ServiceDefaults/Extensions.cs': 'namespace Microsoft.Extensions.Hosting;\npublic static class Extensions { }\n',
+  }, (m) => (model = m));
+
+  it('runs the web project and treats ServiceDefaults as a library it builds against', () => {
+    assert.equal(kindOf(model, 'src/Clean.Web'), 'service');
+    assert.equal(kindOf(model, 'src/Clean.ServiceDefaults'), 'library');
+    const host = model.containers.find((c) => c.path === 'src/Clean.AspireHost');
+    const defaults = model.containers.find((c) => c.path === 'src/Clean.ServiceDefaults');
+    assert.ok(!model.relationships.some((r) => r.from === host?.id && r.to === defaults?.id && r.technology === 'runs'));
+  });
+});

@@ -95,13 +95,15 @@ function readProjectXml(path: string, text: string, asManifest: boolean): ReadRe
   const projLine = includeLocator(lines, 'ProjectReference');
   const localDependencies = items
     .flatMap((g) => arr(g.ProjectReference))
-    .map((r) => attr(r, 'Include'))
-    .filter((p): p is string => !!p)
+    .filter((r) => !!attr(r, 'Include'))
     // The folder of the referenced project, like every other local dependency; its file name is the project name.
-    .map((p) => {
+    .map((r) => {
+      const p = attr(r, 'Include')!;
       const file = slash(p);
       const cut = file.lastIndexOf('/');
-      return compact({ name: file.slice(cut + 1).replace(/\.\w+proj$/i, ''), path: cut >= 0 ? file.slice(0, cut) : '.', line: projLine(p) });
+      // an Aspire AppHost compiles against ServiceDefaults (IsAspireProjectResource="false") without running it
+      const notRun = /^false$/i.test(attr(r, 'IsAspireProjectResource') ?? '') ? (true as const) : undefined;
+      return compact({ name: file.slice(cut + 1).replace(/\.\w+proj$/i, ''), path: cut >= 0 ? file.slice(0, cut) : '.', line: projLine(p), notRun });
     });
   const outputType = (props.OutputType ?? '').toLowerCase();
   const kind: ManifestFact['kind'] = isTest
