@@ -161,6 +161,8 @@ export interface ImportFact {
   kind: 'static' | 'dynamic' | 'require' | 'reexport' | 'type' | 'use' | 'include';
   /** Names taken from the module, when they may be submodules themselves (Python `from a import b, c`). */
   names?: string[];
+  /** The code runs without it: Python's `try: import x` / `except ImportError:` (a connector enabled when installed). */
+  optional?: true;
 }
 
 /** tsconfig.json / jsconfig.json settings that decide what an import specifier means. Paths as written. */

@@ -288,8 +288,12 @@ function implicitStores(drafts: Draft[], containers: Container[], techs: ReturnT
   const driverEvidenceOf = (t: (typeof techs)[number]) => t.evidence.filter((e) => /dependency|import|URL|datasource|adapter|ENGINE|JDBC|dialect|DB_CONNECTION/.test(e.rule));
   // in a language whose imports are read, a client library declared and never imported or configured
   // (mealie's paho-mqtt, BookStack's predis) is no sign the system uses that store
-  const viaDriver = (t: (typeof techs)[number], driverEvidence = driverEvidenceOf(t)) =>
-    runsSomewhere && t.containers.some((c) => appLike.has(c)) && driverEvidence.length > 0 && !onlyDeclared(driverEvidence);
+  // (nor is one the code imports only where it runs on without it: redash's query runners, each a connector
+  // enabled when its driver is installed, reach the databases users query, not where redash keeps its data)
+  const viaDriver = (t: (typeof techs)[number], driverEvidence = driverEvidenceOf(t)) => {
+    const used = driverEvidence.filter((e) => !e.rule.startsWith('import (optional) '));
+    return runsSomewhere && t.containers.some((c) => appLike.has(c)) && used.length > 0 && !onlyDeclared(used);
+  };
   const out: Draft[] = [];
   for (const t of techs) {
     if (t.scope !== 'runtime' || !isStoreCategory(t.category) || [...existing].some((id) => sameFamily(id, t.id))) continue;

@@ -486,9 +486,10 @@ function pickStoreTech(techs: Technology[]): Technology | undefined {
  * A project's manifests, the one that declares what it is first: a package.json beside a pyproject that only
  * holds the end-to-end test harness (dispatch-e2e, with nothing but dev dependencies) speaks for it last.
  */
-export function primaryManifests(ctx: Context, d: Draft): Draft['manifests'] {
-  const runtime = (file: string) => (ctx.input.facts.get(file)?.dependencies ?? []).some((dep) => dep.scope === 'runtime');
-  const support = (m: Draft['manifests'][number]) => m.fact.ecosystem === 'npm' && !runtime(m.file) && d.manifests.some((o) => o.fact.ecosystem !== 'npm');
+export function primaryManifests(d: Draft): Draft['manifests'] {
+  // a package.json beside pyproject.toml, a Gemfile or a pom builds that project's frontend (redash-client in
+  // redash): the other manifest names and describes the part, as its language decides the part's language
+  const support = (m: Draft['manifests'][number]) => m.fact.ecosystem === 'npm' && d.manifests.some((o) => o.fact.ecosystem !== 'npm');
   return [...d.manifests].sort((a, b) => Number(support(a)) - Number(support(b)));
 }
 

@@ -52,7 +52,7 @@ export function finalizeContainer(ctx: Context, d: Draft, techs: TechnologyUse[]
     evidence: mergeEvidence(d.evidence),
   };
   if (d.path !== undefined) container.path = d.path;
-  const description = manifestDescription({ ...d, manifests: primaryManifests(ctx, d) }) ?? readmeDescription(ctx, d);
+  const description = manifestDescription({ ...d, manifests: primaryManifests(d) }) ?? readmeDescription(ctx, d);
   if (description) container.description = description;
   if (d.path !== undefined) {
     // npm manifests say nothing here: a Spring app's frontend build is not its language
@@ -76,7 +76,7 @@ function containerName(ctx: Context, d: Draft): string {
   // a compose or Kubernetes name is what operators call it; a package name is what developers import
   const serviceNames = d.services.filter((s) => s.fact.source === 'compose' || s.fact.source === 'kubernetes').map((s) => s.fact.name);
   if (d.path === undefined) return [...d.names][0] ?? d.id;
-  const manifestName = primaryManifests(ctx, d).map((m) => m.fact.name).find((n) => n && !n.includes('${'));
+  const manifestName = primaryManifests(d).map((m) => m.fact.name).find((n) => n && !n.includes('${'));
   if (d.path === '') return manifestName ? shortName(manifestName) : ctx.input.rootName;
   if (serviceNames.length) return serviceNames.sort()[0];
   return manifestName ? shortName(manifestName) : folderName(d.path);
@@ -196,6 +196,9 @@ function containerKind(ctx: Context, d: Draft, techs: TechnologyUse[], categorie
     // net/http needs no framework: a Go program that registers its own routes serves them
     return goBinary && servesRoutes(ctx, d) ? 'service' : 'cli';
   }
+  // a JVM module with a main class that serves its own routes (apollo-adminservice, its web starter pulled in
+  // through a shared module) is a service, whatever its packaging says
+  if (hasJvmMain(ctx, d) && servesRoutes(ctx, d)) return 'service';
   if (kinds.includes('application')) return 'application';
   if (kinds.includes('library')) return 'library';
   // a private workspace package with an import entry (exports, types) is imported by its siblings, not run

@@ -30,7 +30,7 @@ export function buildIntro(ctx: Context, drafts: Draft[]): Intro {
   const named = (m: { fact: { name?: string } }) => Boolean(m.fact.name && !m.fact.name.includes('${'));
   // an aggregator at the root (a Maven parent pom, a workspace package.json) names the project even when
   // it is no part of its own
-  const rootManifests = root ? primaryManifests(ctx, root) : [];
+  const rootManifests = root ? primaryManifests(root) : [];
   const rootManifest =
     rootManifests.find(named) ??
     [...ctx.each('manifests')]

@@ -4,7 +4,7 @@
  */
 import type { TechnologyHit } from '../detect/technologies.js';
 import type { Category } from '../catalogue/types.js';
-import { evidence, mergeEvidence } from './evidence.js';
+import { type Evidence, evidence, mergeEvidence } from './evidence.js';
 import type { Context } from './context.js';
 import type { TechnologyUse } from './types.js';
 
@@ -47,7 +47,7 @@ export function hitScope(ctx: Context, hit: TechnologyHit): Scope {
 }
 
 export function aggregateTechnologies(ctx: Context, hits: TechnologyHit[], ownerOf: (hit: TechnologyHit) => string | undefined): TechnologyUse[] {
-  const byId = new Map<string, TechnologyUse & { rank: number }>();
+  const byId = new Map<string, TechnologyUse & { rank: number; ranks: number[] }>();
   // each container's own best scope: hyper in the runtime of one crate and among another's dev-dependencies
   // is that other crate's test tooling, not its stack
   const ownRank = new Map<string, Map<string, number>>();
@@ -55,7 +55,7 @@ export function aggregateTechnologies(ctx: Context, hits: TechnologyHit[], owner
     const scope = hitScope(ctx, hit);
     let use = byId.get(hit.tech.id);
     if (!use) {
-      use = { id: hit.tech.id, name: hit.tech.name, category: hit.tech.category, scope, containers: [], evidence: [], rank: RANK[scope] };
+      use = { id: hit.tech.id, name: hit.tech.name, category: hit.tech.category, scope, containers: [], evidence: [], rank: RANK[scope], ranks: [] };
       byId.set(hit.tech.id, use);
     }
     if (RANK[scope] > use.rank) {
@@ -70,13 +70,19 @@ export function aggregateTechnologies(ctx: Context, hits: TechnologyHit[], owner
       ownRank.set(hit.tech.id, ranks);
     }
     use.evidence.push(evidence(hit.file, hit.rule, hit.line));
+    use.ranks.push(RANK[scope]);
   }
   return [...byId.values()]
-    .map(({ rank, ...use }) => {
+    .map(({ rank, ranks: hitRanks, ...use }) => {
       // a part uses a runtime technology only where its own hits are runtime (or optional) ones
       const ranks = ownRank.get(use.id);
       const containers = rank >= RANK.optional && ranks ? use.containers.filter((c) => (ranks.get(c) ?? 0) >= RANK.optional) : use.containers;
-      return { ...use, containers: containers.sort(), evidence: mergeEvidence(use.evidence) };
+      // the hits that gave the technology its scope come first: a runtime H2 is not cited at a test-scoped dependency
+      const deciding = mergeEvidence(use.evidence.filter((_, i) => hitRanks[i] === rank));
+      const key = (e: Evidence) => `${e.file}\0${e.line ?? ''}\0${e.rule}`;
+      const cited = new Set(deciding.map(key));
+      const rest = mergeEvidence(use.evidence.filter((_, i) => hitRanks[i] !== rank)).filter((e) => !cited.has(key(e)));
+      return { ...use, containers: containers.sort(), evidence: [...deciding, ...rest] };
     })
     .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }

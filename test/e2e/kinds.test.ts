@@ -393,3 +393,51 @@ describe('an Aspire AppHost that runs the web project and builds against Service
     assert.ok(!model.relationships.some((r) => r.from === host?.id && r.to === defaults?.id && r.technology === 'runs'));
   });
 });
+
+describe('Maven modules: an admin service whose web starter comes through a shared module, and Guava in two scopes', () => {
+  let model: ArchitectureModel;
+  const pom = (artifact: string, deps: string) => `<project><groupId>com.ctrip</groupId><artifactId>${artifact}</artifactId><dependencies>${deps}</dependencies></project>\n`;
+  const dep = (g: string, a: string, scope = '') => `<dependency><groupId>${g}</groupId><artifactId>${a}</artifactId>${scope ? `<scope>${scope}</scope>` : ''}</dependency>`;
+  analyzed('archmd-kinds-jvm-admin-', {
+    'pom.xml': '<project><groupId>com.ctrip</groupId><artifactId>apollo</artifactId><packaging>pom</packaging><modules><module>apollo-common</module><module>apollo-adminservice</module><module>apollo-build</module></modules></project>\n',
+    'apollo-common/pom.xml': pom('apollo-common', dep('org.springframework.boot', 'spring-boot-starter-web') + dep('com.google.guava', 'guava')),
+    'apollo-common/src/main/java/com/ctrip/common/Util.java': 'package com.ctrip.common;\n\npublic class Util {}\n',
+    'apollo-adminservice/pom.xml': pom('apollo-adminservice', dep('com.ctrip', 'apollo-common')),
+    'apollo-adminservice/src/main/java/com/ctrip/admin/AdminServiceApplication.java': 'package com.ctrip.admin;\n\nimport org.springframework.boot.SpringApplication;\n\npublic class AdminServiceApplication {\n  public static void main(String[] args) {\n    SpringApplication.run(AdminServiceApplication.class, args);\n  }\n}\n',
+    'apollo-adminservice/src/main/java/com/ctrip/admin/AppController.java': 'package com.ctrip.admin;\n\nimport org.springframework.web.bind.annotation.GetMapping;\nimport org.springframework.web.bind.annotation.RestController;\n\n@RestController\npublic class AppController {\n  @GetMapping("/apps")\n  public String apps() { return "[]"; }\n}\n',
+    'apollo-build/pom.xml': pom('apollo-build', dep('com.google.guava', 'guava', 'test')),
+    'apollo-build/src/main/java/com/ctrip/build/Convert.java': 'package com.ctrip.build;\n\npublic class Convert {}\n',
+  }, (m) => (model = m));
+
+  it('is a service', () => {
+    assert.equal(kindOf(model, 'apollo-adminservice'), 'service');
+  });
+
+  it('cites the runtime Guava, not the test-scoped one', () => {
+    const stack = render(model).split('section="technology-stack"')[1] ?? '';
+    assert.match(stack, /Guava \(`apollo-common\/pom\.xml`\)/);
+  });
+});
+
+describe('a Flask app with a React client beside it and query runners for many databases', () => {
+  let model: ArchitectureModel;
+  analyzed('archmd-kinds-connectors-', {
+    'pyproject.toml': '[project]\nname = "dash"\ndescription = "Connect to any data source and share dashboards."\ndependencies = ["flask>=3", "psycopg2-binary>=2.9", "oracledb>=2"]\n',
+    'package.json': JSON.stringify({ name: 'dash-client', description: 'The frontend part of Dash.', private: true, dependencies: { react: '^18.3.0' } }),
+    'dash/app.py': 'from flask import Flask\nimport psycopg2\n\napp = Flask(__name__)\nconn = psycopg2.connect("")\n',
+    'dash/query_runner/oracle.py': 'try:\n    import oracledb\n\n    enabled = True\nexcept ImportError:\n    enabled = False\n',
+    'client/app/index.jsx': 'import React from "react";\nexport const App = () => <div />;\n',
+    Dockerfile: 'FROM python:3.13\nCOPY . /app\nEXPOSE 5000\nCMD ["gunicorn", "dash.app:app"]\n',
+  }, (m) => (model = m));
+
+  it('is named and described by its Python manifest', () => {
+    assert.equal(model.system.name.value, 'dash');
+    assert.match(model.containers.find((c) => c.path === '')?.description?.value ?? '', /Connect to any data source/);
+  });
+
+  it('keeps its data in PostgreSQL, not in the databases its connectors query', () => {
+    const conclusion = render(model).split('section="conclusion"')[1] ?? '';
+    assert.doesNotMatch(conclusion, /Oracle/);
+    assert.match(conclusion, /keeps its data in PostgreSQL/);
+  });
+});

@@ -121,6 +121,24 @@ describe('lexer-based extraction skips strings and comments', () => {
     const text = 'from typing import TYPE_CHECKING\n\nif TYPE_CHECKING:\n    from .models import Order\n\n    import shop.db\nimport shop.app\n';
     assert.deepEqual(specs('m.py', text), ['1:static:typing', '4:type:.models', '6:type:shop.db', '7:static:shop.app']);
   });
+  it('Python: imports in a try whose handler catches ImportError are optional', () => {
+    const text = [
+      'try:',
+      '    from pydruid.db import connect',
+      '    enabled = True',
+      'except ImportError:',
+      '    enabled = False',
+      '',
+      'try:',
+      '    import requests',
+      'except ValueError:',
+      '    pass',
+      'import json',
+      '',
+    ].join('\n');
+    const optional = (readFile('druid.py', text).imports ?? []).filter((i) => i.optional).map((i) => i.specifier);
+    assert.deepEqual(optional, ['pydruid.db']);
+  });
   it('Go', () => {
     const text = 'package main\n\nimport (\n\t"fmt"\n\tlog "github.com/sirupsen/logrus"\n\t// "commented/out"\n)\nimport _ "embed"\nvar s = `\nimport "raw/string"\n`\n';
     assert.deepEqual(specs('main.go', text), ['4:static:fmt', '5:static:github.com/sirupsen/logrus', '8:static:embed']);

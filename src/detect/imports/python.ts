@@ -37,23 +37,59 @@ function typeCheckingLines(masked: string, starts: number[]): [number, number][]
   return ranges;
 }
 
+const TRY = /^([ \t]*)try[ \t]*:[ \t]*$/gm;
+
+/** Line ranges (1-based, inclusive) of `try:` bodies whose handlers catch ImportError: what they import is optional. */
+function guardedLines(masked: string, starts: number[]): [number, number][] {
+  const ranges: [number, number][] = [];
+  const lines = masked.split('\n');
+  for (const m of masked.matchAll(TRY)) {
+    const first = lineAt(starts, m.index);
+    const indent = m[1].length;
+    let last = first;
+    let i = first;
+    for (; i < lines.length; i++) {
+      const line = lines[i];
+      if (!line.trim()) continue;
+      if (line.length - line.trimStart().length <= indent) break;
+      last = i + 1;
+    }
+    // the handlers at the try's own indentation, up to the next statement that is none
+    let guards = false;
+    for (; i < lines.length; i++) {
+      const line = lines[i];
+      if (!line.trim()) continue;
+      const depth = line.length - line.trimStart().length;
+      if (depth < indent) break;
+      if (depth === indent) {
+        if (!/^\s*except\b/.test(line)) break;
+        if (/\b(?:ImportError|ModuleNotFoundError)\b/.test(line)) guards = true;
+      }
+    }
+    if (guards && last > first) ranges.push([first + 1, last]);
+  }
+  return ranges;
+}
+
 export function extractPythonImports(text: string): ImportFact[] {
   const { masked } = maskCode(text, PYTHON);
   const starts = lineStarts(text);
   const out: ImportFact[] = [];
   const typeOnly = masked.includes('TYPE_CHECKING') ? typeCheckingLines(masked, starts) : [];
   const kindAt = (line: number): ImportFact['kind'] => (typeOnly.some(([a, b]) => line >= a && line <= b) ? 'type' : 'static');
+  const guarded = masked.includes('ImportError') || masked.includes('ModuleNotFoundError') ? guardedLines(masked, starts) : [];
+  const optional = (fact: ImportFact): ImportFact => (fact.line !== undefined && guarded.some(([a, b]) => fact.line! >= a && fact.line! <= b) ? { ...fact, optional: true } : fact);
   for (const m of masked.matchAll(STATEMENT)) {
     const line = lineAt(starts, m.index);
     if (m[2] !== undefined) {
       if (!DOTTED.test(m[2])) continue;
       const taken = names(m[3] ?? '').filter((name) => name !== '*');
       const kind = kindAt(line);
-      out.push(taken.length ? { specifier: m[2], line, kind, names: taken } : { specifier: m[2], line, kind });
+      out.push(optional(taken.length ? { specifier: m[2], line, kind, names: taken } : { specifier: m[2], line, kind }));
     } else if (m[4] !== undefined) {
       for (const part of m[4].replace(/\\\r?\n/g, ' ').split(',')) {
         const spec = part.trim().split(/\s+as\s+/)[0].trim();
-        if (DOTTED.test(spec) && !spec.startsWith('.')) out.push({ specifier: spec, line, kind: kindAt(line) });
+        if (DOTTED.test(spec) && !spec.startsWith('.')) out.push(optional({ specifier: spec, line, kind: kindAt(line) }));
       }
     }
   }

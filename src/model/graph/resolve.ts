@@ -88,6 +88,7 @@ export function resolveImports(input: GraphInput): GraphResult {
         if (result.external.subpath) use.subpath = result.external.subpath;
         if (imp.line !== undefined) use.line = imp.line;
         if (imp.kind === 'type') use.typeOnly = true;
+        if (imp.optional) use.optional = true;
         external.set(`${from}\u0000${use.ecosystem}\u0000${use.subpath ?? use.name}\u0000${imp.line ?? ''}`, use);
       }
     }

@@ -20,6 +20,8 @@ export interface ExternalUse {
   line?: number;
   /** `import type`: the compiler reads the package, the program never loads it. */
   typeOnly?: true;
+  /** Imported where the code runs on without it (Python's `except ImportError`). */
+  optional?: true;
 }
 
 export interface GroupEdge {

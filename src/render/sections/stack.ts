@@ -62,5 +62,6 @@ export function renderStack(model: ArchitectureModel): string {
 export function preferOwn(t: Pick<TechnologyUse, 'evidence'>) {
   const rank = (e: { file: string; rule: string }) =>
     (roleOf(e.file) === 'main' ? 0 : roleOf(e.file) === 'test' || roleOf(e.file) === 'tooling' ? 3 : 6) + (/dependency|manifest/.test(e.rule) ? 0 : /^file |image/.test(e.rule) ? 1 : 2);
-  return [...t.evidence].sort((a, b) => rank(a) - rank(b) || (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+  // a stable sort: within a rank, the evidence that decided the technology's scope stays first
+  return [...t.evidence].sort((a, b) => rank(a) - rank(b));
 }
