@@ -424,13 +424,20 @@ function manifestKey(name: string): string {
  * Compose fills `${POSTGRES_IMAGE}` and `dockerfile: ${X_DOCKERFILE}` from the .env file beside it: a service
  * whose image or Dockerfile is a variable is read with those values (the .env reader keeps only such values).
  */
+const ENV_FILES = ['.env', '.env.example', '.env.sample', '.env.dist', '.env.docker', '.env.template'];
+
 function withEnvFile(ctx: Context, file: string, s: ServiceFact): ServiceFact {
   if (s.source !== 'compose' || !(s.image?.includes('$') || s.dockerfile?.includes('$'))) return s;
   const folder = dirOf(file);
   const values = new Map<string, string>();
-  for (const e of ctx.input.facts.get(folder ? `${folder}/.env` : '.env')?.env ?? []) if (e.value !== undefined) values.set(e.name, e.value);
-  const fill = (text: string) =>
-    text.replace(/\$\{([A-Za-z_]\w*)(?::?-([^}]*))?\}|\$([A-Za-z_]\w*)/g, (m, braced: string | undefined, dflt: string | undefined, bare: string | undefined) => values.get(braced ?? bare!) ?? dflt ?? m);
+  // .env first; without it, the template a README says to copy to .env (.env.example, pixelfed's .env.docker)
+  for (const name of ENV_FILES) {
+    for (const e of ctx.input.facts.get(folder ? `${folder}/${name}` : name)?.env ?? []) if (e.value !== undefined && !values.has(e.name)) values.set(e.name, e.value);
+  }
+  // ${VAR}, ${VAR:-default}, ${VAR-default}, and ${VAR:?message} (required, no default); a value may name another variable
+  const once = (text: string) =>
+    text.replace(/\$\{([A-Za-z_]\w*)(?::?-([^}]*)|:?\?[^}]*)?\}|\$([A-Za-z_]\w*)/g, (m, braced: string | undefined, dflt: string | undefined, bare: string | undefined) => values.get(braced ?? bare!) ?? dflt ?? m);
+  const fill = (text: string) => once(once(text));
   const filled: ServiceFact = { ...s };
   if (s.image?.includes('$')) filled.image = fill(s.image);
   if (s.dockerfile?.includes('$')) {

@@ -441,3 +441,19 @@ describe('a Flask app with a React client beside it and query runners for many d
     assert.match(conclusion, /keeps its data in PostgreSQL/);
   });
 });
+
+describe('a compose file whose database image is a required variable set in .env.docker', () => {
+  let model: ArchitectureModel;
+  analyzed('archmd-kinds-env-docker-', {
+    '.env.docker': '# copy to .env\nDB_VERSION="11.2"\nDOCKER_DB_IMAGE="mariadb:${DB_VERSION}"\nDB_PASSWORD="secret"\n',
+    'docker-compose.yml': 'services:\n  web:\n    build: .\n    ports: ["8080:80"]\n    depends_on: [db]\n  db:\n    image: ${DOCKER_DB_IMAGE:?error}\n',
+    'composer.json': JSON.stringify({ name: 'acme/photos', type: 'project', require: { 'laravel/framework': '^11.0' } }),
+    'routes/web.php': "<?php\nRoute::get('/', fn () => view('home'));\n",
+    Dockerfile: 'FROM php:8.3-apache\nCOPY . /var/www/html\nEXPOSE 80\n',
+  }, (m) => (model = m));
+
+  it('reads the database image from the template the README copies to .env', () => {
+    assert.equal(model.containers.find((c) => c.name === 'db')?.kind, 'datastore');
+    assert.match(render(model).split('section="conclusion"')[1] ?? '', /keeps its data in db/);
+  });
+});

@@ -1,5 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { goReader } from '../../src/detect/source/go.js';
+import { rubyReader } from '../../src/detect/source/ruby.js';
 import { apis } from './read-fixture.js';
 
 const F = 'source-polyglot';
@@ -201,4 +203,16 @@ test('a Feign client maps the routes it calls: none of them is served', () => {
 
 test('Flask views that render a template serve pages; one that answers JSON is an API', () => {
   assert.deepEqual(apis(F, 'flask/app.py'), ['Web GET / serves @6', 'REST GET /api/items serves @11', 'REST POST /api/items serves @11', 'Web GET /about serves @16']);
+});
+
+test('Sidekiq without a queue option takes jobs from "default"; enqueuing a job class names no queue', () => {
+  const worker = 'class PdfWorker\n  include Sidekiq::Job\n\n  def perform(id)\n  end\nend\n';
+  assert.deepEqual(rubyReader.read('app/workers/pdf_worker.rb', worker).apis?.map((a) => `${a.name} ${a.role}`), ['default consumes']);
+  const caller = 'class SubmissionsController\n  def create\n    ProcessSubmitterCompletionJob.perform_async(id)\n    SendSmsJob.set(queue: :sms).perform_async(id)\n  end\nend\n';
+  assert.deepEqual(rubyReader.read('app/controllers/submissions_controller.rb', caller).apis?.map((a) => `${a.name} ${a.role}`), ['sms produces']);
+});
+
+test('gorilla/mux: a route whose path follows a configurable prefix (baseUrl + "/cart")', () => {
+  const text = 'package main\n\nimport "github.com/gorilla/mux"\n\nfunc main() {\n\tr := mux.NewRouter()\n\tr.HandleFunc(baseUrl+"/", home).Methods(http.MethodGet, http.MethodHead)\n\tr.HandleFunc(baseUrl + "/cart", viewCart).Methods(http.MethodGet)\n}\n';
+  assert.deepEqual(goReader.read('src/frontend/main.go', text).apis?.map((a) => `${a.name} ${a.role}`), ['GET / serves', 'HEAD / serves', 'GET /cart serves']);
 });

@@ -17,7 +17,8 @@ function unquote(raw: string): string {
 /** Variables a compose file puts into an image or Dockerfile reference; their values are names and versions. */
 const BUILD_REFERENCE_NAME = /(?:^|_)(?:IMAGE(?:_NAME|_REPO(?:SITORY)?)?|DOCKERFILE|VERSION|TAG)$/i;
 const SECRET_NAME = /(?:^|_)(?:SECRET|PASSWORD|PASSWD|TOKEN|KEY|CREDENTIALS?|AUTH)(?:_|$)/i;
-const BUILD_REFERENCE_VALUE = /^[\w./:@+-]{1,200}$/;
+// (itself made of variables: DOCKER_DB_IMAGE="mariadb:${DB_VERSION}")
+const BUILD_REFERENCE_VALUE = /^(?:[\w./:@+-]|\$\{\w+\}){1,200}$/;
 
 export const dotenvReader: Reader = {
   id: 'dotenv',

@@ -46,7 +46,10 @@ function routes(lexed: Lexed, out: ApiCollector): void {
     add(verb, m[1], a.value, m.index);
   });
   // net/http and gorilla: mux.HandleFunc("/x", h).Methods("GET"); Go 1.22 patterns carry the method: "GET /x"
-  eachMatch(lexed, /\b(\w+)\.(HandleFunc|Handle)\s*\(\s*/g, (m, a) => {
+  eachMatch(lexed, /\b(\w+)\.(HandleFunc|Handle)\s*\(\s*/g, (m, found) => {
+    // r.HandleFunc(baseUrl + "/cart", h): a configurable prefix (empty by default) before the literal path
+    const prefixed = found ? undefined : /^[\w.]+\s*\+\s*/.exec(code.slice(m.index + m[0].length, m.index + m[0].length + 80));
+    const a = found ?? (prefixed ? stringAt(lexed, m.index + m[0].length + prefixed[0].length) : undefined);
     if (!a) return;
     const pattern = /^(?:(GET|POST|PUT|PATCH|DELETE|OPTIONS|HEAD)\s+)?(\/\S*)$/.exec(a.value);
     if (!pattern) return;

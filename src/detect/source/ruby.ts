@@ -105,11 +105,14 @@ function sidekiq(text: string, out: ApiCollector): void {
   const code = lexed.code;
   const lineOf = (offset: number) => lineAt(lexed, offset);
   for (const m of code.matchAll(/\bclass\s+([\w:]+)[^\n]*\n(?:[^\n]*\n){0,5}?\s*include\s+Sidekiq::(?:Worker|Job)\b/g)) {
+    // a worker without sidekiq_options queue: takes its jobs from Sidekiq's "default" queue, not one named after it
     const queue = /sidekiq_options[^\n]*queue:\s*['":]+(\w+)/.exec(text.slice(m.index, m.index + 2000));
-    out.add('Queue', queue?.[1] ?? m[1], 'consumes', lineOf(m.index));
+    out.add('Queue', queue?.[1] ?? 'default', 'consumes', lineOf(m.index));
   }
   for (const m of code.matchAll(/\bqueue_as\s+:(\w+)/g)) out.add('Queue', m[1], 'consumes', lineOf(m.index));
-  for (const m of code.matchAll(/\b([A-Z]\w*(?:Worker|Job))\.perform_(?:async|in|at|later)\b/g)) out.add('Queue', m[1], 'produces', lineOf(m.index));
+  // `SomeJob.perform_async` enqueues on whatever queue SomeJob declares, which this file does not say: the
+  // class is no queue name, so a producer is named only by `.set(queue: :x)`
+  for (const m of code.matchAll(/\bset\(\s*queue:\s*['":]+(\w+)[^)]*\)\.perform_(?:async|in|at|later)\b/g)) out.add('Queue', m[1], 'produces', lineOf(m.index));
 }
 
 export const rubyReader: Reader = {
