@@ -10,6 +10,7 @@ import { startWorkers, type PrestartedWorkers } from './detect/threads.js';
 import { hasSavedModel, loadModel, saveModel, treeKey } from './model-cache.js';
 import { detectTechnologies, type TechnologyHit } from './detect/technologies.js';
 import { resolveVersionCatalogs } from './detect/version-catalogs.js';
+import { pruneUnreachableBicep } from './detect/bicep-modules.js';
 import { matchTechnologies } from './catalogue/match.js';
 import { buildModel } from './model/build.js';
 import { resolveImports } from './model/graph/index.js';
@@ -79,6 +80,7 @@ async function analyzeWith(root: string, options: AnalyzeOptions, useCache: bool
   // a file whose header says a generator wrote it counts as generated, like one in a generated folder
   for (const f of scanned.files) if (extracted.facts.get(f.path)?.generated) f.generated = true;
   resolveVersionCatalogs(extracted.facts);
+  pruneUnreachableBicep(extracted.facts);
   progress('resolving imports');
   const graph = resolveImports({ files: scanned.files.map((f) => f.path), facts: extracted.facts });
   const hits = detectTechnologies(scanned.files, extracted.facts);

@@ -152,6 +152,8 @@ export interface IacFact {
   schedule?: true;
   /** Deployed only when a condition holds (Bicep `= if (...)`). */
   conditional?: true;
+  /** A topic only alarms notify, a queue only failed messages land in: plumbing, not how the parts talk. */
+  auxiliary?: true;
 }
 
 export interface ImportFact {
@@ -194,6 +196,8 @@ export interface ApiFact {
   /** For queues: whether this file produces or consumes; for gRPC: serves (definition/server) or calls (client). */
   role?: 'serves' | 'calls' | 'produces' | 'consumes' | 'defines';
   line?: number;
+  /** The function a deployment template routes it to (a SAM or Serverless function), by its name there. */
+  service?: string;
 }
 
 /** The README's title, first paragraph and features list. */

@@ -42,7 +42,7 @@ export function buildModel(input: ModelInput): ArchitectureModel {
   containers = containers.concat(storeDrafts.map((d) => finalizeContainer(ctx, d, techs, languageOf)));
   containers.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 
-  attachApis(ctx, containers);
+  attachApis(ctx, drafts, containers);
   markLoadGenerators(containers, techs);
   markServedFrontends(ctx, drafts, containers);
   markExposed(ctx, drafts, containers);
@@ -216,16 +216,23 @@ function databasesOf(ctx: Context, containers: Container[]): Map<string, Set<str
   return out;
 }
 
-/** Routes, RPC services, schemas and topics, on the container whose folder holds the file. */
-function attachApis(ctx: Context, containers: Container[]) {
+/**
+ * Routes, RPC services, schemas and topics, on the container whose folder holds the file; a route a template
+ * sends to one of its functions (a SAM Api event) on that function.
+ */
+function attachApis(ctx: Context, drafts: Draft[], containers: Container[]) {
   const byPath = new Map(containers.filter((c) => c.path !== undefined).map((c) => [c.path!, c]));
+  const byId = new Map(containers.map((c) => [c.id, c]));
+  const byService = new Map<string, Container>();
+  for (const d of drafts) for (const s of d.services) if (byId.has(d.id)) byService.set(`${s.file}\0${s.fact.name}`, byId.get(d.id)!);
   for (const [file, apis] of ctx.each('apis')) {
     if (ctx.roleOfFile(file) !== 'main' && ctx.roleOfFile(file) !== 'tooling') continue;
-    const owner = nearestUp(byPath, dirOf(file));
-    if (!owner) continue;
-    const list = (owner.apis ??= []);
+    const folderOwner = nearestUp(byPath, dirOf(file));
     for (const a of apis) {
-      if (list.length >= 500) break;
+      const owner = (a.service !== undefined ? byService.get(`${file}\0${a.service}`) : undefined) ?? folderOwner;
+      if (!owner) continue;
+      const list = (owner.apis ??= []);
+      if (list.length >= 500) continue;
       list.push({ style: a.style, name: a.name, ...(a.role ? { role: a.role } : {}), evidence: [evidence(file, `${a.style} ${a.role ?? 'definition'}`, a.line)] });
     }
   }

@@ -159,8 +159,9 @@ export function buildDrafts(ctx: Context): Draft[] {
   for (const [file, ports] of ctx.each('exposedPorts')) for (const p of ports) draftFor(dirOf(file))?.ports.add(p.port);
   for (const f of ctx.input.files) {
     if (f.language !== 'Dockerfile') continue;
-    // Dockerfile.playwright, Dockerfile.test: an image that runs the tests does not deploy the project
-    if (/^(?:Dockerfile[.-](?:tests?|e2e|playwright|cypress|ci)|(?:tests?|e2e|playwright|cypress)\.Dockerfile)$/i.test(baseOf(f.path))) continue;
+    // Dockerfile.playwright, Dockerfile.test: an image that runs the tests does not deploy the project, and
+    // .gitpod.Dockerfile or a dev container's image is a developer's workspace
+    if (/^(?:Dockerfile[.-](?:tests?|e2e|playwright|cypress|ci)|(?:tests?|e2e|playwright|cypress)\.Dockerfile|\.gitpod\.Dockerfile)$/i.test(baseOf(f.path)) || f.path.startsWith('.devcontainer/')) continue;
     const folder = dirOf(f.path);
     const build = ctx.input.facts.get(f.path)?.dockerBuild;
     // an image that packages releases or generates code (extras/packaging/linux, genproto) deploys nothing

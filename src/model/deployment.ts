@@ -109,7 +109,7 @@ export function buildDeployment(ctx: Context, techs: TechnologyUse[]): Deploymen
   for (const f of ctx.input.files) {
     if (!counts(ctx, f.path)) continue;
     // an image that packages a release or runs the tests is a build bench, not where the system runs
-    if (f.language === 'Dockerfile' && !f.path.startsWith('.devcontainer/') && !ctx.input.facts.get(f.path)?.dockerBuild?.buildTool) runtime.add('Docker', evidence(f.path, 'Dockerfile'));
+    if (f.language === 'Dockerfile' && !f.path.startsWith('.devcontainer/') && !f.path.endsWith('.gitpod.Dockerfile') && !ctx.input.facts.get(f.path)?.dockerBuild?.buildTool) runtime.add('Docker', evidence(f.path, 'Dockerfile'));
   }
   for (const [file, services] of ctx.each('services')) {
     if (!counts(ctx, file)) continue;

@@ -36,8 +36,9 @@ export function hitScope(ctx: Context, hit: TechnologyHit): Scope {
     case 'config':
       // a config file for a tool (.editorconfig, .pre-commit-config.yaml) is tooling; a framework's config is its use
       if (TOOLING.has(hit.tech.category) || hit.tech.category === 'ci-cd' || hit.tech.category === 'tool') return 'dev';
-      // a lockfile says which tool installed the packages (bun.lock), not what runs them in production
-      return hit.tech.category === 'runtime' && /lock/i.test(hit.rule) ? 'dev' : 'runtime';
+      // a lockfile says which tool installed the packages (bun.lock), not what runs them in production, and
+      // .nvmrc which Node the developers' tools run on (a Django site's linters): neither is the server
+      return hit.tech.category === 'runtime' && (/lock/i.test(hit.rule) || /^file \.(?:nvmrc|node-version)$/.test(hit.rule)) ? 'dev' : 'runtime';
     case 'build':
       // a Dockerfile's base image runs in production; a build plugin does not
       return hit.rule.startsWith('base image') ? 'runtime' : 'dev';

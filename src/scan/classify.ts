@@ -88,14 +88,14 @@ const ROLE_RULES: [Role, RegExp][] = [
   ['fixture', /(^|\/)(__fixtures__|fixtures?|testdata|test-data|__snapshots__|snapshots|mocks?|__mocks__|stubs|database\/factories|database\/seeders)(\/|$)/i],
   // test-jpms, test-shrinker: modules that only test the library beside them; src/it holds Maven's integration tests
   ['test', /(^|\/)(tests?|__tests__|spec|specs|e2e|[\w]+[-_]tests?|tests?[-_][\w-]+|test[-_]?utils|testing|cypress|playwright|fuzz|src\/(?:it|integrationTest|integration-test|testFixtures))(\/|$)/i],
-  ['example', /(^|\/)(examples?|samples?|demos?|[\w]+[-_](?:examples?|samples?|demos?)|playground|starters?|boilerplates?|quickstarts?|tutorials?)(\/|$)/i],
+  ['example', /(^|\/)(_?examples?|samples?|demos?|[\w]+[-_](?:examples?|samples?|demos?)|playground|starters?|boilerplates?|quickstarts?|tutorials?)(\/|$)/i],
   ['docs', /(^|\/)(docs?|documentation|website|guides?)(\/|$)/i],
   // (but scripts/ under a web root is the pages' JavaScript: apollo-portal's resources/static/scripts, FreshRSS's p/scripts)
   ['tooling', /(^|\/)((?<!(?:^|\/)(?:static|public|assets|resources|webapp|wwwroot|www|htdocs|p)\/)scripts|tools|hack|\.github|\.circleci|\.gitlab|\.devcontainer|\.worktree-container|\.vscode|\.idea|\.claude|\.cursor|\.semgrep|\.husky|\.changeset|benchmarks?|bench|genproto|codegen|buildSrc|build-logic)(\/|$)/i],
 ];
 
 /** Test files by name, in every ecosystem we read. */
-const TEST_FILE = /(^|\/)(docker-)?compose[.-](test|tests|e2e|ci|it|integration)\.ya?ml$|(\.(test|spec|e2e)\.[cm]?[jt]sx?$)|(_test\.(go|py|rb|exs)$)|(^|\/)test_[^/]+\.py$|(Tests?|Spec|IT)\.(java|kt|cs|scala)$|(_spec\.rb)$|(Test\.php)$/;
+const TEST_FILE = /(^|\/)(docker-)?compose(?:[.-]\w+)*[.-](test|tests|e2e|ci|it|integration)(?:[.-]\w+)*\.ya?ml$|(\.(test|spec|e2e)\.[cm]?[jt]sx?$)|(_test\.(go|py|rb|exs)$)|(^|\/)test_[^/]+\.py$|(Tests?|Spec|IT)\.(java|kt|cs|scala)$|(_spec\.rb)$|(Test\.php)$/;
 
 /**
  * In a JVM source tree the folders below src/main/java are a package name: com/example/demo is the

@@ -231,3 +231,29 @@ describe('Azure Verified Modules read by the resource type they name, and other 
     });
   });
 });
+
+describe("an azd template's library of core modules, of which main.bicep deploys a few", () => {
+  let model: ArchitectureModel;
+  analyzed('archmd-azure-reachable-', {
+    'azure.yaml': 'name: estate\nservices:\n  api:\n    project: ./src/api\n    host: containerapp\n    language: js\n',
+    'infra/main.bicep': "targetScope = 'subscription'\nparam useAPIM bool = false\n\nmodule db './app/db.bicep' = {\n  name: 'db'\n}\n\nmodule apim './core/gateway/apim.bicep' = if (useAPIM) {\n  name: 'apim'\n}\n",
+    'infra/core/gateway/apim.bicep': "resource apim 'Microsoft.ApiManagement/service@2022-08-01' = {\n  name: 'apim'\n  location: 'westeurope'\n}\n",
+    'infra/app/db.bicep': "module pg '../core/database/postgresql.bicep' = {\n  name: 'pg'\n}\n",
+    'infra/core/database/postgresql.bicep': "resource server 'Microsoft.DBforPostgreSQL/flexibleServers@2022-12-01' = {\n  name: 'pg'\n  location: 'westeurope'\n}\n",
+    'infra/core/host/aks-managed-cluster.bicep': "resource aks 'Microsoft.ContainerService/managedClusters@2023-10-02-preview' = {\n  name: 'aks'\n  location: 'westeurope'\n}\n",
+    'infra/core/database/sqlserver/sqlserver.bicep': "resource sql 'Microsoft.Sql/servers@2022-05-01-preview' = {\n  name: 'sql'\n  location: 'westeurope'\n}\n",
+    'src/api/package.json': JSON.stringify({ name: 'api', dependencies: { express: '^4.19.0', pg: '^8.11.0' } }),
+    'src/api/index.js': 'import express from "express";\nimport pg from "pg";\nexpress().listen(3000);\nvoid pg;\n',
+  }, (m) => (model = m));
+
+  it('reports what main.bicep reaches, not the modules nothing deploys', () => {
+    const ids = model.technologies.map((t) => t.id);
+    assert.ok(ids.includes('azure-database-postgresql'), ids.join());
+    assert.ok(!ids.includes('aks') && !ids.includes('sql-server') && !ids.includes('azure-sql-database'), ids.join());
+  });
+
+  it('counts a module behind a condition as an option, not a managed service', () => {
+    assert.ok(!model.deployment.managedServices.some((f) => /API Management/.test(f.value)), JSON.stringify(model.deployment.managedServices));
+    assert.equal(model.technologies.find((t) => /api-management/.test(t.id))?.scope, 'optional');
+  });
+});

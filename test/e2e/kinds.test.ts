@@ -457,3 +457,96 @@ describe('a compose file whose database image is a required variable set in .env
     assert.match(render(model).split('section="conclusion"')[1] ?? '', /keeps its data in db/);
   });
 });
+
+describe('a Strapi backend with a React admin extension, a Next.js client, a Gitpod image and an .nvmrc', () => {
+  let model: ArchitectureModel;
+  analyzed('archmd-kinds-cms-', {
+    '.gitpod.Dockerfile': 'FROM gitpod/workspace-full\nRUN bash -c ". .nvm/nvm.sh && nvm install 16"\n',
+    '.nvmrc': '20\n',
+    'api/package.json': JSON.stringify({ name: 'foodadvisor-api', scripts: { start: 'strapi start', develop: 'strapi develop' }, dependencies: { '@strapi/strapi': '4.15.0', react: '^18.2.0', 'better-sqlite3': '^9.0.0' } }),
+    'api/src/index.js': 'module.exports = { register() {} };\n',
+    'api/src/admin/extensions/PreviewButton/index.js': 'import React from "react";\nexport default () => React.createElement("button");\n',
+    'client/package.json': JSON.stringify({ name: 'foodadvisor-client', private: true, scripts: { dev: 'next dev', start: 'next start' }, dependencies: { next: '^14.0.0', react: '^18.2.0' } }),
+    'client/pages/index.js': 'export default function Home() { return null; }\n',
+    'compose-e2e-test.yml': 'services:\n  host-site:\n    image: nginx:1.29-alpine\n    volumes: ["./e2e/hostsite:/usr/share/nginx/html"]\n',
+    'backend/_example/memory_store/main.go': 'package main\n\nfunc main() {}\n',
+    'backend/_example/memory_store/go.mod': 'module example.com/memstore\n\ngo 1.22\n',
+  }, (m) => (model = m));
+
+  it('calls the Strapi project a service and runs nothing in the Gitpod image', () => {
+    assert.equal(kindOf(model, 'api'), 'service');
+    assert.ok(!model.containers.some((c) => c.path === '' && c.role === 'main'), 'the workspace image is no part');
+    assert.ok(!model.deployment.runtime.some((f) => f.value === 'Docker'));
+  });
+
+  it('keeps the e2e compose file and the _example folder out of the system', () => {
+    assert.ok(!model.containers.some((c) => c.name === 'host-site' && c.role === 'main'));
+    assert.notEqual(model.containers.find((c) => c.path === 'backend/_example/memory_store')?.role ?? 'example', 'main');
+  });
+
+  it('does not take an .nvmrc for a Node.js server', () => {
+    const node = model.technologies.find((t) => t.id === 'nodejs');
+    assert.deepEqual(node?.evidence.map((e) => e.file), ['.nvmrc']);
+    assert.notEqual(node?.scope, 'runtime');
+  });
+});
+
+describe('a SAM app with a function behind API routes and one on a queue', () => {
+  let model: ArchitectureModel;
+  analyzed('archmd-kinds-sam-layers-', {
+    'template.yaml': [
+      'AWSTemplateFormatVersion: "2010-09-09"',
+      'Transform: AWS::Serverless-2016-10-31',
+      'Resources:',
+      '  GetCartFunction:',
+      '    Type: AWS::Serverless::Function',
+      '    Properties:',
+      '      CodeUri: cart/',
+      '      Handler: app.handler',
+      '      Runtime: python3.12',
+      '      Events:',
+      '        Api:',
+      '          Type: Api',
+      '          Properties:',
+      '            Path: /cart',
+      '            Method: get',
+      '  DeleteFromCartFunction:',
+      '    Type: AWS::Serverless::Function',
+      '    Properties:',
+      '      CodeUri: cleanup/',
+      '      Handler: app.handler',
+      '      Runtime: python3.12',
+      '      Events:',
+      '        Queue:',
+      '          Type: SQS',
+      '          Properties:',
+      '            Queue: !GetAtt CartDeleteQueue.Arn',
+      '  CartDeleteQueue:',
+      '    Type: AWS::SQS::Queue',
+      '',
+    ].join('\n'),
+    'cart/app.py': 'def handler(event, context):\n    return {"statusCode": 200}\n',
+    'cart/requirements.txt': 'boto3\n',
+    'cleanup/app.py': 'def handler(event, context):\n    return None\n',
+    'cleanup/requirements.txt': 'boto3\n',
+  }, (m) => (model = m));
+
+  it('puts the function that answers requests among the services, the queue consumer in the background', () => {
+    const layers = model.system.layers.map((l) => `${l.value}: ${l.evidence.map((e) => e.file).join(',')}`);
+    assert.ok(layers.some((l) => l.startsWith('Services:') && l.includes('cart/')), layers.join('\n'));
+    assert.ok(layers.some((l) => l.startsWith('Background processing:') && l.includes('cleanup/') && !l.includes('cart/')), layers.join('\n'));
+  });
+});
+
+describe('a SAM app whose only SNS topic receives its alarms', () => {
+  let model: ArchitectureModel;
+  analyzed('archmd-kinds-alarm-topic-', {
+    'template.yaml': 'AWSTemplateFormatVersion: "2010-09-09"\nTransform: AWS::Serverless-2016-10-31\nResources:\n  Fn:\n    Type: AWS::Serverless::Function\n    Properties:\n      CodeUri: fn/\n      Handler: app.handler\n      Runtime: python3.12\n  AlarmTopic:\n    Type: AWS::SNS::Topic\n  ErrorsAlarm:\n    Type: AWS::CloudWatch::Alarm\n    Properties:\n      AlarmActions: [!Ref AlarmTopic]\n',
+    'fn/app.py': 'def handler(event, context):\n    return None\n',
+  }, (m) => (model = m));
+
+  it('names no message queue', () => {
+    assert.ok(!model.technologies.some((t) => t.id === 'amazon-sns'), model.technologies.map((t) => t.id).join());
+    assert.doesNotMatch(render(model), /Message queue \(Amazon SNS\)/);
+  });
+});

@@ -11,8 +11,8 @@ test('serverless: provider, functions, HTTP events, stages and embedded CloudFor
     ['processPayment', 'function', 31],
   ]);
   assert.deepEqual(facts.apis, [
-    { style: 'REST', name: 'POST /orders', role: 'serves', line: 24 },
-    { style: 'REST', name: 'GET /orders/{id}', role: 'serves', line: 30 },
+    { style: 'REST', name: 'POST /orders', role: 'serves', line: 24, service: 'createOrder' },
+    { style: 'REST', name: 'GET /orders/{id}', role: 'serves', line: 30, service: 'getOrder' },
   ]);
   assert.deepEqual(facts.environments!.map((e) => e.name), ['prod', 'staging'], "'${opt:stage}' is not a stage");
   assert.deepEqual(facts.iac!.filter((f) => f.tool === 'cloudformation').map((f) => f.type), ['AWS::DynamoDB::Table', 'AWS::SQS::Queue']);
@@ -28,7 +28,7 @@ test('cloudformation: SAM template with !Ref/!GetAtt tags, function folder and A
     { tool: 'cloudformation', kind: 'resource', type: 'AWS::S3::Bucket', name: 'Bucket', line: 28 },
   ]);
   assert.deepEqual(facts.services, [{ name: 'HelloWorldFunction', source: 'sam', kind: 'function', build: 'hello_world', line: 11 }]);
-  assert.deepEqual(facts.apis, [{ style: 'REST', name: 'GET /hello', role: 'serves', line: 21 }]);
+  assert.deepEqual(facts.apis, [{ style: 'REST', name: 'GET /hello', role: 'serves', line: 21, service: 'HelloWorldFunction' }]);
   assert.deepEqual(facts.hosting, [{ provider: 'AWS', via: 'sam template', line: 1 }]);
 });
 
@@ -93,4 +93,40 @@ test('cdk: cdk.json means an AWS CDK app', () => {
   assert.deepEqual(facts.hosting, [{ provider: 'AWS', via: 'cdk.json', line: 1 }]);
   assert.equal(facts.iac![0].tool, 'cdk');
   assert.match(reader('cdk').read('cdk.json', '{ nope').warnings![0].message, /^cdk\.json: /);
+});
+
+test('cloudformation: a topic only alarms notify and a queue only dead letters reach are plumbing', () => {
+  const template = [
+    'AWSTemplateFormatVersion: "2010-09-09"',
+    'Resources:',
+    '  AlarmTopic:',
+    '    Type: AWS::SNS::Topic',
+    '  ErrorsAlarm:',
+    '    Type: AWS::CloudWatch::Alarm',
+    '    Properties:',
+    '      AlarmActions:',
+    '        - !Ref AlarmTopic',
+    '  DeadLetterQueue:',
+    '    Type: AWS::SQS::Queue',
+    '  OrdersQueue:',
+    '    Type: AWS::SQS::Queue',
+    '    Properties:',
+    '      RedrivePolicy:',
+    '        deadLetterTargetArn: !GetAtt DeadLetterQueue.Arn',
+    '        maxReceiveCount: 3',
+    '  Worker:',
+    '    Type: AWS::Lambda::Function',
+    '    Properties:',
+    '      Environment:',
+    '        Variables:',
+    '          QUEUE_URL: !Sub "https://sqs/${OrdersQueue}"',
+    '',
+  ].join('\n');
+  const facts = reader('cloudformation').read('template.yaml', template);
+  assert.deepEqual(facts.iac!.filter((f) => f.auxiliary).map((f) => f.name), ['AlarmTopic', 'DeadLetterQueue']);
+});
+
+test('cloudformation: a dead-letter queue only an alarm watches is plumbing too', () => {
+  const template = 'AWSTemplateFormatVersion: "2010-09-09"\nResources:\n  DeadLetterQueue:\n    Type: AWS::SQS::Queue\n  DeadLetterQueueAlarm:\n    Type: AWS::CloudWatch::Alarm\n    Properties:\n      Dimensions:\n        - Name: QueueName\n          Value: !GetAtt DeadLetterQueue.QueueName\nOutputs:\n  QueueArn:\n    Value: !GetAtt DeadLetterQueue.Arn\n';
+  assert.deepEqual(reader('cloudformation').read('dlq.yaml', template).iac!.filter((f) => f.auxiliary).map((f) => f.name), ['DeadLetterQueue']);
 });

@@ -142,3 +142,12 @@ test('a merchandise banner, a lone link and a pointer to the docs are not the pu
   const pointer = '# Hopper\n\n_We highly recommend you take a look at the [**Hopper Documentation**](https://docs.example) to learn more about the app._\n\nHopper is an open source API development ecosystem for teams.\n';
   assert.equal(readmeReader.read('README.md', pointer).intro?.summary, 'Hopper is an open source API development ecosystem for teams.');
 });
+
+test('a status line and a greeting are not the purpose; sentences before a lead-in to a list are', () => {
+  const status = '# Shop\n\nStatus: Work-in-progress. Please create issues or pull requests if you have ideas.\n\nShop is a sample implementation of a serverless backend for an e-commerce website.\n';
+  assert.equal(readmeReader.read('README.md', status).intro?.summary, 'Shop is a sample implementation of a serverless backend for an e-commerce website.');
+  const thanks = '# Estate\n\nThank you for your interest! We are glad you are here.\n\nA reference architecture for building composable frontends and cloud-native applications.\n';
+  assert.equal(readmeReader.read('README.md', thanks).intro?.summary, 'A reference architecture for building composable frontends and cloud-native applications.');
+  const leadIn = '# FoodAdvisor\n\nWelcome to FoodAdvisor, the official Strapi demo application. This repository contains the following:\n\n- a Strapi project\n- a Next.js client\n';
+  assert.equal(readmeReader.read('README.md', leadIn).intro?.summary, 'Welcome to FoodAdvisor, the official Strapi demo application.');
+});

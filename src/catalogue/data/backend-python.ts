@@ -59,8 +59,9 @@ export const backendPython: Technology[] = [
   { id: 'flower', name: 'Flower', category: 'observability', match: { pypi: ['flower'], image: ['mher/flower'] } },
   { id: 'django-cors-headers', name: 'django-cors-headers', category: 'security', match: { pypi: ['django-cors-headers'] }, implies: ['django'] },
   { id: 'whitenoise', name: 'WhiteNoise', category: 'web-server', match: { pypi: ['whitenoise'] } },
-  { id: 'wagtail', name: 'Wagtail', category: 'cms', match: { pypi: ['wagtail'] }, implies: ['django'] },
-  { id: 'django-cms', name: 'django CMS', category: 'cms', match: { pypi: ['django-cms'] }, implies: ['django'] },
+  // a CMS that is the server (Wagtail, Strapi, Drupal) is the backend; a headless one the code calls is a service
+  { id: 'wagtail', name: 'Wagtail', category: 'backend-framework', match: { pypi: ['wagtail'] }, implies: ['django'] },
+  { id: 'django-cms', name: 'django CMS', category: 'backend-framework', match: { pypi: ['django-cms'] }, implies: ['django'] },
   { id: 'graphene', name: 'Graphene', category: 'api-style', match: { pypi: ['graphene', 'graphene-django'] } },
   { id: 'strawberry', name: 'Strawberry GraphQL', category: 'api-style', match: { pypi: ['strawberry-graphql'] } },
   { id: 'ariadne', name: 'Ariadne', category: 'api-style', match: { pypi: ['ariadne'] } },

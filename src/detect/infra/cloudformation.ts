@@ -68,16 +68,58 @@ function lenientTemplate(text: string): Template | undefined {
   return { value, lineOf };
 }
 
-function readEvents(events: unknown, apis: ApiFact[], template: Template, at: YamlPath): void {
+function readEvents(events: unknown, apis: ApiFact[], template: Template, at: YamlPath, service: string): void {
   if (!isRecord(events)) return;
   for (const [id, ev] of Object.entries(events)) {
     if (!isRecord(ev) || !isRecord(ev.Properties)) continue;
     if (ev.Type === 'Api' || ev.Type === 'HttpApi') {
       const p = asString(ev.Properties.Path);
       const method = asString(ev.Properties.Method);
-      if (p && method) apis.push({ style: 'REST', name: `${method === 'any' ? 'ANY' : method.toUpperCase()} ${p}`, role: 'serves', line: template.lineOf([...at, id]) });
+      if (p && method) apis.push({ style: 'REST', name: `${method === 'any' ? 'ANY' : method.toUpperCase()} ${p}`, role: 'serves', line: template.lineOf([...at, id]), service });
     }
   }
+}
+
+/** Where a reference makes a topic or queue a side channel: alarm notifications and dead letters. */
+const SIDE_CHANNEL = /^(?:(?:Alarm|OK|InsufficientData)Actions?|DeadLetterConfig|DeadLetterQueue|RedrivePolicy|OnFailure)$/;
+/** Where a reference says nothing of its use: a metric dimension, an output for other stacks. */
+const NEUTRAL = /^(?:Dimensions|Outputs)$/;
+/** Named for what it is: a dead-letter queue, an alarm topic. */
+const SIDE_NAME = /dead.?letter|dlq|alarm/i;
+
+/**
+ * Topics and queues the template refers to only from alarm actions and dead-letter settings, or named as such
+ * and used nowhere else. A reference is a `!Ref Id`, `!GetAtt Id.Arn` or `${Id}` (read as plain strings), or
+ * JSON's {"Ref": "Id"} / {"Fn::GetAtt": ["Id", ...]}.
+ */
+function sideChannels(template: Record<string, unknown>, resources: Record<string, unknown>): Set<string> {
+  const candidates = new Set(
+    Object.entries(resources)
+      .filter(([, r]) => isRecord(r) && (r.Type === 'AWS::SNS::Topic' || r.Type === 'AWS::SQS::Queue'))
+      .map(([id]) => id),
+  );
+  if (!candidates.size) return candidates;
+  const used = new Set<string>();
+  const side = new Set<string>();
+  const visit = (value: unknown, context: 'use' | 'side' | 'neutral', owner: string, depth: number): void => {
+    if (depth > 40) return;
+    if (typeof value === 'string') {
+      // !Ref Id, !GetAtt Id.Arn, and !Sub "arn:...:${Id}" inside a longer string
+      const ids = value.includes('${') ? [...value.matchAll(/\$\{([A-Za-z0-9]+)/g)].map((m) => m[1]) : [value.split('.')[0]];
+      for (const id of ids) {
+        if (!candidates.has(id) || id === owner) continue;
+        if (context === 'use') used.add(id);
+        else if (context === 'side') side.add(id);
+      }
+      return;
+    }
+    const next = (key: string) => (context !== 'use' ? context : SIDE_CHANNEL.test(key) ? 'side' : NEUTRAL.test(key) ? 'neutral' : 'use');
+    if (Array.isArray(value)) for (const v of value) visit(v, context, owner, depth + 1);
+    else if (isRecord(value)) for (const [k, v] of Object.entries(value)) visit(v, next(k), owner, depth + 1);
+  };
+  for (const [id, r] of Object.entries(resources)) visit(r, 'use', id, 0);
+  visit(template.Outputs, 'neutral', '', 0);
+  return new Set([...candidates].filter((id) => !used.has(id) && (side.has(id) || SIDE_NAME.test(id))));
 }
 
 export const cloudformationReader: Reader = {
@@ -92,18 +134,19 @@ export const cloudformationReader: Reader = {
     const iac: IacFact[] = [];
     const services: ServiceFact[] = [];
     const apis: ApiFact[] = [];
+    const auxiliary = sideChannels(template.value, resources);
     for (const [id, res] of Object.entries(resources)) {
       const type = isRecord(res) ? asString(res.Type) : undefined;
       if (!type || !isRecord(res)) continue;
       const line = template.lineOf(['Resources', id]);
       const props = isRecord(res.Properties) ? res.Properties : {};
       const timer = type === 'AWS::Events::Rule' && props.ScheduleExpression !== undefined && props.EventPattern === undefined;
-      iac.push({ tool: 'cloudformation', kind: 'resource', type, name: id, line, ...(timer ? { schedule: true as const } : {}) });
+      iac.push({ tool: 'cloudformation', kind: 'resource', type, name: id, line, ...(timer ? { schedule: true as const } : {}), ...(auxiliary.has(id) ? { auxiliary: true as const } : {}) });
       if (type === 'AWS::Serverless::Function' || type === 'AWS::Lambda::Function') {
         const codeUri = asString(props.CodeUri);
         const build = codeUri ? resolveRelative(path, codeUri) : undefined;
         services.push(compact({ name: id, source: type.startsWith('AWS::Serverless') ? 'sam' : 'cloudformation', kind: 'function' as const, build, line }));
-        readEvents(props.Events, apis, template, ['Resources', id, 'Properties', 'Events']);
+        readEvents(props.Events, apis, template, ['Resources', id, 'Properties', 'Events'], id);
       }
     }
     const isAws = 'AWSTemplateFormatVersion' in template.value || iac.some((f) => f.type.startsWith('AWS::'));

@@ -59,8 +59,8 @@ export const serverlessReader: Reader = {
         events.forEach((ev, i) => {
           if (!isRecord(ev)) return;
           const route = httpRoute(ev.http ?? ev.httpApi);
-          if (route && !route.includes('${')) apis.push({ style: 'REST', name: route, role: 'serves', line: doc.lineOf(['functions', name, 'events', i]) });
-          if (ev.websocket !== undefined) apis.push({ style: 'WebSocket', name, role: 'serves', line: doc.lineOf(['functions', name, 'events', i]) });
+          if (route && !route.includes('${')) apis.push({ style: 'REST', name: route, role: 'serves', line: doc.lineOf(['functions', name, 'events', i]), service: name });
+          if (ev.websocket !== undefined) apis.push({ style: 'WebSocket', name, role: 'serves', line: doc.lineOf(['functions', name, 'events', i]), service: name });
         });
       }
     }

@@ -95,7 +95,9 @@ const BOILERPLATE =
 /** Is this prose a description, rather than a note, a link bar or a badge caption? */
 function isDescription(text: string): boolean {
   if (text.length < MIN_SUMMARY) return false;
-  if (/^(note|warning|important|caution|tip|disclaimer|deprecated|table of contents|toc)\b[\s:!*]/i.test(text)) return false;
+  if (/^(note|warning|important|caution|tip|disclaimer|deprecated|table of contents|toc|status)\b[\s:!*]/i.test(text)) return false;
+  // nor does a greeting ("Thank you for your interest!")
+  if (/^(?:thank you|thanks)\b/i.test(text)) return false;
   if (/^\[!(note|warning|important|tip|caution)\]/i.test(text)) return false;
   // a sponsor's banner ("Deploy on X and get $200 in free credits") advertises someone else
   if (/\b(?:sponsor(?:ed|s)?|free credits?|coupon|promo code|referral)\b|\$\d/i.test(text)) return false;
@@ -120,8 +122,18 @@ function paragraphSummary(p: Paragraph): string | undefined {
   // a paragraph that is one link and nothing else points elsewhere ("[Deutsche Anleitung](WIE-LAUFEN.md)")
   if (p.children.every((c) => c.type === 'link' || c.type === 'linkReference' || c.type === 'break' || (c.type === 'text' && !c.value.trim()))) return undefined;
   const prose = clean(proseOutsideLinks(p.children));
-  if (!isDescription(prose)) return undefined;
-  return clean(inlineText(p.children));
+  if (isDescription(prose)) return clean(inlineText(p.children));
+  // "Welcome to FoodAdvisor, the official Strapi demo. This repository contains the following:" describes the
+  // project before it introduces a list
+  const lead = withoutLeadIn(prose);
+  return lead && isDescription(lead) ? withoutLeadIn(clean(inlineText(p.children))) : undefined;
+}
+
+/** The sentences before a closing lead-in ("... the following:"), or undefined when there is none before it. */
+function withoutLeadIn(text: string): string | undefined {
+  if (!/:\s*$/.test(text)) return undefined;
+  const end = Math.max(...[...text.matchAll(/[.!?](?=\s)/g)].map((m) => m.index + 1), -1);
+  return end > 0 ? text.slice(0, end).trim() : undefined;
 }
 
 function htmlSummary(html: string): string | undefined {
