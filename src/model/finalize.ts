@@ -324,17 +324,20 @@ function hasMainPackage(ctx: Context, d: Draft): boolean {
 }
 
 /**
- * A Go module builds a program when its root or a `cmd/<name>` folder is a main package. A main package
- * elsewhere (a code generator in internal/gen, a `//go:build ignore` script beside library code) is a
- * helper of a library, and a folder mixing main with another package holds such ignored scripts.
+ * A Go module builds a program when its root, a `cmd/<name>` folder or a folder right below the root
+ * (remark42's backend/app) is a main package. A main package deeper down (a code generator in
+ * internal/gen) or named like a helper (gen, tools) serves a library, and a folder mixing main with another
+ * package holds `//go:build ignore` scripts.
  */
+const GO_HELPER_DIR = /^(?:gen|generate|generator|codegen|tools?|scripts?|hack|internal|examples?|_examples?|docs?|bench(?:mark)?s?|testdata|migrations?|build|ci)$/i;
+
 function hasGoCommand(ctx: Context, d: Draft): boolean {
   const prefix = d.path ? `${d.path}/` : '';
   const packages = new Map<string, Set<string>>();
   for (const [path, namespace] of ctx.list('namespace')) {
     if (!path.startsWith(prefix) || !path.endsWith('.go') || path.endsWith('_test.go') || ctx.roleOfFile(path) !== 'main') continue;
     const dir = dirOf(path.slice(prefix.length));
-    if (dir !== '' && dir !== 'cmd' && !/^cmd\/[^/]+$/.test(dir)) continue;
+    if (dir !== '' && dir !== 'cmd' && !/^cmd\/[^/]+$/.test(dir) && (dir.includes('/') || GO_HELPER_DIR.test(dir))) continue;
     let names = packages.get(dir);
     if (!names) packages.set(dir, (names = new Set()));
     names.add(namespace);

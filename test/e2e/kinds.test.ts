@@ -550,3 +550,20 @@ describe('a SAM app whose only SNS topic receives its alarms', () => {
     assert.doesNotMatch(render(model), /Message queue \(Amazon SNS\)/);
   });
 });
+
+describe('a Go module whose program is app/main.go, beside a generator in gen/', () => {
+  let model: ArchitectureModel;
+  analyzed('archmd-kinds-go-app-', {
+    'backend/go.mod': 'module github.com/acme/comments/backend\n\ngo 1.23\n',
+    'backend/app/main.go': 'package main\n\nimport (\n\t"net/http"\n\n\t"github.com/acme/comments/backend/app/rest"\n)\n\nfunc main() {\n\thttp.ListenAndServe(":8080", rest.Routes())\n}\n',
+    'backend/app/rest/rest.go': 'package rest\n\nimport "net/http"\n\nfunc Routes() *http.ServeMux {\n\tmux := http.NewServeMux()\n\tmux.HandleFunc("/api/v1/comments", func(w http.ResponseWriter, r *http.Request) {})\n\treturn mux\n}\n',
+    'lib/go.mod': 'module github.com/acme/colors\n\ngo 1.23\n',
+    'lib/colors.go': 'package colors\n\nfunc Parse(s string) int { return 0 }\n',
+    'lib/gen/main.go': 'package main\n\nfunc main() {}\n',
+  }, (m) => (model = m));
+
+  it('calls the program a service and the module with a generator a library', () => {
+    assert.equal(kindOf(model, 'backend'), 'service');
+    assert.equal(kindOf(model, 'lib'), 'library');
+  });
+});

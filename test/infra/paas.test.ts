@@ -132,3 +132,8 @@ test('kamal: the service, its env names, accessories as runtime images, destinat
   assert.deepEqual(readWith('kamal', FIX, 'apps/shop-rails/config/deploy.staging.yml').environments, [{ name: 'staging', via: 'kamal destination', line: 1 }]);
   assert.deepEqual(reader('kamal').read('config/deploy.yml', 'production:\n  branch: main\n'), {}, 'another tool’s deploy.yml');
 });
+
+test('amplify.yml is the build spec Amplify Hosting runs on each push: a pipeline that builds and deploys', () => {
+  const facts = reader('amplify').read('amplify.yml', 'version: 1\nbackend:\n  phases:\n    build:\n      commands:\n        - make backend\nfrontend:\n  phases:\n    build:\n      commands:\n        - npm run build\n');
+  assert.deepEqual(facts.pipelines, [{ system: 'AWS Amplify', name: 'amplify.yml', stages: ['build', 'deploy'], deployTargets: ['AWS Amplify'], line: 1 }]);
+});

@@ -29,7 +29,20 @@ function presence(id: string, names: { fileNames?: string[]; patterns?: RegExp[]
 
 export const vercelReader = presence('vercel', { fileNames: ['vercel.json', 'now.json'] }, 'Vercel', (p) => baseName(p));
 export const railwayReader = presence('railway', { fileNames: ['railway.json', 'railway.toml'] }, 'Railway', (p) => baseName(p));
-export const amplifyReader = presence('amplify', { fileNames: ['amplify.yml', 'amplify.yaml'] }, 'AWS', () => 'amplify.yml (AWS Amplify)');
+/** amplify.yml is also the build spec Amplify Hosting runs on every push: a pipeline that builds and deploys. */
+export const amplifyReader: Reader = {
+  id: 'amplify',
+  fileNames: ['amplify.yml', 'amplify.yaml'],
+  read(path: string, text: string): Omit<FileFacts, 'path'> {
+    const facts = presence('amplify', {}, 'AWS', () => 'amplify.yml (AWS Amplify)').read(path, text);
+    if (!facts.hosting) return facts;
+    const { value } = parseAny(path, text);
+    const phases = JSON.stringify(value ?? {});
+    const stages: NonNullable<FileFacts['pipelines']>[number]['stages'] = /"(?:pre)?[Bb]uild"/.test(phases) ? ['build', 'deploy'] : ['deploy'];
+    if (/"test"\s*:/.test(phases)) stages.unshift('test');
+    return { ...facts, pipelines: [{ system: 'AWS Amplify', name: baseName(path), stages, deployTargets: ['AWS Amplify'], line: 1 }] };
+  },
+};
 export const appRunnerReader = presence('apprunner', { fileNames: ['apprunner.yaml', 'apprunner.yml'] }, 'AWS', () => 'apprunner.yaml (AWS App Runner)', (v) => 'runtime' in v || 'run' in v);
 export const appSpecReader = presence('codedeploy-appspec', { fileNames: ['appspec.yml', 'appspec.yaml', 'appspec.json'] }, 'AWS', () => 'appspec.yml (AWS CodeDeploy)', (v) => 'version' in v && ('hooks' in v || 'files' in v || 'Resources' in v));
 export const elasticBeanstalkReader = presence(
