@@ -501,9 +501,16 @@ export function primaryManifests(d: Draft): Draft['manifests'] {
   return [...d.manifests].sort((a, b) => Number(support(a)) - Number(support(b)));
 }
 
+/** A description that says something: words left once badge and link markup is gone ("[![Build Status](...)](...)" says nothing). */
+export function describes(text: string | undefined): text is string {
+  if (!text) return false;
+  const words = text.replace(/!?\[[^\]]*\]\([^)]*\)/g, ' ').replace(/https?:\/\/\S+/g, ' ');
+  return /\p{L}{2,}/u.test(words);
+}
+
 export function manifestDescription(d: Draft): Fact | undefined {
   for (const { file, fact } of d.manifests) {
-    if (fact.description && fact.description.trim()) {
+    if (describes(fact.description?.trim())) {
       return { value: fact.description.trim(), evidence: [evidence(file, `${fact.ecosystem} manifest description`, fact.line)] };
     }
   }

@@ -3,7 +3,7 @@
  * the root README. Nothing here is guessed: without a source, a fact is left out.
  */
 import type { Context } from './context.js';
-import { type Draft, primaryManifests } from './containers.js';
+import { type Draft, describes, primaryManifests } from './containers.js';
 import { evidence } from './evidence.js';
 import type { Fact } from './types.js';
 
@@ -53,7 +53,7 @@ export function buildIntro(ctx: Context, drafts: Draft[]): Intro {
     name = { value: ctx.input.rootName, evidence: [evidence('.', 'folder name')] };
   }
   let purpose: Fact | undefined;
-  const described = rootManifests.find((m) => m.fact.description?.trim());
+  const described = rootManifests.find((m) => describes(m.fact.description?.trim()));
   const fromManifest = described && { value: described.fact.description!.trim(), evidence: [evidence(described.file, `${described.fact.ecosystem} manifest description`, described.fact.line)] };
   const summary = intro?.summary;
   // the README's first paragraph is sometimes a sponsor note or a follow-on sentence; the manifest's own

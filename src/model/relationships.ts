@@ -79,6 +79,11 @@ export function buildRelationships({ ctx, drafts, containers, techs, importEdges
   // names resolve within one role: a test compose file's "db" is not the system's db
   const byServiceName = new Map<string, Draft>();
   for (const d of drafts) for (const n of d.names) if (!byServiceName.has(`${d.role}\0${n}`)) byServiceName.set(`${d.role}\0${n}`, d);
+  // a name means the service of the same compose project first (the folder of its files): backend/ and
+  // backend-go/ may each run their own "db"
+  const byProjectService = new Map<string, Draft>();
+  for (const d of drafts) for (const { file, fact } of d.services) byProjectService.set(`${dirOf(file)}\0${fact.name}`, d);
+  const named = (d: Draft, file: string, name: string) => byProjectService.get(`${dirOf(file)}\0${name}`) ?? byServiceName.get(`${d.role}\0${name}`);
 
   // declared dependencies between this repository's own projects
   for (const d of drafts) {
@@ -109,13 +114,13 @@ export function buildRelationships({ ctx, drafts, containers, techs, importEdges
   for (const d of drafts) {
     for (const { file, fact } of d.services) {
       for (const host of fact.envHosts ?? []) {
-        const target = byServiceName.get(`${d.role}\0${host.host}`) ?? byServiceName.get(`${d.role}\0${host.host.split('.')[0]}`);
+        const target = named(d, file, host.host) ?? named(d, file, host.host.split('.')[0]);
         if (!target || target === d) continue;
         const tech = (host.scheme && SCHEME_PROTOCOL[host.scheme]) || storeProtocol(target) || servedProtocol(byId.get(target.id)) || 'network';
         edges.add(d.id, target.id, tech, 'runtime', `${host.variable} points at ${host.host}`, [evidence(file, `environment ${host.variable} names ${host.host}`, host.line ?? fact.line)]);
       }
       for (const dep of fact.dependsOn ?? []) {
-        const target = byServiceName.get(`${d.role}\0${dep}`);
+        const target = named(d, file, dep);
         if (!target || target === d) continue;
         const tech = storeProtocol(target);
         if (!edges.has(d.id, target.id, 'runtime')) edges.add(d.id, target.id, tech ?? 'depends_on', 'runtime', `depends on ${dep}`, [evidence(file, `${fact.source} depends_on ${dep}`, fact.line)]);

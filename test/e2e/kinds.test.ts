@@ -567,3 +567,43 @@ describe('a Go module whose program is app/main.go, beside a generator in gen/',
     assert.equal(kindOf(model, 'lib'), 'library');
   });
 });
+
+describe('a Go blog on GORM v1 with a badge for a description', () => {
+  let model: ArchitectureModel;
+  analyzed('archmd-kinds-gorm-v1-', {
+    'README.md': '# Blog\n\nA blog API written with Gin, keeping its posts in MySQL.\n',
+    'go.mod': 'module github.com/acme/blog\n\ngo 1.20\n\nrequire (\n\tgithub.com/gin-gonic/gin v1.9.1\n\tgithub.com/jinzhu/gorm v1.9.16\n)\n',
+    'main.go': 'package main\n\nimport (\n\t"github.com/gin-gonic/gin"\n\t"github.com/jinzhu/gorm"\n\t_ "github.com/jinzhu/gorm/dialects/mysql"\n)\n\nfunc main() {\n\tdb, _ := gorm.Open("mysql", "")\n\t_ = db\n\tr := gin.New()\n\tr.GET("/posts", func(c *gin.Context) {})\n\tr.Run(":8000")\n}\n',
+    'web/package.json': JSON.stringify({ name: 'blog-web', description: '[![Build Status](https://travis-ci.org/acme/other.svg?branch=master)](https://travis-ci.org/acme/other)', private: true, scripts: { dev: 'vite' }, dependencies: { react: '^18.2.0' } }),
+    'web/index.html': '<!doctype html><div id="root"></div>\n',
+    'web/src/main.jsx': 'import React from "react";\nexport default () => <div />;\n',
+  }, (m) => (model = m));
+
+  it('reads MySQL from the GORM v1 dialect the code imports', () => {
+    assert.equal(model.technologies.find((t) => t.id === 'mysql')?.scope, 'runtime');
+  });
+
+  it('takes no badge for a description', () => {
+    assert.doesNotMatch(model.containers.find((c) => c.path === 'web')?.description?.value ?? '', /Build Status/);
+  });
+});
+
+describe('two compose projects that each run their own "db"', () => {
+  let model: ArchitectureModel;
+  analyzed('archmd-kinds-compose-projects-', {
+    'backend/package.json': JSON.stringify({ name: 'backend', private: true, scripts: { start: 'node index.js' }, dependencies: { express: '^4.19.0', pg: '^8.11.0' } }),
+    'backend/index.js': 'import express from "express";\nimport pg from "pg";\nexpress().listen(4000);\nvoid pg;\n',
+    'backend/Dockerfile': 'FROM node:20\nCOPY . .\nEXPOSE 4000\nCMD ["node", "index.js"]\n',
+    'backend/docker-compose.yml': 'services:\n  backend:\n    build: .\n    depends_on: [db]\n  db:\n    image: postgres:12\n',
+    'backend-go/go.mod': 'module backend\n\ngo 1.21\n\nrequire github.com/jackc/pgx/v5 v5.6.0\n',
+    'backend-go/cmd/main.go': 'package main\n\nimport (\n\t"net/http"\n\n\t_ "github.com/jackc/pgx/v5"\n)\n\nfunc main() {\n\thttp.HandleFunc("/graphql", nil)\n\thttp.ListenAndServe(":4000", nil)\n}\n',
+    'backend-go/Dockerfile': 'FROM golang:1.21 AS app\nCOPY . .\nEXPOSE 4000\nCMD ["go", "run", "./cmd"]\nFROM postgres:12 AS db\nCOPY scripts/db /docker-entrypoint-initdb.d\n',
+    'backend-go/docker-compose.yml': 'services:\n  backend-go:\n    build:\n      context: .\n      target: app\n    depends_on: [db]\n  db:\n    build:\n      context: .\n      target: db\n',
+  }, (m) => (model = m));
+
+  it('joins each service to the db of its own project', () => {
+    const node = model.containers.find((c) => c.path === 'backend');
+    const go = model.containers.find((c) => c.path === 'backend-go');
+    assert.ok(!model.relationships.some((r) => r.from === node?.id && r.to === go?.id), JSON.stringify(model.relationships.filter((r) => r.from === node?.id).map((r) => r.to)));
+  });
+});

@@ -151,3 +151,12 @@ test('a status line and a greeting are not the purpose; sentences before a lead-
   const leadIn = '# FoodAdvisor\n\nWelcome to FoodAdvisor, the official Strapi demo application. This repository contains the following:\n\n- a Strapi project\n- a Next.js client\n';
   assert.equal(readmeReader.read('README.md', leadIn).intro?.summary, 'Welcome to FoodAdvisor, the official Strapi demo application.');
 });
+
+test('a section heading is no title, and a list after "reasons for ...:" is no features list', () => {
+  const motivation = '<p align="center"><img src="logo.png"></p>\n\n### Motivation :star:\n\nSetting up a full stack project takes a lot of time, so this starter kit does it for you.\n';
+  assert.equal(readmeReader.read('README.md', motivation).intro?.title, undefined);
+  const reasons = '# My Meetings\n\nA modular monolith that manages meeting groups, written with domain-driven design.\n\n## 2.1 Description\n\nMain reasons for selecting this domain:\n\n- It is common, a lot of people use the Meetup site\n- It is not too complex\n';
+  assert.equal(readmeReader.read('README.md', reasons).intro?.features, undefined);
+  const provides = '# Cobra\n\nCobra is a library for creating powerful modern CLI applications.\n\nCobra provides:\n\n- Easy subcommand-based CLIs\n- Fully POSIX-compliant flags\n';
+  assert.equal(readmeReader.read('README.md', provides).intro?.features?.length, 2);
+});

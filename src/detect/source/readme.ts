@@ -13,7 +13,8 @@ const ABOUT_HEADING = /^(?:\P{L}*\s*)?(about|overview|introduction|intro|descrip
 /** A banner set as the first heading ("🚨 Notice: X is being archived") is news about the project, not its name. */
 const NOTICE_HEADING = /^(?:\P{L}*\s*)?(?:notice|warning|important|attention|deprecated|deprecation|archived|announcement|caution)\b/iu;
 /** Headings that open a section of a README, never its title. */
-const SECTION_HEADING = /^(?:\P{L}*\s*)?(?:about|overview|introduction|intro|description|what is|why|summary|background|architecture|installation|install|getting started|quick ?start|usage|features|requirements|prerequisites|setup|table of contents|contents|toc|documentation|docs|license|contributing|build|building|development|deploy|deployment|configuration|faq|support|status|notes?|changelog|roadmap)\b/iu;
+const SECTION_HEADING = /^(?:\P{L}*\s*)?(?:about|overview|introduction|intro|description|what is|why|summary|background|architecture|installation|install|getting started|quick ?start|usage|features|requirements|prerequisites|setup|table of contents|contents|toc|documentation|docs|license|contributing|build|building|development|deploy|deployment|configuration|faq|support|status|notes?|changelog|roadmap|motivation|goals?|demo|screenshots?|preview|tech stack|stack)\b/iu;
+const FEATURES_LEAD_IN = /\b(?:provides?|supports?|includes?|offers?|features?|comes with|lets you|allows you to|can)\b[^:]*:\s*$/i;
 const MAX_FEATURES = 12;
 const MAX_SUMMARY = 300;
 const MIN_SUMMARY = 20;
@@ -233,7 +234,8 @@ function introOf(text: string): IntroFact {
     // Only the opening of the README (before a second section) or an "About" section describes the project.
     const mayDescribe = sectionsSeen === 0 || inAbout;
     // "Cobra provides:" and a list, in the part that describes the project, is its features list
-    if (mayDescribe && !intro.features && intro.summary !== undefined && node.type === 'paragraph' && top[i + 1]?.type === 'list' && /:\s*$/.test(clean(inlineText(node.children)))) {
+    // (a lead-in that says what the project does, not "Main reasons for selecting this domain:")
+    if (mayDescribe && !intro.features && intro.summary !== undefined && node.type === 'paragraph' && top[i + 1]?.type === 'list' && FEATURES_LEAD_IN.test(clean(inlineText(node.children)))) {
       const features = listItems(top[i + 1] as List);
       if (features.length >= 2) intro.features = features;
     }

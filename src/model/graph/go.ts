@@ -37,11 +37,13 @@ export class GoResolver {
     }
     if (!spec.split('/')[0].includes('.')) return 'ignore';
     const required = this.requires.find((r) => spec === r || spec.startsWith(`${r}/`));
-    if (required) return { external: { ecosystem: 'go', name: required } };
+    // a package inside a module may be a product of its own: github.com/jinzhu/gorm/dialects/mysql is MySQL
+    const within = (module: string) => (spec === module ? { ecosystem: 'go' as const, name: module } : { ecosystem: 'go' as const, name: module, subpath: spec });
+    if (required) return { external: within(required) };
     const host = HOSTS_OF_THREE.exec(spec);
     if (host) {
       const segs = spec.split('/');
-      if (segs.length >= 3) return { external: { ecosystem: 'go', name: segs.slice(0, 3).join('/') } };
+      if (segs.length >= 3) return { external: within(segs.slice(0, 3).join('/')) };
     }
     // Unknown hosts: the module boundary cannot be told from the path alone.
     return 'ignore';
