@@ -75,6 +75,8 @@ export interface ServiceFact {
   dockerfile?: string;
   /** A compose service that bind-mounts its build context (volumes: ./:/app) runs that code, whatever its image copies. */
   mountsContext?: boolean;
+  /** The repository folders it bind-mounts ('.:/var/www/html'): code a runtime image runs without building it. */
+  mounts?: string[];
   ports?: number[];
   /** Ports published on the host (compose `ports:`), which users outside the compose network reach. */
   published?: number[];

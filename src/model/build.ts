@@ -4,7 +4,8 @@
  * then the inferences that read them all.
  */
 import type { TechnologyHit } from '../detect/technologies.js';
-import { technologyById } from '../catalogue/match.js';
+import { matchTechnologies, technologyById } from '../catalogue/match.js';
+import type { MatcherKind } from '../catalogue/types.js';
 import { buildCodemap } from './codemap.js';
 import { type Draft, buildDrafts, DATASTORE_KINDS } from './containers.js';
 import { Context, type ModelInput, slug } from './context.js';
@@ -19,7 +20,7 @@ import { furtherReading } from './references.js';
 import { languageOfFolder, languageShares } from './languages.js';
 import { buildRelationships, isStoreCategory, sameFamily } from './relationships.js';
 import { aggregateTechnologies } from './technologies.js';
-import { type ArchitectureModel, type Container, SCHEMA_VERSION, type TechnologyUse } from './types.js';
+import { type ArchitectureModel, type Container, type Relationship, SCHEMA_VERSION, type TechnologyUse } from './types.js';
 
 export function buildModel(input: ModelInput): ArchitectureModel {
   const ctx = new Context(input);
@@ -50,6 +51,7 @@ export function buildModel(input: ModelInput): ArchitectureModel {
   const components = buildCodemap(ctx, containers);
   const graph = importGraph(ctx, containers, components);
   const relationships = buildRelationships({ ctx, drafts, containers, techs, importEdges: graph.containerEdges, deployable: runsSomewhere });
+  markJobQueues(containers, relationships, techs);
   markSharedLibraries(ctx, containers, drafts, relationships);
   disambiguateNames(containers);
   const componentRelationships = graph.componentEdges.map((e) => ({
@@ -214,6 +216,30 @@ function databasesOf(ctx: Context, containers: Container[]): Map<string, Set<str
     for (const s of stores) if (s.database) out.set(owner.id, (out.get(owner.id) ?? new Set()).add(s.database));
   }
   return out;
+}
+
+/**
+ * A Redis that every part reaches only through a job library (Sidekiq, BullMQ, Laravel Horizon, whose
+ * dependency implies Redis) holds the job queue, not the system's data: a broker.
+ */
+function markJobQueues(containers: Container[], relationships: Relationship[], techs: TechnologyUse[]): void {
+  const redis = techs.find((t) => t.id === 'redis');
+  if (!redis) return;
+  const byPath = new Map(containers.filter((c) => c.path !== undefined).map((c) => [c.path!, c]));
+  const byId = new Map(containers.map((c) => [c.id, c]));
+  const viaJobs = (user: Container): boolean => {
+    // what its code and manifests say it uses Redis through (a URL or an image says where, not what for)
+    const own = redis.evidence.filter((e) => /dependency|^import /.test(e.rule) && nearestUp(byPath, dirOf(e.file))?.id === user.id);
+    return own.length > 0 && own.every((e) => {
+      const m = /^(\w+) dependency (\S+) \(implies Redis\)$/.exec(e.rule);
+      return m !== null && matchTechnologies(m[1] as MatcherKind, m[2]).some((t) => t.category === 'messaging');
+    });
+  };
+  for (const store of containers) {
+    if (store.kind !== 'datastore' || !(store.id === 'datastore:redis' || /redis|valkey/i.test(store.image ?? ''))) continue;
+    const users = [...new Set(relationships.filter((r) => r.to === store.id).map((r) => r.from))].map((id) => byId.get(id)).filter((c): c is Container => c?.path !== undefined);
+    if (users.length && users.every(viaJobs)) store.kind = 'broker';
+  }
 }
 
 /**

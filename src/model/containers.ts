@@ -269,6 +269,13 @@ export function buildDrafts(ctx: Context): Draft[] {
         attachService(own, file, s);
         continue;
       }
+      // Laravel Sail's laravel.test, built from vendor/ and mounting '.:/var/www/html', runs the project it mounts
+      // (its queue and cron siblings too): a process of that project, not a service of its own
+      const mounted = product ? undefined : s.mounts?.map((m) => byPath.get(m)).find((d) => d !== undefined && d.role === fileRole && d.manifests.length > 0);
+      if (mounted) {
+        attachService(mounted, file, s);
+        continue;
+      }
       // a Helm chart named after no project (onlineboutique) deploys the system's parts, each its own container
       if (s.source === 'helm' && [...byPath.values()].filter((d) => d.role === 'main' && d.deployable).length >= 2) continue;
       // a repository with one project whose manifests deploy an image that is no known product: that image is the project

@@ -194,7 +194,8 @@ export function inferCommunication(ctx: Context, containers: Container[], relati
     if (t.scope !== 'runtime') continue;
     const ev = t.evidence.filter((e) => ctx.roleOfFile(e.file) === 'main').slice(0, 2);
     if (t.category === 'api-style') {
-      const name = /grpc/i.test(t.id) ? 'gRPC' : /graphql|apollo/i.test(t.id) ? 'GraphQL' : /trpc/i.test(t.id) ? 'tRPC' : /socket|websocket|ws$/i.test(t.id) ? 'WebSockets' : /soap/i.test(t.id) ? 'SOAP' : undefined;
+      // (an OpenAPI document or generator the code uses at run time describes a REST API, even where no route reader sees the routes)
+      const name = /grpc/i.test(t.id) ? 'gRPC' : /graphql|apollo/i.test(t.id) ? 'GraphQL' : /trpc/i.test(t.id) ? 'tRPC' : /socket|websocket|ws$/i.test(t.id) ? 'WebSockets' : /soap/i.test(t.id) ? 'SOAP' : /openapi|swagger/i.test(t.id) ? 'REST over HTTP' : undefined;
       if (name) add(name, ev);
     }
     if (t.category === 'realtime') add('WebSockets', ev);

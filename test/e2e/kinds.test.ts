@@ -607,3 +607,70 @@ describe('two compose projects that each run their own "db"', () => {
     assert.ok(!model.relationships.some((r) => r.from === node?.id && r.to === go?.id), JSON.stringify(model.relationships.filter((r) => r.from === node?.id).map((r) => r.to)));
   });
 });
+
+describe('a minimal-API web project whose routes no reader sees, with OpenAPI', () => {
+  let model: ArchitectureModel;
+  analyzed('archmd-kinds-openapi-comm-', {
+    'src/Web/Web.csproj': '<Project Sdk="Microsoft.NET.Sdk.Web">\n  <PropertyGroup><TargetFramework>net9.0</TargetFramework></PropertyGroup>\n  <ItemGroup><PackageReference Include="Microsoft.AspNetCore.OpenApi" Version="9.0.0" /></ItemGroup>\n</Project>\n',
+    'src/Web/Program.cs': 'var app = WebApplication.CreateBuilder(args).Build();\napp.MapOpenApi();\napp.MapEndpoints();\napp.Run();\n',
+  }, (m) => (model = m));
+
+  it('says it talks REST over HTTP rather than that no protocol was found', () => {
+    assert.ok(model.system.communication.some((c) => c.value === 'REST over HTTP'), JSON.stringify(model.system.communication));
+  });
+});
+
+describe('a Rails app whose Redis only carries Sidekiq jobs, beside a Node app that caches in Redis', () => {
+  let rails: ArchitectureModel;
+  let node: ArchitectureModel;
+  analyzed('archmd-kinds-sidekiq-redis-', {
+    Gemfile: "source 'https://rubygems.org'\ngem 'rails', '~> 8.0'\ngem 'pg'\ngem 'sidekiq'\n",
+    'config/routes.rb': "Rails.application.routes.draw do\n  resources :submissions\nend\n",
+    'app/jobs/pdf_job.rb': 'class PdfJob\n  include Sidekiq::Job\n  def perform(id); end\nend\n',
+    Dockerfile: 'FROM ruby:3.3\nCOPY . /app\nEXPOSE 3000\nCMD ["bin/rails", "server"]\n',
+    'docker-compose.yml': 'services:\n  web:\n    build: .\n    ports: ["3000:3000"]\n    depends_on: [postgres, redis]\n    environment:\n      REDIS_URL: redis://redis:6379/0\n      DATABASE_URL: postgres://postgres@postgres/app\n  postgres:\n    image: postgres:16\n  redis:\n    image: redis:7\n',
+  }, (m) => (rails = m));
+  analyzed('archmd-kinds-cache-redis-', {
+    'package.json': JSON.stringify({ name: 'api', scripts: { start: 'node index.js' }, dependencies: { express: '^4.19.0', ioredis: '^5.4.0' } }),
+    'index.js': 'import express from "express";\nimport Redis from "ioredis";\nconst cache = new Redis(process.env.REDIS_URL);\nexpress().listen(3000);\nvoid cache;\n',
+    Dockerfile: 'FROM node:20\nCOPY . .\nEXPOSE 3000\nCMD ["node", "index.js"]\n',
+    'docker-compose.yml': 'services:\n  api:\n    build: .\n    depends_on: [redis]\n    environment:\n      REDIS_URL: redis://redis:6379\n  redis:\n    image: redis:7\n',
+  }, (m) => (node = m));
+
+  it('calls the Sidekiq Redis a message broker and keeps the data in PostgreSQL', () => {
+    assert.equal(rails.containers.find((c) => c.name === 'redis')?.kind, 'broker');
+    assert.doesNotMatch(render(rails).split('section="conclusion"')[1] ?? '', /keeps its data in[^.]*redis/);
+  });
+
+  it('leaves a Redis the code talks to itself a store', () => {
+    assert.equal(node.containers.find((c) => c.name === 'redis')?.kind, 'datastore');
+  });
+});
+
+describe('Laravel Sail: services built from vendor/ that mount the project and run it', () => {
+  let model: ArchitectureModel;
+  analyzed('archmd-kinds-sail-', {
+    'composer.json': JSON.stringify({ name: 'monicahq/monica', type: 'project', require: { 'laravel/framework': '^11.0' } }),
+    'routes/web.php': "<?php\nRoute::get('/', fn () => view('welcome'));\n",
+    'docker-compose.yml': [
+      'services:',
+      '  laravel.test: &app',
+      '    build:',
+      '      context: ./vendor/laravel/sail/runtimes/8.4',
+      '    image: sail-8.4/app',
+      "    ports: ['${APP_PORT:-80}:80']",
+      "    volumes: ['.:/var/www/html']",
+      '    depends_on: [mariadb]',
+      '  laravel.queue:',
+      '    <<: *app',
+      "    command: 'php artisan queue:work'",
+      '  mariadb:',
+      "    image: 'mariadb:10'",
+      '',
+    ].join('\n'),
+  }, (m) => (model = m));
+
+  it('is one application with its database, not three services beside it', () => {
+    assert.deepEqual(model.containers.filter((c) => c.role === 'main').map((c) => `${c.name}:${c.kind}`).sort(), ['mariadb:datastore', 'monica:service']);
+  });
+});

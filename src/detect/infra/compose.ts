@@ -73,11 +73,17 @@ function readService(path: string, doc: YamlDoc, name: string, def: Record<strin
       if (file) svc.dockerfile = file;
     }
   }
-  if (svc.build !== undefined && Array.isArray(def.volumes)) {
+  if (Array.isArray(def.volumes)) {
+    const mounts: string[] = [];
     for (const v of def.volumes) {
       const source = isRecord(v) ? (v.type === 'bind' ? asString(v.source) : undefined) : asString(v)?.split(':')[0];
-      if (source && /^\.{1,2}(?:\/|$)/.test(source) && resolveRelative(path, source.replace(/\/+$/, '') || '.') === svc.build) svc.mountsContext = true;
+      if (!source || !/^\.{1,2}(?:\/|$)/.test(source)) continue;
+      const folder = resolveRelative(path, source.replace(/\/+$/, '') || '.');
+      if (folder === undefined) continue;
+      if (folder === svc.build) svc.mountsContext = true;
+      mounts.push(folder);
     }
+    if (mounts.length) svc.mounts = mounts;
   }
   // ports publishes to the host, expose only to other services: both are ports the container listens on
   const portEntries = [...(Array.isArray(def.ports) ? def.ports : []), ...(Array.isArray(def.expose) ? def.expose : [])];
