@@ -46,5 +46,6 @@ export function onlyDeclared(list: Evidence[]): boolean {
  * Firestore in firebase.json); one deployed only on a condition (an option the template offers) does not count.
  */
 export function provisioned(e: Evidence): boolean {
-  return /^(?:terraform resource|CloudFormation resource|Bicep resource|Bicep module)|^[\w. -]+ provisions /.test(e.rule) && !e.rule.includes(' (conditional)');
+  // (a deploy button's add-ons are set up for whoever presses it, not for the project's own deployment)
+  return /^(?:terraform resource|CloudFormation resource|Bicep resource|Bicep module)|^[\w. -]+ provisions /.test(e.rule) && !e.rule.includes(' (conditional)') && !e.rule.includes('deploy button');
 }

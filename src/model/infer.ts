@@ -62,8 +62,10 @@ export function inferStyle(containers: Container[], relationships: Relationship[
   }
   const brokers = containers.filter((c) => c.kind === 'broker' && c.role === 'main');
   for (const b of brokers) {
+    // a Redis that carries one app's background jobs (Sidekiq, Celery) is a job queue, not events between parts
+    if (b.id === 'datastore:redis' || /redis|valkey/i.test(b.image ?? '')) continue;
     const users = relationships.filter((r) => r.to === b.id);
-    if (users.length >= 2) {
+    if (new Set(users.map((r) => r.from)).size >= 2) {
       style.push({ value: 'Event-driven', evidence: mergeEvidence(...users.map((r) => first(r.evidence, 1))) });
       break;
     }

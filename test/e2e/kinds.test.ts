@@ -250,6 +250,7 @@ describe('a Docker-shipped app with a Heroku deploy button', () => {
     const conclusion = render(model).split('section="conclusion"')[1] ?? '';
     assert.match(conclusion, /It has a deploy button for Heroku\./);
     assert.doesNotMatch(conclusion, /deployed on Heroku/);
+    assert.deepEqual(model.deployment.managedServices, [], 'the add-ons are set up for whoever presses the button');
   });
 });
 
@@ -628,7 +629,10 @@ describe('a Rails app whose Redis only carries Sidekiq jobs, beside a Node app t
     'config/routes.rb': "Rails.application.routes.draw do\n  resources :submissions\nend\n",
     'app/jobs/pdf_job.rb': 'class PdfJob\n  include Sidekiq::Job\n  def perform(id); end\nend\n',
     Dockerfile: 'FROM ruby:3.3\nCOPY . /app\nEXPOSE 3000\nCMD ["bin/rails", "server"]\n',
-    'docker-compose.yml': 'services:\n  web:\n    build: .\n    ports: ["3000:3000"]\n    depends_on: [postgres, redis]\n    environment:\n      REDIS_URL: redis://redis:6379/0\n      DATABASE_URL: postgres://postgres@postgres/app\n  postgres:\n    image: postgres:16\n  redis:\n    image: redis:7\n',
+    'mailer/Gemfile': "source 'https://rubygems.org'\ngem 'sidekiq'\ngem 'mail'\n",
+    'mailer/mailer.rb': 'class MailJob\n  include Sidekiq::Job\n  def perform(id); end\nend\n',
+    'mailer/Dockerfile': 'FROM ruby:3.3\nCOPY . /app\nCMD ["sidekiq", "-r", "./mailer.rb"]\n',
+    'docker-compose.yml': 'services:\n  web:\n    build: .\n    ports: ["3000:3000"]\n    depends_on: [postgres, redis]\n    environment:\n      REDIS_URL: redis://redis:6379/0\n      DATABASE_URL: postgres://postgres@postgres/app\n  mailer:\n    build: ./mailer\n    depends_on: [redis]\n  postgres:\n    image: postgres:16\n  redis:\n    image: redis:7\n',
   }, (m) => (rails = m));
   analyzed('archmd-kinds-cache-redis-', {
     'package.json': JSON.stringify({ name: 'api', scripts: { start: 'node index.js' }, dependencies: { express: '^4.19.0', ioredis: '^5.4.0' } }),
@@ -639,6 +643,7 @@ describe('a Rails app whose Redis only carries Sidekiq jobs, beside a Node app t
 
   it('calls the Sidekiq Redis a message broker and keeps the data in PostgreSQL', () => {
     assert.equal(rails.containers.find((c) => c.name === 'redis')?.kind, 'broker');
+    assert.ok(!rails.system.style.some((s) => s.value === 'Event-driven'), 'a job queue is no event-driven architecture');
     assert.doesNotMatch(render(rails).split('section="conclusion"')[1] ?? '', /keeps its data in[^.]*redis/);
   });
 

@@ -35,8 +35,8 @@ test('paas: Procfile gives processes but no hosting; app.json gives Heroku and a
   const app = readWith('heroku-app-json', FIX, 'apps/api/app.json');
   assert.deepEqual(app.hosting, [{ provider: 'Heroku', via: 'app.json (Heroku deploy button)', line: 1 }]);
   assert.deepEqual(app.addons, [
-    { name: 'heroku-postgresql', via: 'app.json', line: 6 },
-    { name: 'heroku-redis', via: 'app.json', line: 7 },
+    { name: 'heroku-postgresql', via: 'app.json (Heroku deploy button)', line: 6 },
+    { name: 'heroku-redis', via: 'app.json (Heroku deploy button)', line: 7 },
   ]);
   assert.deepEqual(readAll(FIX, 'apps/mobile/app.json'), {}, "Expo's app.json is not Heroku's");
 });

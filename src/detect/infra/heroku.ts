@@ -24,7 +24,7 @@ export const herokuAppJsonReader: Reader = {
     const addons: AddonFact[] = [];
     for (const a of Array.isArray(value.addons) ? value.addons : []) {
       const name = addonName(a);
-      if (name) addons.push({ name, via: 'app.json', line: lineOfText(text, new RegExp(`"${escapeRegExp(name)}[:"]`)) });
+      if (name) addons.push({ name, via: 'app.json (Heroku deploy button)', line: lineOfText(text, new RegExp(`"${escapeRegExp(name)}[:"]`)) });
     }
     // app.json is what Heroku's deploy button reads: the project can be deployed there, not that it is
     return compact({ hosting: [{ provider: 'Heroku', via: 'app.json (Heroku deploy button)', line: 1 }], addons, warnings });
