@@ -380,13 +380,23 @@ function disambiguateNames(containers: Container[]): void {
   for (const c of containers) if (c.path !== undefined) byName.set(c.name, [...(byName.get(c.name) ?? []), c]);
   for (const group of byName.values()) {
     if (group.length < 2) continue;
-    for (const c of group) {
-      if (c.path === '') continue;
+    // as many folders from the end of each path as it takes to tell them apart: foryou/api and topic/api,
+    // orders/src/table_update and products/src/table_update; the root keeps the plain name
+    const named = group.filter((c) => c.path !== '');
+    const depth = Math.max(...named.map((c) => c.path!.split('/').length));
+    const label = (c: Container, k: number) => {
       const parts = c.path!.split('/');
-      const folder = parts[parts.length - 1];
-      if (parts.length >= 2 && folder === c.name) c.name = `${parts[parts.length - 2]}/${c.name}`;
-      // mealie's Nuxt package in frontend/ is called mealie too, like the project at the root
-      else if (folder !== c.name && group.some((o) => o.path === '')) c.name = `${c.name} (${folder})`;
+      const suffix = parts.slice(-k).join('/');
+      // a folder named like the part names it with its parents; another folder is said beside the name
+      // (mealie's Nuxt package in frontend/ is called mealie too, like the project at the root)
+      return parts[parts.length - 1] === c.name ? (k === 1 ? `${parts[parts.length - 2] ?? ''}/${c.name}`.replace(/^\//, '') : suffix) : `${c.name} (${suffix})`;
+    };
+    for (let k = 1; k <= depth; k++) {
+      const labels = named.map((c) => label(c, k));
+      if (new Set(labels).size === labels.length || k === depth) {
+        named.forEach((c, i) => (c.name = labels[i]));
+        break;
+      }
     }
   }
 }

@@ -679,3 +679,25 @@ describe('Laravel Sail: services built from vendor/ that mount the project and r
     assert.deepEqual(model.containers.filter((c) => c.role === 'main').map((c) => `${c.name}:${c.kind}`).sort(), ['mariadb:datastore', 'monica:service']);
   });
 });
+
+describe('parts that share a name and a parent folder name', () => {
+  let model: ArchitectureModel;
+  const fn = (service: string) => ({
+    [`${service}/src/table_update/main.py`]: 'def handler(event, context):\n    return None\n',
+    [`${service}/src/table_update/requirements.txt`]: 'boto3\n',
+  });
+  analyzed('archmd-kinds-duplicate-names-', {
+    ...fn('orders'),
+    ...fn('products'),
+    'nextjs-end/package.json': JSON.stringify({ name: 'my-app', private: true, scripts: { dev: 'next dev' }, dependencies: { next: '^14.0.0', react: '^18.2.0' } }),
+    'nextjs-end/app/page.js': 'export default function Page() { return null; }\n',
+    'nextjs-start/package.json': JSON.stringify({ name: 'my-app', private: true, scripts: { dev: 'next dev' }, dependencies: { next: '^14.0.0', react: '^18.2.0' } }),
+    'nextjs-start/app/page.js': 'export default function Page() { return null; }\n',
+  }, (m) => (model = m));
+
+  it('tells them apart by as many folders as it takes', () => {
+    const names = model.containers.filter((c) => c.path !== undefined).map((c) => c.name).sort();
+    assert.equal(new Set(names).size, names.length, names.join(', '));
+    assert.ok(names.includes('orders/src/table_update') && names.includes('my-app (nextjs-end)'), names.join(', '));
+  });
+});
