@@ -43,7 +43,10 @@ const TRY = /^([ \t]*)try[ \t]*:[ \t]*$/gm;
 function guardedLines(masked: string, starts: number[]): [number, number][] {
   const ranges: [number, number][] = [];
   const lines = masked.split('\n');
+  let seen = 0;
   for (const m of masked.matchAll(TRY)) {
+    // each try scans its own block: a generated file of thousands of nested tries must not cost the square
+    if (++seen > 500) break;
     const first = lineAt(starts, m.index);
     const indent = m[1].length;
     let last = first;
