@@ -644,6 +644,7 @@ describe('a Rails app whose Redis only carries Sidekiq jobs, beside a Node app t
   it('calls the Sidekiq Redis a message broker and keeps the data in PostgreSQL', () => {
     assert.equal(rails.containers.find((c) => c.name === 'redis')?.kind, 'broker');
     assert.ok(!rails.system.style.some((s) => s.value === 'Event-driven'), 'a job queue is no event-driven architecture');
+    assert.match(render(rails).split('section="conclusion"')[1] ?? '', /It queues background jobs in redis\./);
     assert.doesNotMatch(render(rails).split('section="conclusion"')[1] ?? '', /keeps its data in[^.]*redis/);
   });
 

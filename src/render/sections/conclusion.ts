@@ -21,8 +21,12 @@ export function renderConclusion(model: ArchitectureModel, view: View, docs: str
   } else if (keeps.length) sentences.push(`It keeps its data in ${joinWords(keeps.map((s) => text(s.name)))}.`);
   // messages are exchanged between parts only when two or more of them use the broker; one part alone sends
   // to it (events for systems outside) or to itself (delayed jobs)
-  const shared = brokers.filter((s) => new Set(view.usedBy(s).map((r) => r.from)).size >= 2);
-  const alone = brokers.filter((s) => !shared.includes(s));
+  // a Redis broker carries background jobs (Sidekiq, Celery, BullMQ), whoever enqueues and runs them
+  const jobQueue = (s: (typeof brokers)[number]) => s.id === 'datastore:redis' || /redis|valkey/i.test(s.image ?? '');
+  const jobs = brokers.filter(jobQueue);
+  const shared = brokers.filter((s) => !jobQueue(s) && new Set(view.usedBy(s).map((r) => r.from)).size >= 2);
+  const alone = brokers.filter((s) => !jobQueue(s) && !shared.includes(s));
+  if (jobs.length) sentences.push(`It queues background jobs in ${joinWords(jobs.map((s) => text(s.name)))}.`);
   if (shared.length) sentences.push(`Its parts exchange messages through ${joinWords(shared.map((s) => text(s.name)))}.`);
   if (alone.length) sentences.push(`It sends messages through ${joinWords(alone.map((s) => text(s.name)))}.`);
   // a deploy button alone (Heroku's app.json) offers a place to run it; it does not say the project runs there
