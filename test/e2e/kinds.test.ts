@@ -702,3 +702,17 @@ describe('parts that share a name and a parent folder name', () => {
     assert.ok(names.includes('orders/src/table_update') && names.includes('my-app (nextjs-end)'), names.join(', '));
   });
 });
+
+describe('a service with more technologies than its paragraph lists', () => {
+  let model: ArchitectureModel;
+  const deps = { express: '^4.19.0', pg: '^8.11.0', ioredis: '^5.4.0', zod: '^3.23.0', pino: '^9.0.0', jsonwebtoken: '^9.0.0', axios: '^1.7.0', lodash: '^4.17.0', 'date-fns': '^3.6.0', stripe: '^16.0.0', nodemailer: '^6.9.0', bcrypt: '^5.1.0' };
+  analyzed('archmd-kinds-many-techs-', {
+    'package.json': JSON.stringify({ name: 'api', scripts: { start: 'node index.js' }, dependencies: deps }),
+    'index.js': `${Object.keys(deps).map((d, i) => `import m${i} from "${d}";`).join('\n')}\nm0().listen(3000);\n`,
+  }, (m) => (model = m));
+
+  it('says how many more there are', () => {
+    const line = render(model).split('\n').find((l) => l.includes('**Technologies**:')) ?? '';
+    assert.match(line, / and \d+ more$/);
+  });
+});

@@ -160,3 +160,8 @@ test('a section heading is no title, and a list after "reasons for ...:" is no f
   const provides = '# Cobra\n\nCobra is a library for creating powerful modern CLI applications.\n\nCobra provides:\n\n- Easy subcommand-based CLIs\n- Fully POSIX-compliant flags\n';
   assert.equal(readmeReader.read('README.md', provides).intro?.features?.length, 2);
 });
+
+test('"Supported Features & Best-Practices" opens the features list', () => {
+  const md = '# Requests\n\nRequests is an elegant and simple HTTP library for Python, built for human beings.\n\n## Supported Features & Best–Practices\n\n- Keep-Alive & Connection Pooling\n- International Domains and URLs\n- Sessions with Cookie Persistence\n';
+  assert.deepEqual(readmeReader.read('README.md', md).intro?.features?.map((f) => f.text), ['Keep-Alive & Connection Pooling', 'International Domains and URLs', 'Sessions with Cookie Persistence']);
+});

@@ -7,7 +7,7 @@ import type { Heading, List, Nodes, Paragraph, PhrasingContent, RootContent } fr
 import type { FileFacts, IntroFact, Reader } from '../facts.js';
 
 /** "Features", "✨ Key features", "Highlights": a heading that opens on them ("Contributing new features" does not). */
-const FEATURES_HEADING = /^(?:\P{L}*\s*)?(?:(?:key|main|core|notable|major|top|some)\s+)?(?:features?|highlights|what it does|capabilities)\b/iu;
+const FEATURES_HEADING = /^(?:\P{L}*\s*)?(?:(?:key|main|core|notable|major|top|some|supported|available|current)\s+)?(?:features?|highlights|what it does|capabilities)\b/iu;
 /** Sections whose first paragraph still describes the project. */
 const ABOUT_HEADING = /^(?:\P{L}*\s*)?(about|overview|introduction|intro|description|what is\b|what's\b|why\b|summary|background|vision|mission|welcome\b|前言|简介|介绍|概述|关于|项目介绍|项目简介|紹介|概要|소개)/iu;
 /** A banner set as the first heading ("🚨 Notice: X is being archived") is news about the project, not its name. */

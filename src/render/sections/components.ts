@@ -63,9 +63,12 @@ function dependsOnNames(view: View, c: Container): string[] {
 
 function paragraph(n: number, c: Container, model: ArchitectureModel, view: View): string {
   const lines = [`${n}. **${text(c.name)}** (${kindLabel(c.kind)}${c.path !== undefined ? `, ${c.path === '' ? 'repository root' : code(c.path)}` : ''}):`];
-  const techs = view.techNames(c, 10);
+  const all = view.techNames(c, Infinity);
+  const techs = all.slice(0, 10);
   lines.push(`   ${bullet('Description', describe(c, techs, view))}`);
-  lines.push(`   ${bullet('Technologies', techs.length ? text(techs.join(', ')) : (c.language ?? 'no framework or library detected'))}`);
+  // a list cut short says so: invoicing's PostgreSQL is the eleventh, not missing
+  const more = all.length > techs.length ? ` and ${all.length - techs.length} more` : '';
+  lines.push(`   ${bullet('Technologies', techs.length ? text(techs.join(', ')) + more : (c.language ?? 'no framework or library detected'))}`);
   if (c.entryPoints?.length) {
     const more = c.entryPoints.length > 5 ? `; and ${c.entryPoints.length - 5} more` : '';
     lines.push(`   ${bullet('Entry points', c.entryPoints.slice(0, 5).map((e) => withEvidence(text(e.value), e.evidence, 1)).join('; ') + more)}`);
