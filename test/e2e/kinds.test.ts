@@ -716,3 +716,31 @@ describe('a service with more technologies than its paragraph lists', () => {
     assert.match(line, / and \d+ more$/);
   });
 });
+
+describe('a NestJS service that uses RxJS', () => {
+  let model: ArchitectureModel;
+  analyzed('archmd-kinds-rxjs-server-', {
+    'package.json': JSON.stringify({ name: 'realworld', scripts: { start: 'nest start' }, dependencies: { '@nestjs/core': '^10.0.0', '@nestjs/common': '^10.0.0', rxjs: '^7.8.0' } }),
+    'src/main.ts': 'import { NestFactory } from "@nestjs/core";\nimport { Observable } from "rxjs";\nvoid NestFactory;\nvoid Observable;\n',
+  }, (m) => (model = m));
+
+  it('keeps RxJS off the Frontend line', () => {
+    const stack = render(model).split('section="technology-stack"')[1] ?? '';
+    assert.doesNotMatch(stack, /\*\*Frontend\*\*:[^\n]*RxJS/);
+    assert.match(stack, /RxJS/);
+  });
+});
+
+describe('a Java library with a protobuf adapter', () => {
+  let model: ArchitectureModel;
+  analyzed('archmd-kinds-runtime-line-', {
+    'pom.xml': '<project><groupId>com.google.code.gson</groupId><artifactId>gson-proto</artifactId><dependencies><dependency><groupId>com.google.protobuf</groupId><artifactId>protobuf-java</artifactId></dependency></dependencies></project>\n',
+    'src/main/java/com/google/gson/protobuf/ProtoTypeAdapter.java': 'package com.google.gson.protobuf;\n\nimport com.google.protobuf.Message;\n\npublic class ProtoTypeAdapter { Message m; }\n',
+  }, (m) => (model = m));
+
+  it('lists what it runs with as its runtime, not as a backend', () => {
+    const stack = render(model).split('section="technology-stack"')[1] ?? '';
+    assert.doesNotMatch(stack, /\*\*Backend\*\*/);
+    assert.match(stack, /\*\*Runtime\*\*:[^\n]*Protocol Buffers/);
+  });
+});

@@ -41,11 +41,16 @@ export function renderStack(model: ArchitectureModel): string {
   // (a mobile or desktop app is a client too: Retrofit in an Android app is not a backend)
   const categoryOf = new Map(model.technologies.map((t) => [t.id, t.category]));
   const clientSide = new Set(model.containers.filter((c) => c.kind === 'frontend' || c.technologies.some((id) => ['mobile', 'desktop'].includes(categoryOf.get(id) ?? ''))).map((c) => c.id));
+  // RxJS in a NestJS service manages streams on the server: a state library no client uses is no frontend's
+  const serverOnly = (t: TechnologyUse) => t.category === 'state-management' && t.containers.length > 0 && !t.containers.some((id) => clientSide.has(id));
   const frontendOnly = (t: TechnologyUse) => SIDE_NEUTRAL.has(t.category) && t.containers.length > 0 && t.containers.every((id) => clientSide.has(id));
-  for (const [label, categories, always] of LINES) {
+  // a library or a command has no backend: what it runs on and with is its runtime (.NET, Protocol Buffers in gson)
+  const serves = model.containers.some((c) => c.role === 'main' && ['service', 'worker', 'function', 'job'].includes(c.kind));
+  for (const [line, categories, always] of LINES) {
+    const label = line === 'Backend' && !serves ? 'Runtime' : line;
     let techs: TechnologyUse[];
     if (label === 'Other Tools') techs = own.filter((t) => !placed.has(t.id));
-    else techs = own.filter((t) => (categories.includes(t.category) || (label === 'Frontend' && frontendOnly(t))) && (t.scope !== 'dev' || label === 'Testing' || label === 'DevOps'));
+    else techs = own.filter((t) => (categories.includes(t.category) || (label === 'Frontend' && frontendOnly(t))) && (t.scope !== 'dev' || label === 'Testing' || label === 'DevOps') && !(label === 'Frontend' && serverOnly(t)));
     techs = techs.filter((t) => !placed.has(t.id)).sort((a, b) => a.name.localeCompare(b.name, 'en'));
     for (const t of techs) placed.add(t.id);
     if (!techs.length) {
