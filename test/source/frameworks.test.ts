@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { goReader } from '../../src/detect/source/go.js';
+import { pythonReader } from '../../src/detect/source/python.js';
 import { rubyReader } from '../../src/detect/source/ruby.js';
 import { apis } from './read-fixture.js';
 
@@ -215,4 +216,23 @@ test('Sidekiq without a queue option takes jobs from "default"; enqueuing a job 
 test('gorilla/mux: a route whose path follows a configurable prefix (baseUrl + "/cart")', () => {
   const text = 'package main\n\nimport "github.com/gorilla/mux"\n\nfunc main() {\n\tr := mux.NewRouter()\n\tr.HandleFunc(baseUrl+"/", home).Methods(http.MethodGet, http.MethodHead)\n\tr.HandleFunc(baseUrl + "/cart", viewCart).Methods(http.MethodGet)\n}\n';
   assert.deepEqual(goReader.read('src/frontend/main.go', text).apis?.map((a) => `${a.name} ${a.role}`), ['GET / serves', 'HEAD / serves', 'GET /cart serves']);
+});
+
+test("Django urls.py: Django's page views render web pages; API views and api/ routes are REST", () => {
+  const text = [
+    'from django.urls import path',
+    'from django.views.generic import TemplateView',
+    'from wagtail.images.views.serve import ServeView',
+    'from . import views',
+    '',
+    'urlpatterns = [',
+    '    path("", TemplateView.as_view(template_name="home.html")),',
+    '    path("images/<str:signature>/", ServeView.as_view(), name="serve"),',
+    '    path("orders/", views.OrderListAPIView.as_view()),',
+    '    path("api/stats/", views.stats),',
+    '    path("search/", views.search),',
+    ']',
+    '',
+  ].join('\n');
+  assert.deepEqual(pythonReader.read('site/urls.py', text).apis?.map((a) => `${a.style} ${a.name}`), ['Web /', 'Web /images/<str:signature>/', 'REST /orders/', 'REST /api/stats/', 'REST /search/']);
 });

@@ -78,6 +78,8 @@ function aiohttpRoutes(lexed: Lexed, out: ApiCollector): void {
   });
 }
 
+const DJANGO_PAGE_VIEW = /\b(?:Template|List|Detail|Form|Create|Update|Delete|Redirect|Login|Logout|Password\w*|\w*Archive|Serve)View\b|\bsitemap\b|\bserve\b|\bflatpage\b|\bfavicon\b/;
+
 function djangoUrls(lexed: Lexed, out: ApiCollector): void {
   eachMatch(lexed, /(?:^|[\s,[(])(path|re_path|url)\s*\(\s*/gm, (m, a) => {
     if (!a) return;
@@ -86,8 +88,10 @@ function djangoUrls(lexed: Lexed, out: ApiCollector): void {
     // Django routes carry no method; `include()` lines are prefixes, not endpoints.
     const rest = lexed.code.slice(m.index, matchingClose(lexed.code, m.index + m[0].lastIndexOf('(')));
     if (/\binclude\s*\(|\.urls\b/.test(rest)) return;
-    // Trailing slashes are significant in Django, so the route is kept as written.
-    out.add('REST', route.startsWith('/') ? route : `/${route}`, 'serves', line(lexed, m.index + m[0].indexOf(m[1])));
+    // Trailing slashes are significant in Django, so the route is kept as written. Django's own page views
+    // (TemplateView, ListView, LoginView, sitemaps, static serving) render HTML: web pages, not a REST API
+    const page = !/\bapi\b/i.test(route) && !/API|Api\b|ViewSet/.test(rest) && DJANGO_PAGE_VIEW.test(rest);
+    out.add(page ? 'Web' : 'REST', route.startsWith('/') ? route : `/${route}`, 'serves', line(lexed, m.index + m[0].indexOf(m[1])));
   });
 }
 
