@@ -108,16 +108,17 @@ function externalHits(external: ReturnType<typeof resolveImports>['external']): 
     const whole = matchTechnologies(use.ecosystem, use.name);
     // a type-only import (`import type { Request } from "express"` in a decorators package) never runs the package
     const scope = use.typeOnly ? 'build' : use.optional ? 'optional' : 'runtime';
+    const how = use.typeOnly ? '(types only) ' : use.optional ? '(optional) ' : '';
     const at = `${use.file}\0${use.ecosystem}\0${scope}\0`;
     if (!seen.has(at + use.name)) {
       seen.add(at + use.name);
-      for (const tech of whole) hits.push({ tech, file: use.file, line: use.line, rule: `import ${use.typeOnly ? '(types only) ' : use.optional ? '(optional) ' : ''}${use.name}`, scope });
+      for (const tech of whole) hits.push({ tech, file: use.file, line: use.line, rule: `import ${how}${use.name}`, scope });
     }
     // one package may hold several products: "firebase/firestore" is Cloud Firestore, "firebase" only Firebase
     if (use.subpath && !seen.has(at + use.subpath)) {
       seen.add(at + use.subpath);
       for (const tech of matchTechnologies(use.ecosystem, use.subpath)) {
-        if (!whole.includes(tech)) hits.push({ tech, file: use.file, line: use.line, rule: `import ${use.typeOnly ? '(types only) ' : use.optional ? '(optional) ' : ''}${use.subpath}`, scope });
+        if (!whole.includes(tech)) hits.push({ tech, file: use.file, line: use.line, rule: `import ${how}${use.subpath}`, scope });
       }
     }
   }

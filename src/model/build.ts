@@ -4,8 +4,7 @@
  * then the inferences that read them all.
  */
 import type { TechnologyHit } from '../detect/technologies.js';
-import { matchTechnologies, technologyById } from '../catalogue/match.js';
-import type { MatcherKind } from '../catalogue/types.js';
+import { technologyById } from '../catalogue/match.js';
 import { buildCodemap } from './codemap.js';
 import { type Draft, buildDrafts, DATASTORE_KINDS } from './containers.js';
 import { Context, type ModelInput, slug } from './context.js';
@@ -20,7 +19,7 @@ import { furtherReading } from './references.js';
 import { languageOfFolder, languageShares } from './languages.js';
 import { buildRelationships, isStoreCategory, sameFamily } from './relationships.js';
 import { aggregateTechnologies } from './technologies.js';
-import { type ArchitectureModel, type Container, type Relationship, SCHEMA_VERSION, type TechnologyUse } from './types.js';
+import { type ArchitectureModel, type Container, isJobQueue, type Relationship, SCHEMA_VERSION, type TechnologyUse } from './types.js';
 
 export function buildModel(input: ModelInput): ArchitectureModel {
   const ctx = new Context(input);
@@ -227,16 +226,18 @@ function markJobQueues(containers: Container[], relationships: Relationship[], t
   if (!redis) return;
   const byPath = new Map(containers.filter((c) => c.path !== undefined).map((c) => [c.path!, c]));
   const byId = new Map(containers.map((c) => [c.id, c]));
+  // where a job library that runs on Redis is declared: Redis seen there is that library's
+  const at = (e: Evidence) => `${e.file}\0${e.line ?? ''}`;
+  const jobLibraries = new Set(
+    techs.filter((t) => t.category === 'messaging' && technologyById(t.id)?.implies?.includes('redis')).flatMap((t) => t.evidence.map(at)),
+  );
   const viaJobs = (user: Container): boolean => {
     // what its code and manifests say it uses Redis through (a URL or an image says where, not what for)
     const own = redis.evidence.filter((e) => /dependency|^import /.test(e.rule) && nearestUp(byPath, dirOf(e.file))?.id === user.id);
-    return own.length > 0 && own.every((e) => {
-      const m = /^(\w+) dependency (\S+) \(implies Redis\)$/.exec(e.rule);
-      return m !== null && matchTechnologies(m[1] as MatcherKind, m[2]).some((t) => t.category === 'messaging');
-    });
+    return own.length > 0 && own.every((e) => e.rule.endsWith('(implies Redis)') && jobLibraries.has(at(e)));
   };
   for (const store of containers) {
-    if (store.kind !== 'datastore' || !(store.id === 'datastore:redis' || /redis|valkey/i.test(store.image ?? ''))) continue;
+    if (store.kind !== 'datastore' || !isJobQueue(store)) continue;
     const users = [...new Set(relationships.filter((r) => r.to === store.id).map((r) => r.from))].map((id) => byId.get(id)).filter((c): c is Container => c?.path !== undefined);
     if (users.length && users.every(viaJobs)) store.kind = 'broker';
   }

@@ -280,14 +280,18 @@ function commandFirst(ctx: Context, d: Draft): boolean {
 /** A page to open or an app framework's config: what a web app has and a component library does not. */
 function hasAppEntry(ctx: Context, d: Draft): boolean {
   const prefix = d.path ? `${d.path}/` : '';
-  if (['index.html', 'public/index.html', 'src/index.html', 'angular.json'].some((f) => ctx.fileByPath.has(prefix + f))) return true;
-  for (const path of ctx.fileByPath.keys()) {
-    if (path.startsWith(prefix) && !path.includes('/', prefix.length) && APP_CONFIG.test(path.slice(prefix.length))) return true;
-  }
-  return false;
+  return APP_ENTRIES.some((f) => ctx.fileByPath.has(prefix + f));
 }
 
-const APP_CONFIG = /^(?:next|nuxt|remix|astro|gatsby-config|quasar|app)\.config\.[cm]?[jt]s$|^(?:gatsby-config|react-router\.config)\.[cm]?[jt]s$/;
+const APP_ENTRIES = [
+  'index.html',
+  'public/index.html',
+  'src/index.html',
+  'angular.json',
+  ...['next.config', 'nuxt.config', 'remix.config', 'astro.config', 'quasar.config', 'app.config', 'gatsby-config', 'react-router.config'].flatMap((stem) =>
+    ['js', 'cjs', 'mjs', 'ts', 'cts', 'mts'].map((ext) => `${stem}.${ext}`),
+  ),
+];
 
 /** Its frontend frameworks come from peerDependencies only: the app that installs it brings them. */
 function frameworksOnlyAsPeers(ctx: Context, d: Draft, techs: TechnologyUse[]): boolean {
@@ -317,8 +321,8 @@ function libraryMarkers(ctx: Context, d: Draft): boolean {
 
 function hasMainPackage(ctx: Context, d: Draft): boolean {
   const prefix = d.path ? `${d.path}/` : '';
-  for (const [path, facts] of ctx.input.facts) {
-    if (path.startsWith(prefix) && path.endsWith('.go') && !path.endsWith('_test.go') && facts.namespace === 'main' && ctx.roleOfFile(path) === 'main') return true;
+  for (const [path, namespace] of ctx.list('namespace')) {
+    if (path.startsWith(prefix) && path.endsWith('.go') && !path.endsWith('_test.go') && namespace === 'main' && ctx.roleOfFile(path) === 'main') return true;
   }
   return false;
 }

@@ -5,9 +5,8 @@
 import type { Context } from './context.js';
 import { findCycles } from './graph/cycles.js';
 import { type Evidence, evidence, mergeEvidence, onlyDeclared } from './evidence.js';
-import type { Component, Container, Fact, Relationship, TechnologyUse } from './types.js';
+import { type Component, type Container, type Fact, isJobQueue, type Relationship, SERVING_KINDS, type TechnologyUse } from './types.js';
 
-const RUNNING = new Set(['service', 'worker', 'function', 'job']);
 const STORES = new Set(['datastore', 'cache', 'broker', 'search', 'storage']);
 
 function first(ev: Evidence[], n = 2): Evidence[] {
@@ -23,7 +22,7 @@ export function inferStyle(containers: Container[], relationships: Relationship[
   const isDeployable = (c: Container) => c.path !== undefined && deployable.has(c.id);
   const main = containers.filter((c) => c.role === 'main');
   const own = main.filter((c) => c.path !== undefined);
-  const running = own.filter((c) => RUNNING.has(c.kind));
+  const running = own.filter((c) => SERVING_KINDS.has(c.kind));
   const functions = own.filter((c) => c.kind === 'function');
   const style: Fact[] = [];
   // only what something deploys counts towards microservices: a package that depends on Express is not one
@@ -63,7 +62,7 @@ export function inferStyle(containers: Container[], relationships: Relationship[
   const brokers = containers.filter((c) => c.kind === 'broker' && c.role === 'main');
   for (const b of brokers) {
     // a Redis that carries one app's background jobs (Sidekiq, Celery) is a job queue, not events between parts
-    if (b.id === 'datastore:redis' || /redis|valkey/i.test(b.image ?? '')) continue;
+    if (isJobQueue(b)) continue;
     const users = relationships.filter((r) => r.to === b.id);
     if (new Set(users.map((r) => r.from)).size >= 2) {
       style.push({ value: 'Event-driven', evidence: mergeEvidence(...users.map((r) => first(r.evidence, 1))) });
@@ -235,7 +234,7 @@ export function buildObservations(
     const where = cycle.level === 'component' && containerOf.has(cycle.members[0]) ? ` of ${names.get(containerOf.get(cycle.members[0])!) ?? containerOf.get(cycle.members[0])}` : '';
     out.push({ value: `Maintainability: ${cycle.level === 'container' ? 'packages' : 'modules'} ${shown}${where} import each other in a cycle; breaking it would let them change and be tested separately.`, evidence: mergeEvidence(ev).slice(0, 4) });
   }
-  const services = new Set(containers.filter((c) => c.role === 'main' && c.path !== undefined && RUNNING.has(c.kind)).map((c) => c.id));
+  const services = new Set(containers.filter((c) => c.role === 'main' && c.path !== undefined && SERVING_KINDS.has(c.kind)).map((c) => c.id));
   for (const store of containers.filter((c) => c.role === 'main' && c.kind === 'datastore')) {
     // a driver in two manifests does not make one shared store (each service may have its own database on
     // the same server, or use none at run time): only configuration that points at this store counts

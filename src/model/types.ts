@@ -9,6 +9,14 @@ import type { Category } from '../catalogue/types.js';
 
 export const SCHEMA_VERSION = 1 as const;
 
+/** Kinds that run a server or a process of the system (not its pages, libraries or stores). */
+export const SERVING_KINDS: ReadonlySet<string> = new Set(['service', 'worker', 'function', 'job']);
+
+/** A Redis (or Valkey) broker: it carries background jobs (Sidekiq, Celery, BullMQ), not events between parts. */
+export function isJobQueue(c: { id: string; image?: string }): boolean {
+  return /^datastore:(?:redis|valkey)(?:-|$)/.test(c.id) || /redis|valkey/i.test(c.image ?? '');
+}
+
 /** A statement with where it was seen. */
 export interface Fact<T = string> {
   value: T;

@@ -2,7 +2,7 @@
  * Lookups the section renderers share over one model: containers by id, the system's own containers,
  * technology names, who talks to whom.
  */
-import type { ArchitectureModel, Container, Relationship, TechnologyUse } from '../model/types.js';
+import { type ArchitectureModel, type Container, type Relationship, SERVING_KINDS, type TechnologyUse } from '../model/types.js';
 
 /** Categories that describe how a project is built, tested or shipped rather than what its code uses. */
 const NOT_A_PART_OF_THE_CODE = new Set(['ci-cd', 'container', 'orchestration', 'iac', 'testing', 'linter', 'build-tool', 'package-manager', 'documentation', 'hosting', 'cloud']);
@@ -12,9 +12,6 @@ const ANALYTICAL = new Set(['clickhouse', 'bigquery', 'snowflake', 'amazon-redsh
 
 export const STORE_KINDS = new Set(['datastore', 'cache', 'broker', 'search', 'storage']);
 export const RUNNING_KINDS = new Set(['service', 'worker', 'function', 'job', 'frontend']);
-
-/** Kinds that run a server or a process: their server framework says more than the pages they also render. */
-const SERVES = new Set(['service', 'worker', 'function', 'job']);
 
 /** A router is an add-on of the framework it routes for: Vue.js leads, not Vue Router. */
 const addOn = (t: TechnologyUse) => (/router/i.test(t.name) ? 1 : 0);
@@ -79,7 +76,7 @@ export class View {
 
   /** Runtime technologies of a container, by name, frameworks first: the server's for a part that serves. */
   techNames(c: Container, max = 6): string[] {
-    const order = SERVES.has(c.kind)
+    const order = SERVING_KINDS.has(c.kind)
       ? ['backend-framework', 'frontend-framework', 'runtime', 'orm', 'api-style', 'ui-library', 'css']
       : ['frontend-framework', 'backend-framework', 'runtime', 'orm', 'api-style', 'ui-library', 'css'];
     const techs = c.technologies
@@ -96,7 +93,7 @@ export class View {
 
   /** The framework a container is built on, when it has one: the server's for a part that serves. */
   framework(c: Container): string | undefined {
-    const cats = SERVES.has(c.kind) ? ['backend-framework', 'frontend-framework'] : ['frontend-framework', 'backend-framework'];
+    const cats = SERVING_KINDS.has(c.kind) ? ['backend-framework', 'frontend-framework'] : ['frontend-framework', 'backend-framework'];
     return c.technologies
       .map((id) => this.techById.get(id))
       .filter((t): t is TechnologyUse => !!t && cats.includes(t.category) && t.scope !== 'dev')

@@ -1,5 +1,5 @@
 /** Conclusion: the architecture in a few sentences, and where to read further. */
-import type { ArchitectureModel } from '../../model/types.js';
+import { type ArchitectureModel, isJobQueue } from '../../model/types.js';
 import { code, joinWords, text } from '../markdown.js';
 import type { View } from '../view.js';
 
@@ -22,10 +22,9 @@ export function renderConclusion(model: ArchitectureModel, view: View, docs: str
   // messages are exchanged between parts only when two or more of them use the broker; one part alone sends
   // to it (events for systems outside) or to itself (delayed jobs)
   // a Redis broker carries background jobs (Sidekiq, Celery, BullMQ), whoever enqueues and runs them
-  const jobQueue = (s: (typeof brokers)[number]) => s.id === 'datastore:redis' || /redis|valkey/i.test(s.image ?? '');
-  const jobs = brokers.filter(jobQueue);
-  const shared = brokers.filter((s) => !jobQueue(s) && new Set(view.usedBy(s).map((r) => r.from)).size >= 2);
-  const alone = brokers.filter((s) => !jobQueue(s) && !shared.includes(s));
+  const jobs = brokers.filter(isJobQueue);
+  const shared = brokers.filter((s) => !isJobQueue(s) && new Set(view.usedBy(s).map((r) => r.from)).size >= 2);
+  const alone = brokers.filter((s) => !isJobQueue(s) && !shared.includes(s));
   if (jobs.length) sentences.push(`It queues background jobs in ${joinWords(jobs.map((s) => text(s.name)))}.`);
   if (shared.length) sentences.push(`Its parts exchange messages through ${joinWords(shared.map((s) => text(s.name)))}.`);
   if (alone.length) sentences.push(`It sends messages through ${joinWords(alone.map((s) => text(s.name)))}.`);

@@ -3,7 +3,7 @@
  * data ends up. Paths follow runtime and data relationships from the entry points.
  */
 import type { Evidence } from '../../model/evidence.js';
-import type { ArchitectureModel, Container, Relationship } from '../../model/types.js';
+import { type ArchitectureModel, type Container, type Relationship, SERVING_KINDS } from '../../model/types.js';
 import { bullet, code, files, joinWords, text } from '../markdown.js';
 import { kindLabel, type View } from '../view.js';
 import { preferOwn } from './stack.js';
@@ -98,7 +98,7 @@ function clientEvidence(model: ArchitectureModel, c: Container, category: 'mobil
 }
 
 function processing(view: View, flow: Relationship[]): string {
-  const services = view.own.filter((c) => ['service', 'worker', 'function', 'job'].includes(c.kind));
+  const services = view.own.filter((c) => SERVING_KINDS.has(c.kind));
   if (!services.length) {
     if (view.own.length > 1) return `in process, across ${joinWords(view.own.slice(0, 8).map((c) => `**${text(c.name)}**`))}${view.own.length > 8 ? ' and more' : ''}`;
     const mods = view.model.components.slice(0, 6).map((m) => code(m.path));

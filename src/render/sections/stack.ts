@@ -1,5 +1,5 @@
 /** Technology Stack: the system's own technologies by area, each with the file it was seen in. */
-import type { ArchitectureModel, TechnologyUse } from '../../model/types.js';
+import { type ArchitectureModel, SERVING_KINDS, type TechnologyUse } from '../../model/types.js';
 import { roleOf } from '../../scan/classify.js';
 import { bullet, files, text } from '../markdown.js';
 import { namedLanguages } from '../view.js';
@@ -45,7 +45,7 @@ export function renderStack(model: ArchitectureModel): string {
   const serverOnly = (t: TechnologyUse) => t.category === 'state-management' && t.containers.length > 0 && !t.containers.some((id) => clientSide.has(id));
   const frontendOnly = (t: TechnologyUse) => SIDE_NEUTRAL.has(t.category) && t.containers.length > 0 && t.containers.every((id) => clientSide.has(id));
   // a library or a command has no backend: what it runs on and with is its runtime (.NET, Protocol Buffers in gson)
-  const serves = model.containers.some((c) => c.role === 'main' && ['service', 'worker', 'function', 'job'].includes(c.kind));
+  const serves = model.containers.some((c) => c.role === 'main' && SERVING_KINDS.has(c.kind));
   for (const [line, categories, always] of LINES) {
     const label = line === 'Backend' && !serves ? 'Runtime' : line;
     let techs: TechnologyUse[];
