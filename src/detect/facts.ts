@@ -200,6 +200,8 @@ export interface ApiFact {
   line?: number;
   /** The function a deployment template routes it to (a SAM or Serverless function), by its name there. */
   service?: string;
+  /** The view a route table sends it to, where the table names it (Django's `views.index`, `IndexView.as_view()`): "index", "IndexView". */
+  handler?: string;
 }
 
 /** The README's title, first paragraph and features list. */
@@ -265,6 +267,8 @@ export interface FileFacts {
   /** composer.json autoload (and autoload-dev) PSR-4: namespace prefix -> folders relative to the composer.json folder. */
   psr4?: { prefix: string; dirs: string[] }[];
   apis?: ApiFact[];
+  /** Views this file defines that answer with a rendered page (a Django view that renders a template), by name. */
+  pageViews?: { name: string; line: number }[];
   intro?: IntroFact;
   /** GitHub Actions `uses:` and similar references that the catalogue can match. */
   actions?: { ref: string; line?: number }[];

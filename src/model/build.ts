@@ -252,6 +252,7 @@ function attachApis(ctx: Context, drafts: Draft[], containers: Container[]) {
   const byId = new Map(containers.map((c) => [c.id, c]));
   const byService = new Map<string, Container>();
   for (const d of drafts) for (const s of d.services) if (byId.has(d.id)) byService.set(`${s.file}\0${s.fact.name}`, byId.get(d.id)!);
+  const pageViews = pageViewsByOwner(ctx, byPath);
   for (const [file, apis] of ctx.each('apis')) {
     if (ctx.roleOfFile(file) !== 'main' && ctx.roleOfFile(file) !== 'tooling') continue;
     const folderOwner = nearestUp(byPath, dirOf(file));
@@ -260,9 +261,28 @@ function attachApis(ctx: Context, drafts: Draft[], containers: Container[]) {
       if (!owner) continue;
       const list = (owner.apis ??= []);
       if (list.length >= 500) continue;
-      list.push({ style: a.style, name: a.name, ...(a.role ? { role: a.role } : {}), evidence: [evidence(file, `${a.style} ${a.role ?? 'definition'}`, a.line)] });
+      // a route to a view that renders a template serves a page, not an API
+      const page = a.style === 'REST' && a.handler !== undefined && pageViews.get(owner)?.get(a.handler);
+      const style = page ? 'Web' : a.style;
+      const ev = [evidence(file, `${style} ${a.role ?? 'definition'}`, a.line)];
+      if (page) ev.push(evidence(page.file, `view ${a.handler} renders a page`, page.line));
+      list.push({ style, name: a.name, ...(a.role ? { role: a.role } : {}), evidence: ev });
     }
   }
+}
+
+/** The page views (views that render a template) each container defines, by name; the first file in path order names it. */
+function pageViewsByOwner(ctx: Context, byPath: Map<string, Container>): Map<Container, Map<string, { file: string; line?: number }>> {
+  const out = new Map<Container, Map<string, { file: string; line?: number }>>();
+  for (const [file, names] of ctx.each('pageViews')) {
+    if (ctx.roleOfFile(file) !== 'main') continue;
+    const owner = nearestUp(byPath, dirOf(file));
+    if (!owner) continue;
+    const views = out.get(owner) ?? new Map<string, { file: string; line?: number }>();
+    out.set(owner, views);
+    for (const v of names) if (!views.has(v.name)) views.set(v.name, { file, line: v.line });
+  }
+  return out;
 }
 
 /** With no manifest at all, the root is the one project, if it has code. */

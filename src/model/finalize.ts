@@ -203,8 +203,13 @@ function containerKind(ctx: Context, d: Draft, techs: TechnologyUse[], categorie
   if (kinds.includes('library')) return 'library';
   // a private workspace package with an import entry (exports, types) is imported by its siblings, not run
   if (d.manifests.some((m) => m.fact.private)) return libraryMarkers(ctx, d) ? 'library' : 'application';
+  // a requirements.txt, Pipfile or Gemfile pins what a checkout runs with; a package others install declares
+  // itself (pyproject, setup.py, a gemspec), so a folder with only such lists is no library
+  if (d.manifests.length && d.manifests.every((m) => DEPENDENCY_LIST.test(baseOf(m.file)))) return 'application';
   return d.manifests.length ? 'library' : 'application';
 }
+
+const DEPENDENCY_LIST = /^(?:[\w.-]*requirements[\w.-]*\.(?:txt|in)|Pipfile|Gemfile|gems\.rb)$/i;
 
 /** What a product image runs (a database, a proxy, a telemetry backend), or undefined for anything else. */
 function productKind(d: Draft): ContainerKind | undefined {

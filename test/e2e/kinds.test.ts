@@ -744,3 +744,85 @@ describe('a Java library with a protobuf adapter', () => {
     assert.match(stack, /\*\*Runtime\*\*:[^\n]*Protocol Buffers/);
   });
 });
+
+describe('a Python script project with a requirements.txt and a Ruby app with a Gemfile', () => {
+  let model: ArchitectureModel;
+  analyzed('archmd-kinds-dependency-lists-', {
+    'README.md': '# feeds\n\nfeeds fetches RSS feeds every night and mails a digest.\n',
+    'fetcher/requirements.txt': 'requests==2.32.3\nfeedparser==6.0.11\n',
+    'fetcher/digest.py': 'import feedparser\nimport requests\n\n\ndef fetch(url):\n    return feedparser.parse(requests.get(url).text)\n\n\nif __name__ == "__main__":\n    fetch("https://example.com/rss")\n',
+    'mailer/Gemfile': "source 'https://rubygems.org'\ngem 'mail'\n",
+    'mailer/send.rb': "require 'mail'\nMail.deliver { to 'x@example.com' }\n",
+    'pydigest/pyproject.toml': '[project]\nname = "pydigest"\nversion = "1.0.0"\ndependencies = ["jinja2"]\n',
+    'pydigest/pydigest/__init__.py': 'import jinja2\n',
+  }, (m) => (model = m));
+
+  it('calls what only pins its dependencies an application, not a library', () => {
+    assert.equal(kindOf(model, 'fetcher'), 'application');
+    assert.equal(kindOf(model, 'mailer'), 'application');
+  });
+
+  it('keeps a package that declares itself a library', () => {
+    assert.equal(kindOf(model, 'pydigest'), 'library');
+  });
+});
+
+describe('a Django site whose own views render templates, beside a JSON endpoint', () => {
+  let model: ArchitectureModel;
+  analyzed('archmd-kinds-django-views-', {
+    'requirements.txt': 'Django==5.1\n',
+    'manage.py': 'import os\nimport sys\n\nif __name__ == "__main__":\n    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "site.settings")\n    from django.core.management import execute_from_command_line\n    execute_from_command_line(sys.argv)\n',
+    'site/settings.py': 'INSTALLED_APPS = ["django.contrib.admin", "blog"]\nROOT_URLCONF = "site.urls"\n',
+    'site/urls.py': 'from django.urls import include, path\n\nurlpatterns = [\n    path("", include("blog.urls")),\n]\n',
+    'blog/urls.py': [
+      'from django.urls import path',
+      'from . import views',
+      '',
+      'urlpatterns = [',
+      '    path("", views.index, name="index"),',
+      '    path("post/<int:pk>/", views.PostDetail.as_view(), name="post"),',
+      '    path("archive/", views.Archive.as_view(), name="archive"),',
+      '    path("feed.json", views.feed, name="feed"),',
+      ']',
+      '',
+    ].join('\n'),
+    'blog/views.py': [
+      'from django.http import JsonResponse',
+      'from django.shortcuts import render',
+      'from django.views.generic import DetailView',
+      'from django.views import View',
+      '',
+      'from .models import Post',
+      '',
+      '',
+      'def index(request):',
+      '    posts = Post.objects.order_by("-created")[:10]',
+      '    return render(request, "blog/index.html", {"posts": posts})',
+      '',
+      '',
+      'class PostDetail(DetailView):',
+      '    model = Post',
+      '',
+      '',
+      'class Archive(View):',
+      '    template_name = "blog/archive.html"',
+      '',
+      '',
+      'def feed(request):',
+      '    return JsonResponse({"posts": [p.title for p in Post.objects.all()]})',
+      '',
+    ].join('\n'),
+    'blog/models.py': 'from django.db import models\n\n\nclass Post(models.Model):\n    title = models.CharField(max_length=200)\n',
+  }, (m) => (model = m));
+
+  it('serves web pages through the views that render templates, and REST through the one that returns JSON', () => {
+    const apis = model.containers.flatMap((c) => c.apis ?? []).filter((a) => a.role === 'serves');
+    const styleOf = (name: string) => apis.find((a) => a.name === name)?.style;
+    assert.equal(styleOf('/'), 'Web');
+    assert.equal(styleOf('/post/<int:pk>/'), 'Web');
+    assert.equal(styleOf('/archive/'), 'Web');
+    assert.equal(styleOf('/feed.json'), 'REST');
+    const index = apis.find((a) => a.name === '/')!;
+    assert.ok(index.evidence.some((e) => e.file === 'blog/views.py' && e.line === 9), JSON.stringify(index.evidence));
+  });
+});

@@ -16,7 +16,7 @@ export class ApiCollector {
 
   constructor(private readonly path: string) {}
 
-  add(style: ApiFact['style'], name: string, role: ApiFact['role'], line?: number): void {
+  add(style: ApiFact['style'], name: string, role: ApiFact['role'], line?: number, handler?: string): void {
     const clean = name.trim();
     if (!clean || clean.length > 300) return;
     // a route mounted at /graphql serves GraphQL, whatever router mounts it (Django path(), Rails post)
@@ -32,6 +32,7 @@ export class ApiCollector {
     const fact: ApiFact = { style, name: clean };
     if (role) fact.role = role;
     if (line !== undefined) fact.line = line;
+    if (handler) fact.handler = handler;
     this.facts.push(fact);
   }
 

@@ -90,9 +90,44 @@ function djangoUrls(lexed: Lexed, out: ApiCollector): void {
     if (/\binclude\s*\(|\.urls\b/.test(rest)) return;
     // Trailing slashes are significant in Django, so the route is kept as written. Django's own page views
     // (TemplateView, ListView, LoginView, sitemaps, static serving) render HTML: web pages, not a REST API
-    const page = !/\bapi\b/i.test(route) && !/API|Api\b|ViewSet/.test(rest) && DJANGO_PAGE_VIEW.test(rest);
-    out.add(page ? 'Web' : 'REST', route.startsWith('/') ? route : `/${route}`, 'serves', line(lexed, m.index + m[0].indexOf(m[1])));
+    const api = /\bapi\b/i.test(route) || /API|Api\b|ViewSet/.test(rest);
+    const page = !api && DJANGO_PAGE_VIEW.test(rest);
+    // a view of the project's own (views.index) is a page or an API by its body, which the model reads from
+    // the file that defines it; a route under /api or to an API view stays REST whatever it renders
+    const view = page || api ? undefined : /^\s*[rbuRBU]*(['"])[^'"\n]*\1\s*,\s*([A-Za-z_][\w.]*)/.exec(lexed.code.slice(a.start))?.[2];
+    const handler = view?.replace(/\.as_view$/, '').split('.').pop();
+    out.add(page ? 'Web' : 'REST', route.startsWith('/') ? route : `/${route}`, 'serves', line(lexed, m.index + m[0].indexOf(m[1])), handler);
   });
+}
+
+/** Django page-view bases, and the API ones that answer with data whatever template they name. */
+const DJANGO_API_BASE = /API|Api\b|ViewSet|Schema|GraphQL/;
+
+/**
+ * Django views defined at the top of a module that answer with a page: functions that render a template
+ * (render, TemplateResponse) and return no JSON, and classes built on a generic page view or naming a
+ * template_name. urls.py names them; the model joins the two.
+ */
+function djangoPageViews(lexed: Lexed): { name: string; line: number }[] {
+  const names: { name: string; line: number }[] = [];
+  const code = lexed.code;
+  const top = /^(?:async[ \t]+)?def[ \t]+(\w+)[ \t]*\(|^class[ \t]+(\w+)[ \t]*(?:\(([^)]*)\))?[ \t]*:/gm;
+  let m: RegExpExecArray | null;
+  while ((m = top.exec(code)) !== null && names.length < 500) {
+    const start = m.index + m[0].length;
+    const next = /\n(?=[^\s#@])/g;
+    next.lastIndex = start;
+    const end = next.exec(code)?.index ?? code.length;
+    const body = code.slice(start, Math.min(end, start + 20000));
+    if (m[1]) {
+      if (/\b(?:render|render_to_response|TemplateResponse)\s*\(/.test(body) && !/\bJsonResponse\s*\(|\bResponse\s*\(|\bjson\.dumps\s*\(/.test(body)) names.push({ name: m[1], line: line(lexed, m.index) });
+    } else {
+      const bases = m[3] ?? '';
+      if (DJANGO_API_BASE.test(bases)) continue;
+      if (DJANGO_PAGE_VIEW.test(bases) || /^[ \t]+template_name[ \t]*=/m.test(body)) names.push({ name: m[2], line: line(lexed, m.index) });
+    }
+  }
+  return names;
 }
 
 function grpc(lexed: Lexed, out: ApiCollector): void {
@@ -197,7 +232,8 @@ export const pythonReader: Reader = {
     const mayCli = text.includes('.command') || text.includes('.group') || text.includes('add_parser');
     const mayWs = text.includes('websockets.serve');
     const maySqs = text.includes('QueueUrl');
-    if (!(mayRoute || mayImperative || mayAiohttp || mayDjango || mayGrpc || mayCelery || mayQueue || mayCli || mayWs || maySqs)) return {};
+    const mayViews = /(?:^|\/)views(?:\.py$|\/)/.test(path) && /\brender\b|TemplateResponse|template_name|View\b/.test(text);
+    if (!(mayRoute || mayImperative || mayAiohttp || mayDjango || mayGrpc || mayCelery || mayQueue || mayCli || mayWs || maySqs || mayViews)) return {};
     const lexed = lex(text, 'python');
     if (mayRoute) decoratorRoutes(lexed, out);
     if (mayImperative) imperativeRoutes(lexed, out);
@@ -209,6 +245,7 @@ export const pythonReader: Reader = {
     if (mayCli) cli(lexed, text, out);
     if (maySqs) sqs(lexed, out);
     if (mayWs) eachMatch(lexed, /\bwebsockets\.serve\s*\(/g, (m) => out.add('WebSocket', 'websockets', 'serves', line(lexed, m.index)));
-    return out.result();
+    const pageViews = mayViews ? djangoPageViews(lexed) : [];
+    return pageViews.length ? { ...out.result(), pageViews } : out.result();
   },
 };
