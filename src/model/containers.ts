@@ -415,6 +415,9 @@ function findByName(drafts: Draft[], name: string): Draft | undefined {
   const key = manifestKey(name);
   const byManifest = key.length >= 3 ? drafts.filter((d) => d.path !== undefined && d.manifests.some((m) => m.fact.name && manifestKey(m.fact.name) === key)) : [];
   if (byManifest.length === 1) return byManifest[0];
+  // listmonk's Go module and its frontend's package.json both say "listmonk": the image is the one a Dockerfile builds
+  const built = byManifest.filter((d) => d.dockerfiles.length > 0);
+  if (built.length === 1) return built[0];
   // "trainer-grpc" and "trainer-http" run the code in internal/trainer: a folder name and a suffix, when only one folder fits
   const prefixed = drafts.filter((d) => d.path !== undefined && d.path !== '' && folderNames(d.path).some((f) => f.length >= 3 && new RegExp(`^${f.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}[-_][a-z0-9]+$`, 'i').test(name)));
   return prefixed.length === 1 ? prefixed[0] : undefined;

@@ -278,9 +278,16 @@ function commandFirst(ctx: Context, d: Draft): boolean {
   if (!npm.length || !npm.some((m) => m.fact.kind === 'cli')) return false;
   return npm.every((m) => {
     const entry = ctx.input.facts.get(m.file)?.packageEntry;
-    return !entry?.exports && !entry?.module && !entry?.types;
+    if (entry?.module || entry?.types) return false;
+    if (!entry?.exports) return true;
+    // `"exports": "./dist/index.mjs"` beside `"bin": {"karakeep": "dist/index.mjs"}` exports the command itself
+    const bins = new Set((m.fact.entryPoints ?? []).filter((e) => !['main', 'exports', 'start'].includes(e.name)).map((e) => withoutDotSlash(e.target)));
+    const exported = typeof entry.exports === 'string' ? entry.exports : (entry.exports as Record<string, unknown>)['.'];
+    return typeof exported === 'string' && bins.has(withoutDotSlash(exported));
   });
 }
+
+const withoutDotSlash = (path: string) => path.replace(/^\.\//, '');
 
 /** A page to open or an app framework's config: what a web app has and a component library does not. */
 function hasAppEntry(ctx: Context, d: Draft): boolean {

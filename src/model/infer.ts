@@ -63,7 +63,8 @@ export function inferStyle(containers: Container[], relationships: Relationship[
   for (const b of brokers) {
     // a Redis that carries one app's background jobs (Sidekiq, Celery) is a job queue, not events between parts
     if (isJobQueue(b)) continue;
-    const users = relationships.filter((r) => r.to === b.id);
+    // Spring Cloud Bus (configuration refresh) and Hystrix metrics streams ride on the broker: plumbing, not events
+    const users = relationships.filter((r) => r.to === b.id && !r.evidence.every((e) => CONTROL_PLANE.test(e.rule)));
     if (new Set(users.map((r) => r.from)).size >= 2) {
       style.push({ value: 'Event-driven', evidence: mergeEvidence(...users.map((r) => first(r.evidence, 1))) });
       break;
@@ -80,6 +81,8 @@ export function inferStyle(containers: Container[], relationships: Relationship[
   else if (topLevel.length >= 2) style.push({ value: 'Monorepo', evidence: mergeEvidence(...topLevel.slice(0, 3).map((c) => first(c.evidence, 1))) });
   return style;
 }
+
+const CONTROL_PLANE = /\bspring-cloud-(?:starter-)?bus\b|hystrix-stream|turbine-stream/;
 
 /** Whether a container's folder lies inside another's. */
 function insideOf(c: Container, outer: Container): boolean {

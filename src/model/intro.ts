@@ -7,7 +7,7 @@ import { type Draft, describes, primaryManifests } from './containers.js';
 import { evidence } from './evidence.js';
 import type { Fact } from './types.js';
 
-const README = /^readme(\.(md|markdown|mdx|rst|txt|adoc))?$/i;
+const README = /^readme(\.(md|markdown|mdx|rst|txt|adoc|asciidoc))?$/i;
 
 export interface Intro {
   name: Fact;
@@ -37,7 +37,7 @@ export function buildIntro(ctx: Context, drafts: Draft[]): Intro {
       .filter(([file]) => !file.includes('/'))
       .flatMap(([file, list]) => list.map((fact) => ({ file, fact })))
       .find(named);
-  const declared = rootManifest && declaredName(rootManifest.fact);
+  const declared = rootManifest && spokenAs(declaredName(rootManifest.fact), intro?.summary);
   // "Document your life" over "Monica is a personal CRM" is a tagline: the paragraph under it names the project
   // as the manifest does, and the heading does not
   const tagline = Boolean(declared && intro?.title && intro.summary && !mentions(intro.title, declared) && startsWithName(intro.summary, declared));
@@ -76,6 +76,17 @@ function declaredName(fact: { ecosystem: string; name?: string }): string {
   if (fact.ecosystem === 'go') return name.replace(/\/v\d+$/, '').split('/').pop()!;
   if (fact.ecosystem === 'composer') return name.slice(name.lastIndexOf('/') + 1);
   return name.slice(name.lastIndexOf(':') + 1);
+}
+
+/**
+ * A workspace root named for its role ("@karakeep/root", "@acme/monorepo") is named by its scope, written the
+ * way the README's first paragraph writes it ("Karakeep (previously Hoarder) is ...").
+ */
+function spokenAs(name: string, summary: string | undefined): string {
+  const scope = /^@([^/]+)\/(?:root|monorepo|workspace|workspaces|repo|main)$/i.exec(name)?.[1];
+  if (!scope) return name;
+  const said = summary && new RegExp(`^${scope.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`, 'i').exec(summary);
+  return said ? said[0] : scope;
 }
 
 function startsWithName(text: string, name: string): boolean {

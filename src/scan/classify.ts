@@ -91,7 +91,7 @@ const ROLE_RULES: [Role, RegExp][] = [
   ['example', /(^|\/)(_?examples?|samples?|demos?|[\w]+[-_](?:examples?|samples?|demos?)|playground|starters?|boilerplates?|quickstarts?|tutorials?)(\/|$)/i],
   ['docs', /(^|\/)(docs?|documentation|website|guides?)(\/|$)/i],
   // (but scripts/ under a web root is the pages' JavaScript: apollo-portal's resources/static/scripts, FreshRSS's p/scripts)
-  ['tooling', /(^|\/)((?<!(?:^|\/)(?:static|public|assets|resources|webapp|wwwroot|www|htdocs|p)\/)scripts|tools|hack|\.github|\.circleci|\.gitlab|\.devcontainer|\.worktree-container|\.vscode|\.idea|\.claude|\.cursor|\.semgrep|\.husky|\.changeset|benchmarks?|bench|genproto|codegen|buildSrc|build-logic)(\/|$)/i],
+  ['tooling', /(^|\/)((?<!(?:^|\/)(?:static|public|assets|resources|webapp|wwwroot|www|htdocs|p)\/)scripts|tools|hack|\.github|\.circleci|\.gitlab|\.devcontainer|\.worktree-container|\.vscode|\.idea|\.claude|\.cursor|\.semgrep|\.husky|\.changeset|benchmarks?|bench|genproto|codegen|buildSrc|build-logic|vendor-bin)(\/|$)/i],
 ];
 
 /** Test files by name, in every ecosystem we read. */

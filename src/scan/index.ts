@@ -62,6 +62,23 @@ function gitattributes(root: string) {
   return any ? { vendored, generated, documentation } : undefined;
 }
 
+/** Manifests that make a folder a project of its own (third-party copies sit in vendor folders classify already knows). */
+const PROJECT_MANIFEST = /(?:^|\/)(?:package\.json|go\.mod|Cargo\.toml|pom\.xml|build\.gradle(?:\.kts)?|composer\.json|pyproject\.toml|Gemfile|[^/]+\.csproj)$/;
+
+/**
+ * `linguist-vendored` keeps code out of GitHub's language bar, and projects set it on their own frontend
+ * (listmonk's `frontend/* linguist-vendored`) so the repository reads as Go. A marked folder that holds a
+ * project manifest of its own is a project built here, not a copy of someone else's code: it stays.
+ */
+function projectsMarkedVendored(files: { path: string }[], vendored: ReturnType<typeof ignore>): string[] {
+  const folders: string[] = [];
+  for (const { path } of files) {
+    if (!PROJECT_MANIFEST.test(path) || !vendored.ignores(path) || roleOf(path) !== 'main') continue;
+    folders.push(path.slice(0, path.lastIndexOf('/') + 1));
+  }
+  return folders;
+}
+
 function firstLine(abs: string): string {
   let fd: number | undefined;
   try {
@@ -92,8 +109,10 @@ export async function scan(root: string, options: ScanOptions = {}): Promise<Sca
   // a CDK app kept in a folder of its own (cdk/typescript, with its cdk.json) describes the infrastructure in
   // code: it deploys the system and is tooling, not a part of it, whatever its package.json or go.mod says
   const cdkApps = listing.files.filter((f) => f.path.endsWith('/cdk.json')).map((f) => f.path.slice(0, -'cdk.json'.length));
+  const ownProjects = attrs ? projectsMarkedVendored(listing.files, attrs.vendored) : [];
   for (const { path, size, mtimeMs } of listing.files) {
-    if (attrs?.vendored.ignores(path) || exclude?.ignores(path)) continue;
+    if (exclude?.ignores(path)) continue;
+    if (attrs?.vendored.ignores(path) && !ownProjects.some((folder) => path.startsWith(folder))) continue;
     let lang = languageFromName(path);
     const binary = hasBinaryExtension(path);
     // extensionless scripts: the shebang decides (bin/deploy, scripts/release)

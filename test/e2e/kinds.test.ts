@@ -826,3 +826,127 @@ describe('a Django site whose own views render templates, beside a JSON endpoint
     assert.ok(index.evidence.some((e) => e.file === 'blog/views.py' && e.line === 9), JSON.stringify(index.evidence));
   });
 });
+
+describe('a Go app whose own Vue frontend is marked linguist-vendored, beside a copied library', () => {
+  let model: ArchitectureModel;
+  analyzed('archmd-kinds-linguist-vendored-', {
+    '.gitattributes': 'frontend/* linguist-vendored\nstatic/chart/* linguist-vendored\n',
+    'go.mod': 'module github.com/acme/mailer\n\ngo 1.22\n\nrequire github.com/labstack/echo/v4 v4.12.0\n',
+    'main.go': 'package main\n\nimport "github.com/labstack/echo/v4"\n\nfunc main() {\n\te := echo.New()\n\te.GET("/api/lists", nil)\n\t_ = e.Start(":9000")\n}\n',
+    'frontend/package.json': JSON.stringify({ name: 'mailer-frontend', private: true, scripts: { dev: 'vite', build: 'vite build' }, dependencies: { vue: '^2.7.16', 'vue-router': '^3.6.5' }, devDependencies: { vite: '^5.0.0' } }),
+    'frontend/index.html': '<!doctype html><div id="app"></div><script type="module" src="/src/main.js"></script>\n',
+    'frontend/src/main.js': 'import Vue from "vue";\nimport App from "./App.vue";\nnew Vue({ render: (h) => h(App) }).$mount("#app");\n',
+    'frontend/src/App.vue': '<template><div>lists</div></template>\n',
+    'static/chart/chart.js': 'import moment from "moment";\nexport const Chart = moment;\n',
+  }, (m) => (model = m));
+
+  it('keeps the marked folder that is a project of its own, and leaves out the copied library', () => {
+    assert.equal(kindOf(model, 'frontend'), 'frontend');
+    assert.ok(model.technologies.some((t) => t.id === 'vue'), JSON.stringify(model.technologies.map((t) => t.id)));
+    assert.ok(!model.technologies.some((t) => t.id === 'moment'), 'the copied library is not scanned');
+  });
+});
+
+describe('a compose image named like both the Go module and its frontend package', () => {
+  let model: ArchitectureModel;
+  analyzed('archmd-kinds-own-image-two-names-', {
+    'go.mod': 'module github.com/acme/listkeeper\n\ngo 1.22\n\nrequire github.com/labstack/echo/v4 v4.12.0\n',
+    'main.go': 'package main\n\nimport "github.com/labstack/echo/v4"\n\nfunc main() {\n\te := echo.New()\n\t_ = e.Start(":9000")\n}\n',
+    Dockerfile: 'FROM alpine:3.20\nCOPY listkeeper /listkeeper\nEXPOSE 9000\nCMD ["/listkeeper"]\n',
+    'frontend/package.json': JSON.stringify({ name: 'listkeeper', private: true, scripts: { build: 'vite build' }, dependencies: { vue: '^3.4.0' } }),
+    'frontend/index.html': '<div id="app"></div>\n',
+    'frontend/src/main.js': 'import { createApp } from "vue";\ncreateApp({}).mount("#app");\n',
+    'docker-compose.yml': 'services:\n  app:\n    image: acme/listkeeper:latest\n    ports: ["9000:9000"]\n    depends_on: [db]\n  db:\n    image: postgres:17-alpine\n',
+  }, (m) => (model = m));
+
+  it('runs the project its Dockerfile builds, not a third-party service', () => {
+    assert.ok(!model.containers.some((c) => c.name === 'app'), JSON.stringify(model.containers.map((c) => [c.name, c.kind])));
+    const root = model.containers.find((c) => c.path === '')!;
+    assert.ok(root.evidence.some((e) => e.file === 'docker-compose.yml'), JSON.stringify(root.evidence));
+  });
+});
+
+describe('a Next.js storefront styled with Tailwind installed as a dev dependency', () => {
+  let model: ArchitectureModel;
+  analyzed('archmd-kinds-tailwind-dev-', {
+    'package.json': JSON.stringify({ name: 'storefront', private: true, scripts: { dev: 'next dev', build: 'next build' }, dependencies: { next: '^15.0.0', react: '^19.0.0', 'react-dom': '^19.0.0' }, devDependencies: { tailwindcss: '^4.0.0', postcss: '^8.4.0' } }),
+    'app/page.tsx': 'export default function Page() {\n  return <main className="p-4">Shop</main>;\n}\n',
+    'app/globals.css': '@import "tailwindcss";\n',
+  }, (m) => (model = m));
+
+  it('lists Tailwind on the Frontend line', () => {
+    const stack = render(model).split('section="technology-stack"')[1] ?? '';
+    assert.match(stack, /\*\*Frontend\*\*:[^\n]*Tailwind CSS/);
+  });
+});
+
+describe('a Go library described only by its root README', () => {
+  let model: ArchitectureModel;
+  analyzed('archmd-kinds-root-description-', {
+    'README.md': '# commander\n\ncommander is a library for creating powerful modern CLI applications.\n',
+    'go.mod': 'module github.com/acme/commander\n\ngo 1.22\n',
+    'command.go': 'package commander\n\ntype Command struct{ Use string }\n',
+  }, (m) => (model = m));
+
+  it('does not say the root has no description in its README', () => {
+    const doc = render(model);
+    assert.match(doc, /\*\*Purpose\*\*: commander is a library/);
+    assert.doesNotMatch(doc, /no description in its manifest or README/);
+  });
+});
+
+describe('a workspace CLI package that exports its own command, beside a library with a separate command', () => {
+  let model: ArchitectureModel;
+  analyzed('archmd-kinds-exported-command-', {
+    'package.json': JSON.stringify({ name: 'bookmarks', private: true, workspaces: ['apps/*', 'packages/*'] }),
+    'apps/cli/package.json': JSON.stringify({ name: '@bookmarks/cli', version: '1.0.0', description: 'Command Line Interface (CLI) for Bookmarks', type: 'module', exports: './dist/index.mjs', bin: { bookmarks: 'dist/index.mjs' }, dependencies: { commander: '^12.0.0' } }),
+    'apps/cli/src/index.ts': 'import { Command } from "commander";\nnew Command("bookmarks").parse();\n',
+    'packages/parser/package.json': JSON.stringify({ name: '@bookmarks/parser', version: '1.0.0', main: './dist/index.js', exports: './dist/index.js', bin: { 'parse-bookmarks': './dist/cli.js' } }),
+    'packages/parser/src/index.ts': 'export function parse(text: string) {\n  return text.split("\\n");\n}\n',
+    'packages/parser/src/cli.ts': 'import { parse } from "./index.js";\nconsole.log(parse(process.argv[2] ?? ""));\n',
+  }, (m) => (model = m));
+
+  it('calls the package whose only export is its command a command-line tool', () => {
+    assert.equal(kindOf(model, 'apps/cli'), 'cli');
+  });
+
+  it('keeps the package that exports a library beside its command a library', () => {
+    assert.equal(kindOf(model, 'packages/parser'), 'library');
+  });
+});
+
+describe('a pnpm monorepo whose root package is named @scope/root and whose README title is a logo', () => {
+  let model: ArchitectureModel;
+  analyzed('archmd-kinds-root-package-name-', {
+    'README.md': '# <img height="50px" src="./screenshots/logo.png" />\n\nKarakeep (previously Hoarder) is a self-hostable bookmark-everything app.\n',
+    'package.json': JSON.stringify({ name: '@karakeep/root', private: true, scripts: { build: 'turbo build' }, devDependencies: { turbo: '^2.0.0' } }),
+    'pnpm-workspace.yaml': 'packages:\n  - apps/*\n',
+    'apps/web/package.json': JSON.stringify({ name: '@karakeep/web', private: true, scripts: { dev: 'next dev' }, dependencies: { next: '^15.0.0', react: '^19.0.0' } }),
+    'apps/web/next.config.mjs': 'export default {};\n',
+    'apps/web/app/page.tsx': 'export default function Page() {\n  return <main>Bookmarks</main>;\n}\n',
+  }, (m) => (model = m));
+
+  it('is named by its scope as the README writes it, and described by the paragraph under the logo', () => {
+    assert.equal(model.system.name.value, 'Karakeep');
+    assert.match(model.system.purpose?.value ?? '', /^Karakeep \(previously Hoarder\) is a self-hostable/);
+  });
+});
+
+describe('Spring services that share RabbitMQ only through Spring Cloud Bus', () => {
+  let model: ArchitectureModel;
+  const service = (name: string) => ({
+    [`${name}/pom.xml`]: `<project><groupId>com.acme</groupId><artifactId>${name}</artifactId><dependencies><dependency><groupId>org.springframework.boot</groupId><artifactId>spring-boot-starter-web</artifactId></dependency><dependency><groupId>org.springframework.cloud</groupId><artifactId>spring-cloud-starter-bus-amqp</artifactId></dependency></dependencies></project>\n`,
+    [`${name}/src/main/java/com/acme/${name}/Application.java`]: `package com.acme.${name};\n\nimport org.springframework.boot.autoconfigure.SpringBootApplication;\n\n@SpringBootApplication\npublic class Application {\n  public static void main(String[] args) {}\n}\n`,
+    [`${name}/Dockerfile`]: `FROM eclipse-temurin:21\nCOPY target/${name}.jar /app.jar\nEXPOSE 8080\nCMD ["java", "-jar", "/app.jar"]\n`,
+  });
+  analyzed('archmd-kinds-cloud-bus-', {
+    ...service('accounts'),
+    ...service('statistics'),
+    'docker-compose.yml': 'services:\n  rabbitmq:\n    image: rabbitmq:3-management\n  accounts:\n    build: accounts\n  statistics:\n    build: statistics\n',
+  }, (m) => (model = m));
+
+  it('is not called event-driven', () => {
+    assert.ok(model.containers.some((c) => c.kind === 'broker'), JSON.stringify(model.containers.map((c) => [c.name, c.kind])));
+    assert.ok(!model.system.style.some((s) => s.value === 'Event-driven'), model.system.style.map((s) => s.value).join());
+  });
+});

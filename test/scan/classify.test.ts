@@ -53,3 +53,8 @@ test('a module named for a demo or an example is one, whatever prefixes the name
   assert.equal(roleOf('spring_sample/app.py'), 'example');
   assert.equal(roleOf('demographics/app.py'), 'main');
 });
+
+test("composer-bin-plugin's vendor-bin folders pin the developers' tools: tooling", () => {
+  assert.equal(roleOf('vendor-bin/phpstan/composer.json'), 'tooling');
+  assert.equal(roleOf('src/Vendor/Bin.php'), 'main');
+});

@@ -165,3 +165,38 @@ test('"Supported Features & Best-Practices" opens the features list', () => {
   const md = '# Requests\n\nRequests is an elegant and simple HTTP library for Python, built for human beings.\n\n## Supported Features & Best–Practices\n\n- Keep-Alive & Connection Pooling\n- International Domains and URLs\n- Sessions with Cookie Persistence\n';
   assert.deepEqual(readmeReader.read('README.md', md).intro?.features?.map((f) => f.text), ['Keep-Alive & Connection Pooling', 'International Domains and URLs', 'Sessions with Cookie Persistence']);
 });
+
+test('README.adoc: the AsciiDoc title, first paragraph with its links as text, and a features list', () => {
+  const text = [
+    '= FTGO example application',
+    ':toc:',
+    '',
+    'This is the example code for my book https://microservices.io/book[Microservice patterns].',
+    '',
+    'image::http://microservices.io/i/cover.png[width=50%]',
+    '',
+    '== Features',
+    '',
+    '* link:./ftgo-consumer-service[Consumer Service] - manages consumers',
+    '* Orders are placed through a saga',
+    '',
+    '[source,bash]',
+    '----',
+    './gradlew assemble',
+    '----',
+    '',
+  ].join('\n');
+  const { intro } = readmeReader.read('README.adoc', text);
+  assert.equal(intro?.title, 'FTGO example application');
+  assert.equal(intro?.titleLine, 1);
+  assert.equal(intro?.summary, 'This is the example code for my book Microservice patterns.');
+  assert.equal(intro?.summaryLine, 4);
+  assert.deepEqual(intro?.features?.map((f) => f.text), ['Consumer Service - manages consumers', 'Orders are placed through a saga']);
+});
+
+test('README: a top heading that is only a logo leaves the paragraph under it the opening one', () => {
+  const text = '<div align="center"><a href="https://ci"><img src="https://img.shields.io/ci.svg" /></a></div>\n\n# <img height="50px" src="./screenshots/logo.png" />\n\nKarakeep (previously Hoarder) is a self-hostable bookmark-everything app.\n\n## Features\n\n- Bookmark links\n- Full text search\n\n## About the name\n\nThe name Karakeep is inspired by an Arabic word.\n';
+  const { intro } = readmeReader.read('README.md', text);
+  assert.equal(intro?.summary, 'Karakeep (previously Hoarder) is a self-hostable bookmark-everything app.');
+  assert.equal(intro?.summaryLine, 5);
+});

@@ -12,7 +12,7 @@ const PATTERN_PATHS = [
   'compose.prod.yaml', 'chart/values.yaml', 'skaffold.yaml', 'infra/main.tf.json', 'prod.tfvars.json', 'Pulumi.yaml', 'Pulumi.dev.yaml',
   'serverless.yml', 'fly.toml', 'cloudbuild.yaml', '.ebextensions/app.config', '.elasticbeanstalk/config.yml', '.env', '.env.production',
   'app.env', 'env.example', '.github/workflows/ci.yml', '.gitlab-ci.yml', 'ci/build.gitlab-ci.yml', 'Jenkinsfile', 'Jenkinsfile.release',
-  '.circleci/config.yml', 'azure-pipelines.yml', '.azure-pipelines/build.yml', '.azdo/pipelines/azure-dev.yml', '.buildkite/pipeline.yml', 'README.md', 'readme.rst',
+  '.circleci/config.yml', 'azure-pipelines.yml', '.azure-pipelines/build.yml', '.azdo/pipelines/azure-dev.yml', '.buildkite/pipeline.yml', 'README.md', 'readme.rst', 'README.adoc',
   'tsconfig.json', 'jsconfig.json', 'sst.config.ts', 'infra/api.ts', 'k8s/deploy.yaml', 'template.json', 'template.template', 'config/deploy.yml', 'src/main/docker/app.yml', 'deploy/docker-compose/quickstart.yaml',
 ];
 

@@ -210,6 +210,9 @@ function introOf(text: string): IntroFact {
         intro.titleLine = lineOf(node);
         continue;
       }
+      // a top heading that is only a logo (`# <img src="logo.png">`) stands where the title would: the
+      // paragraph under it still opens the README
+      if (!t && node.depth === 1 && intro.title === undefined && sectionsSeen === 0) continue;
       // a sentence set as a subheading right under the title is the tagline ("### A privacy-aware social network")
       if (i > 0 && top[i - 1].type === 'heading' && sectionsSeen === 0 && intro.summary === undefined && node.depth > 1 && isDescription(t) && !FEATURES_HEADING.test(t) && !ABOUT_HEADING.test(t)) {
         intro.summary = cutSummary(t);
@@ -356,16 +359,58 @@ export function readRstIntro(text: string): IntroFact {
   return intro;
 }
 
+/**
+ * AsciiDoc read as the Markdown it maps to, line for line so lines stay true: `= Title` headings, `* item`
+ * lists, `link:url[text]` and `url[text]` links as their text; attributes, block macros (image::, include::),
+ * block attributes, comments and delimited listing blocks say nothing about the project and become blank.
+ */
+export function asciidocAsMarkdown(text: string): string {
+  const out: string[] = [];
+  let fence: string | undefined;
+  for (const line of text.split(/\r?\n/)) {
+    const delimiter = /^(-{4,}|\.{4,}|={4,}|\*{4,}|_{4,}|\+{4,}|\/{4,})\s*$/.exec(line)?.[1];
+    if (fence !== undefined) {
+      if (delimiter === fence) fence = undefined;
+      out.push('');
+      continue;
+    }
+    if (delimiter) {
+      fence = delimiter;
+      out.push('');
+      continue;
+    }
+    if (/^:[\w-]+!?:|^\/\/|^[a-z]+::|^\[.*\]\s*$|^\.[A-Za-z]|^(?:ifn?def|ifeval|endif)::/.test(line)) {
+      out.push('');
+      continue;
+    }
+    const heading = /^(={1,6})\s+(\S.*)$/.exec(line);
+    if (heading) {
+      out.push(`${'#'.repeat(heading[1].length)} ${heading[2]}`);
+      continue;
+    }
+    out.push(
+      line
+        .replace(/^(\*{1,5}|-)\s+/, '- ')
+        .replace(/^\.{1,5}\s+/, '1. ')
+        .replace(/\bimage:[^\s[]*\[[^\]]*\]/g, '')
+        .replace(/\blink:[^\s[]+\[([^\]]*)\]/g, '$1')
+        .replace(/\bhttps?:\/\/[^\s[]+\[([^\]]*)\]/g, '$1')
+        .replace(/<<[^,>]+,\s*([^>]+)>>/g, '$1'),
+    );
+  }
+  return out.join('\n');
+}
+
 function hasAny(intro: IntroFact): boolean {
   return intro.title !== undefined || intro.summary !== undefined || intro.features !== undefined;
 }
 
 export const readmeReader: Reader = {
   id: 'source/readme',
-  patterns: [/^readme(\.(md|markdown|mdown|rst|txt))?$/i],
+  patterns: [/^readme(\.(md|markdown|mdown|rst|txt|adoc|asciidoc))?$/i],
   read(path, text): Omit<FileFacts, 'path'> {
     try {
-      const intro = /\.rst$/i.test(path) ? readRstIntro(text) : readMarkdownIntro(text);
+      const intro = /\.rst$/i.test(path) ? readRstIntro(text) : readMarkdownIntro(/\.(?:adoc|asciidoc)$/i.test(path) ? asciidocAsMarkdown(text) : text);
       return hasAny(intro) ? { intro } : {};
     } catch (err) {
       return { warnings: [{ file: path, message: `README not readable: ${err instanceof Error ? err.message : String(err)}` }] };

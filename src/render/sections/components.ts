@@ -99,7 +99,10 @@ function describe(c: Container, techs: string[], view: View): string {
   const built = techs.length ? ` built with ${joinWords(techs.slice(0, 3).map(text))}` : c.language ? ` in ${c.language}` : '';
   const users = [...new Set(view.usedBy(c).filter((r) => view.byId.get(r.from)?.role === c.role).map((r) => view.name(r.from)))].sort();
   const used = users.length ? `, used by ${joinWords([...users.slice(0, 4).map(text), ...(users.length > 4 ? [`${users.length - 4} more`] : [])])}` : '';
-  return `${article} ${what}${built}${used} (no description in its manifest or README).`;
+  // the repository root is what the system's purpose (from the root README) describes: saying it has no
+  // description would contradict the Purpose line
+  const root = c.path === '' && view.model.system.purpose !== undefined;
+  return `${article} ${what}${built}${used}${root ? ', described under Purpose above' : ' (no description in its manifest or README)'}.`;
 }
 
 /**

@@ -6,7 +6,8 @@ import { namedLanguages } from '../view.js';
 
 const MAX_PER_LINE = 20;
 
-const DEV_TOOLS = new Set(['testing', 'linter', 'build-tool', 'package-manager', 'ci-cd', 'documentation', 'tool', 'container', 'orchestration', 'iac', 'hosting', 'cloud', 'security']);
+/** Categories shown even when only the developers install them: their tools, and a CSS framework (Tailwind, Sass) compiled into the pages users get. */
+const DEV_TOOLS = new Set(['css', 'testing', 'linter', 'build-tool', 'package-manager', 'ci-cd', 'documentation', 'tool', 'container', 'orchestration', 'iac', 'hosting', 'cloud', 'security']);
 
 const SIDE_NEUTRAL = new Set(['http-client', 'validation', 'state-management', 'api-style']);
 
@@ -50,14 +51,14 @@ export function renderStack(model: ArchitectureModel): string {
     const label = line === 'Backend' && !serves ? 'Runtime' : line;
     let techs: TechnologyUse[];
     if (label === 'Other Tools') techs = own.filter((t) => !placed.has(t.id));
-    else techs = own.filter((t) => (categories.includes(t.category) || (label === 'Frontend' && frontendOnly(t))) && (t.scope !== 'dev' || label === 'Testing' || label === 'DevOps') && !(label === 'Frontend' && serverOnly(t)));
+    else techs = own.filter((t) => (categories.includes(t.category) || (label === 'Frontend' && frontendOnly(t))) && (t.scope !== 'dev' || label === 'Testing' || label === 'DevOps' || t.category === 'css') && !(label === 'Frontend' && serverOnly(t)));
     techs = techs.filter((t) => !placed.has(t.id)).sort((a, b) => a.name.localeCompare(b.name, 'en'));
     for (const t of techs) placed.add(t.id);
     if (!techs.length) {
       if (always) lines.push(bullet(label, label === 'Database' ? 'none found in the code or configuration' : 'none found'));
       continue;
     }
-    const shown = techs.slice(0, MAX_PER_LINE).map((t) => `${text(t.name)}${t.scope === 'optional' ? ' (optional)' : t.scope === 'dev' && label !== 'Testing' && label !== 'Other Tools' && label !== 'DevOps' ? ' (development)' : ''} (${files(preferOwn(t), 1)})`);
+    const shown = techs.slice(0, MAX_PER_LINE).map((t) => `${text(t.name)}${t.scope === 'optional' ? ' (optional)' : t.scope === 'dev' && t.category !== 'css' && label !== 'Testing' && label !== 'Other Tools' && label !== 'DevOps' ? ' (development)' : ''} (${files(preferOwn(t), 1)})`);
     lines.push(bullet(label, shown.join(', ') + (techs.length > MAX_PER_LINE ? ', …' : '')));
   }
   return lines.join('\n');
