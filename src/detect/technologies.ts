@@ -65,7 +65,7 @@ export function detectTechnologies(files: ScannedFile[], facts: Map<string, File
       // (an alarm topic or a dead-letter queue is plumbing, not a way the parts talk)
       if ((iac.tool === 'cloudformation' || iac.tool === 'serverless' || iac.tool === 'sst') && iac.kind === 'resource' && iac.type.startsWith('AWS::') && !iac.auxiliary) {
         // a rule on a timer (keeping functions warm, a nightly job) schedules; it carries no messages
-        const type = iac.schedule ? 'AWS::Scheduler::Schedule' : iac.type;
+        const type = iac.schedule ? (iac.type === 'AWS::Events::Rule' ? 'AWS::Events::ScheduledRule' : 'AWS::Scheduler::Schedule') : iac.type;
         add(hits, 'cloudformation', type, path, `CloudFormation resource ${iac.type}${iac.schedule ? ' on a schedule' : ''}`, 'runtime', iac.line);
       }
     }

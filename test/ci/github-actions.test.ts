@@ -80,3 +80,24 @@ test('fastapi deploy ships to FastAPI Cloud', async () => {
   const [p] = githubActionsReader.read('.github/workflows/deploy.yml', text).pipelines ?? [];
   assert.deepEqual(p.deployTargets, ['FastAPI Cloud']);
 });
+
+test("a job's name says its stage only when its steps do not: a job called test that builds, one called build that lints", async () => {
+  const { githubActionsReader } = await import('../../src/detect/ci/github-actions.js');
+  const stages = (text: string) => githubActionsReader.read('.github/workflows/ci.yml', text).pipelines?.[0]?.stages;
+  const composeBuild = 'name: Push\non: push\njobs:\n  test:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v4\n      - name: Build images\n        run: docker compose build\n';
+  assert.deepEqual(stages(composeBuild), ['build']);
+  const lint = 'name: lint-php\non: [push]\njobs:\n  build:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v4\n      - name: Run formatting check\n        run: composer lint\n';
+  assert.deepEqual(stages(lint), ['lint']);
+  const script = 'name: Deploy\non: push\njobs:\n  deploy:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v4\n      - name: Ship it\n        run: ./scripts/ship.sh\n';
+  assert.deepEqual(stages(script), ['deploy'], 'a job whose steps say nothing is named by its job');
+  const stepName = 'name: CI\non: push\njobs:\n  ci:\n    runs-on: ubuntu-latest\n    steps:\n      - name: Run unit tests\n        run: ./ci.sh\n';
+  assert.deepEqual(stages(stepName), ['test'], "a step's name speaks for a command that says nothing");
+});
+
+test("Depot's build-push-action with push: true publishes an image, like Docker's", async () => {
+  const { githubActionsReader } = await import('../../src/detect/ci/github-actions.js');
+  const text = 'name: Build Containers\non: workflow_call\njobs:\n  publish:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: docker/login-action@v3\n        with:\n          registry: ghcr.io\n      - uses: depot/setup-action@v1\n      - name: Build and push Docker image, via Depot.dev\n        uses: depot/build-push-action@v1\n        with:\n          push: true\n          tags: ghcr.io/acme/app:nightly\n';
+  const [p] = githubActionsReader.read('.github/workflows/build.yml', text).pipelines ?? [];
+  assert.deepEqual(p.stages, ['build', 'publish']);
+  assert.deepEqual(p.deployTargets, ['GitHub Container Registry']);
+});

@@ -456,8 +456,9 @@ describe('a CloudFormation template that provisions stores, functions and a warm
 
   it('a rule on a timer is a scheduler, not a message bus', () => {
     const ids = model.technologies.map((t) => t.id);
-    assert.ok(ids.includes('amazon-eventbridge-scheduler'), ids.join());
+    assert.ok(ids.includes('amazon-eventbridge-scheduled-rules'), ids.join());
     assert.ok(!ids.includes('amazon-eventbridge'), ids.join());
+    assert.ok(!ids.includes('amazon-eventbridge-scheduler'), 'a rule is not the Scheduler service');
   });
 });
 
@@ -488,6 +489,13 @@ describe('an SST app: infrastructure code in infra/, handlers in a functions pac
   it('the table and the bucket the infrastructure creates are stores', () => {
     const stores = model.containers.filter((c) => c.path === undefined).map((c) => c.name).sort();
     assert.deepEqual(stores, ['Amazon DynamoDB', 'Amazon S3']);
+  });
+
+  it('the function behind the routes answers requests: it is a service layer, not background processing', () => {
+    const fn = model.containers.find((c) => c.path === 'packages/functions')!;
+    assert.ok(fn.apis?.some((a) => a.name === 'GET /notes' && a.role === 'serves'), JSON.stringify(fn.apis));
+    const layers = model.system.layers.map((l) => l.value);
+    assert.ok(layers.includes('Services') && !layers.includes('Background processing'), layers.join());
   });
 });
 

@@ -137,3 +137,13 @@ test('amplify.yml is the build spec Amplify Hosting runs on each push: a pipelin
   const facts = reader('amplify').read('amplify.yml', 'version: 1\nbackend:\n  phases:\n    build:\n      commands:\n        - make backend\nfrontend:\n  phases:\n    build:\n      commands:\n        - npm run build\n');
   assert.deepEqual(facts.pipelines, [{ system: 'AWS Amplify', name: 'amplify.yml', stages: ['build', 'deploy'], deployTargets: ['AWS Amplify'], line: 1 }]);
 });
+
+test('paas: a netlify.toml that builds the documentation hosts the docs, not the system', async () => {
+  const { netlifyReader } = await import('../../src/detect/infra/netlify.js');
+  const mkdocs = '[build]\npublish = "docs/site/"\ncommand = """\npip3 install mkdocs-material &&\ncd docs &&\nmkdocs build\n"""\n';
+  assert.equal(netlifyReader.read('netlify.toml', mkdocs).hosting, undefined);
+  const docusaurus = '[build]\nbase = "website"\ncommand = "yarn build"\npublish = "build"\n';
+  assert.equal(netlifyReader.read('netlify.toml', docusaurus).hosting, undefined);
+  const app = '[build]\ncommand = "npm run build"\npublish = ".next"\n\n[[plugins]]\npackage = "@netlify/plugin-nextjs"\n';
+  assert.deepEqual(netlifyReader.read('netlify.toml', app).hosting, [{ provider: 'Netlify', via: 'netlify.toml', line: 1 }]);
+});

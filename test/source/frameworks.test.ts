@@ -236,3 +236,34 @@ test("Django urls.py: Django's page views render web pages; API views and api/ r
   ].join('\n');
   assert.deepEqual(pythonReader.read('site/urls.py', text).apis?.map((a) => `${a.style} ${a.name}`), ['Web /', 'Web /images/<str:signature>/', 'REST /orders/', 'REST /api/stats/', 'REST /search/']);
 });
+
+test('Python views: Flask render_template and Starlette TemplateResponse serve pages; a method of the app that shares the name does not', () => {
+  const text = [
+    'import flask',
+    'from flask import Flask, render_template',
+    'from fastapi import APIRouter',
+    'from fastapi.responses import FileResponse',
+    '',
+    'app = Flask(__name__)',
+    'router = APIRouter()',
+    '',
+    '@app.route("/")',
+    'def home():',
+    '    return render_template("home.html")',
+    '',
+    '@app.route("/about")',
+    'def about():',
+    '    return flask.render_template("about.html")',
+    '',
+    '@router.get("/{slug}/exports", response_class=FileResponse)',
+    'def export(slug: str):',
+    '    path = self.service.render_template(slug, "recipe.zip")',
+    '    return FileResponse(path)',
+    '',
+    '@router.get("/board")',
+    'async def board(request):',
+    '    return templates.TemplateResponse(request, "board.html")',
+    '',
+  ].join('\n');
+  assert.deepEqual(pythonReader.read('app/views.py', text).apis?.map((a) => `${a.style} ${a.name}`), ['Web GET /', 'Web GET /about', 'REST GET /{slug}/exports', 'Web GET /board']);
+});

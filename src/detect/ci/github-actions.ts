@@ -42,28 +42,30 @@ export const githubActionsReader: Reader = {
         uses.push(reusableRef);
         signals.addUses(reusableRef, yaml.lineOf(reusable));
       }
+      const steps: { name?: string; commands: string[]; uses: string[] }[] = [];
       for (const step of items(get(job.value, 'steps', doc), doc)) {
         const stepName = str(get(step, 'name', doc), doc);
-        if (stepName) names.push(stepName);
         const run = str(get(step, 'run', doc), doc);
         if (run) commands.push(run);
         const usesNode = get(step, 'uses', doc);
         const ref = str(usesNode, doc);
+        steps.push({ name: stepName, commands: run ? [run] : [], uses: ref ? [ref] : [] });
         if (!ref) continue;
         uses.push(ref);
         signals.addUses(ref, yaml.lineOf(usesNode));
         // azure/cli and azure/powershell run a script: what it does is in the script, not in the action's name
         if (/^azure\/(?:cli|powershell)@/i.test(ref)) {
           const script = str(get(get(step, 'with', doc), 'inlineScript', doc), doc);
-          if (script) commands.push(script);
+          if (script) (commands.push(script), steps[steps.length - 1].commands.push(script));
         }
-        if (/^docker\/build-push-action@/i.test(ref)) {
+        if (/^(?:docker|depot)\/build-push-action@/i.test(ref)) {
           // `push:` is often an expression ("not on pull requests"); only a literal false means no push.
           const push = str(get(get(step, 'with', doc), 'push', doc), doc);
           if (push !== undefined && push !== 'false') pushesImage = true;
         }
       }
-      signals.addJob({ names, commands, uses, context, pushesImage });
+      // a reusable workflow's job has no steps: its names are all there is
+      signals.addJob({ names, commands, uses, context, pushesImage, ...(reusableRef ? {} : { steps }) });
     }
 
     const nameNode = get(root, 'name', doc);

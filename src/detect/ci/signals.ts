@@ -22,10 +22,10 @@ const COMMAND_RULES: CommandRule[] = [
   { pattern: /\bgo\s+test\b|\bcargo\s+(?:test|nextest)\b|\bdotnet\s+test\b|\bmix\s+test\b|\bswift\s+test\b/, stages: ['test'] },
   // Goals are whitespace-separated words: "-Dmaven.test.skip" and "-x test" are not test runs.
   { pattern: /\b(?:mvn|mvnw)\b[^\n]*\s(?:test|verify)(?=\s|$)|\bgradlew?\b[^\n]*(?<!-x)\s(?:test|check)(?=\s|$)/, stages: ['test'] },
-  { pattern: /\b(?:rspec|phpunit|pest)\b|\brake\s+(?:test|spec)\b|\bmake\s+(?:test|check)\b|\bctest\b/, stages: ['test'] },
+  { pattern: /\b(?:rspec|phpunit|pest)\b|\bcomposer\s+(?:run(?:-script)?\s+)?test\b|\brake\s+(?:test|spec)\b|\bmake\s+(?:test|check)\b|\bctest\b/, stages: ['test'] },
   { pattern: /\b(?:npm|yarn|pnpm|bun)\s+(?:run\s+)?build\b|\bgo\s+build\b|\bcargo\s+build\b|\bdotnet\s+(?:build|publish)\b/, stages: ['build'] },
   { pattern: /\b(?:mvn|mvnw)\b[^\n]*\s(?:package|install)(?=\s|$)|\bgradlew?\b[^\n]*\s(?:build|assemble|bootJar)(?=\s|$)|python\d?\s+-m\s+build\b|\bdocker\s+(?:buildx\s+)?build\b|\bmake\s+build\b/, stages: ['build'] },
-  { pattern: /\b(?:eslint|ruff|flake8|pylint|golangci-lint|rubocop|stylelint|biome\s+(?:check|lint)|shellcheck|hadolint|ktlint|phpcs|phpstan)\b|\bcargo\s+(?:clippy|fmt)\b|\bprettier\b[^\n]*--check|\bblack\b[^\n]*--check|\b(?:npm|yarn|pnpm|bun)\s+(?:run\s+)?lint\b|\bgo\s+vet\b|\bmake\s+lint\b|\bmypy\b/, stages: ['lint'] },
+  { pattern: /\b(?:eslint|ruff|flake8|pylint|golangci-lint|rubocop|stylelint|biome\s+(?:check|lint)|shellcheck|hadolint|ktlint|phpcs|phpstan)\b|\bcargo\s+(?:clippy|fmt)\b|\bprettier\b[^\n]*--check|\bblack\b[^\n]*--check|\b(?:npm|yarn|pnpm|bun)\s+(?:run\s+)?lint\b|\bcomposer\s+(?:run(?:-script)?\s+)?(?:lint|cs|phpcs|phpstan|psalm|analy[sz]e|check-static|static-analysis)\b|\bgo\s+vet\b|\bmake\s+lint\b|\bmypy\b/, stages: ['lint'] },
   { pattern: /\b(?:docker|podman|buildah|docker-compose|docker\s+compose)\s+push\b|\/kaniko\/executor\b[^\n]*--destination|\bdocker\s+buildx\s+build\b[^\n]*--push\b/, stages: ['publish'], image: true },
   { pattern: /\b(?:npm|yarn|pnpm|yarn\s+npm|lerna|changeset)\s+publish\b/, stages: ['release', 'publish'], target: 'npm registry' },
   { pattern: /\b(?:mvn|mvnw)\b[^\n]*\sdeploy(?=\s|$)|\bgradlew?\b[^\n]*\spublish(?=\s|$)/, stages: ['publish'] },
@@ -91,7 +91,7 @@ const USES_RULES: UsesRule[] = [
 /** Matched against job and step names (ids, labels). Word-bounded to avoid "latest" -> "test". */
 const NAME_RULES: { pattern: RegExp; stage: Stage }[] = [
   // "Publish to Test PyPI" names a registry, not a test run
-  { pattern: /\b(?:tests?|testing|unit|e2e|integration|spec|specs)\b(?![\s-]*(?:pypi|flight)\b)/i, stage: 'test' },
+  { pattern: /\b(?:tests?|testing|unit|e2e|integration|spec|specs|pytest|jest|vitest|phpunit|rspec|playwright|cypress)\b(?![\s-]*(?:pypi|flight)\b)/i, stage: 'test' },
   { pattern: /\b(?:build|builds|compile)\b/i, stage: 'build' },
   // "Validate version format" checks a tag, it lints no code
   { pattern: /\b(?:lint|linting|linters?|fmt|style)\b|(?<!\b(?:version|tag|date)\s)\bformat\b/i, stage: 'lint' },
@@ -138,38 +138,55 @@ export class PipelineSignals {
   }
 
   /** One job's commands, uses refs and names at once, so job-level context (a local cluster) is known. */
-  addJob(job: { names?: string[]; commands?: string[]; uses?: string[]; context?: string; pushesImage?: boolean }): void {
+  /**
+   * `steps`, where the CI system has named steps (GitHub Actions): the steps' commands, actions and names say
+   * what the job does, and the job's own names only when none of them does (a job called `test` that runs
+   * `docker compose build` builds; one called `build` that runs `composer lint` lints). Without `steps`, every
+   * name counts.
+   */
+  addJob(job: { names?: string[]; commands?: string[]; uses?: string[]; context?: string; pushesImage?: boolean; steps?: { name?: string; commands: string[]; uses: string[] }[] }): void {
     const commands = (job.commands ?? []).flatMap(splitCommands);
     const uses = (job.uses ?? []).map((u) => stripVersion(u).toLowerCase());
     const own = [...commands, ...uses].join('\n');
     const shared = this.checksOf(job.context ?? '');
     const localCluster = shared.localCluster || LOCAL_CLUSTER.test(own);
-    let pushesImages = false;
-    for (const name of job.names ?? []) this.addName(name);
-    for (const command of commands) {
-      for (const rule of COMMAND_RULES) {
-        if (!rule.pattern.test(command)) continue;
-        if (rule.target === 'Kubernetes' && localCluster) continue;
-        for (const s of rule.stages) this.stages.add(s);
-        if (rule.target) this.targets.add(rule.target);
-        if (rule.image) pushesImages = true;
-      }
-    }
-    for (const ref of uses) {
-      // First match wins: the specific rules (release-please under google-github-actions/) come first.
-      const rule = USES_RULES.find((r) => r.pattern.test(ref));
-      if (rule) {
-        if (rule.target === 'Kubernetes' && localCluster) continue;
-        for (const s of rule.stages) this.stages.add(s);
-        if (rule.target) this.targets.add(rule.target);
-        if (rule.image) pushesImages = true;
-      }
+    const found = this.stagesOf(commands, uses, localCluster);
+    for (const s of found.stages) this.stages.add(s);
+    for (const t of found.targets) this.targets.add(t);
+    const pushesImages = found.pushesImages;
+    if (!job.steps) for (const name of job.names ?? []) this.addName(name);
+    else {
+      for (const step of job.steps) if (step.name) this.addName(step.name);
+      if (!found.stages.size && !job.steps.some((step) => step.name && NAME_RULES.some((rule) => rule.pattern.test(step.name!)))) for (const name of job.names ?? []) this.addName(name);
     }
     if (pushesImages || job.pushesImage) {
       this.stages.add('publish');
       const registry = CONTAINER_REGISTRIES.find(([p]) => p.test(own))?.[1] ?? shared.registry;
       this.targets.add(registry ?? 'container registry');
     }
+  }
+
+  /** The stages, targets and image pushes commands and action references show. */
+  private stagesOf(commands: string[], uses: string[], localCluster: boolean): { stages: Set<Stage>; targets: Set<string>; pushesImages: boolean } {
+    const out = { stages: new Set<Stage>(), targets: new Set<string>(), pushesImages: false };
+    for (const command of commands) {
+      for (const rule of COMMAND_RULES) {
+        if (!rule.pattern.test(command)) continue;
+        if (rule.target === 'Kubernetes' && localCluster) continue;
+        for (const s of rule.stages) out.stages.add(s);
+        if (rule.target) out.targets.add(rule.target);
+        if (rule.image) out.pushesImages = true;
+      }
+    }
+    for (const ref of uses) {
+      // First match wins: the specific rules (release-please under google-github-actions/) come first.
+      const rule = USES_RULES.find((r) => r.pattern.test(ref));
+      if (!rule || (rule.target === 'Kubernetes' && localCluster)) continue;
+      for (const s of rule.stages) out.stages.add(s);
+      if (rule.target) out.targets.add(rule.target);
+      if (rule.image) out.pushesImages = true;
+    }
+    return out;
   }
 
   addName(name: string): void {

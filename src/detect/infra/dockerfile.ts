@@ -86,6 +86,13 @@ const BUILD_TOOLS = /\b(?:pyinstaller|fpm\s+-|gem install fpm|grpc_tools\.protoc
 /** Base images that are an operating system and nothing else: their default command is a shell. */
 const BARE_OS = /^(?:docker\.io\/)?(?:library\/)?(?:alpine|debian|ubuntu|busybox|centos|fedora|rockylinux|almalinux|amazonlinux|archlinux|opensuse\/[\w-]+|redhat\/ubi\d+(?:-minimal)?)(?::[\w.-]+)?(?:@.*)?$/;
 
+/**
+ * Language images whose own command is an interactive interpreter (php -a, python, node, irb, jshell): a final
+ * stage on one that names no command of its own and exposes nothing runs nothing (guzzle's image for trying
+ * scripts). Their server variants (php:8-fpm, php:7.4-apache) serve by themselves.
+ */
+const INTERPRETER = /^(?:docker\.io\/)?(?:library\/)?(?:php|python|pypy|node|ruby|golang|rust|perl|openjdk|eclipse-temurin|amazoncorretto|elixir|erlang|julia|composer)(?::(?![\w.-]*(?:fpm|apache|nginx|litespeed|unit))[\w.-]+)?(?:@.*)?$/;
+
 /** A command that runs the test suite (fzf's image runs test/runner.rb in tmux): the image is a test bench. */
 const TEST_RUNNER = /(?:^|[\s"'/])(?:pytest|py\.test|tox|jest|vitest|mocha|rspec|phpunit|(?:go|cargo|dotnet|mvn|gradle|npm|yarn|pnpm)\s+(?:run\s+)?test|make\s+(?:test|check))\b|\/(?:tests?|spec)\/[\w.-]+\.(?:rb|py|js|sh)\b/;
 
@@ -139,7 +146,7 @@ export const dockerfileReader: Reader = {
     if (exposedPorts.length) facts.exposedPorts = exposedPorts;
     if (sources.length || workdirs.length) facts.dockerBuild = { sources, workdirs };
     // an operating system image that runs nothing of its own (FROM alpine, apk add msitools) is a build environment
-    const bench = !finalRuns && BARE_OS.test(finalBase);
+    const bench = !finalRuns && (BARE_OS.test(finalBase) || INTERPRETER.test(finalBase));
     if (!exposedPorts.length && (BUILD_TOOLS.test(text) || TEST_RUNNER.test(command) || bench)) facts.dockerBuild = { sources, workdirs, buildTool: true };
     return facts;
   },

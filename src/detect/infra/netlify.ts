@@ -9,6 +9,8 @@ export const netlifyReader: Reader = {
     const { value, warnings } = parseTomlText(path, text);
     if (!value) return compact({ warnings });
     const contexts = isRecord(value.context) ? Object.keys(value.context) : [];
+    // a Netlify site that builds the documentation (mkdocs into docs/site) hosts the docs, not the system
+    if (buildsDocs(value.build)) return compact({ warnings });
     return compact({
       hosting: [{ provider: 'Netlify', via: 'netlify.toml', line: 1 }],
       environments: contexts.map((name) => ({ name, via: 'netlify context', line: lineOfText(text, new RegExp(`^[ \\t]*\\[+\\s*context\\.["']?${escapeRegExp(name)}\\b`, 'm')) })),
@@ -16,3 +18,12 @@ export const netlifyReader: Reader = {
     });
   },
 };
+
+const DOCS_FOLDER = /^(?:\.\/)?(?:docs?|documentation|website)(?:\/|$)/;
+const DOCS_TOOL = /\b(?:mkdocs|sphinx-build|docusaurus|vitepress|vuepress|mdbook|jekyll|antora|typedoc|docsify)\b|\bcd\s+(?:docs?|documentation|website)\b/;
+
+function buildsDocs(build: unknown): boolean {
+  if (!isRecord(build)) return false;
+  const text = (key: string) => (typeof build[key] === 'string' ? (build[key] as string) : '');
+  return DOCS_FOLDER.test(text('base')) || DOCS_FOLDER.test(text('publish')) || DOCS_TOOL.test(text('command'));
+}

@@ -78,12 +78,14 @@ export const sstReader: Reader = {
       const route = literals.get(m.index + m[0].length - 1);
       if (!route || !/^(?:GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS|ANY|\$default)\s+\/|^\//.test(route)) continue;
       const line = lineAt(starts, m.index);
-      apis.push({ style: 'REST', name: route.startsWith('/') ? `ANY ${route}` : route, role: 'serves', line });
       const rest = masked.slice(m.index + m[0].length, m.index + m[0].length + 400);
       // the route's own literal is blanked to spaces in `masked`: the handler is the next string after a comma
       const handler = /^\s*,\s*"/.exec(rest);
       const target = handler ? literals.get(m.index + m[0].length + handler[0].length - 1) : undefined;
-      if (target && /\.\w+$/.test(target)) services.push({ name: target, source: 'sst', kind: 'function', build: folderOf(target), line });
+      const routed = target !== undefined && /\.\w+$/.test(target);
+      if (routed) services.push({ name: target, source: 'sst', kind: 'function', build: folderOf(target), line });
+      // the route belongs to the function that serves it, which then answers requests rather than working in the background
+      apis.push(compact({ style: 'REST' as const, name: route.startsWith('/') ? `ANY ${route}` : route, role: 'serves' as const, line, service: routed ? target : undefined }));
     }
     return compact({ iac, hosting, services, apis });
   },

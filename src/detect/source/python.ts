@@ -50,7 +50,9 @@ function rendersTemplate(code: string, decoratorEnd: number): boolean {
   next.lastIndex = start;
   const end = next.exec(code)?.index ?? code.length;
   const body = code.slice(start, Math.min(end, start + 8000));
-  return /\b(?:render_template|render_template_string|TemplateResponse)\s*\(/.test(body) && !/\bjsonify\s*\(|JSONResponse\s*\(/.test(body);
+  // Flask's own render_template (bare or flask.), not a method of the app's own that happens to share the name
+  // (mealie's self.service.render_template writes an export file)
+  return /(?:(?<![\w.])|(?<=\bflask\.))render_template(?:_string)?\s*\(|\bTemplateResponse\s*\(/.test(body) && !/\bjsonify\s*\(|JSONResponse\s*\(|FileResponse\s*\(/.test(body);
 }
 
 /** app.add_url_rule('/x', ...) (Flask) and app.add_api_route('/x', ...) (FastAPI): GET unless methods= says. */
