@@ -120,6 +120,10 @@ export function buildDrafts(ctx: Context): Draft[] {
   for (const [folder, d] of byPath) {
     if (d.manifests.length && d.manifests.every((m) => ctx.fileByPath.get(m.file)?.role === 'tooling') && d.role === 'main') byPath.delete(folder);
   }
+  // and one it marked as tests (a Gradle module that compiles only src/test) is the tests'
+  for (const d of byPath.values()) {
+    if (d.manifests.length && d.manifests.every((m) => ctx.fileByPath.get(m.file)?.role === 'test') && d.role === 'main') d.role = 'test';
+  }
 
   // .NET Aspire: an AppHost runs the projects it references, as a compose file runs its services
   for (const d of byPath.values()) {

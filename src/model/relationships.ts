@@ -137,8 +137,9 @@ export function buildRelationships({ ctx, drafts, containers, techs, importEdges
     for (const cid of t.containers) {
       const c = byId.get(cid);
       if (!c || c.path === undefined || isStoreCategory(categoryOfKind(c.kind)) || orchestrators.has(cid)) continue;
-      // its own files only: a driver in a part nested below (apps/api under the workspace root) is that part's
-      const ev = t.evidence.filter((e) => nearestUp(byPath, dirOf(e.file))?.id === c.id);
+      // its own files only: a driver in a part nested below (apps/api under the workspace root) is that part's,
+      // and a database URL in its tests' resources (src/test/resources/application.properties) is the tests'
+      const ev = t.evidence.filter((e) => nearestUp(byPath, dirOf(e.file))?.id === c.id && ctx.roleOfFile(e.file) === c.role);
       const driverEvidence = ev.filter((e) => /dependency|import|datasource|adapter|ENGINE|JDBC|dialect|DB_CONNECTION/.test(e.rule));
       if (!driverEvidence.length) continue;
       for (const target of targets.filter((s) => s.role === c.role)) {
