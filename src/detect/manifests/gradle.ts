@@ -213,6 +213,8 @@ export function readBuildGradle(_path: string, text: string): ReadResult {
     entryPoints: mainClass ? [{ name: 'main', target: mainClass.target, line: mainClass.line }] : [],
     localDependencies,
     kind: kind as ManifestFact['kind'],
+    // a java-platform project publishes version constraints (a BOM), no code
+    platform: plugins.includes('java-platform') ? (true as const) : undefined,
     line: 1,
   });
   return { manifests: [manifest], dependencies };
@@ -282,6 +284,16 @@ export function readVersionCatalog(path: string, text: string): ReadResult {
   }
   return { dependencies };
 }
+
+/**
+ * The build tool a manifest's evidence names: Gradle's files declare Maven coordinates (ecosystem maven, so a
+ * Gradle module and a pom.xml resolve each other's artifacts), yet they are Gradle's, and say so.
+ */
+export function buildToolOf(ecosystem: string, file: string): string {
+  return ecosystem === 'maven' && GRADLE_FILE.test(file) ? 'gradle' : ecosystem;
+}
+
+const GRADLE_FILE = /(?:^|\/)(?:(?:build|settings)\.gradle(?:\.kts)?|gradle\/[\w.-]+\.versions\.toml)$/;
 
 export const gradleReaders: Reader[] = [
   { id: 'manifest:build.gradle', fileNames: ['build.gradle', 'build.gradle.kts'], read: readBuildGradle },
