@@ -42,6 +42,11 @@ export interface ManifestFact {
   /** dev: needed by the tests only (Cargo [dev-dependencies]), no dependency of the shipped code. */
   /** notRun: an orchestrator's reference it builds against but does not run (Aspire's IsAspireProjectResource="false"). */
   localDependencies?: { path?: string; name?: string; line?: number; dev?: true; notRun?: true }[];
+  /**
+   * The project builds no code, only a platform of versions or settings for others: a Gradle java-platform
+   * (okhttp-bom) or a Maven pom-packaged project with no modules (a BOM, a parent pom).
+   */
+  platform?: true;
   /** True when the manifest marks itself private / not published (package.json "private"). */
   private?: boolean;
   /** What the project builds to, when the manifest says: "library", "application", "cli". */

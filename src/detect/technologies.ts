@@ -2,6 +2,7 @@
  * Matches the extracted facts against the catalogue: each hit is one technology seen in one place,
  * with the rule that matched. Only code and configuration count: the readers never turn prose into facts.
  */
+import { buildToolOf } from './manifests/gradle.js';
 import { matchAzureVerifiedModule, matchTechnologies, technologyById } from '../catalogue/match.js';
 import type { MatcherKind, Technology } from '../catalogue/types.js';
 import type { ScannedFile } from '../scan/index.js';
@@ -43,7 +44,7 @@ export function detectTechnologies(files: ScannedFile[], facts: Map<string, File
     for (const d of f.dependencies ?? []) {
       // a package pulled in only by other packages (go.mod "// indirect", pip-compile "# via x") is theirs, not ours
       if (d.indirect || own.has(`${d.ecosystem}\0${d.name}`)) continue;
-      add(hits, d.ecosystem, d.name, path, `${d.ecosystem} dependency ${d.name}`, d.scope, d.line);
+      add(hits, d.ecosystem, d.name, path, `${buildToolOf(d.ecosystem, path)} dependency ${d.name}`, d.scope, d.line);
     }
     // in a multi-stage Dockerfile only the last FROM runs; the stages before it build
     const lastBase = Math.max(-1, ...(f.images ?? []).filter((i) => i.role === 'base').map((i) => i.line ?? 0));

@@ -3,6 +3,7 @@
  * the context and what came before it, in this order: containers, technologies, the graph, relationships,
  * then the inferences that read them all.
  */
+import { buildToolOf } from '../detect/manifests/gradle.js';
 import type { TechnologyHit } from '../detect/technologies.js';
 import { technologyById } from '../catalogue/match.js';
 import { buildCodemap } from './codemap.js';
@@ -67,7 +68,7 @@ export function buildModel(input: ModelInput): ArchitectureModel {
   const workspaceRoots: Evidence[] = [];
   for (const [file, manifests] of ctx.each('manifests')) {
     if (ctx.roleOfFile(file) !== 'main') continue;
-    for (const m of manifests) if (m.workspaces?.length) workspaceRoots.push(evidence(file, `${m.ecosystem} workspaces`, m.line));
+    for (const m of manifests) if (m.workspaces?.length) workspaceRoots.push(evidence(file, `${buildToolOf(m.ecosystem, file)} workspaces`, m.line));
   }
   const intro = buildIntro(ctx, drafts);
   // a root project with no name of its own takes the project's name rather than the folder's

@@ -3,6 +3,7 @@
  * Dockerfile and from compose builds; runtime-only containers (a postgres image, a Kubernetes workload
  * whose code is elsewhere) from compose, Kubernetes and Helm. Each keeps the evidence that made it.
  */
+import { buildToolOf } from '../detect/manifests/gradle.js';
 import type { FileFacts, ManifestFact, ServiceFact } from '../detect/facts.js';
 import { stripImage } from '../detect/technologies.js';
 import { matchTechnologies } from '../catalogue/match.js';
@@ -83,17 +84,24 @@ export function buildDrafts(ctx: Context): Draft[] {
     return d;
   };
 
+  // a build.gradle beside a settings.gradle that includes projects is the multi-project build's root script: it
+  // configures the projects (subprojects { }, buildscript classpath) as a parent pom does, and is one of them
+  // only when code of its own sits beside it (the workspace-root rule below)
+  const gradleBuilds = new Set<string>();
+  for (const [file, manifests] of ctx.each('manifests')) {
+    if (/^settings\.gradle(\.kts)?$/.test(baseOf(file)) && manifests.some((m) => m.workspaces?.length)) gradleBuilds.add(dirOf(file));
+  }
   for (const [file, manifests] of ctx.each('manifests')) {
     for (const fact of manifests) {
       const folder = dirOf(file);
-      if (isAggregator(fact, file)) {
-        aggregators.set(folder, [...(aggregators.get(folder) ?? []), evidence(file, `${fact.ecosystem} workspace root`, fact.line)]);
+      if (isAggregator(fact, file) || (gradleBuilds.has(folder) && /^build\.gradle(\.kts)?$/.test(baseOf(file)))) {
+        aggregators.set(folder, [...(aggregators.get(folder) ?? []), evidence(file, `${buildToolOf(fact.ecosystem, file)} workspace root`, fact.line)]);
         aggregatorManifests.push({ folder, file, fact });
         continue;
       }
       const d = draftAt(folder);
       d.manifests.push({ file, fact });
-      d.evidence.push(evidence(file, `${fact.ecosystem} manifest`, fact.line));
+      d.evidence.push(evidence(file, `${buildToolOf(fact.ecosystem, file)} manifest`, fact.line));
     }
   }
 
@@ -119,6 +127,14 @@ export function buildDrafts(ctx: Context): Draft[] {
   // a project the scan marked as tooling by its surroundings (a CDK app beside its cdk.json) is not a part
   for (const [folder, d] of byPath) {
     if (d.manifests.length && d.manifests.every((m) => ctx.fileByPath.get(m.file)?.role === 'tooling') && d.role === 'main') byPath.delete(folder);
+  }
+  // a BOM or a parent pom pins versions and settings for the projects and builds no code: no part
+  for (const [folder, d] of byPath) {
+    if (d.manifests.length && d.manifests.every((m) => m.fact.platform) && !d.dockerfiles.length && ownSourceFiles(ctx, folder, [...byPath.keys()]) === 0) byPath.delete(folder);
+  }
+  // and one it marked as tests (a Gradle module that compiles only src/test) is the tests'
+  for (const d of byPath.values()) {
+    if (d.manifests.length && d.manifests.every((m) => ctx.fileByPath.get(m.file)?.role === 'test') && d.role === 'main') d.role = 'test';
   }
 
   // .NET Aspire: an AppHost runs the projects it references, as a compose file runs its services
@@ -151,8 +167,10 @@ export function buildDrafts(ctx: Context): Draft[] {
     if (own >= 3 && (named || own >= total / 5)) {
       const d = draftAt(folder);
       d.evidence.push(...ev);
-      // the workspace manifest is also this project's own (ripgrep's Cargo.toml is a package and the workspace)
-      for (const m of aggregatorManifests) if (m.folder === folder && (m.fact.name || m.fact.entryPoints?.length)) d.manifests.push({ file: m.file, fact: m.fact });
+      // the workspace manifest is also this project's own (ripgrep's Cargo.toml is a package and the workspace),
+      // and so is a Gradle build's root script, which applies the root project's plugins
+      const ownManifest = (m: (typeof aggregatorManifests)[number]) => m.fact.name || m.fact.entryPoints?.length || /^build\.gradle(\.kts)?$/.test(baseOf(m.file));
+      for (const m of aggregatorManifests) if (m.folder === folder && ownManifest(m)) d.manifests.push({ file: m.file, fact: m.fact });
     }
   }
 
@@ -189,6 +207,12 @@ export function buildDrafts(ctx: Context): Draft[] {
     packagesProduct(false);
     // one that takes nothing from its context builds code kept elsewhere (git clone, go install): no project here
     if (!d && folder !== '' && !build?.sources.length) continue;
+    // nor does one that takes only files of its own folder, no code among them (mysql/Dockerfile copying its
+    // init script, an init container's shell scripts): it packages a tool or a product with its settings, and
+    // builds nothing of the project above it
+    const besideIt = (src: string) => `${folder}/${src.replace(/^\.\//, '').replace(/\/+$/, '')}`;
+    const ownFolderOnly = folder !== '' && sources.every((src) => src.path !== '.' && (ctx.fileByPath.has(besideIt(src.path)) || ctx.folders.has(besideIt(src.path))));
+    if (!d && ownFolderOnly) continue;
     d ??= nearestUp(byPath, folder);
     // a Dockerfile in a fixture or an example never makes the project around it deployable
     if (!d || d.role !== roleOfFolder(folder)) continue;
@@ -521,7 +545,7 @@ export function describes(text: string | undefined): text is string {
 export function manifestDescription(d: Draft): Fact | undefined {
   for (const { file, fact } of d.manifests) {
     if (describes(fact.description?.trim())) {
-      return { value: fact.description.trim(), evidence: [evidence(file, `${fact.ecosystem} manifest description`, fact.line)] };
+      return { value: fact.description.trim(), evidence: [evidence(file, `${buildToolOf(fact.ecosystem, file)} manifest description`, fact.line)] };
     }
   }
   return undefined;

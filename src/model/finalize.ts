@@ -2,6 +2,7 @@
  * Settles each draft container: its name, kind, language, technologies and description, from the
  * evidence gathered for it.
  */
+import { buildToolOf } from '../detect/manifests/gradle.js';
 import type { Ecosystem } from '../detect/facts.js';
 import { matchTechnologies } from '../catalogue/match.js';
 import type { TechnologyUse } from './types.js';
@@ -11,7 +12,7 @@ import { evidence, mergeEvidence } from './evidence.js';
 import { baseOf, dirOf } from './graph/paths.js';
 import type { Container, ContainerKind, Fact } from './types.js';
 
-const CLI_TECH = new Set(['commander', 'yargs', 'oclif', 'cac', 'clipanion', 'meow', 'click', 'typer', 'argparse', 'cobra', 'urfave-cli', 'clap', 'thor', 'picocli', 'symfony-console', 'system-commandline', 'kingpin']);
+const CLI_TECH = new Set(['commander', 'yargs', 'oclif', 'cac', 'clipanion', 'meow', 'click', 'typer', 'argparse', 'cobra', 'urfave-cli', 'clap', 'thor', 'picocli', 'clikt', 'kotlinx-cli', 'jcommander', 'symfony-console', 'system-commandline', 'kingpin']);
 const BROKER_NAME = /(?:^|[-_])(?:broker|queue|celery|sidekiq|bull|jobs?)(?:[-_]|$)/i;
 const WORKER_NAME = /(^|[-_.])(worker|workers|consumer|consumers|jobs?|queue|processor|scheduler|cron|sidekiq|celery)([-_.]|$)/i;
 
@@ -36,7 +37,7 @@ export function finalizeContainer(ctx: Context, d: Draft, techs: TechnologyUse[]
   const kind = containerKind(ctx, d, mine, categories);
   const entryPoints: Fact[] = [];
   for (const { file, fact } of d.manifests) {
-    for (const e of fact.entryPoints ?? []) if (fact.ecosystem !== 'npm' || e.name !== 'main' || mainFileExists(ctx, file, e.target)) entryPoints.push({ value: `${e.name}: ${e.target}`, evidence: [evidence(file, `${fact.ecosystem} entry point`, e.line ?? fact.line)] });
+    for (const e of fact.entryPoints ?? []) if (fact.ecosystem !== 'npm' || e.name !== 'main' || mainFileExists(ctx, file, e.target)) entryPoints.push({ value: `${e.name}: ${e.target}`, evidence: [evidence(file, `${buildToolOf(fact.ecosystem, file)} entry point`, e.line ?? fact.line)] });
   }
   for (const { file, fact } of d.services) {
     if (fact.source === 'procfile' || fact.kind === 'function' || fact.kind === 'cronjob') {
@@ -136,13 +137,13 @@ function containerKind(ctx: Context, d: Draft, techs: TechnologyUse[], categorie
   const goLibrary = d.manifests.length > 0 && d.manifests.every((m) => m.fact.ecosystem === 'go') && !d.deployable && !hasMainPackage(ctx, d);
   if (goLibrary) return 'library';
   // a Maven or Gradle module with no main class (mall-common, a shared Spring Security module) is a
-  // library for the applications beside it, whatever web starter it pulls in
+  // library for the applications beside it, whatever web starter it pulls in, and so is one with no code at
+  // all that nothing deploys (ftgo-common-jpa: a build file and a shared orm.xml)
   const jvmLibrary =
     d.manifests.length > 0 &&
     d.manifests.every((m) => m.fact.ecosystem === 'maven' && m.fact.kind !== 'application') &&
     !d.deployable &&
     !ctx.fileByPath.has(`${d.path ? `${d.path}/` : ''}src/main/AndroidManifest.xml`) &&
-    hasJvmSources(ctx, d) &&
     !hasJvmMain(ctx, d);
   if (jvmLibrary) return 'library';
   // a published package with an import entry point is a library even when it builds on Express
@@ -367,12 +368,6 @@ function servesRoutes(ctx: Context, d: Draft): boolean {
   for (const [path, apis] of ctx.list('apis')) {
     if (path.startsWith(prefix) && ctx.roleOfFile(path) === 'main' && apis.some((a) => (a.style === 'REST' || a.style === 'Web' || a.style === 'GraphQL') && a.role !== 'calls')) return true;
   }
-  return false;
-}
-
-function hasJvmSources(ctx: Context, d: Draft): boolean {
-  const prefix = d.path ? `${d.path}/` : '';
-  for (const [path] of ctx.list('namespace')) if (path.startsWith(prefix) && /\.(?:java|kt|scala)$/.test(path) && ctx.roleOfFile(path) === 'main') return true;
   return false;
 }
 

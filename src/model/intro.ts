@@ -2,6 +2,7 @@
  * The Introduction's facts: the project's name, purpose and key features, from the root manifest and
  * the root README. Nothing here is guessed: without a source, a fact is left out.
  */
+import { buildToolOf } from '../detect/manifests/gradle.js';
 import type { Context } from './context.js';
 import { type Draft, describes, primaryManifests } from './containers.js';
 import { evidence } from './evidence.js';
@@ -48,13 +49,13 @@ export function buildIntro(ctx: Context, drafts: Draft[]): Intro {
     const value = cut && cut[1].trim().split(/\s+/).length <= 4 ? cut[1].trim() : intro.title;
     name = { value, evidence: [evidence(readme!, 'README title', intro.titleLine)] };
   } else if (rootManifest && declared) {
-    name = { value: declared, evidence: [evidence(rootManifest.file, `${rootManifest.fact.ecosystem} manifest name`, rootManifest.fact.line)] };
+    name = { value: declared, evidence: [evidence(rootManifest.file, `${buildToolOf(rootManifest.fact.ecosystem, rootManifest.file)} manifest name`, rootManifest.fact.line)] };
   } else {
     name = { value: ctx.input.rootName, evidence: [evidence('.', 'folder name')] };
   }
   let purpose: Fact | undefined;
   const described = rootManifests.find((m) => describes(m.fact.description?.trim()));
-  const fromManifest = described && { value: described.fact.description!.trim(), evidence: [evidence(described.file, `${described.fact.ecosystem} manifest description`, described.fact.line)] };
+  const fromManifest = described && { value: described.fact.description!.trim(), evidence: [evidence(described.file, `${buildToolOf(described.fact.ecosystem, described.file)} manifest description`, described.fact.line)] };
   const summary = intro?.summary;
   // the README's first paragraph is sometimes a sponsor note or a follow-on sentence; the manifest's own
   // one-line description is then the better statement of purpose

@@ -2,6 +2,7 @@
  * How containers talk: workspace and project references, imports between containers, compose
  * depends_on, URLs in environment values that name another service, and drivers that reach a datastore.
  */
+import { buildToolOf } from '../detect/manifests/gradle.js';
 import type { Category } from '../catalogue/types.js';
 import type { Context } from './context.js';
 import type { Draft } from './containers.js';
@@ -92,7 +93,7 @@ export function buildRelationships({ ctx, drafts, containers, techs, importEdges
         const target = local.path !== undefined ? byPath.get(joinPath(dirOf(file), local.path) ?? '\0') : local.name ? byPackage.get(`${fact.ecosystem}:${local.name}`) : undefined;
         if (!target || local.dev) continue;
         if (d.orchestrator && !local.notRun) edges.add(d.id, target.id, 'runs', 'deploy', 'runs', [evidence(file, 'Aspire AppHost project reference', local.line)]);
-        else edges.add(d.id, target.id, 'project reference', 'import', 'depends on', [evidence(file, `${fact.ecosystem} local dependency`, local.line)]);
+        else edges.add(d.id, target.id, 'project reference', 'import', 'depends on', [evidence(file, `${buildToolOf(fact.ecosystem, file)} local dependency`, local.line)]);
       }
     }
   }
@@ -103,7 +104,7 @@ export function buildRelationships({ ctx, drafts, containers, techs, importEdges
       // a devDependency on a sibling (test utilities, a build plugin) is not part of the architecture
       if (dep.scope === 'dev' || dep.scope === 'test' || dep.scope === 'build') continue;
       const target = byPackage.get(`${dep.ecosystem}:${dep.name}`);
-      if (target && target !== owner) edges.add(owner.id, target.id, 'workspace', 'import', 'depends on', [evidence(file, `${dep.ecosystem} dependency ${dep.name}`, dep.line)]);
+      if (target && target !== owner) edges.add(owner.id, target.id, 'workspace', 'import', 'depends on', [evidence(file, `${buildToolOf(dep.ecosystem, file)} dependency ${dep.name}`, dep.line)]);
     }
   }
   for (const e of importEdges) {
@@ -137,8 +138,9 @@ export function buildRelationships({ ctx, drafts, containers, techs, importEdges
     for (const cid of t.containers) {
       const c = byId.get(cid);
       if (!c || c.path === undefined || isStoreCategory(categoryOfKind(c.kind)) || orchestrators.has(cid)) continue;
-      // its own files only: a driver in a part nested below (apps/api under the workspace root) is that part's
-      const ev = t.evidence.filter((e) => nearestUp(byPath, dirOf(e.file))?.id === c.id);
+      // its own files only: a driver in a part nested below (apps/api under the workspace root) is that part's,
+      // and a database URL in its tests' resources (src/test/resources/application.properties) is the tests'
+      const ev = t.evidence.filter((e) => nearestUp(byPath, dirOf(e.file))?.id === c.id && ctx.roleOfFile(e.file) === c.role);
       const driverEvidence = ev.filter((e) => /dependency|import|datasource|adapter|ENGINE|JDBC|dialect|DB_CONNECTION/.test(e.rule));
       if (!driverEvidence.length) continue;
       for (const target of targets.filter((s) => s.role === c.role)) {

@@ -86,8 +86,14 @@ export function hasBinaryExtension(path: string): boolean {
 const ROLE_RULES: [Role, RegExp][] = [
   // database/factories and seeders (Laravel) make test and demo data
   ['fixture', /(^|\/)(__fixtures__|fixtures?|testdata|test-data|__snapshots__|snapshots|mocks?|__mocks__|stubs|database\/factories|database\/seeders)(\/|$)/i],
-  // test-jpms, test-shrinker: modules that only test the library beside them; src/it holds Maven's integration tests
-  ['test', /(^|\/)(tests?|__tests__|spec|specs|e2e|[\w]+[-_]tests?|tests?[-_][\w-]+|test[-_]?utils|testing|cypress|playwright|fuzz|src\/(?:it|integrationTest|integration-test|testFixtures))(\/|$)/i],
+  // test-jpms, test-shrinker: modules that only test the library beside them; src/it holds Maven's integration tests.
+  // A test or tests word anywhere in a folder's name (android-test-app, native-image-tests, ftgo-end-to-end-tests)
+  // or a name ending in tests (okhttp-hpacktests, MyApp.UnitTests) makes a test folder; latest, contest,
+  // attestation and testing-library are words of their own, and contests, protests, attests, detests too
+  ['test', /(^|\/)(tests?|__tests__|spec|specs|e2e|(?:[\w.-]*[-_.])?tests?(?:[-_.][\w.-]*)?|[\w.-]*[a-z0-9](?<!con|pro|at|de)tests|test[-_]?utils|testing|cypress|playwright|fuzz|src\/(?:it|integrationTest|integration-test|testFixtures))(\/|$)/i],
+  // a Gradle source set named <something>Test (Kotlin Multiplatform's jvmTest, commonTest, androidHostTest; Android's
+  // androidTest) holds tests: the name is camelCase, so the case matters (src/latest is no test)
+  ['test', /(^|\/)src\/[a-z][A-Za-z0-9]*Test(\/|$)/],
   ['example', /(^|\/)(_?examples?|samples?|demos?|[\w]+[-_](?:examples?|samples?|demos?)|playground|starters?|boilerplates?|quickstarts?|tutorials?)(\/|$)/i],
   ['docs', /(^|\/)(docs?|documentation|website|guides?)(\/|$)/i],
   // (but scripts/ under a web root is the pages' JavaScript: apollo-portal's resources/static/scripts, FreshRSS's p/scripts)
@@ -102,10 +108,48 @@ const TEST_FILE = /(^|\/)(docker-)?compose(?:[.-]\w+)*[.-](test|tests|e2e|ci|it|
  * product's code, and org/springframework/samples/petclinic is too. Only the folders above count.
  */
 export function beforePackageFolders(path: string): string {
-  const m = /(^|\/)src\/(main|test|testFixtures|integrationTest|it)\/(java|kotlin|scala|groovy)\//.exec(path);
+  // (Kotlin Multiplatform names its source sets for the target: src/jvmMain/kotlin, src/commonTest/kotlin)
+  const m = /(^|\/)src\/(main|test|testFixtures|integrationTest|it|[a-z][A-Za-z0-9]*(?:Main|Test))\/(java|kotlin|scala|groovy)\//.exec(path);
   if (!m) return path;
-  const kind = m[2] === 'main' ? 'main' : 'test';
+  const kind = m[2] === 'main' || m[2].endsWith('Main') ? 'main' : 'test';
   return `${path.slice(0, m.index + m[1].length)}src/${kind}/${m[3]}/`;
+}
+
+const JVM_BUILD = /(?:^|\/)(?:pom\.xml|build\.gradle(?:\.kts)?)$/;
+
+/**
+ * Files of Maven and Gradle modules whose only source sets are tests (src/test, src/jvmTest, src/it): a
+ * module that compiles nothing but tests (okhttp's okhttp-osgi-tests, an end-to-end suite) is a test
+ * harness, whatever its name, and its build file with it. A file belongs to the deepest module above it.
+ */
+export function testOnlyModules(paths: readonly string[]): (path: string) => boolean {
+  const modules = new Set<string>();
+  const sourceSets = new Map<string, Set<string>>();
+  for (const path of paths) {
+    if (JVM_BUILD.test(path)) modules.add(path.slice(0, path.lastIndexOf('/') + 1));
+    // the first src/<set>/ of a path is its module's source set (src/main/java/src/... is a package)
+    const m = /(?:^|\/)src\/([^/]+)\//.exec(path);
+    if (!m) continue;
+    const prefix = path.slice(0, m.index + (path[m.index] === '/' ? 1 : 0));
+    let sets = sourceSets.get(prefix);
+    if (!sets) sourceSets.set(prefix, (sets = new Set()));
+    sets.add(m[1]);
+  }
+  const testOnly = new Set<string>();
+  for (const prefix of modules) {
+    const sets = sourceSets.get(prefix);
+    // (the root is the project described, even when it is a test suite)
+    if (prefix === '' || !sets?.size || roleOfFolderPath(prefix) !== 'main') continue;
+    if ([...sets].every((set) => roleOfFolderPath(`${prefix}src/${set}/`) === 'test')) testOnly.add(prefix);
+  }
+  if (!testOnly.size) return () => false;
+  return (path) => {
+    for (let i = path.lastIndexOf('/'); ; i = path.lastIndexOf('/', i - 1)) {
+      const prefix = path.slice(0, i + 1);
+      if (modules.has(prefix)) return testOnly.has(prefix);
+      if (i < 0) return false;
+    }
+  };
 }
 
 /**

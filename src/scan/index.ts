@@ -5,7 +5,7 @@ import { closeSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import ignore from 'ignore';
 import type { Role } from '../model/types.js';
-import { hasBinaryExtension, isGenerated, roleOf } from './classify.js';
+import { hasBinaryExtension, isGenerated, roleOf, testOnlyModules } from './classify.js';
 import { languageFromName, languageFromShebang } from './languages.js';
 import { InputError, listFiles } from './list.js';
 
@@ -110,6 +110,8 @@ export async function scan(root: string, options: ScanOptions = {}): Promise<Sca
   // code: it deploys the system and is tooling, not a part of it, whatever its package.json or go.mod says
   const cdkApps = listing.files.filter((f) => f.path.endsWith('/cdk.json')).map((f) => f.path.slice(0, -'cdk.json'.length));
   const ownProjects = attrs ? projectsMarkedVendored(listing.files, attrs.vendored) : [];
+  // a Maven or Gradle module that compiles only tests is a test harness (see testOnlyModules)
+  const inTestModule = testOnlyModules(listing.files.map((f) => f.path));
   for (const { path, size, mtimeMs } of listing.files) {
     if (exclude?.ignores(path)) continue;
     if (attrs?.vendored.ignores(path) && !ownProjects.some((folder) => path.startsWith(folder))) continue;
@@ -120,7 +122,11 @@ export async function scan(root: string, options: ScanOptions = {}): Promise<Sca
       lang = languageFromShebang(firstLine(join(root, path)));
     }
     const classified = roleOf(path);
-    const role = classified === 'main' && cdkApps.length && cdkApps.some((folder) => path.startsWith(folder)) ? 'tooling' : classified;
+    const role =
+      classified !== 'main' ? classified
+      : cdkApps.length && cdkApps.some((folder) => path.startsWith(folder)) ? 'tooling'
+      : inTestModule(path) ? 'test'
+      : classified;
     const documentation = role === 'docs' || Boolean(attrs?.documentation.ignores(path));
     files.push({
       path,

@@ -132,3 +132,44 @@ test('plugins applied through catalog aliases: an application or library accesso
   assert.equal(read('plugins {\n    alias(libs.plugins.android.library)\n}\n'), 'library');
   assert.equal(read('plugins {\n    alias(libs.plugins.android.application) apply false\n    alias(libs.plugins.kotlin.jvm)\n}\n'), undefined);
 });
+
+test("build.gradle.kts: a test source set's dependencies (jvmTest, commonTest, getByName(\"androidTest\")) are the tests'", () => {
+  const text = [
+    'kotlin {', //                                                       1
+    '  sourceSets {',
+    '    commonMain {',
+    '      dependencies {',
+    '        api("com.squareup.okio:okio:3.9.0")', //                    5
+    '      }',
+    '    }',
+    '    val jvmTest by getting {',
+    '      dependencies {',
+    '        implementation("org.jetbrains.kotlinx:kotlinx-serialization-json:1.7.0")', // 10
+    '        implementation(libs.kotlinx.coroutines.core)',
+    '      }',
+    '    }',
+    '    commonTest {',
+    '      dependencies {', //                                         15
+    '        implementation("org.jetbrains.kotlin:kotlin-test:2.0.0")',
+    '      }',
+    '    }',
+    '    getByName("androidTest") {',
+    '      dependencies {',
+    '        implementation("androidx.test:runner:1.6.0")',
+    '      }',
+    '    }',
+    '  }',
+    '}',
+    'dependencies {',
+    '  implementation("com.github.ajalt.clikt:clikt:5.0.0")',
+    '}',
+  ].join('\n');
+  const facts = readerFor('build.gradle.kts').read('okhttp/build.gradle.kts', text);
+  const scopes = Object.fromEntries((facts.dependencies ?? []).map((d) => [d.name, d.scope]));
+  assert.equal(scopes['com.squareup.okio:okio'], 'runtime');
+  assert.equal(scopes['org.jetbrains.kotlinx:kotlinx-serialization-json'], 'test');
+  assert.equal(scopes['libs.kotlinx.coroutines.core'], 'test');
+  assert.equal(scopes['org.jetbrains.kotlin:kotlin-test'], 'test');
+  assert.equal(scopes['androidx.test:runner'], 'test');
+  assert.equal(scopes['com.github.ajalt.clikt:clikt'], 'runtime');
+});

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { isVendored, roleOf } from '../../src/scan/classify.js';
+import { isVendored, roleOf, testOnlyModules } from '../../src/scan/classify.js';
 
 test('a folder named for its tests holds tests, whatever prefixes the name', () => {
   assert.equal(roleOf('api_tests/src/post.spec.ts'), 'test');
@@ -57,4 +57,41 @@ test('a module named for a demo or an example is one, whatever prefixes the name
 test("composer-bin-plugin's vendor-bin folders pin the developers' tools: tooling", () => {
   assert.equal(roleOf('vendor-bin/phpstan/composer.json'), 'tooling');
   assert.equal(roleOf('src/Vendor/Bin.php'), 'main');
+});
+
+test('a test word anywhere in a folder name, or a name ending in tests, marks tests; words that only contain it do not', () => {
+  assert.equal(roleOf('android-test-app/src/main/kotlin/MainActivity.kt'), 'test');
+  assert.equal(roleOf('native-image-tests/build.gradle.kts'), 'test');
+  assert.equal(roleOf('ftgo-end-to-end-tests/build.gradle'), 'test');
+  assert.equal(roleOf('okhttp-hpacktests/build.gradle.kts'), 'test');
+  assert.equal(roleOf('src/Shop.UnitTests/OrderTests.cs'), 'test');
+  for (const word of ['latest', 'contest', 'contests', 'protests', 'attestation', 'testing-library', 'pytest-plugin', 'testament']) {
+    assert.equal(roleOf(`${word}/index.ts`), 'main', word);
+  }
+});
+
+test("Gradle's <name>Test source sets (Kotlin Multiplatform, Android) hold tests; <name>Main ones the code", () => {
+  assert.equal(roleOf('okhttp/src/jvmTest/kotlin/okhttp3/CallTest.kt'), 'test');
+  assert.equal(roleOf('okhttp/src/commonTest/kotlin/okhttp3/Util.kt'), 'test');
+  assert.equal(roleOf('okhttp/src/androidHostTest/kotlin/okhttp3/Host.kt'), 'test');
+  assert.equal(roleOf('app/src/androidTest/kotlin/Smoke.kt'), 'test');
+  assert.equal(roleOf('okhttp/src/jvmMain/kotlin/okhttp3/OkHttp.kt'), 'main');
+  // below a source set's language folder the folders are a package name
+  assert.equal(roleOf('shop/src/jvmMain/kotlin/com/example/shop/Cart.kt'), 'main');
+  assert.equal(roleOf('src/latest/notes.ts'), 'main');
+});
+
+test('a Maven or Gradle module whose only source set is its tests is a test module', () => {
+  const inTestModule = testOnlyModules([
+    'build.gradle', 'settings.gradle', 'src/test/java/RootTest.java',
+    'harness/build.gradle', 'harness/src/test/java/e2e/OrderFlow.java', 'harness/src/test/resources/application.properties',
+    'orders/build.gradle', 'orders/src/main/java/Orders.java', 'orders/src/test/java/OrdersTest.java',
+    'schema/pom.xml', 'schema/src/main/resources/orm.xml',
+  ]);
+  assert.equal(inTestModule('harness/build.gradle'), true);
+  assert.equal(inTestModule('harness/src/test/java/e2e/OrderFlow.java'), true);
+  assert.equal(inTestModule('orders/build.gradle'), false);
+  assert.equal(inTestModule('schema/pom.xml'), false);
+  // the root is the project described, whatever it holds
+  assert.equal(inTestModule('build.gradle'), false);
 });

@@ -64,6 +64,8 @@ const KOTLIN_PLUGIN = new RegExp(`\\bkotlin\\s*\\(\\s*${STRING}\\s*\\)(?:\\s*ver
 const CORE_PLUGIN = /^\s*(?:`([\w-]+)`|([a-z][\w-]*))\s*$/;
 const APPLY_PLUGIN = new RegExp(`^\\s*apply\\s*(?:\\(\\s*)?plugin\\s*[:=]\\s*${STRING}`);
 const MAIN_CLASS = new RegExp(`\\bmainClass(?:Name)?\\s*(?:\\.set\\s*\\(|=)\\s*${STRING}`);
+/** A block of a test source set: `jvmTest {`, `val commonTest by getting {`, `getByName("androidTest") {`, `test {` in sourceSets. */
+const TEST_SOURCE_SET = /^\s*(?:val\s+)?(?:[a-z]\w*Test|test)\b(?:\s+by\s+\w+)?\s*\{|\b(?:getByName|named|maybeCreate|create)\s*\(\s*["'](?:[a-z]\w*Test|test)["']\s*\)\s*\{/;
 const TOP_LEVEL = new RegExp(`^(version|description)\\s*=\\s*${STRING}`);
 
 type Local = NonNullable<ManifestFact['localDependencies']>[number];
@@ -106,6 +108,8 @@ export function readBuildGradle(_path: string, text: string): ReadResult {
   let pluginsDepth = -1;
   /** Depth at which an `application { }`, `springBoot { }` or start-script task block opened, -1 outside one. */
   let appDepth = -1;
+  /** Depth at which a test source set's block opened (`jvmTest { }`, `val commonTest by getting { }`), -1 outside one. */
+  let testSetDepth = -1;
   let mainClass: { target: string; line: number } | undefined;
   let version: string | undefined;
   let description: string | undefined;
@@ -140,6 +144,9 @@ export function readBuildGradle(_path: string, text: string): ReadResult {
     }
     // Blocks that name the program this project runs: application, springBoot, start-script tasks.
     if (/^\s*(application|springBoot)\s*\{/.test(l) || /\bCreateStartScripts\b.*\{\s*$/.test(l)) appDepth = depth;
+    // Kotlin Multiplatform and Android declare each source set's dependencies in its own block: those of
+    // jvmTest, commonTest or androidUnitTest are the tests' whatever configuration (implementation) they use
+    if (testSetDepth < 0 && TEST_SOURCE_SET.test(l)) testSetDepth = depth;
     if (inPlugins) {
       const id = PLUGIN_ID.exec(l);
       const kt = KOTLIN_PLUGIN.exec(l);
@@ -172,7 +179,8 @@ export function readBuildGradle(_path: string, text: string): ReadResult {
         if (pid.includes('.')) dependencies.push(pluginDependency(pid, undefined, line));
       }
       const m = DEP_LINE.exec(l);
-      const scope = m ? configurationScope(m[1]) : undefined;
+      const configured = m ? configurationScope(m[1]) : undefined;
+      const scope = configured && testSetDepth >= 0 ? 'test' : configured;
       if (m && scope) {
         // `implementation("x")`, `implementation "x"`, `implementation group: ...`; strip the closing paren.
         const arg = m[3].replace(/\)\s*(\{.*)?$/, '').trim();
@@ -194,6 +202,7 @@ export function readBuildGradle(_path: string, text: string): ReadResult {
     }
     if (inPlugins && depth <= pluginsDepth) inPlugins = false;
     if (appDepth >= 0 && depth <= appDepth) appDepth = -1;
+    if (testSetDepth >= 0 && depth <= testSetDepth) testSetDepth = -1;
   });
 
   const kind = plugins.some((p) => APPLICATION_PLUGINS.has(p)) ? 'application' : plugins.some((p) => LIBRARY_PLUGINS.has(p)) ? 'library' : undefined;
@@ -204,6 +213,8 @@ export function readBuildGradle(_path: string, text: string): ReadResult {
     entryPoints: mainClass ? [{ name: 'main', target: mainClass.target, line: mainClass.line }] : [],
     localDependencies,
     kind: kind as ManifestFact['kind'],
+    // a java-platform project publishes version constraints (a BOM), no code
+    platform: plugins.includes('java-platform') ? (true as const) : undefined,
     line: 1,
   });
   return { manifests: [manifest], dependencies };
@@ -273,6 +284,16 @@ export function readVersionCatalog(path: string, text: string): ReadResult {
   }
   return { dependencies };
 }
+
+/**
+ * The build tool a manifest's evidence names: Gradle's files declare Maven coordinates (ecosystem maven, so a
+ * Gradle module and a pom.xml resolve each other's artifacts), yet they are Gradle's, and say so.
+ */
+export function buildToolOf(ecosystem: string, file: string): string {
+  return ecosystem === 'maven' && GRADLE_FILE.test(file) ? 'gradle' : ecosystem;
+}
+
+const GRADLE_FILE = /(?:^|\/)(?:(?:build|settings)\.gradle(?:\.kts)?|gradle\/[\w.-]+\.versions\.toml)$/;
 
 export const gradleReaders: Reader[] = [
   { id: 'manifest:build.gradle', fileNames: ['build.gradle', 'build.gradle.kts'], read: readBuildGradle },

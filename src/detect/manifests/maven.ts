@@ -154,6 +154,8 @@ export function readPom(path: string, txt: string): ReadResult {
     workspaces: modules,
     localDependencies,
     kind: packaging !== 'pom' && (packaging === 'war' || appPlugin) ? ('application' as const) : undefined,
+    // pom packaging builds no artifact: without modules to aggregate it is a BOM or a parent for others
+    platform: packaging === 'pom' && !modules.length ? (true as const) : undefined,
     runtimes: java ? [compact({ name: 'java', version: java, line: javaLine })] : [],
     line: artifactLine || 1,
   });
