@@ -192,6 +192,8 @@ export interface PackageEntryFact {
   module?: string;
   types?: string;
   source?: string;
+  /** Which of the scripts that start it as a program (start, dev, serve, preview) it has. */
+  startScripts?: string[];
 }
 
 /** A route, an RPC service or a schema: the public surface of a component. */

@@ -129,6 +129,11 @@ function markSharedLibraries(ctx: Context, containers: Container[], drafts: Draf
     if (!d || c.path === undefined || !['service', 'cli', 'application'].includes(c.kind) || deployable.has(c.id) || c.ports?.length) continue;
     const libTarget = d.manifests.some((m) => m.fact.ecosystem === 'cargo') && ctx.fileByPath.has(`${c.path ? `${c.path}/` : ''}src/lib.rs`);
     if (libTarget && importedByMain(c)) c.kind = 'library';
+    // a workspace package built on a server framework that nothing starts (no start or dev script, no bin, no
+    // image) and that an app here imports is mounted by that app (a Hono app a Next.js route hands requests to)
+    const npmOnly = d.manifests.length > 0 && d.manifests.every((m) => m.fact.ecosystem === 'npm');
+    const started = d.manifests.some((m) => m.fact.kind === 'cli' || ctx.input.facts.get(m.file)?.packageEntry?.startScripts?.length);
+    if (c.kind === 'service' && npmOnly && !started && importedByMain(c)) c.kind = 'library';
   }
 }
 

@@ -950,3 +950,46 @@ describe('Spring services that share RabbitMQ only through Spring Cloud Bus', ()
     assert.ok(!model.system.style.some((s) => s.value === 'Event-driven'), model.system.style.map((s) => s.value).join());
   });
 });
+
+describe('a Hono app in a workspace package that the Next.js app mounts, beside an Express server that starts', () => {
+  let model: ArchitectureModel;
+  analyzed('archmd-kinds-mounted-server-', {
+    'package.json': JSON.stringify({ name: 'keep', private: true, workspaces: ['apps/*', 'packages/*'] }),
+    'apps/web/package.json': JSON.stringify({ name: '@keep/web', private: true, scripts: { dev: 'next dev', start: 'next start' }, dependencies: { next: '^15.0.0', react: '^19.0.0', '@keep/api': 'workspace:*', '@keep/hooks': 'workspace:*' } }),
+    'apps/web/next.config.mjs': 'export default {};\n',
+    'apps/web/app/api/[[...route]]/route.ts': 'import { handle } from "hono/vercel";\nimport app from "@keep/api";\n\nexport const GET = handle(app);\nexport const POST = handle(app);\n',
+    'apps/web/app/page.tsx': 'import { ping } from "@keep/hooks";\n\nexport default function Page() {\n  return <main>{ping()}</main>;\n}\n',
+    'packages/api/package.json': JSON.stringify({ name: '@keep/api', private: true, main: 'index.ts', dependencies: { hono: '^4.0.0' } }),
+    'packages/api/index.ts': 'import { Hono } from "hono";\n\nconst app = new Hono().basePath("/api");\napp.get("/bookmarks", (c) => c.json([]));\n\nexport default app;\n',
+    'packages/hooks/package.json': JSON.stringify({ name: '@keep/hooks', private: true, main: 'index.ts', scripts: { start: 'node server.js' }, dependencies: { express: '^4.19.0' } }),
+    'packages/hooks/index.ts': 'export const ping = () => "pong";\n',
+    'packages/hooks/server.js': 'const express = require("express");\nexpress().listen(4000);\n',
+  }, (m) => (model = m));
+
+  it('is a library of the app that mounts it', () => {
+    assert.equal(kindOf(model, 'packages/api'), 'library');
+  });
+
+  it('keeps a package that starts its own server a service', () => {
+    assert.equal(kindOf(model, 'packages/hooks'), 'service');
+  });
+});
+
+describe('a Kotlin Multiplatform library with an Android target', () => {
+  let model: ArchitectureModel;
+  analyzed('archmd-kinds-android-library-', {
+    'settings.gradle.kts': 'rootProject.name = "okclient"\ninclude(":okclient")\n',
+    'okclient/build.gradle.kts': 'plugins {\n  kotlin("multiplatform")\n  id("com.android.library")\n}\n\nkotlin {\n  jvm()\n  androidTarget()\n}\n',
+    'okclient/src/androidMain/AndroidManifest.xml': '<manifest xmlns:android="http://schemas.android.com/apk/res/android" />\n',
+    'okclient/src/androidMain/kotlin/okclient/Platform.kt': 'package okclient\n\nactual object Platform { actual val name = "android" }\n',
+    'okclient/src/jvmMain/kotlin/okclient/Client.kt': 'package okclient\n\nclass Client {\n  fun call(url: String): String = url\n}\n',
+    'okclient/src/commonMain/kotlin/okclient/Platform.kt': 'package okclient\n\nexpect object Platform { val name: String }\n',
+  }, (m) => (model = m));
+
+  it('lists Android as the platform the library targets, not as a frontend', () => {
+    assert.equal(kindOf(model, 'okclient'), 'library');
+    const stack = render(model).split('section="technology-stack"')[1] ?? '';
+    assert.doesNotMatch(stack, /\*\*Frontend\*\*:[^\n]*Android/);
+    assert.match(stack, /\*\*Runtime\*\*:[^\n]*Android/);
+  });
+});

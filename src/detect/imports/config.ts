@@ -66,6 +66,9 @@ export const tsconfigReader: Reader = {
   },
 };
 
+/** Scripts that start the package as a program, for the developers or in production. */
+const START_SCRIPTS = ['start', 'dev', 'serve', 'preview'];
+
 export const packageEntryReader: Reader = {
   id: 'imports/package-entry',
   fileNames: ['package.json'],
@@ -79,6 +82,8 @@ export const packageEntryReader: Reader = {
     for (const key of ['main', 'module', 'source'] as const) if (str(json[key])) fact[key] = json[key] as string;
     const types = str(json.types) ?? str(json.typings);
     if (types) fact.types = types;
+    const scripts = isRecord(json.scripts) ? START_SCRIPTS.filter((name) => str((json.scripts as Record<string, unknown>)[name])) : [];
+    if (scripts.length) fact.startScripts = scripts;
     return Object.keys(fact).length ? { packageEntry: fact } : {};
   },
 };

@@ -44,6 +44,9 @@ export function renderStack(model: ArchitectureModel): string {
   const clientSide = new Set(model.containers.filter((c) => c.kind === 'frontend' || c.technologies.some((id) => ['mobile', 'desktop'].includes(categoryOf.get(id) ?? ''))).map((c) => c.id));
   // RxJS in a NestJS service manages streams on the server: a state library no client uses is no frontend's
   const serverOnly = (t: TechnologyUse) => t.category === 'state-management' && t.containers.length > 0 && !t.containers.some((id) => clientSide.has(id));
+  // Android or Electron that only libraries use is a platform they target (okhttp's android target), no frontend
+  const kindById = new Map(model.containers.map((c) => [c.id, c.kind]));
+  const platformOfLibraries = (t: TechnologyUse) => ['mobile', 'desktop'].includes(t.category) && t.containers.length > 0 && t.containers.every((id) => kindById.get(id) === 'library');
   const frontendOnly = (t: TechnologyUse) => SIDE_NEUTRAL.has(t.category) && t.containers.length > 0 && t.containers.every((id) => clientSide.has(id));
   // a library or a command has no backend: what it runs on and with is its runtime (.NET, Protocol Buffers in gson)
   const serves = model.containers.some((c) => c.role === 'main' && SERVING_KINDS.has(c.kind));
@@ -51,7 +54,13 @@ export function renderStack(model: ArchitectureModel): string {
     const label = line === 'Backend' && !serves ? 'Runtime' : line;
     let techs: TechnologyUse[];
     if (label === 'Other Tools') techs = own.filter((t) => !placed.has(t.id));
-    else techs = own.filter((t) => (categories.includes(t.category) || (label === 'Frontend' && frontendOnly(t))) && (t.scope !== 'dev' || label === 'Testing' || label === 'DevOps' || t.category === 'css') && !(label === 'Frontend' && serverOnly(t)));
+    else
+      techs = own.filter(
+        (t) =>
+          (categories.includes(t.category) || (label === 'Frontend' && frontendOnly(t)) || (label === 'Runtime' && platformOfLibraries(t))) &&
+          (t.scope !== 'dev' || label === 'Testing' || label === 'DevOps' || t.category === 'css') &&
+          !(label === 'Frontend' && (serverOnly(t) || platformOfLibraries(t))),
+      );
     techs = techs.filter((t) => !placed.has(t.id)).sort((a, b) => a.name.localeCompare(b.name, 'en'));
     for (const t of techs) placed.add(t.id);
     if (!techs.length) {
