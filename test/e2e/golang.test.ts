@@ -88,3 +88,68 @@ describe('a Go service that upgrades its connections to WebSockets', () => {
     assert.doesNotMatch(doc, /- \*\*Messaging\*\*/);
   });
 });
+
+describe('a root go.mod with no Go code of its own, the gateway a module below, its OpenAPI spec outside both (openfaas/faas)', () => {
+  let model: ArchitectureModel;
+  analyzed('archmd-golang-stub-root-', {
+    'go.mod': 'module github.com/acme/faas\n\ngo 1.22\n',
+    'README.md': '# Faas\n\nFunctions as a service.\n',
+    'gateway/go.mod': 'module github.com/acme/faas/gateway\n\ngo 1.22\n\nrequire github.com/gorilla/mux v1.8.1\n',
+    'gateway/main.go': [
+      'package main',
+      '',
+      'import (',
+      '\t"net/http"',
+      '',
+      '\t"github.com/gorilla/mux"',
+      ')',
+      '',
+      'func main() {',
+      '\tr := mux.NewRouter()',
+      '\tr.HandleFunc("/system/functions", list).Methods(http.MethodGet)',
+      '\tr.HandleFunc("/system/functions", deploy).Methods(http.MethodPost)',
+      '\tr.HandleFunc("/function/{name:[-a-zA-Z_0-9.]+}", invoke)',
+      '\tr.HandleFunc("/healthz", health).Methods(http.MethodGet)',
+      '\t_ = http.ListenAndServe(":8080", r)',
+      '}',
+      '',
+      'func list(w http.ResponseWriter, r *http.Request)   {}',
+      'func deploy(w http.ResponseWriter, r *http.Request) {}',
+      'func invoke(w http.ResponseWriter, r *http.Request) {}',
+      'func health(w http.ResponseWriter, r *http.Request) {}',
+      '',
+    ].join('\n'),
+    'api-docs/spec.openapi.yml': [
+      'openapi: 3.0.0',
+      'info:',
+      '  title: Faas API Gateway',
+      '  version: 1.0.0',
+      'paths:',
+      '  /healthz:',
+      '    get:',
+      '      responses:',
+      "        '200':",
+      '          description: ok',
+      '  /system/functions:',
+      '    get:',
+      '      responses:',
+      "        '200':",
+      '          description: ok',
+      '  /function/{functionName}:',
+      '    post:',
+      '      responses:',
+      "        '200':",
+      '          description: ok',
+      '',
+    ].join('\n'),
+  }, (m) => (model = m));
+
+  it('has no part at the root: the stub module builds nothing', () => {
+    assert.deepEqual(model.containers.filter((c) => c.role === 'main' && c.path !== undefined).map((c) => c.path), ['gateway']);
+  });
+
+  it('gives the spec to the part that serves its routes', () => {
+    const gateway = model.containers.find((c) => c.path === 'gateway')!;
+    assert.ok(gateway.apis?.some((a) => a.style === 'OpenAPI' && a.evidence[0].file === 'api-docs/spec.openapi.yml'), JSON.stringify(gateway.apis));
+  });
+});
