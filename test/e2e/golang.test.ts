@@ -153,3 +153,35 @@ describe('a root go.mod with no Go code of its own, the gateway a module below, 
     assert.ok(gateway.apis?.some((a) => a.style === 'OpenAPI' && a.evidence[0].file === 'api-docs/spec.openapi.yml'), JSON.stringify(gateway.apis));
   });
 });
+
+describe('a Go module the root imports, with a program of its own, and a Procfile that starts fixtures and products (argo-cd)', () => {
+  let model: ArchitectureModel;
+  analyzed('archmd-golang-engine-', {
+    'go.mod': 'module github.com/acme/cd\n\ngo 1.24\n\nrequire (\n\tgithub.com/acme/cd/engine v0.0.0\n\tgithub.com/spf13/cobra v1.8.1\n)\n\nreplace github.com/acme/cd/engine => ./engine\n',
+    'cmd/main.go': 'package main\n\nimport (\n\t"github.com/acme/cd/engine/pkg/sync"\n\t"github.com/spf13/cobra"\n)\n\nfunc main() {\n\tcmd := &cobra.Command{Use: "cd"}\n\t_ = cmd.Execute()\n\tsync.Run()\n}\n',
+    'controller/controller.go': 'package controller\n\nimport "github.com/acme/cd/engine/pkg/sync"\n\nfunc Reconcile() { sync.Run() }\n',
+    'engine/go.mod': 'module github.com/acme/cd/engine\n\ngo 1.24\n\nrequire github.com/spf13/cobra v1.8.1\n',
+    'engine/pkg/sync/sync.go': 'package sync\n\nfunc Run() {}\n',
+    'engine/agent/main.go': 'package main\n\nimport (\n\t"github.com/acme/cd/engine/pkg/sync"\n\t"github.com/spf13/cobra"\n)\n\nfunc main() {\n\tcmd := &cobra.Command{Use: "agent", Run: func(*cobra.Command, []string) { sync.Run() }}\n\t_ = cmd.Execute()\n}\n',
+    Procfile: [
+      'controller: go run ./cmd/main.go controller',
+      'dex: sh -c "go run ./cmd gendexcfg -o dist/dex.yaml && docker run --rm -p 5556:5556 ghcr.io/dexidp/dex:v2.45.1 dex serve /dex.yaml"',
+      'redis: hack/start-redis-with-password.sh',
+      'git-server: test/fixture/testrepos/start-git.sh',
+      '',
+    ].join('\n'),
+    'hack/start-redis-with-password.sh': '#!/bin/bash\nredis-server --port 6379\n',
+    'test/fixture/testrepos/start-git.sh': '#!/bin/bash\ngit daemon\n',
+  }, (m) => (model = m));
+
+  it('calls the imported module a library, however it also builds a command', () => {
+    const engine = model.containers.find((c) => c.path === 'engine');
+    assert.equal(engine?.kind, 'library');
+    assert.equal(engine?.hasCommand, true);
+  });
+
+  it('gives the root only the processes that run its own code', () => {
+    const root = model.containers.find((c) => c.path === '')!;
+    assert.deepEqual(root.entryPoints?.map((e) => e.value), ['process controller']);
+  });
+});
