@@ -377,11 +377,15 @@ function importedFromOutside(ctx: Context, d: Draft): boolean {
   return ctx.input.fileEdges.some((e) => e.to.startsWith(prefix) && !e.from.startsWith(prefix) && ctx.roleOfFile(e.from) === 'main');
 }
 
-/** Routes the part's own code serves (REST, web pages, GraphQL), as the route readers found them. */
+/**
+ * Routes the part's own code serves (REST, web pages, GraphQL), as the route readers found them, or a gRPC
+ * service it registers on its own server (temporal's grpc-proxy: grpc.NewServer, RegisterWorkflowServiceServer).
+ */
 function servesRoutes(ctx: Context, d: Draft): boolean {
   const prefix = d.path ? `${d.path}/` : '';
   for (const [path, apis] of ctx.list('apis')) {
-    if (path.startsWith(prefix) && ctx.roleOfFile(path) === 'main' && apis.some((a) => (a.style === 'REST' || a.style === 'Web' || a.style === 'GraphQL') && a.role !== 'calls')) return true;
+    if (!path.startsWith(prefix) || ctx.roleOfFile(path) !== 'main') continue;
+    if (apis.some((a) => ((a.style === 'REST' || a.style === 'Web' || a.style === 'GraphQL') && a.role !== 'calls') || (a.style === 'gRPC' && a.role === 'serves'))) return true;
   }
   return false;
 }

@@ -185,3 +185,34 @@ describe('a Go module the root imports, with a program of its own, and a Procfil
     assert.deepEqual(root.entryPoints?.map((e) => e.value), ['process controller']);
   });
 });
+
+describe('a Go program that serves gRPC with no web framework (temporal samples-go grpc-proxy)', () => {
+  let model: ArchitectureModel;
+  analyzed('archmd-golang-grpc-server-', {
+    'go.mod': 'module example.com/samples\n\ngo 1.23\n',
+    'hello/main.go': 'package main\n\nfunc main() {}\n',
+    'grpc-proxy/go.mod': 'module example.com/grpcproxy\n\ngo 1.23\n\nrequire (\n\tgo.temporal.io/api v1.40.0\n\tgoogle.golang.org/grpc v1.67.1\n)\n',
+    'grpc-proxy/proxy-server/main.go': [
+      'package main',
+      '',
+      'import (',
+      '\t"net"',
+      '',
+      '\t"go.temporal.io/api/workflowservice/v1"',
+      '\t"google.golang.org/grpc"',
+      ')',
+      '',
+      'func main() {',
+      '\tlistener, _ := net.Listen("tcp", ":8081")',
+      '\tserver := grpc.NewServer()',
+      '\tworkflowservice.RegisterWorkflowServiceServer(server, nil)',
+      '\t_ = server.Serve(listener)',
+      '}',
+      '',
+    ].join('\n'),
+  }, (m) => (model = m));
+
+  it('is a service, not a command-line tool', () => {
+    assert.equal(model.containers.find((c) => c.path === 'grpc-proxy')?.kind, 'service');
+  });
+});
