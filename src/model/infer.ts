@@ -196,9 +196,10 @@ export function inferCommunication(ctx: Context, containers: Container[], relati
   for (const [style, ev] of apiStyles) add(label[style] ?? style, ev);
   for (const t of techs) {
     if (t.scope !== 'runtime') continue;
-    const ev = t.evidence.filter((e) => ctx.roleOfFile(e.file) === 'main').slice(0, 2);
+    const own = t.evidence.filter((e) => ctx.roleOfFile(e.file) === 'main');
     // a protocol library the product's code never imports (gh's Gorilla WebSocket, used only by a mock) is no way its parts talk
-    if (onlyDeclared(ev)) continue;
+    if (onlyDeclared(own)) continue;
+    const ev = own.slice(0, 2);
     if (t.category === 'api-style') {
       // (an OpenAPI document or generator the code uses at run time describes a REST API, even where no route reader sees the routes)
       const name = /grpc/i.test(t.id) ? label.gRPC : /graphql|apollo/i.test(t.id) ? 'GraphQL' : /trpc/i.test(t.id) ? 'tRPC' : /socket|websocket|ws$/i.test(t.id) ? 'WebSockets' : /soap/i.test(t.id) ? 'SOAP' : /openapi|swagger/i.test(t.id) ? 'REST over HTTP' : undefined;

@@ -137,3 +137,14 @@ test('amplify.yml is the build spec Amplify Hosting runs on each push: a pipelin
   const facts = reader('amplify').read('amplify.yml', 'version: 1\nbackend:\n  phases:\n    build:\n      commands:\n        - make backend\nfrontend:\n  phases:\n    build:\n      commands:\n        - npm run build\n');
   assert.deepEqual(facts.pipelines, [{ system: 'AWS Amplify', name: 'amplify.yml', stages: ['build', 'deploy'], deployTargets: ['AWS Amplify'], line: 1 }]);
 });
+
+test("paas: a Procfile process that starts the tests' fixtures or another product's image runs nothing of the project's", () => {
+  const text = [
+    'api-server: go run ./cmd/main.go',
+    'dex: sh -c "go run ./cmd gendexcfg && docker run --rm ghcr.io/dexidp/dex:v2.45.1 dex serve /dex.yaml"',
+    'git-server: test/fixture/testrepos/start-git.sh',
+    'tools: ./hack/start-tools.sh',
+    '',
+  ].join('\n');
+  assert.deepEqual(reader('procfile').read('Procfile', text).services?.map((s) => s.name), ['api-server', 'tools']);
+});
