@@ -3,6 +3,7 @@
  * the context and what came before it, in this order: containers, technologies, the graph, relationships,
  * then the inferences that read them all.
  */
+import type { ApiFact } from '../detect/facts.js';
 import { buildToolOf } from '../detect/manifests/gradle.js';
 import type { TechnologyHit } from '../detect/technologies.js';
 import { technologyById } from '../catalogue/match.js';
@@ -259,9 +260,15 @@ function attachApis(ctx: Context, drafts: Draft[], containers: Container[]) {
   const byService = new Map<string, Container>();
   for (const d of drafts) for (const s of d.services) if (byId.has(d.id)) byService.set(`${s.file}\0${s.fact.name}`, byId.get(d.id)!);
   const pageViews = pageViewsByOwner(ctx, byPath);
+  const specs: [string, ApiFact[]][] = [];
   for (const [file, apis] of ctx.each('apis')) {
     if (ctx.roleOfFile(file) !== 'main' && ctx.roleOfFile(file) !== 'tooling') continue;
     const folderOwner = nearestUp(byPath, dirOf(file));
+    // an API description outside every part (openfaas/faas's api-docs/) is settled once the parts' routes are known
+    if (!folderOwner && apis.some((a) => a.style === 'OpenAPI')) {
+      specs.push([file, apis]);
+      continue;
+    }
     for (const a of apis) {
       const owner = (a.service !== undefined ? byService.get(`${file}\0${a.service}`) : undefined) ?? folderOwner;
       if (!owner) continue;
@@ -275,6 +282,31 @@ function attachApis(ctx: Context, drafts: Draft[], containers: Container[]) {
       list.push({ style, name: a.name, ...(a.role ? { role: a.role } : {}), evidence: ev });
     }
   }
+  for (const [file, apis] of specs) {
+    const owner = describedServer(apis, containers);
+    if (!owner) continue;
+    const list = (owner.apis ??= []);
+    for (const a of apis) if (list.length < 500) list.push({ style: a.style, name: a.name, ...(a.role ? { role: a.role } : {}), evidence: [evidence(file, `${a.style} ${a.role ?? 'definition'}`, a.line)] });
+  }
+}
+
+/**
+ * The part whose code serves the routes an API description lists: at least half of the description's paths,
+ * and more than any other part's; none when no part's routes match (a description of someone else's API).
+ */
+function describedServer(apis: ApiFact[], containers: Container[]): Container | undefined {
+  // "/system/function/{functionName}" and gorilla's "/system/function/{name:[" are one path
+  const shape = (route: string) => route.replace(/^[A-Z]+\s+/, '').replace(/\{[^/]*\}?[^/]*/g, '{}').replace(/\/+$/, '') || '/';
+  const described = new Set(apis.filter((a) => a.style === 'REST').map((a) => shape(a.name)));
+  if (!described.size) return undefined;
+  const scored = containers
+    .map((c) => {
+      const served = new Set((c.apis ?? []).filter((a) => a.style === 'REST' && a.role === 'serves').map((a) => shape(a.name)));
+      return { c, n: [...described].filter((p) => served.has(p)).length };
+    })
+    .filter((s) => s.n * 2 >= described.size)
+    .sort((a, b) => b.n - a.n);
+  return scored.length && (scored.length === 1 || scored[0].n > scored[1].n) ? scored[0].c : undefined;
 }
 
 /** The page views (views that render a template) each container defines, by name; the first file in path order names it. */

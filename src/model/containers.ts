@@ -124,6 +124,12 @@ export function buildDrafts(ctx: Context): Draft[] {
     if (bare && deploysBelow(folder) && ownSourceFiles(ctx, folder, [...byPath.keys()]) === 0) byPath.delete(folder);
   }
 
+  // a go.mod with no Go code of its own (openfaas/faas's root, whose code is all in gateway/, a module of its
+  // own) builds nothing: no part of the system
+  for (const [folder, d] of byPath) {
+    if (d.manifests.length && d.manifests.every((m) => m.fact.ecosystem === 'go') && ownGoFiles(ctx, folder, d.role, [...byPath.keys()]) === 0) byPath.delete(folder);
+  }
+
   // a project the scan marked as tooling by its surroundings (a CDK app beside its cdk.json) is not a part
   for (const [folder, d] of byPath) {
     if (d.manifests.length && d.manifests.every((m) => ctx.fileByPath.get(m.file)?.role === 'tooling') && d.role === 'main') byPath.delete(folder);
@@ -392,6 +398,13 @@ function ownSourceFiles(ctx: Context, folder: string, projects: string[]): numbe
   // only the outermost deeper projects: a project inside another is already counted in it
   const outer = deeper.filter((p) => !deeper.some((q) => q !== p && p.startsWith(`${q}/`)));
   return (counts.get(folder) ?? 0) - outer.reduce((n, p) => n + (counts.get(p) ?? 0), 0);
+}
+
+/** Go files of `folder`'s own role below it that no deeper project holds. */
+function ownGoFiles(ctx: Context, folder: string, role: string, projects: string[]): number {
+  const prefix = folder ? `${folder}/` : '';
+  const deeper = projects.filter((p) => p !== folder && (folder === '' || p.startsWith(prefix)));
+  return ctx.input.files.filter((f) => f.path.endsWith('.go') && f.path.startsWith(prefix) && f.role === role && !deeper.some((p) => f.path.startsWith(`${p}/`))).length;
 }
 
 const countsCache = new WeakMap<Context, Map<string, Map<string, number>>>();

@@ -5,6 +5,7 @@
 import type { FileFacts } from '../detect/facts.js';
 import type { TechnologyHit } from '../detect/technologies.js';
 import type { FileEdge } from './graph/types.js';
+import { isMockFile } from '../detect/source/collect.js';
 import { roleOf } from '../scan/classify.js';
 import type { ScannedFile } from '../scan/index.js';
 import type { Role } from './types.js';
@@ -54,8 +55,13 @@ export class Context {
     return this.mainEcosystemSet;
   }
 
+  /**
+   * A mock among the product's files (gh's tunnels_api_server_mock.go) is test code: what it imports or serves
+   * is the tests' stand-in, not the system's technology or interface.
+   */
   roleOfFile(path: string): Role {
-    return this.fileByPath.get(path)?.role ?? roleOf(path);
+    const role = this.fileByPath.get(path)?.role ?? roleOf(path);
+    return role === 'main' && isMockFile(path) ? 'test' : role;
   }
 
   private lists = new Map<string, [string, unknown][]>();

@@ -40,6 +40,7 @@ export function finalizeContainer(ctx: Context, d: Draft, techs: TechnologyUse[]
     for (const e of fact.entryPoints ?? []) if (fact.ecosystem !== 'npm' || e.name !== 'main' || mainFileExists(ctx, file, e.target)) entryPoints.push({ value: `${e.name}: ${e.target}`, evidence: [evidence(file, `${buildToolOf(fact.ecosystem, file)} entry point`, e.line ?? fact.line)] });
   }
   for (const { file, fact } of d.services) {
+    if (fact.source === 'procfile' && runsAProduct(fact.name)) continue;
     if (fact.source === 'procfile' || fact.kind === 'function' || fact.kind === 'cronjob') {
       entryPoints.push({ value: `${fact.kind ?? 'process'} ${fact.name}${fact.schedule ? ` (${fact.schedule})` : ''}`, evidence: [evidence(file, `${fact.source} ${fact.kind ?? 'process'}`, fact.line)] });
     }
@@ -69,7 +70,7 @@ export function finalizeContainer(ctx: Context, d: Draft, techs: TechnologyUse[]
   if (d.image) container.image = d.image;
   if (d.ports.size) container.ports = [...d.ports].sort((a, b) => a - b);
   if (entryPoints.length) container.entryPoints = entryPoints;
-  if (kind === 'library' && d.manifests.some((m) => m.fact.kind === 'cli')) container.hasCommand = true;
+  if (kind === 'library' && (d.manifests.some((m) => m.fact.kind === 'cli') || (goModule(d) && hasGoCommand(ctx, d)))) container.hasCommand = true;
   return container;
 }
 
@@ -181,6 +182,9 @@ function containerKind(ctx: Context, d: Draft, techs: TechnologyUse[], categorie
   if (d.deployable) return workerLike ? 'worker' : 'service';
   // a package that others import and that also installs a command (flask, vite) is a library first
   if (kinds.includes('cli') && libraryMarkers(ctx, d)) return 'library';
+  // so is a Go module the repository's other modules import (Argo CD's gitops-engine): a main package in it
+  // (its agent) is one more program built on the library
+  if (goModule(d) && importedFromOutside(ctx, d)) return 'library';
   if (kinds.includes('cli') || techs.some((t) => CLI_TECH.has(t.id))) return 'cli';
   // a crate is what its files make it: src/lib.rs without src/main.rs or src/bin is a library, published or not
   const cargo = d.manifests.find((m) => m.fact.ecosystem === 'cargo');
@@ -362,11 +366,34 @@ function hasGoCommand(ctx: Context, d: Draft): boolean {
   return [...packages.values()].some((names) => names.size === 1 && names.has('main'));
 }
 
-/** Routes the part's own code serves (REST, web pages, GraphQL), as the route readers found them. */
+/**
+ * A Procfile process named after a store, broker, proxy or monitor (argo-cd's `redis: hack/start-redis.sh`)
+ * starts that product for development, not the project's own code.
+ */
+function runsAProduct(name: string): boolean {
+  return matchTechnologies('image', name).some((t) => DATASTORE_KINDS[t.category] !== undefined || ['web-server', 'observability', 'coordination', 'auth'].includes(t.category));
+}
+
+function goModule(d: Draft): boolean {
+  return d.manifests.length > 0 && d.manifests.every((m) => m.fact.ecosystem === 'go');
+}
+
+/** The product's code outside the part imports the part's code. */
+function importedFromOutside(ctx: Context, d: Draft): boolean {
+  if (!d.path) return false;
+  const prefix = `${d.path}/`;
+  return ctx.input.fileEdges.some((e) => e.to.startsWith(prefix) && !e.from.startsWith(prefix) && ctx.roleOfFile(e.from) === 'main');
+}
+
+/**
+ * Routes the part's own code serves (REST, web pages, GraphQL), as the route readers found them, or a gRPC
+ * service it registers on its own server (temporal's grpc-proxy: grpc.NewServer, RegisterWorkflowServiceServer).
+ */
 function servesRoutes(ctx: Context, d: Draft): boolean {
   const prefix = d.path ? `${d.path}/` : '';
   for (const [path, apis] of ctx.list('apis')) {
-    if (path.startsWith(prefix) && ctx.roleOfFile(path) === 'main' && apis.some((a) => (a.style === 'REST' || a.style === 'Web' || a.style === 'GraphQL') && a.role !== 'calls')) return true;
+    if (!path.startsWith(prefix) || ctx.roleOfFile(path) !== 'main') continue;
+    if (apis.some((a) => ((a.style === 'REST' || a.style === 'Web' || a.style === 'GraphQL') && a.role !== 'calls') || (a.style === 'gRPC' && a.role === 'serves'))) return true;
   }
   return false;
 }

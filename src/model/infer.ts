@@ -182,24 +182,30 @@ export function inferCommunication(ctx: Context, containers: Container[], relati
     facts.set(value, [...(facts.get(value) ?? []), ...ev]);
   };
   const apiStyles = new Map<string, Evidence[]>();
-  for (const [file, apis] of ctx.each('apis')) {
-    if (ctx.roleOfFile(file) !== 'main') continue;
+  const ownApis = ctx.list('apis').filter(([file]) => ctx.roleOfFile(file) === 'main');
+  // a system that serves no gRPC service but calls some (gh dials its codespaces) speaks gRPC as a client: the
+  // calls are the evidence, not the .proto files it compiles its stubs from
+  const grpcClient = !ownApis.some(([, apis]) => apis.some((a) => a.style === 'gRPC' && a.role === 'serves')) && ownApis.some(([, apis]) => apis.some((a) => a.style === 'gRPC' && a.role === 'calls'));
+  for (const [file, apis] of ownApis) {
     for (const a of apis) {
       const key = a.style === 'OpenAPI' ? 'REST' : a.style;
-      if (key === 'CLI' || key === 'Queue') continue;
+      if (key === 'CLI' || key === 'Queue' || (key === 'gRPC' && grpcClient && a.role !== 'calls')) continue;
       const list = apiStyles.get(key) ?? [];
       if (list.length < 3) list.push(evidence(file, `${a.style} ${a.role ?? ''} ${a.name}`.replace(/\s+/g, ' '), a.line));
       apiStyles.set(key, list);
     }
   }
-  const label: Record<string, string> = { REST: 'REST over HTTP', Web: 'HTTP pages and forms', GraphQL: 'GraphQL', gRPC: 'gRPC', WebSocket: 'WebSockets', tRPC: 'tRPC', SOAP: 'SOAP' };
+  const label: Record<string, string> = { REST: 'REST over HTTP', Web: 'HTTP pages and forms', GraphQL: 'GraphQL', gRPC: grpcClient ? 'gRPC (as a client)' : 'gRPC', WebSocket: 'WebSockets', tRPC: 'tRPC', SOAP: 'SOAP' };
   for (const [style, ev] of apiStyles) add(label[style] ?? style, ev);
   for (const t of techs) {
     if (t.scope !== 'runtime') continue;
-    const ev = t.evidence.filter((e) => ctx.roleOfFile(e.file) === 'main').slice(0, 2);
+    const own = t.evidence.filter((e) => ctx.roleOfFile(e.file) === 'main');
+    // a protocol library the product's code never imports (gh's Gorilla WebSocket, used only by a mock) is no way its parts talk
+    if (onlyDeclared(own)) continue;
+    const ev = own.slice(0, 2);
     if (t.category === 'api-style') {
       // (an OpenAPI document or generator the code uses at run time describes a REST API, even where no route reader sees the routes)
-      const name = /grpc/i.test(t.id) ? 'gRPC' : /graphql|apollo/i.test(t.id) ? 'GraphQL' : /trpc/i.test(t.id) ? 'tRPC' : /socket|websocket|ws$/i.test(t.id) ? 'WebSockets' : /soap/i.test(t.id) ? 'SOAP' : /openapi|swagger/i.test(t.id) ? 'REST over HTTP' : undefined;
+      const name = /grpc/i.test(t.id) ? label.gRPC : /graphql|apollo/i.test(t.id) ? 'GraphQL' : /trpc/i.test(t.id) ? 'tRPC' : /socket|websocket|ws$/i.test(t.id) ? 'WebSockets' : /soap/i.test(t.id) ? 'SOAP' : /openapi|swagger/i.test(t.id) ? 'REST over HTTP' : undefined;
       if (name) add(name, ev);
     }
     if (t.category === 'realtime') add('WebSockets', ev);

@@ -73,6 +73,20 @@ export function aggregateTechnologies(ctx: Context, hits: TechnologyHit[], owner
     use.evidence.push(evidence(hit.file, hit.rule, hit.line));
     use.ranks.push(RANK[scope]);
   }
+  // go.mod has no test section: a module its code imports only in tests and mocks (gh's Gorilla WebSocket, in
+  // tunnels_api_server_mock.go) is test tooling, not the system's stack
+  for (const use of byId.values()) {
+    if (use.rank !== RANK.runtime) continue;
+    const imports = use.evidence.filter((e) => e.rule.startsWith('import '));
+    const runtime = use.evidence.filter((_, i) => use.ranks[i] === RANK.runtime);
+    if (!imports.length || imports.some((e) => ctx.roleOfFile(e.file) === 'main')) continue;
+    if (!runtime.every((e) => e.rule.startsWith('go dependency ') && /(?:^|\/)go\.mod$/.test(e.file))) continue;
+    use.rank = RANK.dev;
+    use.scope = 'dev';
+    use.ranks = use.ranks.map((r) => Math.min(r, RANK.dev));
+    const ranks = ownRank.get(use.id);
+    if (ranks) for (const [c, r] of ranks) ranks.set(c, Math.min(r, RANK.dev));
+  }
   return [...byId.values()]
     .map(({ rank, ranks: hitRanks, ...use }) => {
       // a part uses a runtime technology only where its own hits are runtime (or optional) ones

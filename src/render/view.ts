@@ -74,11 +74,14 @@ export class View {
     return this.byId.get(id)?.name ?? id;
   }
 
-  /** Runtime technologies of a container, by name, frameworks first: the server's for a part that serves. */
+  /**
+   * Runtime technologies of a container, by name, frameworks first: the server's for a part that serves. An API
+   * style leads only where the part serves: a command that calls gRPC services is not built with gRPC first.
+   */
   techNames(c: Container, max = 6): string[] {
     const order = SERVING_KINDS.has(c.kind)
       ? ['backend-framework', 'frontend-framework', 'runtime', 'orm', 'api-style', 'ui-library', 'css']
-      : ['frontend-framework', 'backend-framework', 'runtime', 'orm', 'api-style', 'ui-library', 'css'];
+      : ['frontend-framework', 'backend-framework', 'runtime', 'orm', 'ui-library', 'css'];
     const techs = c.technologies
       .map((id) => this.techById.get(id))
       .filter((t): t is TechnologyUse => !!t && t.category !== 'language' && (t.scope === 'runtime' || t.scope === 'optional' || (c.role !== 'main' && t.scope === 'example')))

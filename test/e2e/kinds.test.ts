@@ -738,10 +738,11 @@ describe('a Java library with a protobuf adapter', () => {
     'src/main/java/com/google/gson/protobuf/ProtoTypeAdapter.java': 'package com.google.gson.protobuf;\n\nimport com.google.protobuf.Message;\n\npublic class ProtoTypeAdapter { Message m; }\n',
   }, (m) => (model = m));
 
-  it('lists what it runs with as its runtime, not as a backend', () => {
+  it('has no backend; a serialisation library is one of its tools, not its runtime', () => {
     const stack = render(model).split('section="technology-stack"')[1] ?? '';
     assert.doesNotMatch(stack, /\*\*Backend\*\*/);
-    assert.match(stack, /\*\*Runtime\*\*:[^\n]*Protocol Buffers/);
+    assert.doesNotMatch(stack, /\*\*Runtime\*\*:[^\n]*Protocol Buffers/);
+    assert.match(stack, /\*\*Other Tools\*\*:[^\n]*Protocol Buffers/);
   });
 });
 

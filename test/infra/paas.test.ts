@@ -147,3 +147,14 @@ test('paas: a netlify.toml that builds the documentation hosts the docs, not the
   const app = '[build]\ncommand = "npm run build"\npublish = ".next"\n\n[[plugins]]\npackage = "@netlify/plugin-nextjs"\n';
   assert.deepEqual(netlifyReader.read('netlify.toml', app).hosting, [{ provider: 'Netlify', via: 'netlify.toml', line: 1 }]);
 });
+
+test("paas: a Procfile process that starts the tests' fixtures or another product's image runs nothing of the project's", () => {
+  const text = [
+    'api-server: go run ./cmd/main.go',
+    'dex: sh -c "go run ./cmd gendexcfg && docker run --rm ghcr.io/dexidp/dex:v2.45.1 dex serve /dex.yaml"',
+    'git-server: test/fixture/testrepos/start-git.sh',
+    'tools: ./hack/start-tools.sh',
+    '',
+  ].join('\n');
+  assert.deepEqual(reader('procfile').read('Procfile', text).services?.map((s) => s.name), ['api-server', 'tools']);
+});

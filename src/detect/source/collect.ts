@@ -132,6 +132,15 @@ export function isNonProductCode(path: string, options: { keepDocs?: boolean } =
   // below src/main/java the folders are a package name: org/springframework/samples/petclinic is product code
   return (
     dirs.test(beforePackageFolders(path)) ||
-    /^(?:test_.*\.py|.*_test\.(?:py|go)|conftest\.py|mock_.*|.*_mock\.go|.*\.mocks?\.[jt]s|.*\.(?:test|spec)\.[cm]?[jt]sx?|.*Tests?\.(?:java|kt|cs)|.*_spec\.rb|.*Test\.php)$/.test(base)
+    isMockFile(path) ||
+    /^(?:test_.*\.py|.*_test\.(?:py|go)|conftest\.py|.*\.(?:test|spec)\.[cm]?[jt]sx?|.*Tests?\.(?:java|kt|cs)|.*_spec\.rb|.*Test\.php)$/.test(base)
   );
+}
+
+/**
+ * A mock by its name (mock_store.go, tunnels_api_server_mock.go, api.mock.ts): a stand-in the tests use, in the
+ * package it stands in for, so its folder does not say so.
+ */
+export function isMockFile(path: string): boolean {
+  return /(?:^|\/)(?:mocks?_[^/]*|[^/]*_mocks?\.\w+|[^/]*\.mocks?\.[cm]?[jt]sx?)$/.test(path);
 }

@@ -67,11 +67,14 @@ function routes(lexed: Lexed, out: ApiCollector): void {
   });
 }
 
-function grpc(lexed: Lexed, out: ApiCollector): void {
+function grpc(lexed: Lexed, text: string, out: ApiCollector): void {
   eachMatch(lexed, /\b\w+\.Register(\w+)Server\s*\(/g, (m) => out.add('gRPC', m[1], 'serves', line(lexed, m.index)));
   // Generated packages are named *pb, *proto, *_v1 ...; redis.NewClusterClient and friends are not gRPC.
+  // A file that imports grpc itself opens the connection its clients use, whatever their package is named
+  // (gh's codespace.NewCodespaceHostClient(conn)).
+  const dialsGrpc = /"google\.golang\.org\/grpc"/.test(text);
   eachMatch(lexed, /\b(\w+)\.New(\w+)Client\s*\(/g, (m) => {
-    if (!/pb|proto|grpc|v\d+$|^api$/i.test(m[1]) || /^(?:Cluster|Failover|Universal|Ring|Sentinel|Admin|Presign|Http|HTTP|Rest)$/.test(m[2])) return;
+    if (!(dialsGrpc || /pb|proto|grpc|v\d+$|^api$/i.test(m[1])) || /^(?:Cluster|Failover|Universal|Ring|Sentinel|Admin|Presign|Http|HTTP|Rest)$/.test(m[2])) return;
     out.add('gRPC', m[2], 'calls', line(lexed, m.index));
   });
 }
@@ -143,7 +146,7 @@ export const goReader: Reader = {
     if (!(mayRoute || mayGrpc || mayKafka || mayNats || mayCobra || maySqs)) return {};
     const lexed = lex(text, 'go');
     if (mayRoute) routes(lexed, out);
-    if (mayGrpc) grpc(lexed, out);
+    if (mayGrpc) grpc(lexed, text, out);
     if (mayKafka) kafka(lexed, text, out);
     if (mayNats) nats(lexed, out);
     if (mayCobra) cobra(lexed, out);

@@ -114,9 +114,12 @@ function summariseApis(model: ArchitectureModel, c: Container): string {
   if (!c.apis?.length) return '';
   const label: Record<string, string> = { REST: 'REST routes', Web: 'web pages and forms', OpenAPI: 'OpenAPI', GraphQL: 'GraphQL', gRPC: 'gRPC', WebSocket: 'WebSockets', tRPC: 'tRPC', SOAP: 'SOAP', CLI: 'commands', Queue: 'queues' };
   const byStyle = new Map<string, Set<string>>();
-  // a service that runs a gRPC server is described by what it serves, not by every service in a shared .proto
+  // a service that runs a gRPC server is described by what it serves, not by every service in a shared .proto;
+  // a part that serves none is a client of the services its code calls (gh dials its codespaces' CodespaceHost),
+  // and its .proto files only define the ones it does not call
   const serves = c.apis.some((a) => a.style === 'gRPC' && a.role === 'serves');
-  const apis = c.apis.filter((a) => a.style !== 'gRPC' || (serves ? a.role === 'serves' : a.role !== 'calls'));
+  const called = new Set(c.apis.filter((a) => a.style === 'gRPC' && a.role === 'calls').map((a) => a.name));
+  const apis = c.apis.filter((a) => a.style !== 'gRPC' || (serves ? a.role === 'serves' : a.role === 'calls' || !called.has(a.name.split('.')[0])));
   for (const a of apis) {
     let key = label[a.style] ?? a.style;
     if (a.style === 'gRPC' || a.style === 'Queue') {

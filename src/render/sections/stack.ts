@@ -9,6 +9,9 @@ const MAX_PER_LINE = 20;
 /** Categories shown even when only the developers install them: their tools, and a CSS framework (Tailwind, Sass) compiled into the pages users get. */
 const DEV_TOOLS = new Set(['css', 'testing', 'linter', 'build-tool', 'package-manager', 'ci-cd', 'documentation', 'tool', 'container', 'orchestration', 'iac', 'hosting', 'cloud', 'security']);
 
+/** What a system that serves nothing runs on: its platform and, when it has one, a server framework it embeds. */
+const RUNTIME = ['runtime', 'backend-framework', 'web-server'];
+
 const SIDE_NEUTRAL = new Set(['http-client', 'validation', 'state-management', 'api-style']);
 
 const LINES: [string, string[], boolean][] = [
@@ -16,7 +19,9 @@ const LINES: [string, string[], boolean][] = [
   ['Frontend', ['frontend-framework', 'ui-library', 'css', 'state-management', 'mobile', 'desktop'], true],
   ['Backend', ['runtime', 'backend-framework', 'orm', 'api-style', 'web-server', 'validation', 'http-client'], true],
   ['Database', ['database-relational', 'database-document', 'database-key-value', 'database-wide-column', 'database-graph', 'database-time-series', 'database-vector', 'database-embedded', 'cache', 'search', 'object-storage'], true],
-  ['Messaging', ['messaging', 'realtime'], false],
+  // brokers and the queues' clients; a WebSocket or push library carries no messages between parts
+  ['Messaging', ['messaging'], false],
+  ['Realtime', ['realtime'], false],
   // cron, job queues' timers and cloud schedulers start work; they carry no messages
   ['Scheduling', ['scheduler'], false],
   ['Auth', ['auth'], false],
@@ -48,10 +53,12 @@ export function renderStack(model: ArchitectureModel): string {
   const kindById = new Map(model.containers.map((c) => [c.id, c.kind]));
   const platformOfLibraries = (t: TechnologyUse) => ['mobile', 'desktop'].includes(t.category) && t.containers.length > 0 && t.containers.every((id) => kindById.get(id) === 'library');
   const frontendOnly = (t: TechnologyUse) => SIDE_NEUTRAL.has(t.category) && t.containers.length > 0 && t.containers.every((id) => clientSide.has(id));
-  // a library or a command has no backend: what it runs on and with is its runtime (.NET, Protocol Buffers in gson)
+  // a library or a command has no backend: what it runs on is its runtime (.NET, a server framework it embeds);
+  // a protocol, an ORM or a client library it uses (gh's gRPC and Protocol Buffers) is one of its other tools
   const serves = model.containers.some((c) => c.role === 'main' && SERVING_KINDS.has(c.kind));
-  for (const [line, categories, always] of LINES) {
+  for (const [line, lineCategories, always] of LINES) {
     const label = line === 'Backend' && !serves ? 'Runtime' : line;
+    const categories = label === 'Runtime' ? RUNTIME : lineCategories;
     let techs: TechnologyUse[];
     if (label === 'Other Tools') techs = own.filter((t) => !placed.has(t.id));
     else
