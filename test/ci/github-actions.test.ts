@@ -92,6 +92,10 @@ test("a job's name says its stage only when its steps do not: a job called test 
   assert.deepEqual(stages(script), ['deploy'], 'a job whose steps say nothing is named by its job');
   const stepName = 'name: CI\non: push\njobs:\n  ci:\n    runs-on: ubuntu-latest\n    steps:\n      - name: Run unit tests\n        run: ./ci.sh\n';
   assert.deepEqual(stages(stepName), ['test'], "a step's name speaks for a command that says nothing");
+  const composeDeploy = 'name: Deploy with Docker Compose\non: workflow_dispatch\njobs:\n  deploy:\n    runs-on: self-hosted\n    steps:\n      - uses: actions/checkout@v4\n      - name: Build\n        run: docker compose -f compose.yml -f compose.deploy.yml build\n      - name: Start application\n        run: docker compose -f compose.yml -f compose.deploy.yml up -d\n';
+  assert.deepEqual(stages(composeDeploy), ['build', 'deploy'], 'a command no rule reads may be what the job is named for');
+  const lintWithInstall = 'name: analyse-php\non: [push]\njobs:\n  build:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v4\n      - name: Get Composer Cache Directory\n        run: echo "dir=$(composer config cache-files-dir)" >> $GITHUB_OUTPUT\n      - name: Install composer dependencies\n        run: composer install --prefer-dist --no-interaction\n      - name: Run static analysis check\n        run: composer check-static\n';
+  assert.deepEqual(stages(lintWithInstall), ['lint'], 'installing dependencies is no stage of its own');
 });
 
 test("Depot's build-push-action with push: true publishes an image, like Docker's", async () => {

@@ -24,7 +24,7 @@ const COMMAND_RULES: CommandRule[] = [
   { pattern: /\b(?:mvn|mvnw)\b[^\n]*\s(?:test|verify)(?=\s|$)|\bgradlew?\b[^\n]*(?<!-x)\s(?:test|check)(?=\s|$)/, stages: ['test'] },
   { pattern: /\b(?:rspec|phpunit|pest)\b|\bcomposer\s+(?:run(?:-script)?\s+)?test\b|\brake\s+(?:test|spec)\b|\bmake\s+(?:test|check)\b|\bctest\b/, stages: ['test'] },
   { pattern: /\b(?:npm|yarn|pnpm|bun)\s+(?:run\s+)?build\b|\bgo\s+build\b|\bcargo\s+build\b|\bdotnet\s+(?:build|publish)\b/, stages: ['build'] },
-  { pattern: /\b(?:mvn|mvnw)\b[^\n]*\s(?:package|install)(?=\s|$)|\bgradlew?\b[^\n]*\s(?:build|assemble|bootJar)(?=\s|$)|python\d?\s+-m\s+build\b|\bdocker\s+(?:buildx\s+)?build\b|\bmake\s+build\b/, stages: ['build'] },
+  { pattern: /\b(?:mvn|mvnw)\b[^\n]*\s(?:package|install)(?=\s|$)|\bgradlew?\b[^\n]*\s(?:build|assemble|bootJar)(?=\s|$)|python\d?\s+-m\s+build\b|\bdocker\s+(?:buildx\s+)?build\b|\b(?:docker-compose|docker\s+compose)\b[^\n]*\sbuild(?=\s|$)|\bmake\s+build\b/, stages: ['build'] },
   { pattern: /\b(?:eslint|ruff|flake8|pylint|golangci-lint|rubocop|stylelint|biome\s+(?:check|lint)|shellcheck|hadolint|ktlint|phpcs|phpstan)\b|\bcargo\s+(?:clippy|fmt)\b|\bprettier\b[^\n]*--check|\bblack\b[^\n]*--check|\b(?:npm|yarn|pnpm|bun)\s+(?:run\s+)?lint\b|\bcomposer\s+(?:run(?:-script)?\s+)?(?:lint|cs|phpcs|phpstan|psalm|analy[sz]e|check-static|static-analysis)\b|\bgo\s+vet\b|\bmake\s+lint\b|\bmypy\b/, stages: ['lint'] },
   { pattern: /\b(?:docker|podman|buildah|docker-compose|docker\s+compose)\s+push\b|\/kaniko\/executor\b[^\n]*--destination|\bdocker\s+buildx\s+build\b[^\n]*--push\b/, stages: ['publish'], image: true },
   { pattern: /\b(?:npm|yarn|pnpm|yarn\s+npm|lerna|changeset)\s+publish\b/, stages: ['release', 'publish'], target: 'npm registry' },
@@ -103,6 +103,9 @@ const NAME_RULES: { pattern: RegExp; stage: Stage }[] = [
   { pattern: /\b(?:docs|documentation)\b/i, stage: 'docs' },
 ];
 
+/** Commands that prepare a job (install dependencies, set variables, move around) and do none of its stages. */
+const SETUP_COMMAND = /^(?:(?:sudo\s+)?(?:apt(?:-get)?|apk|brew|yum|dnf|choco)\b|(?:npm|pnpm|yarn|bun)\s+(?:ci|install|i)\b|yarn$|pnpm\s+fetch\b|composer\s+(?:install|update|config|global|require)\b|pip\d?\s+install\b|python\d?(?:\.\d+)?\s+-m\s+pip\s+install\b|poetry\s+install\b|uv\s+(?:sync|pip\s+install)\b|pipenv\s+install\b|bundle(?:\s+install)?\b|gem\s+install\b|go\s+mod\s+(?:download|tidy)\b|dotnet\s+(?:restore|tool)\b|cargo\s+(?:fetch|install)\b|corepack\b|nvm\b|echo\b|printf\b|cd\b|pushd\b|popd\b|mkdir\b|cp\b|mv\b|rm\b|ls\b|cat\b|chmod\b|export\b|set\b|git\s+(?:config|fetch|checkout|submodule)\b|curl\b|wget\b|touch\b|tee\b|source\b|\.\s)/;
+
 const STAGE_ORDER: Stage[] = ['lint', 'test', 'build', 'security', 'docs', 'publish', 'release', 'deploy'];
 
 /** Local throwaway clusters: `kubectl apply` there is an end-to-end test, not a deployment. */
@@ -157,7 +160,11 @@ export class PipelineSignals {
     if (!job.steps) for (const name of job.names ?? []) this.addName(name);
     else {
       for (const step of job.steps) if (step.name) this.addName(step.name);
-      if (!found.stages.size && !job.steps.some((step) => step.name && NAME_RULES.some((rule) => rule.pattern.test(step.name!)))) for (const name of job.names ?? []) this.addName(name);
+      // a command no rule reads (`docker compose up -d` on a self-hosted runner, ./build.sh) may be what the
+      // job's name says; set-up commands (installs, echo, cd) say nothing either way
+      const unread = commands.some((c) => !SETUP_COMMAND.test(c) && this.stagesOf([c], [], localCluster).stages.size === 0);
+      const stepsSay = found.stages.size > 0 || job.steps.some((step) => step.name && NAME_RULES.some((rule) => rule.pattern.test(step.name!)));
+      if (!stepsSay || unread) for (const name of job.names ?? []) this.addName(name);
     }
     if (pushesImages || job.pushesImage) {
       this.stages.add('publish');
