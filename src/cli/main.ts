@@ -156,7 +156,7 @@ async function run(argv: string[]): Promise<number> {
   const line = (w: { file?: string; message: string }) => (w.file && !w.message.startsWith(`${w.file}: `) ? `${w.file}: ${w.message}` : w.message);
   for (const w of own.slice(0, 20)) note(e.yellow(`warning: ${line(w)}`));
   const rest = model.warnings.length - Math.min(own.length, 20);
-  if (rest > 0) note(e.yellow(`warning: ${rest} more warning${rest === 1 ? '' : 's'}${own.length <= 20 ? ' about tests, fixtures, examples and docs' : ''} (see analyze --json)`));
+  if (rest > 0) note(e.yellow(`warning: ${rest}${own.length ? ' more' : ''} warning${rest === 1 ? '' : 's'}${own.length <= 20 ? ' about tests, fixtures, examples and docs' : ''} (see analyze --json)`));
 
   const docPath = options.out ? (isAbsolute(options.out) ? options.out : resolve(options.out)) : join(resolve(options.dir), 'ARCHITECTURE.md');
   const shown = relative(process.cwd(), docPath) || docPath;

@@ -4,7 +4,7 @@
  */
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -155,5 +155,27 @@ describe('bad input and usage', () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+});
+
+describe('warnings that are only about fixtures', () => {
+  let dir: string;
+  before(() => {
+    dir = mkdtempSync(join(tmpdir(), 'archmd-cli-fixture-warnings-'));
+    writeFileSync(join(dir, 'Cargo.toml'), '[package]\nname = "viewer"\nversion = "0.1.0"\n');
+    cpSync(join(repoRoot, 'README.md'), join(dir, 'README.md'));
+    for (const name of ['a', 'b']) {
+      const folder = join(dir, 'tests', 'syntax-tests', 'highlighted', name);
+      mkdirSync(folder, { recursive: true });
+      writeFileSync(join(folder, 'Cargo.toml'), '\u001b[38;5;231m[package]\u001b[0m\nname = = broken\n');
+    }
+  });
+  after(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('sums them up without calling them "more" when none was shown', () => {
+    const r = archmd(['generate', '--stdout', dir]);
+    assert.equal(r.code, 0, r.stderr);
+    assert.match(r.stderr, /warning: 2 warnings about tests, fixtures, examples and docs/);
+    assert.doesNotMatch(r.stderr, /more warning/);
   });
 });
