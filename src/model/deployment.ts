@@ -60,6 +60,15 @@ const ENVIRONMENT_FILES: [RegExp, string, boolean][] = [
   [/(?:^|\/)application-([A-Za-z][\w-]*)\.(?:ya?ml|properties)$/, 'Spring profile configuration', false],
 ];
 
+/** Folders azd deploys as code, not as an image: a Functions app or a Static Web App (azure.yaml `host:`). */
+function codeHostedFolders(ctx: Context): string[] {
+  const out: string[] = [];
+  for (const [, services] of ctx.each('services')) {
+    for (const s of services) if (s.source === 'azd' && (s.kind === 'function' || s.kind === 'frontend') && s.build) out.push(s.build.replace(/\/+$/, ''));
+  }
+  return out;
+}
+
 export function buildDeployment(ctx: Context, techs: TechnologyUse[]): Deployment {
   const hosting = new FactSet();
   const environments = new FactSet();
@@ -106,10 +115,14 @@ export function buildDeployment(ctx: Context, techs: TechnologyUse[]): Deploymen
   }
   pipelines.sort((a, b) => a.system.localeCompare(b.system, 'en') || a.name.localeCompare(b.name, 'en') || (a.evidence[0].file < b.evidence[0].file ? -1 : 1));
 
+  const codeHosted = codeHostedFolders(ctx);
   for (const f of ctx.input.files) {
     if (!counts(ctx, f.path)) continue;
-    // an image that packages a release or runs the tests is a build bench, not where the system runs
-    if (f.language === 'Dockerfile' && !f.path.startsWith('.devcontainer/') && !f.path.endsWith('.gitpod.Dockerfile') && !ctx.input.facts.get(f.path)?.dockerBuild?.buildTool) runtime.add('Docker', evidence(f.path, 'Dockerfile'));
+    // an image that packages a release or runs the tests is a build bench, not where the system runs; nor is
+    // one beside code azd deploys as code (to Functions or Static Web Apps), there for running it locally
+    if (f.language !== 'Dockerfile' || f.path.startsWith('.devcontainer/') || f.path.endsWith('.gitpod.Dockerfile') || ctx.input.facts.get(f.path)?.dockerBuild?.buildTool) continue;
+    if (codeHosted.some((folder) => f.path.startsWith(`${folder}/`))) continue;
+    runtime.add('Docker', evidence(f.path, 'Dockerfile'));
   }
   for (const [file, services] of ctx.each('services')) {
     if (!counts(ctx, file)) continue;

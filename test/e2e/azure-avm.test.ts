@@ -150,6 +150,24 @@ describe('azd hosts other than Container Apps', () => {
   });
 });
 
+describe('azd services deployed as code, with Dockerfiles for running them locally', () => {
+  let model: ArchitectureModel;
+  analyzed('archmd-azure-code-hosts-', {
+    'azure.yaml': 'name: todo\nservices:\n  web:\n    project: ./src/web\n    host: staticwebapp\n  api:\n    project: ./src/api\n    host: function\n',
+    'src/web/package.json': JSON.stringify({ name: 'todo-web', scripts: { build: 'vite build' }, dependencies: { react: '^18.0.0' } }),
+    'src/web/index.html': '<div id="root"></div>\n',
+    'src/web/Dockerfile': 'FROM node:20 AS build\nCOPY . .\nRUN npm ci && npm run build\nFROM nginx:alpine\nCOPY --from=build /dist /usr/share/nginx/html\nEXPOSE 80\n',
+    'src/api/requirements.txt': 'azure-functions\nfastapi\n',
+    'src/api/function_app.py': 'import azure.functions as func\n\napp = func.FunctionApp()\n',
+    'src/api/Dockerfile': 'FROM python:3.12\nCOPY . .\nEXPOSE 3100\nCMD ["uvicorn", "todo.app:app", "--port", "3100"]\n',
+  }, (m) => (model = m));
+
+  it('does not say the system runs in Docker', () => {
+    assert.ok(!model.deployment.runtime.some((f) => f.value === 'Docker'), JSON.stringify(model.deployment.runtime.map((f) => f.value)));
+    assert.ok(model.deployment.hosting.some((h) => h.value === 'Azure Functions'));
+  });
+});
+
 describe('code on a MongoDB driver and a Cosmos DB the Bicep provisions', () => {
   let model: ArchitectureModel;
   analyzed('archmd-azure-cosmos-mongo-', {
