@@ -6,6 +6,8 @@ import type { ScannedFile } from '../scan/index.js';
 import type { LanguageShare } from './types.js';
 
 const NOT_COUNTED = new Set(['Makefile', 'Dockerfile', 'Shell', 'PowerShell', 'HCL', 'CMake', 'Nix', 'Groovy']);
+/** Of those, the ones a project can be written in (an installer in shell, a Terraform module). */
+const SCRIPT_CODE = new Set(['Shell', 'PowerShell', 'HCL', 'Nix']);
 
 export function languageShares(files: ScannedFile[]): LanguageShare[] {
   const stats = new Map<string, { files: number; bytes: number }>();
@@ -14,6 +16,7 @@ export function languageShares(files: ScannedFile[]): LanguageShare[] {
   // tests count in the languages of the code they test: a Rust highlighter's sample files in thirty
   // languages (bat's tests/syntax-tests) are inputs, not the project's languages
   const mainLanguages = new Set(files.filter((f) => counted(f) && f.role === 'main').map((f) => f.language));
+  let scripts = 0;
   for (const f of files) {
     if (!counted(f)) continue;
     if (f.role !== 'main' && (f.role !== 'test' || (mainLanguages.size > 0 && !mainLanguages.has(f.language)))) continue;
@@ -22,9 +25,15 @@ export function languageShares(files: ScannedFile[]): LanguageShare[] {
     s.bytes += f.size;
     stats.set(f.language, s);
     if (!NOT_COUNTED.has(f.language)) total += f.size;
+    else if (SCRIPT_CODE.has(f.language)) scripts += f.size;
   }
+  // build scripts and infrastructure code count only where they are most of the code: an installer written
+  // in shell (sentry's self-hosted), a Terraform module
+  const countAll = scripts > total;
+  if (countAll) total += scripts;
+  const shareOf = (name: string, bytes: number) => (total && (!NOT_COUNTED.has(name) || (countAll && SCRIPT_CODE.has(name))) ? Math.round((bytes / total) * 1000) / 1000 : 0);
   return [...stats.entries()]
-    .map(([name, s]) => ({ name, files: s.files, bytes: s.bytes, share: total && !NOT_COUNTED.has(name) ? Math.round((s.bytes / total) * 1000) / 1000 : 0 }))
+    .map(([name, s]) => ({ name, files: s.files, bytes: s.bytes, share: shareOf(name, s.bytes) }))
     .sort((a, b) => b.bytes - a.bytes || (a.name < b.name ? -1 : 1));
 }
 

@@ -32,6 +32,8 @@ const VENDORED = [
   /(^|\/)\.cache\//,
   // libraries copied into a web app's static files (a gateway's static/js/lib/jquery.fastclick.js)
   /(^|\/)(?:static|public|assets|resources|wwwroot|webapp)\/(?:[^/]+\/)*(?:js|javascripts?|scripts?)\/(?:lib|libs|vendor|plugins)\//,
+  // ASP.NET's client libraries, restored into wwwroot/lib by LibMan or `abp install-libs` from node_modules
+  /(^|\/)wwwroot\/(?:lib|libs)\//,
   /(^|\/)jquery[^/]*\.js$/i,
 ];
 

@@ -994,3 +994,21 @@ describe('a Kotlin Multiplatform library with an Android target', () => {
     assert.match(stack, /\*\*Runtime\*\*:[^\n]*Android/);
   });
 });
+
+describe('a self-hosting installer written mostly in shell, with a few Python tests helpers', () => {
+  let model: ArchitectureModel;
+  const script = (n: number) => `#!/usr/bin/env bash\nset -euo pipefail\n${'echo "step ' + n + ': pulling images and running migrations"\n'.repeat(40)}`;
+  analyzed('archmd-kinds-shell-installer-', {
+    'README.md': '# self-hosted\n\nOfficial bootstrap for running the service on your own machine.\n',
+    'install.sh': script(0),
+    ...Object.fromEntries(Array.from({ length: 6 }, (_, i) => [`install/step-${i}.sh`, script(i + 1)])),
+    'scripts/_lib.py': 'import os\n\n\ndef env(name):\n    return os.environ[name]\n',
+  }, (m) => (model = m));
+
+  it('says the code is mostly shell, not all Python', () => {
+    const shell = model.languages.find((l) => l.name === 'Shell');
+    const python = model.languages.find((l) => l.name === 'Python');
+    assert.ok(shell && shell.share > 0.5, JSON.stringify(model.languages));
+    assert.ok(!python || python.share < 0.5, JSON.stringify(model.languages));
+  });
+});

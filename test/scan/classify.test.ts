@@ -95,3 +95,9 @@ test('a Maven or Gradle module whose only source set is its tests is a test modu
   // the root is the project described, whatever it holds
   assert.equal(inTestModule('build.gradle'), false);
 });
+
+test("ASP.NET's wwwroot/lib(s) holds client libraries restored from npm, not the project's code", () => {
+  assert.ok(isVendored('src/EventHub.Web/wwwroot/libs/awesomplete/.travis.yml'));
+  assert.ok(isVendored('src/Web/wwwroot/lib/jquery/dist/jquery.js'));
+  assert.ok(!isVendored('src/Web/wwwroot/js/site.js'));
+});

@@ -87,11 +87,12 @@ const BUILD_TOOLS = /\b(?:pyinstaller|fpm\s+-|gem install fpm|grpc_tools\.protoc
 const BARE_OS = /^(?:docker\.io\/)?(?:library\/)?(?:alpine|debian|ubuntu|busybox|centos|fedora|rockylinux|almalinux|amazonlinux|archlinux|opensuse\/[\w-]+|redhat\/ubi\d+(?:-minimal)?)(?::[\w.-]+)?(?:@.*)?$/;
 
 /**
- * Language images whose own command is an interactive interpreter (php -a, python, node, irb, jshell): a final
- * stage on one that names no command of its own and exposes nothing runs nothing (guzzle's image for trying
- * scripts). Their server variants (php:8-fpm, php:7.4-apache) serve by themselves.
+ * Language images whose own command is an interactive interpreter (php -a, python, node, irb, jshell), and SDK
+ * images that only build (maven, gradle, dotnet/sdk): a final stage on one that names no command of its own and
+ * exposes nothing runs nothing (guzzle's image for trying scripts, a shared Dockerfile.base build stage). Their
+ * server variants (php:8-fpm, php:7.4-apache) serve by themselves.
  */
-const INTERPRETER = /^(?:docker\.io\/)?(?:library\/)?(?:php|python|pypy|node|ruby|golang|rust|perl|openjdk|eclipse-temurin|amazoncorretto|elixir|erlang|julia|composer)(?::(?![\w.-]*(?:fpm|apache|nginx|litespeed|unit))[\w.-]+)?(?:@.*)?$/;
+const INTERPRETER = /^(?:docker\.io\/)?(?:library\/)?(?:php|python|pypy|node|ruby|golang|rust|perl|openjdk|eclipse-temurin|amazoncorretto|elixir|erlang|julia|composer|maven|gradle|mcr\.microsoft\.com\/dotnet\/sdk)(?::(?![\w.-]*(?:fpm|apache|nginx|litespeed|unit))[\w.-]+)?(?:@.*)?$/;
 
 /** A command that runs the test suite (fzf's image runs test/runner.rb in tmux): the image is a test bench. */
 const TEST_RUNNER = /(?:^|[\s"'/])(?:pytest|py\.test|tox|jest|vitest|mocha|rspec|phpunit|(?:go|cargo|dotnet|mvn|gradle|npm|yarn|pnpm)\s+(?:run\s+)?test|make\s+(?:test|check))\b|\/(?:tests?|spec)\/[\w.-]+\.(?:rb|py|js|sh)\b/;
