@@ -6,7 +6,7 @@
 import type { TechnologyHit } from '../detect/technologies.js';
 import { technologyById } from '../catalogue/match.js';
 import { buildCodemap } from './codemap.js';
-import { type Draft, buildDrafts, DATASTORE_KINDS } from './containers.js';
+import { type Draft, buildDrafts, DATASTORE_KINDS, isDevCompose } from './containers.js';
 import { Context, type ModelInput, slug } from './context.js';
 import { buildDeployment } from './deployment.js';
 import { type Evidence, evidence, mergeEvidence, onlyDeclared, provisioned } from './evidence.js';
@@ -28,7 +28,7 @@ export function buildModel(input: ModelInput): ArchitectureModel {
   const drafts = buildDrafts(ctx).filter((d) => d.evidence.length > 0);
   ensureRootDraft(ctx, drafts);
 
-  const ownerOf = makeOwner(drafts);
+  const ownerOf = makeOwner(ctx, drafts);
   const techs = aggregateTechnologies(ctx, withoutOwnImages(drafts, input.hits), ownerOf);
   const languageOf = languageOfFolder(withoutMinified(input));
   let containers = drafts.map((d) => finalizeContainer(ctx, d, techs, languageOf));
@@ -131,10 +131,10 @@ function markSharedLibraries(ctx: Context, containers: Container[], drafts: Draf
   }
 }
 
-/** A compose file for development or tests publishes every port for debugging; the main one publishes the way in. */
-const DEV_COMPOSE = /(?:^|[.-])(?:dev|development|local|override|debug|test|tests|ci|e2e)(?:[.-]|$)/i;
-
-/** Compose services that publish a port, from the main compose files (from the others only when no main one publishes). */
+/**
+ * Compose services that publish a port, from the main compose files (from the others only when no main one
+ * publishes): a compose file for development or tests publishes every port for debugging; the main one the way in.
+ */
 function composePublished(ctx: Context): { name: string; ev: Evidence }[] {
   const main: { name: string; ev: Evidence }[] = [];
   const dev: { name: string; ev: Evidence }[] = [];
@@ -142,7 +142,7 @@ function composePublished(ctx: Context): { name: string; ev: Evidence }[] {
     if (ctx.roleOfFile(file) !== 'main') continue;
     for (const s of services) {
       if (s.source !== 'compose' || !s.published?.length) continue;
-      (DEV_COMPOSE.test(baseOf(file)) ? dev : main).push({ name: s.name, ev: evidence(file, `compose publishes port ${s.published[0]} of ${s.name}`, s.line) });
+      (isDevCompose(file) ? dev : main).push({ name: s.name, ev: evidence(file, `compose publishes port ${s.published[0]} of ${s.name}`, s.line) });
     }
   }
   // a service's own compose file in its folder (dispatch/docker-compose.yaml) is for working on it alone:
@@ -305,18 +305,27 @@ function ensureRootDraft(ctx: Context, drafts: Draft[]) {
 }
 
 /** Which container a technology hit belongs to: the runtime container running that image, else the deepest folder. */
-function makeOwner(drafts: Draft[]): (hit: TechnologyHit) => string | undefined {
+function makeOwner(ctx: Context, drafts: Draft[]): (hit: TechnologyHit) => string | undefined {
   const byPath = new Map(drafts.filter((d) => d.path !== undefined).map((d) => [d.path!, d.id]));
   const runtimeByFile = new Map<string, Draft[]>();
   for (const d of drafts) {
     if (d.path !== undefined) continue;
     for (const s of d.services) runtimeByFile.set(s.file, [...(runtimeByFile.get(s.file) ?? []), d]);
   }
+  // each file's services, by the part that runs them
+  const runnerOf = new Map<string, string>();
+  for (const d of drafts) for (const s of d.services) runnerOf.set(`${s.file}\0${s.fact.name}`, d.id);
   return (hit) => {
     if (hit.rule.startsWith('image ')) {
       const ref = hit.rule.slice('image '.length);
       const runtime = runtimeByFile.get(hit.file)?.find((d) => d.image === ref || d.services.some((s) => s.fact.image === ref));
       if (runtime) return runtime.id;
+      // a compose service's image is the part's that runs that service: one no part runs (adminer or a mail
+      // catcher beside the dev setup) belongs to none, not to the project around the compose file
+      const services = (ctx.input.facts.get(hit.file)?.services ?? []).filter((s) => s.image === ref);
+      const runners = services.map((s) => runnerOf.get(`${hit.file}\0${s.name}`));
+      if (services.length && runners.every((r) => r === undefined)) return undefined;
+      if (runners[0] !== undefined) return runners[0];
     }
     return nearestUp(byPath, dirOf(hit.file));
   };
