@@ -52,7 +52,7 @@ export function buildModel(input: ModelInput): ArchitectureModel {
   const relationships = buildRelationships({ ctx, drafts, containers, techs, importEdges: graph.containerEdges, deployable: runsSomewhere });
   markJobQueues(containers, relationships, techs);
   markSharedLibraries(ctx, containers, drafts, relationships);
-  disambiguateNames(containers);
+  disambiguateNames(containers, new Map(drafts.filter((d) => d.imageTech).map((d) => [d.id, d.imageTech!.name])));
   const componentRelationships = graph.componentEdges.map((e) => ({
     id: `${e.from}->${e.to}:import`,
     from: e.from,
@@ -405,7 +405,7 @@ function withoutMinified(input: ModelInput): ModelInput['files'] {
  * Parts that share a folder name (feature/foryou/api, feature/topic/api) are told apart by the folder
  * above them: a table of five "api" rows says nothing.
  */
-function disambiguateNames(containers: Container[]): void {
+function disambiguateNames(containers: Container[], productOf: Map<string, string>): void {
   const byName = new Map<string, Container[]>();
   for (const c of containers) if (c.path !== undefined) byName.set(c.name, [...(byName.get(c.name) ?? []), c]);
   for (const group of byName.values()) {
@@ -428,6 +428,14 @@ function disambiguateNames(containers: Container[]): void {
         break;
       }
     }
+  }
+  // two compose files' "db", one PostgreSQL and one MariaDB, are told apart by the product each runs
+  const runtime = new Map<string, Container[]>();
+  for (const c of containers) if (c.path === undefined) runtime.set(`${c.role}\0${c.name}`, [...(runtime.get(`${c.role}\0${c.name}`) ?? []), c]);
+  for (const group of runtime.values()) {
+    const products = group.map((c) => productOf.get(c.id));
+    if (group.length < 2 || products.some((p) => p === undefined) || new Set(products).size < group.length) continue;
+    group.forEach((c, i) => (c.name = `${c.name} (${products[i]})`));
   }
 }
 

@@ -292,8 +292,11 @@ export function buildDrafts(ctx: Context): Draft[] {
         attachService(builtHere, file, s);
         continue;
       }
+      // a "db" that one compose file runs as postgres:18 and another as mariadb:12 is two databases: a name
+      // joins services only when they run the same product
+      const sameProduct = (r: Draft) => imageTech === undefined || r.imageTech === undefined || r.imageTech.id === imageTech.id;
       const existing = runtimeOnly.find(
-        (r) => r.role === ctx.roleOfFile(file) && (r.names.has(s.name) || (imageTech !== undefined && r.imageTech?.id === imageTech.id)),
+        (r) => r.role === ctx.roleOfFile(file) && ((r.names.has(s.name) && sameProduct(r)) || (imageTech !== undefined && r.imageTech?.id === imageTech.id)),
       );
       const d: Draft = existing ?? {
         id: imageTech ? `datastore:${imageTech.id}` : `container:${slug(s.name)}`,

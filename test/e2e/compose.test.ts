@@ -188,3 +188,30 @@ describe("a service's own compose file beside the system's, and a test setup in 
     assert.equal(target?.image, 'apache/tika:latest');
   });
 });
+
+describe('a "db" that one compose file runs as PostgreSQL and another as MariaDB (paperless-ngx)', () => {
+  let model: ArchitectureModel;
+  const compose = (image: string, engine: string) =>
+    ['services:', '  db:', `    image: ${image}`, '  webserver:', '    image: ghcr.io/acme/papers:latest', '    depends_on:', '      - db', '    environment:', '      PAPERLESS_DBHOST: db', `      PAPERLESS_DBENGINE: ${engine}`, ''].join('\n');
+  analyzed('archmd-compose-same-name-', {
+    'pyproject.toml': '[project]\nname = "papers"\ndependencies = ["django>=5.0", "psycopg>=3.1", "mysqlclient>=2.2"]\n',
+    'src/papers/settings.py': 'DATABASES = {"default": {"ENGINE": "django.db.backends.postgresql"}}\n',
+    'src/papers/views.py': 'from django.http import JsonResponse\n\n\ndef index(request):\n    return JsonResponse({})\n',
+    'src/manage.py': 'import django\n',
+    Dockerfile: 'FROM python:3.12\nCOPY . /app\nCMD ["gunicorn", "papers.wsgi"]\n',
+    'docker/compose/docker-compose.postgres.yml': compose('docker.io/library/postgres:18', 'postgresql'),
+    'docker/compose/docker-compose.mariadb.yml': compose('docker.io/library/mariadb:12', 'mariadb'),
+  }, (m) => (model = m));
+
+  it('makes two stores, each labelled with the image its own files run', () => {
+    const stores = model.containers.filter((c) => c.kind === 'datastore');
+    assert.deepEqual(stores.map((c) => c.image).sort(), ['docker.io/library/mariadb:12', 'docker.io/library/postgres:18'], JSON.stringify(stores.map((c) => [c.id, c.image])));
+    const mariadb = stores.find((c) => c.image?.includes('mariadb'));
+    assert.ok(!mariadb?.evidence.some((e) => e.file.includes('postgres')), JSON.stringify(mariadb?.evidence));
+  });
+
+  it('tells the two apart by the product each runs', () => {
+    const names = model.containers.filter((c) => c.kind === 'datastore').map((c) => c.name).sort();
+    assert.deepEqual(names, ['db (MariaDB)', 'db (PostgreSQL)']);
+  });
+});
