@@ -367,12 +367,28 @@ const instanceKey = (name: string) => name.toLowerCase().replace(/[-_.]?\d+$/, '
  * as several services stays one part; replicas of one cluster (kafka1, kafka2) stay one store.
  */
 function splitInstances(d: Draft): Draft[] | undefined {
-  if (!d.imageTech || !DATASTORE_KINDS[d.imageTech.category] || d.manifests.length) return undefined;
+  const tech = d.imageTech;
+  if (!tech || !DATASTORE_KINDS[tech.category] || d.manifests.length) return undefined;
+  // the services that run the store: they build its folder or run its product's image, or share a name with
+  // one that does; dynamodblocal-init, joined to dynamodblocal by its name, only fills it
+  const direct = (s: Draft['services'][number]) =>
+    (d.path !== undefined && s.fact.build === d.path) || (s.fact.image !== undefined && matchTechnologies('image', stripImage(s.fact.image)).some((t) => t.id === tech.id));
+  const runners = new Set(d.services.filter(direct).map((s) => s.fact.name));
   const byFile = new Map<string, Set<string>>();
-  for (const { file, fact } of d.services) byFile.set(file, (byFile.get(file) ?? new Set()).add(instanceKey(fact.name)));
+  for (const { file, fact } of d.services) if (runners.has(fact.name)) byFile.set(file, (byFile.get(file) ?? new Set()).add(instanceKey(fact.name)));
   if (![...byFile.values()].some((keys) => keys.size > 1)) return undefined;
   const groups = new Map<string, Draft['services']>();
-  for (const s of d.services) groups.set(instanceKey(s.fact.name), [...(groups.get(instanceKey(s.fact.name)) ?? []), s]);
+  for (const s of d.services) if (runners.has(s.fact.name)) groups.set(instanceKey(s.fact.name), [...(groups.get(instanceKey(s.fact.name)) ?? []), s]);
+  // one that only serves a store goes with the store it is named after (auth-mongodb-init) or waits for; one
+  // that says neither is no store, and no part of any
+  const keys = [...groups.keys()];
+  for (const s of d.services) {
+    if (runners.has(s.fact.name)) continue;
+    const key =
+      keys.filter((k) => instanceKey(s.fact.name).startsWith(`${k}-`)).sort((a, b) => b.length - a.length)[0] ??
+      keys.find((k) => s.fact.dependsOn?.some((dep) => instanceKey(dep) === k));
+    if (key !== undefined) groups.get(key)!.push(s);
+  }
   const built = d.evidence.filter((e) => d.dockerfiles.includes(e.file));
   return [...groups].map(([key, services]) => {
     const part: Draft = {
@@ -606,8 +622,11 @@ export function manifestDescription(d: Draft): Fact | undefined {
   return undefined;
 }
 
+/** A draft's evidence, what a dev setup says after the rest: the system's own files are the ones to cite first. */
 export function draftEvidence(d: Draft): Evidence[] {
-  return mergeEvidence(d.evidence);
+  const merged = mergeEvidence(d.evidence);
+  const dev = (e: Evidence) => Number(isDevCompose(e.file) && d.services.some((s) => s.file === e.file && s.fact.source === 'compose'));
+  return merged.sort((a, b) => dev(a) - dev(b));
 }
 
 export type { Container };

@@ -141,6 +141,8 @@ export function buildRelationships({ ctx, drafts, containers, techs, importEdges
   const orchestrators = new Set(drafts.filter((d) => d.orchestrator).map((d) => d.id));
   const draftById = new Map(drafts.map((d) => [d.id, d]));
   const serving = drafts.filter((d) => d.path !== undefined && !(d.imageTech && isStoreCategory(d.imageTech.category)));
+  // the folders of the parts that run code (a store built from its own folder is where it lives, not a project)
+  const projects = new Map(serving.map((d) => [d.path!, d]));
   for (const t of techs) {
     if (!isStoreCategory(t.category) || t.scope !== 'runtime') continue;
     const targets = stores.filter((s) => s.imageTech!.id === t.id || sameFamily(s.imageTech!.id, t.id));
@@ -172,7 +174,7 @@ export function buildRelationships({ ctx, drafts, containers, techs, importEdges
       : store.path !== undefined ? [{ folder: dirOf(store.path) }] : [];
     if (!places.length) return true;
     return places.some(({ folder, file }) => {
-      const home = nearestUp(byPath, folder);
+      const home = nearestUp(projects, folder);
       if (!home || home === user || home.path === '' || (file !== undefined && user.services.some((s) => s.file === file))) return true;
       return user.path !== undefined && user.path.startsWith(`${home.path}/`);
     });

@@ -26,6 +26,8 @@ describe('one mongodb/ folder built as a database for each service (piggymetrics
     ...springService('account-service'),
     'mongodb/Dockerfile': 'FROM mongo:3\nCOPY init.sh /init.sh\nCMD ["/init.sh"]\n',
     'mongodb/init.sh': '#!/bin/sh\nmongod\n',
+    'mongodb-init/Dockerfile': 'FROM alpine:3.20\nCOPY create.sh /create.sh\nCMD ["/create.sh"]\n',
+    'mongodb-init/create.sh': '#!/bin/sh\nmongo --eval "db.createCollection(\'accounts\')"\n',
     'docker-compose.yml': [
       'services:',
       '  auth-service:',
@@ -52,11 +54,15 @@ describe('one mongodb/ folder built as a database for each service (piggymetrics
       '    build: mongodb',
       '    ports:',
       '      - 26000:27017',
+      '  mongodb-init:',
+      '    build: mongodb-init',
+      '    depends_on:',
+      '      - account-mongodb',
       '',
     ].join('\n'),
   }, (m) => (model = m));
 
-  it('makes a store of each compose service, not one named after one of them', () => {
+  it('makes a store of each compose service, not one named after one of them (nor of the job that fills one)', () => {
     const stores = model.containers.filter((c) => c.kind === 'datastore').map((c) => c.name).sort();
     assert.deepEqual(stores, ['account-mongodb', 'auth-mongodb']);
   });
@@ -111,6 +117,8 @@ describe('a dev compose file whose services share a toolbox image and mount the 
   it('takes the image and the ports from the main compose file, not the dev one', () => {
     assert.equal(model.containers.find((c) => c.kind === 'datastore')?.image, 'postgres:17-alpine');
     assert.deepEqual(model.containers.find((c) => c.path === '')?.ports, [9000]);
+    // and cites it first: the document names one file for a store
+    assert.equal(model.containers.find((c) => c.kind === 'datastore')?.evidence[0]?.file, 'docker-compose.yml');
   });
 
   it('gives no part the image of a compose service that runs beside it (adminer)', () => {
