@@ -8,7 +8,7 @@ import { buildToolOf } from '../detect/manifests/gradle.js';
 import type { TechnologyHit } from '../detect/technologies.js';
 import { technologyById } from '../catalogue/match.js';
 import { buildCodemap } from './codemap.js';
-import { type Draft, buildDrafts, DATASTORE_KINDS } from './containers.js';
+import { type Draft, buildDrafts, DATASTORE_KINDS, isDevCompose } from './containers.js';
 import { Context, type ModelInput, slug } from './context.js';
 import { buildDeployment } from './deployment.js';
 import { type Evidence, evidence, mergeEvidence, onlyDeclared, provisioned } from './evidence.js';
@@ -30,7 +30,7 @@ export function buildModel(input: ModelInput): ArchitectureModel {
   const drafts = buildDrafts(ctx).filter((d) => d.evidence.length > 0);
   ensureRootDraft(ctx, drafts);
 
-  const ownerOf = makeOwner(drafts);
+  const ownerOf = makeOwner(ctx, drafts);
   const techs = aggregateTechnologies(ctx, withoutOwnImages(drafts, input.hits), ownerOf);
   const languageOf = languageOfFolder(withoutMinified(input));
   let containers = drafts.map((d) => finalizeContainer(ctx, d, techs, languageOf));
@@ -54,7 +54,7 @@ export function buildModel(input: ModelInput): ArchitectureModel {
   const relationships = buildRelationships({ ctx, drafts, containers, techs, importEdges: graph.containerEdges, deployable: runsSomewhere });
   markJobQueues(containers, relationships, techs);
   markSharedLibraries(ctx, containers, drafts, relationships);
-  disambiguateNames(containers);
+  disambiguateNames(containers, new Map(drafts.filter((d) => d.imageTech).map((d) => [d.id, d.imageTech!.name])));
   const componentRelationships = graph.componentEdges.map((e) => ({
     id: `${e.from}->${e.to}:import`,
     from: e.from,
@@ -138,10 +138,10 @@ function markSharedLibraries(ctx: Context, containers: Container[], drafts: Draf
   }
 }
 
-/** A compose file for development or tests publishes every port for debugging; the main one publishes the way in. */
-const DEV_COMPOSE = /(?:^|[.-])(?:dev|development|local|override|debug|test|tests|ci|e2e)(?:[.-]|$)/i;
-
-/** Compose services that publish a port, from the main compose files (from the others only when no main one publishes). */
+/**
+ * Compose services that publish a port, from the main compose files (from the others only when no main one
+ * publishes): a compose file for development or tests publishes every port for debugging; the main one the way in.
+ */
 function composePublished(ctx: Context): { name: string; ev: Evidence }[] {
   const main: { name: string; ev: Evidence }[] = [];
   const dev: { name: string; ev: Evidence }[] = [];
@@ -149,7 +149,7 @@ function composePublished(ctx: Context): { name: string; ev: Evidence }[] {
     if (ctx.roleOfFile(file) !== 'main') continue;
     for (const s of services) {
       if (s.source !== 'compose' || !s.published?.length) continue;
-      (DEV_COMPOSE.test(baseOf(file)) ? dev : main).push({ name: s.name, ev: evidence(file, `compose publishes port ${s.published[0]} of ${s.name}`, s.line) });
+      (isDevCompose(file) ? dev : main).push({ name: s.name, ev: evidence(file, `compose publishes port ${s.published[0]} of ${s.name}`, s.line) });
     }
   }
   // a service's own compose file in its folder (dispatch/docker-compose.yaml) is for working on it alone:
@@ -343,18 +343,27 @@ function ensureRootDraft(ctx: Context, drafts: Draft[]) {
 }
 
 /** Which container a technology hit belongs to: the runtime container running that image, else the deepest folder. */
-function makeOwner(drafts: Draft[]): (hit: TechnologyHit) => string | undefined {
+function makeOwner(ctx: Context, drafts: Draft[]): (hit: TechnologyHit) => string | undefined {
   const byPath = new Map(drafts.filter((d) => d.path !== undefined).map((d) => [d.path!, d.id]));
   const runtimeByFile = new Map<string, Draft[]>();
   for (const d of drafts) {
     if (d.path !== undefined) continue;
     for (const s of d.services) runtimeByFile.set(s.file, [...(runtimeByFile.get(s.file) ?? []), d]);
   }
+  // each file's services, by the part that runs them
+  const runnerOf = new Map<string, string>();
+  for (const d of drafts) for (const s of d.services) runnerOf.set(`${s.file}\0${s.fact.name}`, d.id);
   return (hit) => {
     if (hit.rule.startsWith('image ')) {
       const ref = hit.rule.slice('image '.length);
       const runtime = runtimeByFile.get(hit.file)?.find((d) => d.image === ref || d.services.some((s) => s.fact.image === ref));
       if (runtime) return runtime.id;
+      // a compose service's image is the part's that runs that service: one no part runs (adminer or a mail
+      // catcher beside the dev setup) belongs to none, not to the project around the compose file
+      const services = (ctx.input.facts.get(hit.file)?.services ?? []).filter((s) => s.image === ref);
+      const runners = services.map((s) => runnerOf.get(`${hit.file}\0${s.name}`));
+      if (services.length && runners.every((r) => r === undefined)) return undefined;
+      if (runners[0] !== undefined) return runners[0];
     }
     return nearestUp(byPath, dirOf(hit.file));
   };
@@ -434,7 +443,7 @@ function withoutMinified(input: ModelInput): ModelInput['files'] {
  * Parts that share a folder name (feature/foryou/api, feature/topic/api) are told apart by the folder
  * above them: a table of five "api" rows says nothing.
  */
-function disambiguateNames(containers: Container[]): void {
+function disambiguateNames(containers: Container[], productOf: Map<string, string>): void {
   const byName = new Map<string, Container[]>();
   for (const c of containers) if (c.path !== undefined) byName.set(c.name, [...(byName.get(c.name) ?? []), c]);
   for (const group of byName.values()) {
@@ -457,6 +466,14 @@ function disambiguateNames(containers: Container[]): void {
         break;
       }
     }
+  }
+  // two compose files' "db", one PostgreSQL and one MariaDB, are told apart by the product each runs
+  const runtime = new Map<string, Container[]>();
+  for (const c of containers) if (c.path === undefined) runtime.set(`${c.role}\0${c.name}`, [...(runtime.get(`${c.role}\0${c.name}`) ?? []), c]);
+  for (const group of runtime.values()) {
+    const products = group.map((c) => productOf.get(c.id));
+    if (group.length < 2 || products.some((p) => p === undefined) || new Set(products).size < group.length) continue;
+    group.forEach((c, i) => (c.name = `${c.name} (${products[i]})`));
   }
 }
 

@@ -232,7 +232,9 @@ export function buildDrafts(ctx: Context): Draft[] {
   const allServices = [...ctx.each('services')].flatMap(([file, list]) => list.map((s) => [file, withEnvFile(ctx, file, s)] as const));
   // then those that name an image, so a compose override without one joins the service it overrides
   const order = (s: ServiceFact) => (s.build !== undefined ? 0 : s.image ? 1 : 2);
-  allServices.sort(([, a], [, b]) => order(a) - order(b));
+  // and the system's own compose file before a service's own or a dev setup's: the image and ports it gives
+  // a store (rabbitmq:3.8 at the root, not dispatch/'s 3.7; postgres:17, not dev/'s 13) are the ones that run
+  allServices.sort(([fa, a], [fb, b]) => order(a) - order(b) || composeRank(fa, a) - composeRank(fb, b));
   for (const [file, s] of allServices) {
     // a service that runs the tests (a playwright or cypress container in the dev compose file), or a mail
     // catcher or database admin UI beside it, is not the system
@@ -320,8 +322,11 @@ export function buildDrafts(ctx: Context): Draft[] {
         attachService(builtHere, file, s);
         continue;
       }
+      // a "db" that one compose file runs as postgres:18 and another as mariadb:12 is two databases: a name
+      // joins services only when they run the same product
+      const sameProduct = (r: Draft) => imageTech === undefined || r.imageTech === undefined || r.imageTech.id === imageTech.id;
       const existing = runtimeOnly.find(
-        (r) => r.role === ctx.roleOfFile(file) && (r.names.has(s.name) || (imageTech !== undefined && r.imageTech?.id === imageTech.id)),
+        (r) => r.role === ctx.roleOfFile(file) && ((r.names.has(s.name) && sameProduct(r)) || (imageTech !== undefined && r.imageTech?.id === imageTech.id)),
       );
       const d: Draft = existing ?? {
         id: imageTech ? `datastore:${imageTech.id}` : `container:${slug(s.name)}`,
@@ -341,19 +346,111 @@ export function buildDrafts(ctx: Context): Draft[] {
     }
   }
 
+  // a port only a dev setup publishes (the Vite dev server beside the app) is not one the part listens on
+  // where the system's compose file says which ports it uses
+  for (const d of [...byPath.values(), ...runtimeOnly]) {
+    const dev = (f: string, s: ServiceFact) => s.source === 'compose' && isDevCompose(f);
+    const main = d.services.filter((s) => !dev(s.file, s.fact)).flatMap((s) => s.fact.ports ?? []);
+    if (!main.length) continue;
+    const exposed = d.dockerfiles.flatMap((f) => (ctx.input.facts.get(f)?.exposedPorts ?? []).map((p) => p.port));
+    for (const s of d.services) {
+      if (!dev(s.file, s.fact)) continue;
+      for (const p of s.fact.ports ?? []) if (!main.includes(p) && !exposed.includes(p)) d.ports.delete(p);
+    }
+  }
+
+  // four compose services built from one mongodb/ folder (or running one image) are four databases, one each
+  for (const [folder, d] of byPath) {
+    const split = splitInstances(d);
+    if (!split) continue;
+    byPath.delete(folder);
+    runtimeOnly.push(...split);
+  }
+  for (const d of [...runtimeOnly]) {
+    const split = splitInstances(d);
+    if (split) runtimeOnly.splice(runtimeOnly.indexOf(d), 1, ...split);
+  }
   const drafts = [...byPath.values(), ...runtimeOnly];
-  // ids must be unique: two runtime-only stores of one technology get their service names
-  const seen = new Map<string, number>();
-  for (const d of drafts) {
-    const n = seen.get(d.id) ?? 0;
-    seen.set(d.id, n + 1);
-    if (n > 0) d.id = `${d.id}-${slug([...d.names][0] ?? String(n))}`;
+  // ids must be unique: two runtime-only stores of one technology get their service names, and a third
+  // of the same name (tika in the main, the test and the dev container's compose files) a number; the
+  // system's own keep the plain ids
+  const taken = new Set<string>();
+  for (const d of [...drafts].sort((a, b) => Number(a.role !== 'main') - Number(b.role !== 'main'))) {
+    let id = taken.has(d.id) ? `${d.id}-${slug([...d.names][0] ?? 'other')}` : d.id;
+    for (let n = 2; taken.has(id); n++) id = `${d.id}-${slug([...d.names][0] ?? 'other')}-${n}`;
+    taken.add(id);
+    d.id = id;
   }
   return drafts.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 
   function draftFor(folder: string): Draft | undefined {
     return byPath.get(folder);
   }
+}
+
+/** "kafka1", "kafka-2" and "kafka_3" are replicas of one cluster; "auth-mongodb" and "account-mongodb" are not. */
+const instanceKey = (name: string) => name.toLowerCase().replace(/[-_.]?\d+$/, '');
+
+/**
+ * A store that one compose file runs under several names (auth-mongodb, account-mongodb, both built from
+ * ./mongodb) is that many stores: each its own data, each reached by its own clients. A project's code run
+ * as several services stays one part; replicas of one cluster (kafka1, kafka2) stay one store.
+ */
+function splitInstances(d: Draft): Draft[] | undefined {
+  const tech = d.imageTech;
+  if (!tech || !DATASTORE_KINDS[tech.category] || d.manifests.length) return undefined;
+  // the services that run the store: they build its folder or run its product's image, or share a name with
+  // one that does; dynamodblocal-init, joined to dynamodblocal by its name, only fills it
+  const direct = (s: Draft['services'][number]) =>
+    (d.path !== undefined && s.fact.build === d.path) || (s.fact.image !== undefined && matchTechnologies('image', stripImage(s.fact.image)).some((t) => t.id === tech.id));
+  const runners = new Set(d.services.filter(direct).map((s) => s.fact.name));
+  const byFile = new Map<string, Set<string>>();
+  for (const { file, fact } of d.services) if (runners.has(fact.name)) byFile.set(file, (byFile.get(file) ?? new Set()).add(instanceKey(fact.name)));
+  if (![...byFile.values()].some((keys) => keys.size > 1)) return undefined;
+  const groups = new Map<string, Draft['services']>();
+  for (const s of d.services) if (runners.has(s.fact.name)) groups.set(instanceKey(s.fact.name), [...(groups.get(instanceKey(s.fact.name)) ?? []), s]);
+  // one that only serves a store goes with the store it is named after (auth-mongodb-init) or waits for; one
+  // that says neither is no store, and no part of any
+  const keys = [...groups.keys()];
+  for (const s of d.services) {
+    if (runners.has(s.fact.name)) continue;
+    const key =
+      keys.filter((k) => instanceKey(s.fact.name).startsWith(`${k}-`)).sort((a, b) => b.length - a.length)[0] ??
+      keys.find((k) => s.fact.dependsOn?.some((dep) => instanceKey(dep) === k));
+    if (key !== undefined) groups.get(key)!.push(s);
+  }
+  const built = d.evidence.filter((e) => d.dockerfiles.includes(e.file));
+  return [...groups].map(([key, services]) => {
+    const part: Draft = {
+      id: `datastore:${d.imageTech!.id}-${slug(key)}`,
+      names: new Set(),
+      manifests: [],
+      dockerfiles: [...d.dockerfiles],
+      services: [],
+      image: d.path !== undefined ? d.image : services.find((s) => s.fact.image)?.fact.image ?? d.image,
+      imageTech: d.imageTech,
+      ports: new Set(),
+      role: d.role,
+      evidence: [...built],
+      deployable: true,
+    };
+    for (const s of services) attachService(part, s.file, s.fact);
+    // (the ports its image exposes, when no compose file says which it listens on)
+    if (!part.ports.size) for (const p of d.ports) part.ports.add(p);
+    return part;
+  });
+}
+
+const DEV_COMPOSE = /(?:^|[.-])(?:dev|development|local|override|debug|test|tests|ci|e2e)(?:[.-]|$)/i;
+
+/** A compose file for working on the code (docker-compose.dev.yml, dev/docker-compose.yml), not for running the system. */
+export function isDevCompose(file: string): boolean {
+  return DEV_COMPOSE.test(baseOf(file)) || /(?:^|\/)(?:dev|development)\//i.test(`${dirOf(file)}/`);
+}
+
+/** How far a file that runs services is from describing the system: the root's main compose file first. */
+function composeRank(file: string, s: ServiceFact): number {
+  return (s.source === 'compose' && isDevCompose(file) ? 100 : 0) + file.split('/').length;
 }
 
 const TEST_RUNNER_NAME = /^(?:e2e|tests?|playwright|cypress|selenium|integration[-_]?tests?|load[-_]?tests?|k6)(?:[-_][\w-]*)?$/i;
@@ -417,7 +514,8 @@ function sourceCounts(ctx: Context, role: string): Map<string, number> {
   if (counts) return counts;
   counts = new Map();
   for (const f of ctx.input.files) {
-    if (!f.languageType || !SOURCE_TYPES.has(f.languageType) || f.generated || f.role !== role || NOT_OWN_SOURCE.test(f.path)) continue;
+    // (a Dockerfile is no code of the folder it sits in, whatever its name: dev/app.Dockerfile, docker/Dockerfile.dev)
+    if (!f.languageType || !SOURCE_TYPES.has(f.languageType) || f.language === 'Dockerfile' || f.generated || f.role !== role || NOT_OWN_SOURCE.test(f.path)) continue;
     for (let i = f.path.lastIndexOf('/'); ; i = f.path.lastIndexOf('/', i - 1)) {
       const dir = i < 0 ? '' : f.path.slice(0, i);
       counts.set(dir, (counts.get(dir) ?? 0) + 1);
@@ -564,8 +662,11 @@ export function manifestDescription(d: Draft): Fact | undefined {
   return undefined;
 }
 
+/** A draft's evidence, what a dev setup says after the rest: the system's own files are the ones to cite first. */
 export function draftEvidence(d: Draft): Evidence[] {
-  return mergeEvidence(d.evidence);
+  const merged = mergeEvidence(d.evidence);
+  const dev = (e: Evidence) => Number(isDevCompose(e.file) && d.services.some((s) => s.file === e.file && s.fact.source === 'compose'));
+  return merged.sort((a, b) => dev(a) - dev(b));
 }
 
 export type { Container };

@@ -7,7 +7,7 @@ import type { Ecosystem } from '../detect/facts.js';
 import { matchTechnologies } from '../catalogue/match.js';
 import type { TechnologyUse } from './types.js';
 import type { Context } from './context.js';
-import { DATASTORE_KINDS, type Draft, manifestDescription, primaryManifests } from './containers.js';
+import { DATASTORE_KINDS, type Draft, draftEvidence, manifestDescription, primaryManifests } from './containers.js';
 import { evidence, mergeEvidence } from './evidence.js';
 import { baseOf, dirOf } from './graph/paths.js';
 import type { Container, ContainerKind, Fact } from './types.js';
@@ -51,7 +51,7 @@ export function finalizeContainer(ctx: Context, d: Draft, techs: TechnologyUse[]
     kind,
     role: d.role,
     technologies: mine.map((t) => t.id).sort(),
-    evidence: mergeEvidence(d.evidence),
+    evidence: draftEvidence(d),
   };
   if (d.path !== undefined) container.path = d.path;
   const description = manifestDescription({ ...d, manifests: primaryManifests(d) }) ?? readmeDescription(ctx, d);

@@ -247,8 +247,17 @@ export function buildObservations(
   for (const store of containers.filter((c) => c.role === 'main' && c.kind === 'datastore')) {
     // a driver in two manifests does not make one shared store (each service may have its own database on
     // the same server, or use none at run time): only configuration that points at this store counts
-    const users = relationships.filter((r) => r.to === store.id && services.has(r.from) && r.evidence.some((e) => !/\bdependency\b|^import\b/.test(e.rule)));
-    const userIds = [...new Set(users.map((u) => u.from))];
+    const configured = (e: Evidence) => !/\bdependency\b|^import\b/.test(e.rule);
+    const users = relationships.filter((r) => r.to === store.id && services.has(r.from) && r.evidence.some(configured));
+    // two compose files that each run a "db" beside the app (the dev setup's and the production one) run two
+    // databases: users share the store only when one file runs them both, or their own configuration names it
+    const storeFiles = new Set(store.evidence.map((e) => e.file));
+    const configFiles = new Map<string, Set<string>>();
+    for (const u of users) for (const e of u.evidence.filter(configured)) configFiles.set(u.from, (configFiles.get(u.from) ?? new Set()).add(e.file));
+    const anywhere = (id: string) => [...configFiles.get(id)!].some((f) => !storeFiles.has(f));
+    const together = (a: string, b: string) => anywhere(a) || anywhere(b) || [...configFiles.get(a)!].some((f) => configFiles.get(b)!.has(f));
+    const candidates = [...new Set(users.map((u) => u.from))];
+    const userIds = candidates.filter((a) => candidates.some((b) => b !== a && together(a, b)));
     if (userIds.length < 2) continue;
     // one server, a database each (jdbc:postgresql://postgres/dborder, .../dbshipping): their data is apart
     const databases = userIds.map((u) => databasesOf.get(u));
@@ -257,7 +266,7 @@ export function buildObservations(
     const value = own
       ? `Scalability: ${store.name} serves ${who}, each with a database of its own; a load peak from one reaches the others.`
       : `Scalability: ${store.name} is shared by ${who}; a change to its data or a load peak from one reaches the others.`;
-    out.push({ value, evidence: mergeEvidence(...users.map((u) => first(u.evidence, 1))) });
+    out.push({ value, evidence: mergeEvidence(...users.filter((u) => userIds.includes(u.from)).map((u) => first(u.evidence, 1))) });
   }
   return out;
 }

@@ -82,9 +82,17 @@ export function buildRelationships({ ctx, drafts, containers, techs, importEdges
   for (const d of drafts) for (const n of d.names) if (!byServiceName.has(`${d.role}\0${n}`)) byServiceName.set(`${d.role}\0${n}`, d);
   // a name means the service of the same compose project first (the folder of its files): backend/ and
   // backend-go/ may each run their own "db"
+  // (and of the same file before that: docker/compose/ may hold the system's files and a test setup's)
+  const byFileService = new Map<string, Draft>();
   const byProjectService = new Map<string, Draft>();
-  for (const d of drafts) for (const { file, fact } of d.services) byProjectService.set(`${dirOf(file)}\0${fact.name}`, d);
-  const named = (d: Draft, file: string, name: string) => byProjectService.get(`${dirOf(file)}\0${name}`) ?? byServiceName.get(`${d.role}\0${name}`);
+  for (const d of drafts) {
+    for (const { file, fact } of d.services) {
+      byFileService.set(`${file}\0${fact.name}`, d);
+      if (!byProjectService.has(`${d.role}\0${dirOf(file)}\0${fact.name}`)) byProjectService.set(`${d.role}\0${dirOf(file)}\0${fact.name}`, d);
+    }
+  }
+  const named = (d: Draft, file: string, name: string) =>
+    byFileService.get(`${file}\0${name}`) ?? byProjectService.get(`${d.role}\0${dirOf(file)}\0${name}`) ?? byServiceName.get(`${d.role}\0${name}`);
 
   // declared dependencies between this repository's own projects
   for (const d of drafts) {
@@ -132,6 +140,10 @@ export function buildRelationships({ ctx, drafts, containers, techs, importEdges
   // a service whose code uses a datastore driver talks to that datastore
   const stores = drafts.filter((d) => d.imageTech && isStoreCategory(d.imageTech.category));
   const orchestrators = new Set(drafts.filter((d) => d.orchestrator).map((d) => d.id));
+  const draftById = new Map(drafts.map((d) => [d.id, d]));
+  const serving = drafts.filter((d) => d.path !== undefined && !(d.imageTech && isStoreCategory(d.imageTech.category)));
+  // the folders of the parts that run code (a store built from its own folder is where it lives, not a project)
+  const projects = new Map(serving.map((d) => [d.path!, d]));
   for (const t of techs) {
     if (!isStoreCategory(t.category) || t.scope !== 'runtime') continue;
     const targets = stores.filter((s) => s.imageTech!.id === t.id || sameFamily(s.imageTech!.id, t.id));
@@ -143,12 +155,48 @@ export function buildRelationships({ ctx, drafts, containers, techs, importEdges
       const ev = t.evidence.filter((e) => nearestUp(byPath, dirOf(e.file))?.id === c.id && ctx.roleOfFile(e.file) === c.role);
       const driverEvidence = ev.filter((e) => /dependency|import|datasource|adapter|ENGINE|JDBC|dialect|DB_CONNECTION/.test(e.rule));
       if (!driverEvidence.length) continue;
-      for (const target of targets.filter((s) => s.role === c.role)) {
+      const user = draftById.get(cid);
+      if (!user) continue;
+      for (const target of driverTargets(user, targets.filter((s) => s.role === c.role && sameProject(s, user)), serving)) {
         edges.add(c.id, target.id, protocolFor(t.id, t.name, t.category), 'data', `uses ${t.name}`, driverEvidence.slice(0, 3));
       }
     }
   }
   return edges.list();
+
+  /**
+   * A driver says what a part talks to, not where: a store another project runs (a compose file in an
+   * independent example's folder) is not this part's. A store is the user's when the file that runs it sits
+   * outside every other part's folder (the root's docker-compose.yml, deploy/), or in the user's own folder or
+   * one above it, or when that file runs the user too.
+   */
+  function sameProject(store: Draft, user: Draft): boolean {
+    const places: { folder: string; file?: string }[] = store.services.length
+      ? store.services.map((s) => ({ folder: dirOf(s.file), file: s.file }))
+      : store.path !== undefined ? [{ folder: dirOf(store.path) }] : [];
+    if (!places.length) return true;
+    return places.some(({ folder, file }) => {
+      const home = nearestUp(projects, folder);
+      if (!home || home === user || home.path === '' || (file !== undefined && user.services.some((s) => s.file === file))) return true;
+      return user.path !== undefined && user.path.startsWith(`${home.path}/`);
+    });
+  }
+}
+
+/**
+ * Of several stores of one technology in a project (auth-mongodb and account-mongodb), the one named after a
+ * part is that part's: another part's driver does not reach it, and the part itself uses its own.
+ */
+function driverTargets(user: Draft, candidates: Draft[], serving: Draft[]): Draft[] {
+  if (candidates.length < 2) return candidates;
+  const keysOf = (d: Draft) =>
+    [...d.names, d.path !== undefined ? d.path.split('/').pop()! : '']
+      .map((n) => n.toLowerCase().replace(/[-_.]?(?:service|svc|server|api|app)$/, ''))
+      .filter((k) => k.length >= 3);
+  const namedFor = (store: Draft, part: Draft) => [...store.names].some((n) => keysOf(part).some((k) => n.toLowerCase().startsWith(`${k}-`) || n.toLowerCase().startsWith(`${k}_`)));
+  const mine = candidates.filter((s) => namedFor(s, user));
+  if (mine.length) return mine;
+  return candidates.filter((s) => !serving.some((p) => p !== user && namedFor(s, p)));
 }
 
 /** What a service answers on, from its own code: a gRPC server, else HTTP routes. */

@@ -30,6 +30,12 @@ test('compose: depends_on (map and list) and links name other services', () => {
   assert.deepEqual(services.find((s) => s.name === 'web')!.dependsOn, ['api']);
 });
 
+test('compose: a service waited for until it completes (a one-shot migration) is no dependency', () => {
+  const text = 'services:\n  web:\n    image: acme/web\n    depends_on:\n      prep:\n        condition: service_completed_successfully\n      meilisearch:\n        condition: service_started\n  prep:\n    image: acme/web\n  meilisearch:\n    image: getmeili/meilisearch\n';
+  const web = reader('compose').read('docker-compose.yml', text).services!.find((s) => s.name === 'web')!;
+  assert.deepEqual(web.dependsOn, ['meilisearch']);
+});
+
 test('compose: anchors and merge keys bring shared environment into services', () => {
   const services = readWith('compose', FIX, 'docker-compose.yml').services!;
   const web = services.find((s) => s.name === 'web')!;

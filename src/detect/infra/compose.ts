@@ -22,10 +22,14 @@ export function containerPort(entry: unknown): number | undefined {
   return toPort(last); // ranges ("8000-8010") are not single ports: skipped
 }
 
-/** Service names from depends_on / links in list or map form; "db:database" links name "db". */
+/**
+ * Service names from depends_on / links in list or map form; "db:database" links name "db". A service waited
+ * for until it has finished (condition: service_completed_successfully, a one-shot migration job) is run
+ * before this one, not talked to.
+ */
 function serviceNames(v: unknown): string[] {
   if (Array.isArray(v)) return v.map((x) => asString(x)?.split(':')[0]).filter((x): x is string => !!x);
-  if (isRecord(v)) return Object.keys(v);
+  if (isRecord(v)) return Object.entries(v).filter(([, dep]) => !(isRecord(dep) && dep.condition === 'service_completed_successfully')).map(([name]) => name);
   return [];
 }
 
