@@ -274,8 +274,8 @@ export interface FileFacts {
   /** composer.json autoload (and autoload-dev) PSR-4: namespace prefix -> folders relative to the composer.json folder. */
   psr4?: { prefix: string; dirs: string[] }[];
   apis?: ApiFact[];
-  /** Views this file defines that answer with a rendered page (a Django view that renders a template), by name. */
-  pageViews?: { name: string; line: number }[];
+  /** Django views this file defines, by name, and what each answers with: a rendered page, data (JSON), or a form's handling and redirect. */
+  views?: { name: string; line: number; answers: 'page' | 'data' | 'form' }[];
   intro?: IntroFact;
   /** GitHub Actions `uses:` and similar references that the catalogue can match. */
   actions?: { ref: string; line?: number }[];

@@ -274,11 +274,13 @@ function attachApis(ctx: Context, drafts: Draft[], containers: Container[]) {
       if (!owner) continue;
       const list = (owner.apis ??= []);
       if (list.length >= 500) continue;
-      // a route to a view that renders a template serves a page, not an API
-      const page = a.style === 'REST' && a.handler !== undefined && pageViews.get(owner)?.get(a.handler);
+      // a route to a view of the site's own that renders a template or answers a form serves the site's pages,
+      // not an API; one whose view answers with JSON is REST
+      const view = a.style === 'REST' && a.handler !== undefined ? pageViews(owner, dirOf(file), a.handler) : undefined;
+      const page = view !== undefined && view.answers !== 'data';
       const style = page ? 'Web' : a.style;
       const ev = [evidence(file, `${style} ${a.role ?? 'definition'}`, a.line)];
-      if (page) ev.push(evidence(page.file, `view ${a.handler} renders a page`, page.line));
+      if (page) ev.push(evidence(view.file, view.answers === 'page' ? `view ${a.handler} renders a page` : `view ${a.handler} handles a form or redirects`, view.line));
       list.push({ style, name: a.name, ...(a.role ? { role: a.role } : {}), evidence: ev });
     }
   }
@@ -309,18 +311,40 @@ function describedServer(apis: ApiFact[], containers: Container[]): Container | 
   return scored.length && (scored.length === 1 || scored[0].n > scored[1].n) ? scored[0].c : undefined;
 }
 
-/** The page views (views that render a template) each container defines, by name; the first file in path order names it. */
-function pageViewsByOwner(ctx: Context, byPath: Map<string, Container>): Map<Container, Map<string, { file: string; line?: number }>> {
-  const out = new Map<Container, Map<string, { file: string; line?: number }>>();
-  for (const [file, names] of ctx.each('pageViews')) {
+type KnownView = { file: string; line?: number; answers: 'page' | 'data' | 'form' };
+
+/**
+ * The Django view a urls.py names: the one its own app defines (views.py or a views/ package beside it, what
+ * `from . import views` imports), else the only one of that name in the container. Two apps often both
+ * have a `pause` or an `index`, one of them the API's.
+ */
+function pageViewsByOwner(ctx: Context, byPath: Map<string, Container>): (owner: Container, urlsFolder: string, name: string) => KnownView | undefined {
+  const byApp = new Map<string, Map<string, KnownView>>();
+  const byOwner = new Map<Container, Map<string, KnownView | null>>();
+  for (const [file, list] of ctx.each('views')) {
     if (ctx.roleOfFile(file) !== 'main') continue;
     const owner = nearestUp(byPath, dirOf(file));
     if (!owner) continue;
-    const views = out.get(owner) ?? new Map<string, { file: string; line?: number }>();
-    out.set(owner, views);
-    for (const v of names) if (!views.has(v.name)) views.set(v.name, { file, line: v.line });
+    const folder = dirOf(file);
+    const app = baseOf(folder) === 'views' ? dirOf(folder) : folder;
+    const inApp = byApp.get(app) ?? new Map<string, KnownView>();
+    byApp.set(app, inApp);
+    const inOwner = byOwner.get(owner) ?? new Map<string, KnownView | null>();
+    byOwner.set(owner, inOwner);
+    for (const v of list) {
+      const known = { file, line: v.line, answers: v.answers };
+      if (!inApp.has(v.name)) inApp.set(v.name, known);
+      // null: defined by several apps, so the name alone does not say which
+      inOwner.set(v.name, inOwner.has(v.name) ? null : known);
+    }
   }
-  return out;
+  // an app with views of its own names its own (a `checks` it does not define is not the front end's page);
+  // an API app's form handlers answer other programs (a provider's status callback), not a browser
+  return (owner, urlsFolder, name) => {
+    const inApp = byApp.get(urlsFolder);
+    const view = inApp ? inApp.get(name) : (byOwner.get(owner)?.get(name) ?? undefined);
+    return view && view.answers === 'form' && /(?:^|[-_])api(?:$|[-_])/i.test(baseOf(urlsFolder)) ? undefined : view;
+  };
 }
 
 /** With no manifest at all, the root is the one project, if it has code. */

@@ -256,6 +256,9 @@ function servedAsWebApp(ctx: Context, d: Draft): boolean {
  * A main that names the folder itself (".", "./") means its index.js, as Node reads it.
  */
 function mainFileExists(ctx: Context, manifest: string, target: string): boolean {
+  // "main": "expo-router/entry" names a module of a dependency (Expo's app entry), no file of the package
+  const pkg = /^(@[^/]+\/[^/]+|[^./][^/]*)/.exec(target)?.[1];
+  if (pkg && ctx.input.facts.get(manifest)?.dependencies?.some((dep) => dep.name === pkg)) return false;
   const dir = manifest.includes('/') ? manifest.slice(0, manifest.lastIndexOf('/') + 1) : '';
   const path = `${dir}${/^\.?\/?$/.test(target) ? 'index.js' : target.replace(/^\.\//, '')}`;
   if (ctx.fileByPath.has(path) || /(?:^|\/)(?:dist|build|lib|out|es|esm|cjs|umd|\.output)\//.test(path)) return true;
@@ -305,7 +308,9 @@ const APP_ENTRIES = [
   'public/index.html',
   'src/index.html',
   'angular.json',
-  ...['next.config', 'nuxt.config', 'remix.config', 'astro.config', 'quasar.config', 'app.config', 'gatsby-config', 'react-router.config'].flatMap((stem) =>
+  // an Expo or React Native app's manifest and bundler config (its package.json `main` names expo-router's entry)
+  'app.json',
+  ...['next.config', 'nuxt.config', 'remix.config', 'astro.config', 'quasar.config', 'app.config', 'gatsby-config', 'react-router.config', 'metro.config'].flatMap((stem) =>
     ['js', 'cjs', 'mjs', 'ts', 'cts', 'mts'].map((ext) => `${stem}.${ext}`),
   ),
 ];

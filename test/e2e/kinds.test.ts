@@ -784,6 +784,8 @@ describe('a Django site whose own views render templates, beside a JSON endpoint
       '    path("post/<int:pk>/", views.PostDetail.as_view(), name="post"),',
       '    path("archive/", views.Archive.as_view(), name="archive"),',
       '    path("feed.json", views.feed, name="feed"),',
+      '    path("post/<int:pk>/remove/", views.remove, name="remove"),',
+      '    path("stats/", views.stats, name="stats"),',
       ']',
       '',
     ].join('\n'),
@@ -812,8 +814,20 @@ describe('a Django site whose own views render templates, beside a JSON endpoint
       'def feed(request):',
       '    return JsonResponse({"posts": [p.title for p in Post.objects.all()]})',
       '',
+      '',
+      'def remove(request, pk):',
+      '    Post.objects.filter(pk=pk).delete()',
+      '    return redirect("index")',
+      '',
+      '',
+      '@api_view(["GET"])',
+      'def stats(request):',
+      '    return Response({"posts": Post.objects.count()})',
+      '',
     ].join('\n'),
     'blog/models.py': 'from django.db import models\n\n\nclass Post(models.Model):\n    title = models.CharField(max_length=200)\n',
+    'api/urls.py': 'from django.urls import path\nfrom . import views\n\nurlpatterns = [\n    path("v1/", views.index),\n]\n',
+    'api/views.py': 'from django.http import JsonResponse\n\n\ndef index(request):\n    return JsonResponse({"version": 1})\n',
   }, (m) => (model = m));
 
   it('serves web pages through the views that render templates, and REST through the one that returns JSON', () => {
@@ -823,6 +837,9 @@ describe('a Django site whose own views render templates, beside a JSON endpoint
     assert.equal(styleOf('/post/<int:pk>/'), 'Web');
     assert.equal(styleOf('/archive/'), 'Web');
     assert.equal(styleOf('/feed.json'), 'REST');
+    assert.equal(styleOf('/post/<int:pk>/remove/'), 'Web', "a form's redirect is the site's HTML flow");
+    assert.equal(styleOf('/stats/'), 'REST', 'an @api_view answers with data');
+    assert.equal(styleOf('/v1/'), 'REST', "the api app's own index answers with JSON; the blog's renders a page");
     const index = apis.find((a) => a.name === '/')!;
     assert.ok(index.evidence.some((e) => e.file === 'blog/views.py' && e.line === 9), JSON.stringify(index.evidence));
   });
@@ -1010,5 +1027,19 @@ describe('a self-hosting installer written mostly in shell, with a few Python te
     const python = model.languages.find((l) => l.name === 'Python');
     assert.ok(shell && shell.share > 0.5, JSON.stringify(model.languages));
     assert.ok(!python || python.share < 0.5, JSON.stringify(model.languages));
+  });
+});
+
+describe('an Expo app whose package.json main is expo-router/entry', () => {
+  let model: ArchitectureModel;
+  analyzed('archmd-kinds-expo-app-', {
+    'mobile/package.json': JSON.stringify({ name: 'mobile', main: 'expo-router/entry', version: '1.0.0', dependencies: { expo: '~52.0.0', 'expo-router': '~4.0.0', react: '18.3.1', 'react-native': '0.76.0' } }),
+    'mobile/app.json': JSON.stringify({ expo: { name: 'Onyx', slug: 'mobile' } }),
+    'mobile/metro.config.js': 'const { getDefaultConfig } = require("expo/metro-config");\nmodule.exports = getDefaultConfig(__dirname);\n',
+    'mobile/src/app/index.tsx': 'import { Text } from "react-native";\n\nexport default function Home() {\n  return <Text>Chats</Text>;\n}\n',
+  }, (m) => (model = m));
+
+  it('is a mobile app, not a library', () => {
+    assert.equal(kindOf(model, 'mobile'), 'frontend');
   });
 });

@@ -92,3 +92,8 @@ test('MSTest.Sdk and *.Tests projects are test projects even with OutputType Exe
   const byName = readerFor('A.csproj').read('tests/Api.FunctionalTests/Api.FunctionalTests.csproj', text.replace('MSTest.Sdk/3.6.0', 'Microsoft.NET.Sdk'));
   assert.equal(byName.dependencies![0].scope, 'test');
 });
+
+test('a Web SDK project that says OutputType Library is a Razor class library an app hosts, not an application', () => {
+  const text = '<Project Sdk="Microsoft.NET.Sdk.Web">\n  <PropertyGroup>\n    <TargetFramework>net9.0</TargetFramework>\n    <OutputType>Library</OutputType>\n  </PropertyGroup>\n</Project>\n';
+  assert.equal(readerFor('modules/payment/src/Payment.Web/Payment.Web.csproj').read('modules/payment/src/Payment.Web/Payment.Web.csproj', text).manifests?.[0].kind, 'library');
+});

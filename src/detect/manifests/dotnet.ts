@@ -106,9 +106,10 @@ function readProjectXml(path: string, text: string, asManifest: boolean): ReadRe
       return compact({ name: file.slice(cut + 1).replace(/\.\w+proj$/i, ''), path: cut >= 0 ? file.slice(0, cut) : '.', line: projLine(p), notRun });
     });
   const outputType = (props.OutputType ?? '').toLowerCase();
+  // an explicit OutputType Library wins over the Web SDK: a Razor class library of pages an app hosts (an ABP module's UI)
   const kind: ManifestFact['kind'] = isTest
     ? undefined
-    : outputType === 'exe' || outputType === 'winexe' || WEB_SDKS.test(sdk)
+    : outputType === 'exe' || outputType === 'winexe' || (WEB_SDKS.test(sdk) && outputType !== 'library')
       ? 'application'
       : outputType === 'library' || (outputType === '' && /^Microsoft\.NET\.Sdk(\.Razor)?$/i.test(sdk))
         ? 'library' // .NET's default output type is a class library

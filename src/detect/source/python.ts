@@ -106,30 +106,42 @@ function djangoUrls(lexed: Lexed, out: ApiCollector): void {
 const DJANGO_API_BASE = /API|Api\b|ViewSet|Schema|GraphQL/;
 
 /**
- * Django views defined at the top of a module that answer with a page: functions that render a template
- * (render, TemplateResponse) and return no JSON, and classes built on a generic page view or naming a
- * template_name. urls.py names them; the model joins the two.
+ * Django views defined at the top of a module, by what they answer with: a page (a function that renders a
+ * template, a class on a generic page view or naming a template_name), data (JsonResponse, a REST framework
+ * Response or @api_view, an API view class), or a form (it reads request.POST or a Form, or redirects: still
+ * the site's HTML flow). A view that answers a bare response (a ping endpoint's "OK") is none of them.
+ * urls.py names them; the model joins the two.
  */
-function djangoPageViews(lexed: Lexed): { name: string; line: number }[] {
-  const names: { name: string; line: number }[] = [];
+function djangoViews(lexed: Lexed): NonNullable<FileFacts['views']> {
+  const views: NonNullable<FileFacts['views']> = [];
   const code = lexed.code;
-  const top = /^(?:async[ \t]+)?def[ \t]+(\w+)[ \t]*\(|^class[ \t]+(\w+)[ \t]*(?:\(([^)]*)\))?[ \t]*:/gm;
+  const top = /^(?:async[ \t]+)?def[ \t]+(\w+)[ \t]*\([ \t]*(\w*)|^class[ \t]+(\w+)[ \t]*(?:\(([^)]*)\))?[ \t]*:/gm;
   let m: RegExpExecArray | null;
-  while ((m = top.exec(code)) !== null && names.length < 500) {
+  while ((m = top.exec(code)) !== null && views.length < 500) {
     const start = m.index + m[0].length;
     const next = /\n(?=[^\s#@])/g;
     next.lastIndex = start;
     const end = next.exec(code)?.index ?? code.length;
     const body = code.slice(start, Math.min(end, start + 20000));
+    const at = line(lexed, m.index);
     if (m[1]) {
-      if (/\b(?:render|render_to_response|TemplateResponse)\s*\(/.test(body) && !/\bJsonResponse\s*\(|\bResponse\s*\(|\bjson\.dumps\s*\(/.test(body)) names.push({ name: m[1], line: line(lexed, m.index) });
+      // a view takes the request first; anything else at the top of views.py is a helper
+      if (m[2] !== 'request') continue;
+      const decorators = code.slice(Math.max(0, m.index - 400), m.index).split('\n').reverse().slice(1).filter((l) => l.startsWith('@')).join('\n');
+      const data = /\bJsonResponse\s*\(|\bResponse\s*\(|\bjson\.dumps\s*\(|application\/json/.test(body) || /@api_view\b/.test(decorators);
+      const page = /\b(?:render|render_to_response|TemplateResponse)\s*\(/.test(body);
+      const form = /\b(?:redirect|HttpResponseRedirect|HttpResponseForbidden)\s*\(|\brequest\.POST\b|\w+Form\s*\(/.test(body);
+      // a view that renders its page and answers the page's own refresh calls with JSON is still a page
+      if (data || page || form) views.push({ name: m[1], line: at, answers: page ? 'page' : data ? 'data' : 'form' });
     } else {
-      const bases = m[3] ?? '';
-      if (DJANGO_API_BASE.test(bases)) continue;
-      if (DJANGO_PAGE_VIEW.test(bases) || /^[ \t]+template_name[ \t]*=/m.test(body)) names.push({ name: m[2], line: line(lexed, m.index) });
+      const bases = m[4] ?? '';
+      if (DJANGO_API_BASE.test(bases)) views.push({ name: m[3], line: at, answers: 'data' });
+      else if (DJANGO_PAGE_VIEW.test(bases) || /^[ \t]+template_name[ \t]*=/m.test(body)) views.push({ name: m[3], line: at, answers: 'page' });
+      else if (/\bJsonResponse\s*\(/.test(body)) views.push({ name: m[3], line: at, answers: 'data' });
+      else if (/\bView\b|Mixin\b/.test(bases) && /\b(?:redirect|HttpResponseRedirect)\s*\(|\w+Form\b/.test(body)) views.push({ name: m[3], line: at, answers: 'form' });
     }
   }
-  return names;
+  return views;
 }
 
 function grpc(lexed: Lexed, out: ApiCollector): void {
@@ -234,7 +246,7 @@ export const pythonReader: Reader = {
     const mayCli = text.includes('.command') || text.includes('.group') || text.includes('add_parser');
     const mayWs = text.includes('websockets.serve');
     const maySqs = text.includes('QueueUrl');
-    const mayViews = /(?:^|\/)views(?:\.py$|\/)/.test(path) && /\brender\b|TemplateResponse|template_name|View\b/.test(text);
+    const mayViews = /(?:^|\/)views(?:\.py$|\/)/.test(path) && /\bdef\s+\w+\s*\(\s*request\b|template_name|View\b/.test(text);
     if (!(mayRoute || mayImperative || mayAiohttp || mayDjango || mayGrpc || mayCelery || mayQueue || mayCli || mayWs || maySqs || mayViews)) return {};
     const lexed = lex(text, 'python');
     if (mayRoute) decoratorRoutes(lexed, out);
@@ -247,7 +259,7 @@ export const pythonReader: Reader = {
     if (mayCli) cli(lexed, text, out);
     if (maySqs) sqs(lexed, out);
     if (mayWs) eachMatch(lexed, /\bwebsockets\.serve\s*\(/g, (m) => out.add('WebSocket', 'websockets', 'serves', line(lexed, m.index)));
-    const pageViews = mayViews ? djangoPageViews(lexed) : [];
-    return pageViews.length ? { ...out.result(), pageViews } : out.result();
+    const views = mayViews ? djangoViews(lexed) : [];
+    return views.length ? { ...out.result(), views } : out.result();
   },
 };
