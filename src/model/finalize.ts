@@ -208,6 +208,9 @@ function containerKind(ctx: Context, d: Draft, techs: TechnologyUse[], categorie
   if (kinds.includes('library')) return 'library';
   // a private workspace package with an import entry (exports, types) is imported by its siblings, not run
   if (d.manifests.some((m) => m.fact.private)) return libraryMarkers(ctx, d) ? 'library' : 'application';
+  // Terraform with no provider block of its own is a module others call (terraform-aws-eks): its callers
+  // configure the providers, and it deploys nothing by itself
+  if (!d.manifests.length && !d.deployable && terraformModule(ctx, d)) return 'library';
   // a requirements.txt, Pipfile or Gemfile pins what a checkout runs with; a package others install declares
   // itself (pyproject, setup.py, a gemspec), so a folder with only such lists is no library
   if (d.manifests.length && d.manifests.every((m) => DEPENDENCY_LIST.test(baseOf(m.file)))) return 'application';
@@ -339,6 +342,21 @@ function libraryMarkers(ctx: Context, d: Draft): boolean {
     if (path.startsWith(prefix) && path.endsWith('/py.typed') && ctx.roleOfFile(path) === 'main') return true;
   }
   return false;
+}
+
+/** The folder's own code is Terraform (a variables.tf beside its .tf files) that configures no provider and no backend. */
+function terraformModule(ctx: Context, d: Draft): boolean {
+  const prefix = d.path ? `${d.path}/` : '';
+  if (!ctx.fileByPath.has(`${prefix}variables.tf`)) return false;
+  let tf = 0;
+  for (const f of ctx.input.files) {
+    if (!f.path.startsWith(prefix) || f.path.indexOf('/', prefix.length) !== -1 || f.languageType !== 'programming') continue;
+    if (f.language !== 'HCL') return false;
+    if (f.path.endsWith('.tf')) tf++;
+    // (the reader states hosting only for a provider block or a backend: a root configuration that deploys)
+    if (ctx.input.facts.get(f.path)?.hosting?.some((h) => h.via === 'terraform provider')) return false;
+  }
+  return tf > 0;
 }
 
 function hasMainPackage(ctx: Context, d: Draft): boolean {

@@ -1043,3 +1043,20 @@ describe('an Expo app whose package.json main is expo-router/entry', () => {
     assert.equal(kindOf(model, 'mobile'), 'frontend');
   });
 });
+
+describe('a Terraform module others call, beside a root configuration that deploys it', () => {
+  let model: ArchitectureModel;
+  analyzed('archmd-kinds-terraform-module-', {
+    'README.md': '# terraform-aws-queue\n\nTerraform module which creates an SQS queue with a dead-letter queue.\n',
+    'main.tf': 'resource "aws_sqs_queue" "this" {\n  name = var.name\n}\n',
+    'variables.tf': 'variable "name" {\n  type = string\n}\n',
+    'outputs.tf': 'output "arn" {\n  value = aws_sqs_queue.this.arn\n}\n',
+    'versions.tf': 'terraform {\n  required_providers {\n    aws = {\n      source = "hashicorp/aws"\n    }\n  }\n}\n',
+    'live/main.tf': 'provider "aws" {\n  region = "eu-west-1"\n}\n\nmodule "queue" {\n  source = "../"\n  name   = "orders"\n}\n',
+    'live/variables.tf': 'variable "env" {\n  type = string\n}\n',
+  }, (m) => (model = m));
+
+  it('is a library', () => {
+    assert.equal(kindOf(model, ''), 'library');
+  });
+});
