@@ -80,6 +80,8 @@ function containerName(ctx: Context, d: Draft): string {
   if (d.path === undefined) return [...d.names][0] ?? d.id;
   const manifestName = primaryManifests(d).map((m) => m.fact.name).find((n) => n && !n.includes('${'));
   if (d.path === '') return manifestName ? shortName(manifestName) : ctx.input.rootName;
+  // one build that compose runs as many services (sentry's web, cron and two dozen consumers) is named by its folder
+  if (new Set(serviceNames).size > 1) return folderName(d.path);
   if (serviceNames.length) return serviceNames.sort()[0];
   return manifestName ? shortName(manifestName) : folderName(d.path);
 }
@@ -171,7 +173,8 @@ function containerKind(ctx: Context, d: Draft, techs: TechnologyUse[], categorie
   if (hasFrontend && metaFramework) return fullStack ? 'service' : 'frontend';
   const names = [...d.names, d.path ? baseOf(d.path) : ''];
   // a web process beside the workers (Procfile "web" and "worker") makes an app that serves, with background jobs
-  const webProcess = d.services.some((s) => s.fact.source === 'procfile' && s.fact.kind === 'service');
+  // (and so does a compose service called web or api beside the consumers that run the same image)
+  const webProcess = d.services.some((s) => (s.fact.source === 'procfile' && s.fact.kind === 'service') || (s.fact.source === 'compose' && /^(?:web|api|server|app)$/i.test(s.fact.name)));
   const workerLike = (names.some((n) => WORKER_NAME.test(n)) || serviceKinds.includes('worker')) && !webProcess;
   if (d.deployable && workerLike && !d.ports.size) return 'worker';
   if (hasBackend || d.ports.size) return 'service';

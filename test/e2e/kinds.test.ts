@@ -1060,3 +1060,33 @@ describe('a Terraform module others call, beside a root configuration that deplo
     assert.equal(kindOf(model, ''), 'library');
   });
 });
+
+describe('one image that compose runs as a web server and a dozen consumers', () => {
+  let model: ArchitectureModel;
+  const consumers = ['events', 'attachments', 'transactions', 'metrics'];
+  analyzed('archmd-kinds-one-image-many-services-', {
+    'sentry/Dockerfile': 'FROM getsentry/sentry:nightly\nCOPY . /usr/src/sentry\n',
+    'sentry/entrypoint.sh': '#!/bin/bash\nexec sentry "$@"\n',
+    'sentry/sentry.conf.py': 'SENTRY_OPTIONS = {}\n',
+    'docker-compose.yml': [
+      'x-sentry-defaults: &sentry_defaults',
+      '  build:',
+      '    context: ./sentry',
+      'services:',
+      '  web:',
+      '    <<: *sentry_defaults',
+      '    command: ["run", "web"]',
+      ...consumers.flatMap((c) => [`  ${c}-consumer:`, '    <<: *sentry_defaults', `    command: ["run", "consumer", "${c}"]`]),
+      '  nginx:',
+      '    image: nginx:1.27',
+      '    ports: ["9000:80"]',
+      '',
+    ].join('\n'),
+  }, (m) => (model = m));
+
+  it('is named by its folder and serves, not a worker named after one consumer', () => {
+    const part = model.containers.find((c) => c.path === 'sentry');
+    assert.equal(part?.name, 'sentry', JSON.stringify(model.containers.map((c) => [c.path, c.name, c.kind])));
+    assert.equal(part?.kind, 'service');
+  });
+});
