@@ -60,3 +60,9 @@ test('parseYaml: a CloudFormation flow collection closed at its key\'s indentati
   // what is broken otherwise still warns
   assert.equal(parseYaml('bad.yml', 'a: [1, 2\nb: }\n').warnings.length, 1);
 });
+
+test('hostFromValue: an s3:// URL with an endpoint is a bucket on that server, not on AWS', () => {
+  assert.deepEqual(hostFromValue('SENTRY_BUCKET_PROFILES', 's3://profiles?access_key_id=sentry&secret_access_key=sentry&endpoint=http://seaweedfs:8333'), { host: 'seaweedfs', scheme: 'http', port: 8333 });
+  assert.deepEqual(hostFromValue('BUCKET', 's3://profiles?region=us-east-1&endpoint=seaweedfs%3A8333'), { host: 'seaweedfs', port: 8333 });
+  assert.deepEqual(hostFromValue('BUCKET_URL', 's3://uploads/avatars'), { host: 'uploads', scheme: 's3' });
+});

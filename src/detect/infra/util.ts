@@ -217,6 +217,17 @@ export function hostFromValue(variable: string, raw: unknown): EnvHost | undefin
   if (url) {
     scheme = url[1].toLowerCase();
     rest = url[2];
+    // "s3://profiles?endpoint=seaweedfs:8333": a bucket on an S3-compatible server of the system's own, not on AWS
+    const endpoint = /[?&](?:endpoint|endpoint_url)=([^&#]+)/i.exec(rest)?.[1];
+    if (endpoint && variable !== 'ENDPOINT') {
+      let decoded = endpoint;
+      try {
+        decoded = decodeURIComponent(endpoint);
+      } catch {
+        // a malformed escape: read it as written
+      }
+      return hostFromValue('ENDPOINT', decoded);
+    }
   }
   // authority: up to the first / ? #, then drop credentials (everything up to the last @)
   let authority = rest.split(/[/?#]/)[0];
