@@ -55,5 +55,7 @@ test('dockerfile: an image that builds a package or runs the tests is a bench; o
   assert.equal(read('FROM composer:latest as setup\nRUN composer require guzzlehttp/guzzle\nFROM php:7.3\nWORKDIR /guzzle\nCOPY --from=setup /guzzle /guzzle\n'), true, "an interpreter's image with no command of its own");
   assert.equal(read('FROM php:8.3-apache\nCOPY . /var/www/html\n'), undefined, 'a server variant serves by itself');
   assert.equal(read('FROM mcr.microsoft.com/dotnet/sdk:8.0 AS build\nWORKDIR /src\nCOPY . .\nRUN dotnet restore\n'), true, 'a shared build stage');
+  assert.equal(read('FROM us-west1-docker.pkg.dev/cloud-workstations-images/predefined/base:latest\nCOPY setup.sh /etc/workstation-startup.d/\nRUN apt-get install -y code\n'), true, "a developer's workstation");
+  assert.equal(read('FROM mcr.microsoft.com/devcontainers/python:3.12\nRUN pip install poetry\n'), true, 'a dev container image');
   assert.equal(read('FROM python:3.12\nCOPY . .\nEXPOSE 8000\n'), undefined, 'a port says it serves');
 });

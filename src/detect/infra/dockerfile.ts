@@ -94,6 +94,9 @@ const BARE_OS = /^(?:docker\.io\/)?(?:library\/)?(?:alpine|debian|ubuntu|busybox
  */
 const INTERPRETER = /^(?:docker\.io\/)?(?:library\/)?(?:php|python|pypy|node|ruby|golang|rust|perl|openjdk|eclipse-temurin|amazoncorretto|elixir|erlang|julia|composer|maven|gradle|mcr\.microsoft\.com\/dotnet\/sdk)(?::(?![\w.-]*(?:fpm|apache|nginx|litespeed|unit))[\w.-]+)?(?:@.*)?$/;
 
+/** Images of a developer's workspace (Cloud Workstations, dev containers, Gitpod, Coder): where code is written, not run. */
+const WORKSTATION = /(?:^|\/)(?:cloud-workstations-images\/|devcontainers\/|gitpod\/workspace-|codercom\/)/;
+
 /** A command that runs the test suite (fzf's image runs test/runner.rb in tmux): the image is a test bench. */
 const TEST_RUNNER = /(?:^|[\s"'/])(?:pytest|py\.test|tox|jest|vitest|mocha|rspec|phpunit|(?:go|cargo|dotnet|mvn|gradle|npm|yarn|pnpm)\s+(?:run\s+)?test|make\s+(?:test|check))\b|\/(?:tests?|spec)\/[\w.-]+\.(?:rb|py|js|sh)\b/;
 
@@ -147,7 +150,7 @@ export const dockerfileReader: Reader = {
     if (exposedPorts.length) facts.exposedPorts = exposedPorts;
     if (sources.length || workdirs.length) facts.dockerBuild = { sources, workdirs };
     // an operating system image that runs nothing of its own (FROM alpine, apk add msitools) is a build environment
-    const bench = !finalRuns && (BARE_OS.test(finalBase) || INTERPRETER.test(finalBase));
+    const bench = (!finalRuns && (BARE_OS.test(finalBase) || INTERPRETER.test(finalBase))) || WORKSTATION.test(finalBase);
     if (!exposedPorts.length && (BUILD_TOOLS.test(text) || TEST_RUNNER.test(command) || bench)) facts.dockerBuild = { sources, workdirs, buildTool: true };
     return facts;
   },
