@@ -46,6 +46,7 @@ export const LANGUAGES: LanguageDef[] = [
   { name: 'Vue', type: 'programming', extensions: ['.vue'] },
   { name: 'Svelte', type: 'programming', extensions: ['.svelte'] },
   { name: 'Astro', type: 'programming', extensions: ['.astro'] },
+  { name: 'Elm', type: 'programming', extensions: ['.elm'] },
   { name: 'Shell', type: 'programming', extensions: ['.sh', '.bash', '.zsh'], interpreters: ['sh', 'bash', 'zsh', 'dash', 'ksh'] },
   { name: 'PowerShell', type: 'programming', extensions: ['.ps1', '.psm1'], interpreters: ['pwsh'] },
   { name: 'HCL', type: 'programming', extensions: ['.tf', '.hcl', '.tfvars'] },

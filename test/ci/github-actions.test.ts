@@ -105,3 +105,11 @@ test("Depot's build-push-action with push: true publishes an image, like Docker'
   assert.deepEqual(p.stages, ['build', 'publish']);
   assert.deepEqual(p.deployTargets, ['GitHub Container Registry']);
 });
+
+test("a job that reads its signing keys from AWS Secrets Manager deploys nothing to AWS", async () => {
+  const { githubActionsReader } = await import('../../src/detect/ci/github-actions.js');
+  const text = 'name: Release\non: push\njobs:\n  sign:\n    runs-on: macos-latest\n    steps:\n      - uses: aws-actions/configure-aws-credentials@v4\n      - uses: aws-actions/aws-secretsmanager-get-secrets@v2\n        with:\n          secret-ids: APPLE_CERT\n      - name: Build desktop app\n        run: npm run build\n';
+  const [p] = githubActionsReader.read('.github/workflows/release.yml', text).pipelines ?? [];
+  assert.deepEqual(p.stages, ['build']);
+  assert.equal(p.deployTargets, undefined);
+});

@@ -1090,3 +1090,21 @@ describe('one image that compose runs as a web server and a dozen consumers', ()
     assert.equal(part?.kind, 'service');
   });
 });
+
+describe('a Go server whose web UI is written in Elm', () => {
+  let model: ArchitectureModel;
+  analyzed('archmd-kinds-elm-ui-', {
+    'go.mod': 'module github.com/acme/alerts\n\ngo 1.22\n',
+    'main.go': 'package main\n\nimport "net/http"\n\nfunc main() {\n\thttp.HandleFunc("/api/v2/alerts", nil)\n\t_ = http.ListenAndServe(":9093", nil)\n}\n',
+    'ui/app/package.json': JSON.stringify({ name: 'elm-ui', private: true, scripts: { build: 'vite build' }, devDependencies: { elm: '0.19.1-6', vite: '^8.0.0', 'vite-plugin-elm': '^3.0.1' }, dependencies: { bootstrap: '^4.6.2' } }),
+    'ui/app/index.html': '<div id="root"></div><script type="module" src="/src/main.js"></script>\n',
+    'ui/app/elm.json': JSON.stringify({ type: 'application', 'source-directories': ['src'], 'elm-version': '0.19.1' }),
+    'ui/app/src/Main.elm': 'module Main exposing (main)\n\nimport Browser\nimport Html exposing (text)\n\n\nmain =\n    Browser.sandbox { init = 0, update = \\_ m -> m, view = \\_ -> text "alerts" }\n'.repeat(3),
+  }, (m) => (model = m));
+
+  it('is a frontend in Elm', () => {
+    const ui = model.containers.find((c) => c.path === 'ui/app');
+    assert.equal(ui?.kind, 'frontend', JSON.stringify(model.containers.map((c) => [c.path, c.kind, c.language])));
+    assert.equal(ui?.language, 'Elm');
+  });
+});

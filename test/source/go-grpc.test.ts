@@ -33,3 +33,8 @@ test('Go: a mock beside the code is no interface of the product', () => {
   assert.deepEqual(read('internal/connection/tunnels_api_server_mock.go', mock), []);
   assert.deepEqual(read('internal/connection/mock_tunnels.go', mock), []);
 });
+
+test('Go: a test helper package (internal/testutil) serves no route of the product', () => {
+  const helper = 'package testutil\n\nimport "net/http"\n\nfunc Server() {\n\thttp.HandleFunc("/api/health", nil)\n}\n';
+  assert.deepEqual(read('cli/internal/testutil/testutil.go', helper), []);
+});

@@ -16,6 +16,7 @@ export const frontend: Technology[] = [
   { id: 'vitepress', name: 'VitePress', category: 'documentation', match: { npm: ['vitepress'] }, implies: ['vue'] },
   { id: 'angular', name: 'Angular', category: 'frontend-framework', match: { npm: ['@angular/core'], file: ['angular.json'] }, url: 'https://angular.dev' },
   { id: 'angularjs', name: 'AngularJS', category: 'frontend-framework', match: { npm: ['angular'] } },
+  { id: 'elm', name: 'Elm', category: 'frontend-framework', match: { npm: ['elm', 'vite-plugin-elm'], file: ['elm.json'] }, url: 'https://elm-lang.org' },
   { id: 'svelte', name: 'Svelte', category: 'frontend-framework', match: { npm: ['svelte'], file: [`svelte.config.{${next}}`] }, url: 'https://svelte.dev' },
   { id: 'sveltekit', name: 'SvelteKit', category: 'frontend-framework', match: { npm: ['@sveltejs/kit'] }, implies: ['svelte'], url: 'https://svelte.dev/docs/kit' },
   { id: 'astro', name: 'Astro', category: 'frontend-framework', match: { npm: ['astro'], file: [`astro.config.{${next}}`] }, url: 'https://astro.build' },

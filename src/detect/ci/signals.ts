@@ -62,8 +62,9 @@ interface UsesRule {
 /** GitHub actions, CircleCI orbs, Bitbucket pipes, Drone plugins, Buildkite plugins, Azure tasks. */
 const USES_RULES: UsesRule[] = [
   { pattern: /^google-github-actions\/release-please-action$|^googleapis\/release-please-action$|^changesets\/action$|^softprops\/action-gh-release$|^goreleaser\/goreleaser-action$|^ncipollo\/release-action$|^actions\/create-release$/, stages: ['release'] },
-  // Credentials and CLI set-up show the platform but not, on their own, a deployment.
-  { pattern: /^aws-actions\/configure-aws-credentials$|^google-github-actions\/(?:auth|setup-gcloud)$|^azure\/login$/, stages: [], target: undefined },
+  // Credentials, secrets and CLI set-up show the platform but not, on their own, a deployment (a release job
+  // that reads its signing keys from Secrets Manager deploys nothing to AWS).
+  { pattern: /^aws-actions\/(?:configure-aws-credentials|aws-secretsmanager-get-secrets)$|^google-github-actions\/(?:auth|setup-gcloud|get-secretmanager-secrets)$|^azure\/(?:login|get-keyvault-secrets)$/, stages: [], target: undefined },
   { pattern: /^aws-actions\/amazon-ecr-login$|^circleci\/aws-ecr$|^plugins\/ecr$/, stages: ['publish'], target: 'AWS' },
   { pattern: /^aws-actions\/|^circleci\/aws-|^atlassian\/aws-|^plugins\/(?:ecr|s3|lambda)|^amazonwebservices\//, stages: ['deploy'], target: 'AWS' },
   { pattern: /^google-github-actions\/|^circleci\/gcp-|^atlassian\/google-|^plugins\/(?:gcr|gcs)$/, stages: ['deploy'], target: 'Google Cloud' },

@@ -127,8 +127,8 @@ export function eachMatch(lexed: Lexed, re: RegExp, fn: (m: RegExpExecArray, arg
 export function isNonProductCode(path: string, options: { keepDocs?: boolean } = {}): boolean {
   const base = path.slice(path.lastIndexOf('/') + 1);
   const dirs = options.keepDocs
-    ? /(^|\/)(?:tests?|__tests__|__mocks__|mocks?|spec|specs|e2e|testdata|test-data|fixtures?|examples?|samples?|benchmarks?)\//i
-    : /(^|\/)(?:tests?|__tests__|__mocks__|mocks?|spec|specs|e2e|testdata|test-data|fixtures?|docs?|docs_src|examples?|samples?|benchmarks?)\//i;
+    ? /(^|\/)(?:tests?|__tests__|__mocks__|mocks?|spec|specs|e2e|testdata|test-data|testutils?|testhelpers?|fixtures?|examples?|samples?|benchmarks?)\//i
+    : /(^|\/)(?:tests?|__tests__|__mocks__|mocks?|spec|specs|e2e|testdata|test-data|testutils?|testhelpers?|fixtures?|docs?|docs_src|examples?|samples?|benchmarks?)\//i;
   // below src/main/java the folders are a package name: org/springframework/samples/petclinic is product code
   return (
     dirs.test(beforePackageFolders(path)) ||
