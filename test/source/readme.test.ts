@@ -200,3 +200,18 @@ test('README: a top heading that is only a logo leaves the paragraph under it th
   assert.equal(intro?.summary, 'Karakeep (previously Hoarder) is a self-hostable bookmark-everything app.');
   assert.equal(intro?.summaryLine, 5);
 });
+
+test('README: "X is a Y that includes:" and a list is the purpose, with the list as its features', () => {
+  const text = '<p align="center"><img src="logo.svg"></p>\n\n[PocketBase](https://pocketbase.io) is an open source Go backend that includes:\n\n- embedded database (_SQLite_) with **realtime subscriptions**\n- built-in **files and users management**\n- convenient **Admin dashboard UI**\n\n**For documentation and examples, please visit https://pocketbase.io/docs.**\n';
+  const { intro } = readmeReader.read('README.md', text);
+  assert.equal(intro?.summary, 'PocketBase is an open source Go backend that includes: embedded database (SQLite) with realtime subscriptions, built-in files and users management, convenient Admin dashboard UI.');
+  assert.equal(intro?.summaryLine, 3);
+  assert.deepEqual(intro?.features?.map((f) => f.text), ['embedded database (SQLite) with realtime subscriptions', 'built-in files and users management', 'convenient Admin dashboard UI']);
+});
+
+test('README: a list of the benefits of a design choice is no features list', () => {
+  const text = '# Saleor\n\nSaleor is a headless commerce platform.\n\n## Why API-only Architecture?\n\nCompared to traditional plugin architectures (monoliths) it provides the following benefits:\n\n- There is less downtime as apps are deployed independently.\n- Scalability - extensions and apps can be scaled independently.\n';
+  const { intro } = readmeReader.read('README.md', text);
+  assert.equal(intro?.summary, 'Saleor is a headless commerce platform.');
+  assert.equal(intro?.features, undefined);
+});

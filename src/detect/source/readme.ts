@@ -15,6 +15,8 @@ const NOTICE_HEADING = /^(?:\P{L}*\s*)?(?:notice|warning|important|attention|dep
 /** Headings that open a section of a README, never its title. */
 const SECTION_HEADING = /^(?:\P{L}*\s*)?(?:about|overview|introduction|intro|description|what is|why|summary|background|architecture|installation|install|getting started|quick ?start|usage|features|requirements|prerequisites|setup|table of contents|contents|toc|documentation|docs|license|contributing|build|building|development|deploy|deployment|configuration|faq|support|status|notes?|changelog|roadmap|motivation|goals?|demo|screenshots?|preview|tech stack|stack)\b/iu;
 const FEATURES_LEAD_IN = /\b(?:provides?|supports?|includes?|offers?|features?|comes with|lets you|allows you to|can)\b[^:]*:\s*$/i;
+/** "... it provides the following benefits:" argues for a design choice; the list is not what the project does. */
+const ARGUMENT_LEAD_IN = /\b(?:benefits?|advantages?|reasons?|drawbacks?|trade-?offs?|differences?|pros|cons)\b/i;
 const MAX_FEATURES = 12;
 const MAX_SUMMARY = 300;
 const MIN_SUMMARY = 20;
@@ -130,6 +132,15 @@ function paragraphSummary(p: Paragraph): string | undefined {
   return lead && isDescription(lead) ? withoutLeadIn(clean(inlineText(p.children))) : undefined;
 }
 
+/** "X is a Y that includes:" and the items of the list after it, as one sentence. */
+function definitionWithList(p: Paragraph, list: List): string | undefined {
+  const text = clean(inlineText(p.children));
+  if (!/:\s*$/.test(text) || !/^[^.!?]{2,80}?\s(?:is|are)\s(?:an?|the)\s/i.test(text) || /\b(?:following|steps?|commands?|run|install)\b/i.test(text)) return undefined;
+  const items = listItems(list).map((item) => item.text.replace(/[.;,]\s*$/, ''));
+  if (items.length < 2) return undefined;
+  return `${text.replace(/\s*:\s*$/, ':')} ${items.join(', ')}.`;
+}
+
 /** The sentences before a closing lead-in ("... the following:"), or undefined when there is none before it. */
 function withoutLeadIn(text: string): string | undefined {
   if (!/:\s*$/.test(text)) return undefined;
@@ -238,7 +249,7 @@ function introOf(text: string): IntroFact {
     const mayDescribe = sectionsSeen === 0 || inAbout;
     // "Cobra provides:" and a list, in the part that describes the project, is its features list
     // (a lead-in that says what the project does, not "Main reasons for selecting this domain:")
-    if (mayDescribe && !intro.features && intro.summary !== undefined && node.type === 'paragraph' && top[i + 1]?.type === 'list' && FEATURES_LEAD_IN.test(clean(inlineText(node.children)))) {
+    if (mayDescribe && !intro.features && intro.summary !== undefined && node.type === 'paragraph' && top[i + 1]?.type === 'list' && FEATURES_LEAD_IN.test(clean(inlineText(node.children))) && !ARGUMENT_LEAD_IN.test(clean(inlineText(node.children)))) {
       const features = listItems(top[i + 1] as List);
       if (features.length >= 2) intro.features = features;
     }
@@ -246,6 +257,11 @@ function introOf(text: string): IntroFact {
     let summary: string | undefined;
     if (node.type === 'paragraph') {
       summary = paragraphSummary(node);
+      // "PocketBase is an open source Go backend that includes:" and a list: the definition goes on in the list
+      if (!summary && top[i + 1]?.type === 'list') {
+        summary = definitionWithList(node, top[i + 1] as List);
+        if (summary && !intro.features) intro.features = listItems(top[i + 1] as List);
+      }
       // "**Online Boutique** is a cloud-first demo": a README with no heading names its project in bold
       const [lead, next] = node.children;
       if (summary && intro.title === undefined && lead?.type === 'strong' && next?.type === 'text' && /^\s+(?:is|are)\b/.test(next.value)) {
