@@ -783,6 +783,7 @@ describe('a Django site whose own views render templates, beside a JSON endpoint
       '    path("", views.index, name="index"),',
       '    path("post/<int:pk>/", views.PostDetail.as_view(), name="post"),',
       '    path("archive/", views.Archive.as_view(), name="archive"),',
+      '    path("tags/", views.TagListView.as_view(), name="tags"),',
       '    path("feed.json", views.feed, name="feed"),',
       '    path("post/<int:pk>/remove/", views.remove, name="remove"),',
       '    path("stats/", views.stats, name="stats"),',
@@ -811,6 +812,10 @@ describe('a Django site whose own views render templates, beside a JSON endpoint
       '    template_name = "blog/archive.html"',
       '',
       '',
+      'class TagListView(generic.ObjectListView):',
+      '    queryset = Post.objects.all()',
+      '',
+      '',
       'def feed(request):',
       '    return JsonResponse({"posts": [p.title for p in Post.objects.all()]})',
       '',
@@ -826,8 +831,8 @@ describe('a Django site whose own views render templates, beside a JSON endpoint
       '',
     ].join('\n'),
     'blog/models.py': 'from django.db import models\n\n\nclass Post(models.Model):\n    title = models.CharField(max_length=200)\n',
-    'api/urls.py': 'from django.urls import path\nfrom . import views\n\nurlpatterns = [\n    path("v1/", views.index),\n]\n',
-    'api/views.py': 'from django.http import JsonResponse\n\n\ndef index(request):\n    return JsonResponse({"version": 1})\n',
+    'api/urls.py': 'from django.urls import path\nfrom . import views\n\nurlpatterns = [\n    path("v1/", views.index),\n    path("v1/available/", views.AvailableView.as_view()),\n]\n',
+    'api/views.py': 'from django.http import JsonResponse\n\n\ndef index(request):\n    return JsonResponse({"version": 1})\n\n\nclass AvailableView(AvailableObjectsView):\n    queryset = None\n',
   }, (m) => (model = m));
 
   it('serves web pages through the views that render templates, and REST through the one that returns JSON', () => {
@@ -836,10 +841,12 @@ describe('a Django site whose own views render templates, beside a JSON endpoint
     assert.equal(styleOf('/'), 'Web');
     assert.equal(styleOf('/post/<int:pk>/'), 'Web');
     assert.equal(styleOf('/archive/'), 'Web');
+    assert.equal(styleOf('/tags/'), 'Web', "a view on the project's own base view renders HTML");
     assert.equal(styleOf('/feed.json'), 'REST');
     assert.equal(styleOf('/post/<int:pk>/remove/'), 'Web', "a form's redirect is the site's HTML flow");
     assert.equal(styleOf('/stats/'), 'REST', 'an @api_view answers with data');
     assert.equal(styleOf('/v1/'), 'REST', "the api app's own index answers with JSON; the blog's renders a page");
+    assert.equal(styleOf('/v1/available/'), 'REST', "a class view in an api module answers with data");
     const index = apis.find((a) => a.name === '/')!;
     assert.ok(index.evidence.some((e) => e.file === 'blog/views.py' && e.line === 9), JSON.stringify(index.evidence));
   });

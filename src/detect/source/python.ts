@@ -112,8 +112,9 @@ const DJANGO_API_BASE = /API|Api\b|ViewSet|Schema|GraphQL/;
  * the site's HTML flow). A view that answers a bare response (a ping endpoint's "OK") is none of them.
  * urls.py names them; the model joins the two.
  */
-function djangoViews(lexed: Lexed): NonNullable<FileFacts['views']> {
+function djangoViews(path: string, lexed: Lexed): NonNullable<FileFacts['views']> {
   const views: NonNullable<FileFacts['views']> = [];
+  const apiModule = /(?:^|\/)api(?:\/|$)/.test(path);
   const code = lexed.code;
   const top = /^(?:async[ \t]+)?def[ \t]+(\w+)[ \t]*\([ \t]*(\w*)|^class[ \t]+(\w+)[ \t]*(?:\(([^)]*)\))?[ \t]*:/gm;
   let m: RegExpExecArray | null;
@@ -138,7 +139,9 @@ function djangoViews(lexed: Lexed): NonNullable<FileFacts['views']> {
       if (DJANGO_API_BASE.test(bases)) views.push({ name: m[3], line: at, answers: 'data' });
       else if (DJANGO_PAGE_VIEW.test(bases) || /^[ \t]+template_name[ \t]*=/m.test(body)) views.push({ name: m[3], line: at, answers: 'page' });
       else if (/\bJsonResponse\s*\(/.test(body)) views.push({ name: m[3], line: at, answers: 'data' });
-      else if (/\bView\b|Mixin\b/.test(bases) && /\b(?:redirect|HttpResponseRedirect)\s*\(|\w+Form\b/.test(body)) views.push({ name: m[3], line: at, answers: 'form' });
+      // a class view on the project's own base view (netbox's generic.ObjectListView) renders Django's HTML
+      // unless it says otherwise: the API ones are on REST framework's bases, caught above, or in an api module
+      else if (/View\b/.test(bases)) views.push({ name: m[3], line: at, answers: apiModule ? 'data' : 'page' });
     }
   }
   return views;
@@ -259,7 +262,7 @@ export const pythonReader: Reader = {
     if (mayCli) cli(lexed, text, out);
     if (maySqs) sqs(lexed, out);
     if (mayWs) eachMatch(lexed, /\bwebsockets\.serve\s*\(/g, (m) => out.add('WebSocket', 'websockets', 'serves', line(lexed, m.index)));
-    const views = mayViews ? djangoViews(lexed) : [];
+    const views = mayViews ? djangoViews(path, lexed) : [];
     return views.length ? { ...out.result(), views } : out.result();
   },
 };
