@@ -135,7 +135,9 @@ function containerKind(ctx: Context, d: Draft, techs: TechnologyUse[], categorie
   if (!d.deployable && deploysFunctionsBelow(ctx, d) && !categories.has('frontend-framework')) return 'application';
   // a CDK app's package.json `bin` is the script `cdk synth` runs, not a command for users
   if (!d.deployable && ctx.fileByPath.has(`${d.path ? `${d.path}/` : ''}cdk.json`)) return 'application';
-  if (!d.deployable && declared.includes('library') && !declared.includes('application') && !declared.includes('cli')) return 'library';
+  // (a Yew or Leptos crate with a page to open, lldap's app built by wasm-pack, is the browser's app, not a library)
+  const wasmApp = cargoCrate(d) && categories.has('frontend-framework') && hasAppEntry(ctx, d);
+  if (!d.deployable && !wasmApp && declared.includes('library') && !declared.includes('application') && !declared.includes('cli')) return 'library';
   // a Go module with no main package is imported, never run, whatever router it uses
   const goLibrary = d.manifests.length > 0 && d.manifests.every((m) => m.fact.ecosystem === 'go') && !d.deployable && !hasMainPackage(ctx, d);
   if (goLibrary) return 'library';
@@ -199,8 +201,9 @@ function containerKind(ctx: Context, d: Draft, techs: TechnologyUse[], categorie
   // a Rust or Go binary that serves nothing and that nothing deploys is run from a shell
   const compiled = d.manifests.some((m) => m.fact.ecosystem === 'cargo' || m.fact.ecosystem === 'go');
   const goBinary = d.manifests.some((m) => m.fact.ecosystem === 'go') && hasGoCommand(ctx, d);
-  const binary = goBinary || kinds.includes('application') || d.manifests.some((m) => m.fact.private || (m.fact.ecosystem === 'cargo' && m.fact.entryPoints?.length));
-  if (compiled && binary && !kinds.includes('library') && !hasBackend && !hasFrontend && !d.ports.size) {
+  // (a crate with src/main.rs builds a binary whether or not it has a [[bin]] table or a CLI framework)
+  const binary = goBinary || cargoMain || kinds.includes('application') || d.manifests.some((m) => m.fact.private || (m.fact.ecosystem === 'cargo' && m.fact.entryPoints?.length));
+  if (compiled && binary && !declared.includes('library') && !hasBackend && !hasFrontend && !d.ports.size) {
     // net/http needs no framework: a Go program that registers its own routes serves them
     return goBinary && servesRoutes(ctx, d) ? 'service' : 'cli';
   }
@@ -345,6 +348,10 @@ function libraryMarkers(ctx: Context, d: Draft): boolean {
     if (path.startsWith(prefix) && path.endsWith('/py.typed') && ctx.roleOfFile(path) === 'main') return true;
   }
   return false;
+}
+
+function cargoCrate(d: Draft): boolean {
+  return d.manifests.some((m) => m.fact.ecosystem === 'cargo');
 }
 
 /** The folder's own code is Terraform (a variables.tf beside its .tf files) that configures no provider and no backend. */

@@ -1115,3 +1115,22 @@ describe('a Go server whose web UI is written in Elm', () => {
     assert.equal(ui?.language, 'Elm');
   });
 });
+
+describe('a Rust workspace: a server, its Yew app and a migration binary without a CLI framework', () => {
+  let model: ArchitectureModel;
+  analyzed('archmd-kinds-rust-workspace-', {
+    'Cargo.toml': '[workspace]\nmembers = ["server", "app", "migration-tool"]\ndefault-members = ["server"]\n',
+    'server/Cargo.toml': '[package]\nname = "ldap_server"\nversion = "0.1.0"\n\n[dependencies]\nactix-web = "4"\n',
+    'server/src/main.rs': 'use actix_web::{App, HttpServer};\n\n#[actix_web::main]\nasync fn main() -> std::io::Result<()> {\n    HttpServer::new(|| App::new()).bind(("0.0.0.0", 17170))?.run().await\n}\n',
+    'app/Cargo.toml': '[package]\nname = "ldap_app"\nversion = "0.1.0"\ndescription = "Frontend for the LDAP server"\n\n[dependencies]\nyew = "0.21"\nwasm-bindgen = "0.2"\n\n[lib]\ncrate-type = ["cdylib"]\n',
+    'app/index.html': '<!doctype html><script type="module">import init from "./pkg/ldap_app.js"; init();</script>\n',
+    'app/src/lib.rs': 'use yew::prelude::*;\n\n#[function_component]\nfn App() -> Html {\n    html! { <h1>{ "Users" }</h1> }\n}\n',
+    'migration-tool/Cargo.toml': '[package]\nname = "migration_tool"\nversion = "0.1.0"\ndescription = "CLI migration tool to go from OpenLDAP to this server"\n\n[dependencies]\nrequestty = "0.6"\n',
+    'migration-tool/src/main.rs': 'fn main() {\n    println!("migrating");\n}\n',
+  }, (m) => (model = m));
+
+  it('calls the Yew app a frontend and the binary a command-line tool, not libraries', () => {
+    assert.equal(kindOf(model, 'app'), 'frontend', JSON.stringify(model.containers.map((c) => [c.path, c.kind])));
+    assert.equal(kindOf(model, 'migration-tool'), 'cli');
+  });
+});
