@@ -440,9 +440,11 @@ function implicitStores(drafts: Draft[], containers: Container[], techs: ReturnT
     } else if (provisionedBy.length && !kindTaken && !servesDriver) {
       driverEvidence.push(...provisionedBy);
     } else continue;
+    // the variables that point at it say what it is for: a Redis behind CELERY_BROKER_URL carries the jobs
+    const variables = t.evidence.map((e) => /^\w+:\/\/ URL in (\w+)$/.exec(e.rule)?.[1]).filter((v): v is string => Boolean(v));
     out.push({
       id: ids.has(`datastore:${t.id}`) ? `datastore:${t.id}-system` : `datastore:${t.id}`,
-      names: new Set([t.name]),
+      names: new Set([t.name, ...variables]),
       manifests: [],
       dockerfiles: [],
       services: [],

@@ -1134,3 +1134,21 @@ describe('a Rust workspace: a server, its Yew app and a migration binary without
     assert.equal(kindOf(model, 'migration-tool'), 'cli');
   });
 });
+
+describe('a Django shop whose Redis is configured as the Celery broker and the cache', () => {
+  let model: ArchitectureModel;
+  analyzed('archmd-kinds-redis-broker-env-', {
+    'pyproject.toml': '[project]\nname = "shop"\ndependencies = ["Django>=5", "celery[redis]>=5.3", "redis>=5", "psycopg[binary]>=3"]\n',
+    'manage.py': 'import sys\nfrom django.core.management import execute_from_command_line\n\nexecute_from_command_line(sys.argv)\n',
+    'shop/settings.py': 'import os\n\nimport redis\n\nCELERY_BROKER_URL = os.environ.get("CELERY_BROKER_URL")\nCACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": os.environ.get("CACHE_URL")}}\nDATABASES = {"default": {"ENGINE": "django.db.backends.postgresql"}}\n',
+    'shop/celeryconf.py': 'from celery import Celery\n\napp = Celery("shop")\n',
+    'shop/tasks.py': 'from .celeryconf import app\n\n\n@app.task\ndef send_order_email(order_id):\n    return order_id\n',
+    '.env.example': 'CACHE_URL=redis://redis:6379/0\nCELERY_BROKER_URL=redis://redis:6379/1\nDATABASE_URL=postgres://saleor:saleor@db:5432/shop\n',
+    Dockerfile: 'FROM python:3.12\nCOPY . /app\nEXPOSE 8000\nCMD ["gunicorn", "shop.wsgi"]\n',
+  }, (m) => (model = m));
+
+  it('calls Redis a message broker, not a database', () => {
+    const redis = model.containers.find((c) => c.name === 'Redis');
+    assert.equal(redis?.kind, 'broker', JSON.stringify(model.containers.map((c) => [c.name, c.kind])));
+  });
+});
