@@ -369,10 +369,13 @@ function terraformModule(ctx: Context, d: Draft): boolean {
   return tf > 0;
 }
 
+/** A main package of the module's own, not one kept under internal/ or a generator's folder (pocketbase's plugins/jsvm/internal/types). */
 function hasMainPackage(ctx: Context, d: Draft): boolean {
   const prefix = d.path ? `${d.path}/` : '';
   for (const [path, namespace] of ctx.list('namespace')) {
-    if (path.startsWith(prefix) && path.endsWith('.go') && !path.endsWith('_test.go') && namespace === 'main' && ctx.roleOfFile(path) === 'main') return true;
+    if (!path.startsWith(prefix) || !path.endsWith('.go') || path.endsWith('_test.go') || namespace !== 'main' || ctx.roleOfFile(path) !== 'main') continue;
+    if (dirOf(path.slice(prefix.length)).split('/').some((segment) => /^(?:internal|gen|generate|generator|codegen)$/i.test(segment))) continue;
+    return true;
   }
   return false;
 }

@@ -1152,3 +1152,18 @@ describe('a Django shop whose Redis is configured as the Celery broker and the c
     assert.equal(redis?.kind, 'broker', JSON.stringify(model.containers.map((c) => [c.name, c.kind])));
   });
 });
+
+describe('a Go framework whose only main packages are an example and an internal code generator', () => {
+  let model: ArchitectureModel;
+  analyzed('archmd-kinds-go-framework-', {
+    'go.mod': 'module github.com/acme/pocketbase\n\ngo 1.23\n\nrequire github.com/spf13/cobra v1.8.1\n',
+    'pocketbase.go': 'package pocketbase\n\nimport "github.com/acme/pocketbase/cmd"\n\ntype App struct{}\n\nfunc (a *App) Start() error { return cmd.NewServeCommand().Execute() }\n',
+    'cmd/serve.go': 'package cmd\n\nimport (\n\t"net/http"\n\n\t"github.com/spf13/cobra"\n)\n\nfunc NewServeCommand() *cobra.Command {\n\treturn &cobra.Command{Use: "serve", RunE: func(*cobra.Command, []string) error { return http.ListenAndServe(":8090", nil) }}\n}\n',
+    'plugins/jsvm/internal/types/types.go': 'package main\n\nfunc main() {}\n',
+    'examples/base/main.go': 'package main\n\nimport "github.com/acme/pocketbase"\n\nfunc main() { _ = (&pocketbase.App{}).Start() }\n',
+  }, (m) => (model = m));
+
+  it('is a library, not a command-line tool', () => {
+    assert.equal(kindOf(model, ''), 'library');
+  });
+});
