@@ -461,8 +461,8 @@ const TEST_RUNNER_IMAGE = /(?:^|\/)(?:playwright|cypress\/(?:included|base|brows
  * for its databases. They are not parts of the system, and the app never depends on them in production.
  */
 const DEV_TOOL_IMAGE =
-  /(?:^|\/)(?:mailhog|mailpit|maildev|mailcatcher|smtp4dev|greenmail\/standalone|adminer|phpmyadmin|pgadmin4?|redis-commander|redisinsight|mongo-express|kafka-ui|kafdrop)$/;
-const DEV_TOOL_NAME = /^(?:mailhog|mailpit|maildev|mailcatcher|smtp4dev|adminer|phpmyadmin|pgadmin|redis-commander|mongo-express|kafka-ui|kafdrop)$/i;
+  /(?:^|\/)(?:mailhog|mailpit|maildev|mailcatcher|smtp4dev|greenmail\/standalone|adminer|phpmyadmin|pgadmin4?|redis-commander|redisinsight|mongo-express|kafka-ui|kafdrop|sonarqube)$/;
+const DEV_TOOL_NAME = /^(?:mailhog|mailpit|maildev|mailcatcher|smtp4dev|adminer|phpmyadmin|pgadmin|redis-commander|mongo-express|kafka-ui|kafdrop|sonar|sonarqube)$/i;
 
 function runsBesideTheSystem(s: ServiceFact): boolean {
   if (DEV_TOOL_NAME.test(s.name) || (s.image !== undefined && DEV_TOOL_IMAGE.test(stripImage(s.image)))) return true;
@@ -649,6 +649,9 @@ export function primaryManifests(d: Draft): Draft['manifests'] {
 /** A description that says something: words left once badge and link markup is gone ("[![Build Status](...)](...)" says nothing). */
 export function describes(text: string | undefined): text is string {
   if (!text) return false;
+  // what a generator writes into every project it makes ("Description for Jhipster Sample Application",
+  // Spring Initializr's "Demo project for Spring Boot") describes none of them
+  if (/^(?:Description for\b|Demo project for Spring Boot$)/i.test(text)) return false;
   const words = text.replace(/!?\[[^\]]*\]\([^)]*\)/g, ' ').replace(/https?:\/\/\S+/g, ' ');
   return /\p{L}{2,}/u.test(words);
 }

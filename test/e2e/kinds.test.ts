@@ -1167,3 +1167,26 @@ describe('a Go framework whose only main packages are an example and an internal
     assert.equal(kindOf(model, ''), 'library');
   });
 });
+
+describe('a JHipster monolith: Spring Boot with an Angular client, a Sonar compose file and a generated description', () => {
+  let model: ArchitectureModel;
+  analyzed('archmd-kinds-jhipster-', {
+    'README.md': '# jhipsterSampleApplication\n\nThis application was generated using JHipster 9.2.0.\n',
+    'pom.xml': '<project><groupId>io.github.jhipster.sample</groupId><artifactId>jhipster-sample-application</artifactId><description>Description for Jhipster Sample Application</description><dependencies><dependency><groupId>org.springframework.boot</groupId><artifactId>spring-boot-starter-web</artifactId></dependency><dependency><groupId>org.postgresql</groupId><artifactId>postgresql</artifactId></dependency></dependencies></project>\n',
+    'package.json': JSON.stringify({ name: 'jhipster-sample-application', private: true, scripts: { start: 'ng serve --hmr', 'app:start': './mvnw' }, dependencies: { '@angular/core': '20.0.0' } }),
+    'src/main/java/io/github/jhipster/sample/JhipsterSampleApplicationApp.java': 'package io.github.jhipster.sample;\n\nimport org.springframework.boot.autoconfigure.SpringBootApplication;\n\n@SpringBootApplication\npublic class JhipsterSampleApplicationApp {\n  public static void main(String[] args) {}\n}\n',
+    'src/main/webapp/app/main.ts': 'import { bootstrapApplication } from "@angular/platform-browser";\nvoid bootstrapApplication;\n',
+    'src/main/docker/app.yml': 'services:\n  app:\n    image: jhipstersampleapplication\n    ports: ["8080:8080"]\n  postgresql:\n    image: postgres:17.5\n',
+    'src/main/docker/sonar.yml': 'services:\n  sonar:\n    image: sonarqube:25.5.0.107428-community\n    ports: ["9001:9000"]\n',
+  }, (m) => (model = m));
+
+  it('keeps SonarQube, a developer tool, out of the system', () => {
+    assert.ok(!model.containers.some((c) => /sonar/i.test(c.name)), JSON.stringify(model.containers.map((c) => c.name)));
+  });
+
+  it("does not take the Angular dev server for the service's entry point, nor the generator's text for its purpose", () => {
+    const root = model.containers.find((c) => c.path === '')!;
+    assert.ok(!(root.entryPoints ?? []).some((e) => /ng serve/.test(e.value)), JSON.stringify(root.entryPoints));
+    assert.doesNotMatch(model.system.purpose?.value ?? '', /^Description for/);
+  });
+});

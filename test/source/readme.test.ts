@@ -215,3 +215,8 @@ test('README: a list of the benefits of a design choice is no features list', ()
   assert.equal(intro?.summary, 'Saleor is a headless commerce platform.');
   assert.equal(intro?.features, undefined);
 });
+
+test('README: an HTML title with a line break is the name, then a tagline', () => {
+  const text = '<p align="center"><img src="logo.png"></p>\n<h1 align="center">Kimai<br>#1 Open-Source Time-Tracker</h1>\n\nKimai is a free and open source timetracker.\n';
+  assert.equal(readmeReader.read('README.md', text).intro?.title, 'Kimai');
+});

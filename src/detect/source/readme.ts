@@ -157,8 +157,9 @@ function htmlSummary(html: string): string | undefined {
 
 function htmlTitle(html: string): string | undefined {
   const m = /<h1\b[^>]*>([\s\S]*?)<\/h1>/i.exec(html);
-  const text = m ? clean(stripHtml(m[1])) : '';
-  return text || undefined;
+  // "<h1>Kimai<br>#1 Open-Source Time-Tracker</h1>": the name, then a tagline on a line of its own
+  const lines = m ? m[1].split(/<br\s*\/?>/i).map((part) => clean(stripHtml(part))).filter(Boolean) : [];
+  return lines[0] || undefined;
 }
 
 function headingText(h: Heading): string {
