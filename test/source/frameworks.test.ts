@@ -267,3 +267,9 @@ test('Python views: Flask render_template and Starlette TemplateResponse serve p
   ].join('\n');
   assert.deepEqual(pythonReader.read('app/views.py', text).apis?.map((a) => `${a.style} ${a.name}`), ['Web GET /', 'Web GET /about', 'REST GET /{slug}/exports', 'Web GET /board']);
 });
+
+test('Laravel: routes/web.php split into web.base.php still serves pages and forms', async () => {
+  const { phpReader } = await import('../../src/detect/source/php.js');
+  const text = "<?php\n\nuse Illuminate\\Support\\Facades\\Route;\n\nRoute::get('/', fn () => view('index'));\nRoute::get('auth/google/redirect', [GoogleController::class, 'redirect']);\n";
+  assert.deepEqual(phpReader.read('routes/web.base.php', text).apis?.map((a) => `${a.style} ${a.name}`), ['Web GET /', 'Web GET /auth/google/redirect']);
+});
