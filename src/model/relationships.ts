@@ -29,6 +29,8 @@ const STORE_CATEGORIES = new Set<Category>([
   'database-time-series', 'database-vector', 'cache', 'search', 'messaging', 'object-storage',
 ]);
 
+const DOTENV_FILE = /(?:^|\/)\.env(?:\.[\w-]+)?$|(?:^|\/)[\w-]+\.env$/;
+
 export function protocolFor(techId: string, techName: string, category: string): string {
   return PROTOCOL[techId] ?? (category === 'database-relational' ? 'SQL' : techName);
 }
@@ -153,7 +155,8 @@ export function buildRelationships({ ctx, drafts, containers, techs, importEdges
       // its own files only: a driver in a part nested below (apps/api under the workspace root) is that part's,
       // and a database URL in its tests' resources (src/test/resources/application.properties) is the tests'
       const ev = t.evidence.filter((e) => nearestUp(byPath, dirOf(e.file))?.id === c.id && ctx.roleOfFile(e.file) === c.role);
-      const driverEvidence = ev.filter((e) => /dependency|import|datasource|adapter|ENGINE|JDBC|dialect|DB_CONNECTION/.test(e.rule));
+      // (a database URL in the part's own .env file, Symfony's DATABASE_URL in .env.dist, is its configuration too)
+      const driverEvidence = ev.filter((e) => /dependency|import|datasource|adapter|ENGINE|JDBC|dialect|DB_CONNECTION/.test(e.rule) || (/:\/\/ URL in /.test(e.rule) && DOTENV_FILE.test(e.file)));
       if (!driverEvidence.length) continue;
       const user = draftById.get(cid);
       if (!user) continue;

@@ -1190,3 +1190,20 @@ describe('a JHipster monolith: Spring Boot with an Angular client, a Sonar compo
     assert.doesNotMatch(model.system.purpose?.value ?? '', /^Description for/);
   });
 });
+
+describe('a Symfony app whose database is set by DATABASE_URL in its .env.dist', () => {
+  let model: ArchitectureModel;
+  analyzed('archmd-kinds-symfony-env-db-', {
+    'composer.json': JSON.stringify({ name: 'acme/timetracker', type: 'project', require: { 'symfony/framework-bundle': '^7.0', 'doctrine/orm': '^3.0' } }),
+    'public/index.php': '<?php\n\nuse App\\Kernel;\n\nreturn fn (array $context) => new Kernel($context["APP_ENV"], (bool) $context["APP_DEBUG"]);\n',
+    'src/Kernel.php': '<?php\n\nnamespace App;\n\nuse Symfony\\Component\\HttpKernel\\Kernel as BaseKernel;\n\nclass Kernel extends BaseKernel {}\n',
+    '.env.dist': 'APP_ENV=prod\nDATABASE_URL=mysql://kimai:secret@127.0.0.1:3306/kimai?charset=utf8mb4\n',
+    Dockerfile: 'FROM php:8.3-apache\nCOPY . /var/www/html\nEXPOSE 8001\n',
+  }, (m) => (model = m));
+
+  it('draws the edge from the app to MySQL', () => {
+    const mysql = model.containers.find((c) => c.name === 'MySQL');
+    assert.ok(mysql, JSON.stringify(model.containers.map((c) => c.name)));
+    assert.ok(model.relationships.some((r) => r.from === 'container:root' && r.to === mysql!.id), JSON.stringify(model.relationships.map((r) => `${r.from}->${r.to}`)));
+  });
+});
