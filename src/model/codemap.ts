@@ -47,8 +47,11 @@ export function buildCodemap(ctx: Context, containers: Container[]): Component[]
       if (lang) m.language.set(lang, (m.language.get(lang) ?? 0) + 1);
       modules.set(name, m);
     }
-    const names = [...modules.keys()].filter((n) => !n.startsWith('.') && !/^(tests?|__tests__|spec|fixtures?|examples?|docs|scripts|vendor)$/i.test(n)).sort();
-    for (const name of names.slice(0, MAX_COMPONENTS)) {
+    const names = [...modules.keys()].filter((n) => !n.startsWith('.') && !/^(tests?|__tests__|spec|fixtures?|examples?|docs|scripts|vendor)$/i.test(n));
+    // past the cap, the largest modules are the ones worth naming (kimai's Invoice and Timesheet, not
+    // whichever sort first by name)
+    const kept = names.sort((a, b) => modules.get(b)!.files - modules.get(a)!.files || (a < b ? -1 : 1)).slice(0, MAX_COMPONENTS).sort();
+    for (const name of kept) {
       const path = [c.path, root, name].filter(Boolean).join('/');
       const m = modules.get(name)!;
       const language = [...m.language.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0]?.[0];

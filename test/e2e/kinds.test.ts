@@ -1207,3 +1207,20 @@ describe('a Symfony app whose database is set by DATABASE_URL in its .env.dist',
     assert.ok(model.relationships.some((r) => r.from === 'container:root' && r.to === mysql!.id), JSON.stringify(model.relationships.map((r) => `${r.from}->${r.to}`)));
   });
 });
+
+describe('a PHP app with more modules than the codemap names', () => {
+  let model: ArchitectureModel;
+  const small = Object.fromEntries('ABCDEFGHIJKLMNOPQR'.split('').map((l) => [`src/A${l}/Thing.php`, `<?php\n\nnamespace App\\A${l};\n\nclass Thing {}\n`]));
+  const big = Object.fromEntries([1, 2, 3, 4].map((n) => [`src/Timesheet/Part${n}.php`, `<?php\n\nnamespace App\\Timesheet;\n\nclass Part${n} {}\n`]));
+  analyzed('archmd-kinds-codemap-cap-', {
+    'composer.json': JSON.stringify({ name: 'acme/timetracker', type: 'project', require: { 'symfony/framework-bundle': '^7.0' }, autoload: { 'psr-4': { 'App\\': 'src/' } } }),
+    ...small,
+    ...big,
+  }, (m) => (model = m));
+
+  it('names the largest modules, not the first ones by name', () => {
+    const names = model.components.map((c) => c.name);
+    assert.ok(names.includes('Timesheet'), names.join());
+    assert.equal(names.length, 16);
+  });
+});
