@@ -113,3 +113,11 @@ test("a job that reads its signing keys from AWS Secrets Manager deploys nothing
   assert.deepEqual(p.stages, ['build']);
   assert.equal(p.deployTargets, undefined);
 });
+
+test('publishing to Test PyPI rehearses a release: no PyPI deploy target', async () => {
+  const { githubActionsReader } = await import('../../src/detect/ci/github-actions.js');
+  const text = 'name: Build and publish Python package\non: push\njobs:\n  publish:\n    runs-on: ubuntu-latest\n    environment: testpypi\n    steps:\n      - name: Build\n        run: python -m build\n      - uses: pypa/gh-action-pypi-publish@release/v1\n        with:\n          repository-url: https://test.pypi.org/legacy/\n';
+  const [p] = githubActionsReader.read('.github/workflows/release.yml', text).pipelines ?? [];
+  assert.equal(p.deployTargets, undefined, JSON.stringify(p));
+  assert.deepEqual(p.stages, ['build']);
+});

@@ -32,6 +32,7 @@ test('versions are stripped from action, orb, pipe and plugin references', () =>
   assert.equal(stripVersion('docker-compose#v4.16.0'), 'docker-compose');
   assert.equal(stripVersion('atlassian/aws-ecs-deploy:1.12.1'), 'atlassian/aws-ecs-deploy');
   assert.equal(stripVersion('github/codeql-action/init@v3'), 'github/codeql-action/init');
+  assert.equal(stripVersion('pypa/gh-action-pypi-publish@release/v1'), 'pypa/gh-action-pypi-publish', 'a ref may hold a slash');
 });
 
 test('credentials alone, or code signing in the cloud, are neither a deployment nor a target', () => {

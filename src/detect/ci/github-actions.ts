@@ -49,9 +49,11 @@ export const githubActionsReader: Reader = {
         if (run) commands.push(run);
         const usesNode = get(step, 'uses', doc);
         const ref = str(usesNode, doc);
-        steps.push({ name: stepName, commands: run ? [run] : [], uses: ref ? [ref] : [] });
+        // publishing to Test PyPI (repository-url: https://test.pypi.org/legacy/) rehearses a release; it ships nothing
+        const rehearsal = ref !== undefined && /^pypa\/gh-action-pypi-publish@/i.test(ref) && /test\.pypi\.org/i.test(str(get(get(step, 'with', doc), 'repository-url', doc), doc) ?? str(get(get(step, 'with', doc), 'repository_url', doc), doc) ?? '');
+        steps.push({ name: stepName, commands: run ? [run] : [], uses: ref && !rehearsal ? [ref] : [] });
         if (!ref) continue;
-        uses.push(ref);
+        if (!rehearsal) uses.push(ref);
         signals.addUses(ref, yaml.lineOf(usesNode));
         // azure/cli and azure/powershell run a script: what it does is in the script, not in the action's name
         if (/^azure\/(?:cli|powershell)@/i.test(ref)) {

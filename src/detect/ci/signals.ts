@@ -231,7 +231,8 @@ export class PipelineSignals {
 export function stripVersion(ref: string): string {
   let r = ref.trim();
   if (r.startsWith('docker://')) return r.replace(/:[^/:]*$/, '');
-  r = r.replace(/[@#][^/]*$/, '');
+  // a ref may hold slashes (pypa/gh-action-pypi-publish@release/v1)
+  r = r.replace(/[@#].*$/, '');
   return r.replace(/:[\w.\-]+$/, '');
 }
 
