@@ -272,4 +272,5 @@ test('Laravel: routes/web.php split into web.base.php still serves pages and for
   const { phpReader } = await import('../../src/detect/source/php.js');
   const text = "<?php\n\nuse Illuminate\\Support\\Facades\\Route;\n\nRoute::get('/', fn () => view('index'));\nRoute::get('auth/google/redirect', [GoogleController::class, 'redirect']);\n";
   assert.deepEqual(phpReader.read('routes/web.base.php', text).apis?.map((a) => `${a.style} ${a.name}`), ['Web GET /', 'Web GET /auth/google/redirect']);
+  assert.deepEqual(phpReader.read('routes/web-api.php', text).apis?.map((a) => a.style), ['REST', 'REST'], "the frontend's JSON API is no page");
 });

@@ -25,7 +25,8 @@ function laravel(lexed: Lexed, path: string, out: ApiCollector): void {
   const { code } = lexed;
   // Laravel mounts routes/api.php under /api by default; routes/web.php holds the pages and forms a browser gets
   // (and so do the files it is split into: koel's routes/web.base.php)
-  const style = /(^|\/)routes\/web(?:[.-][\w.-]+)?\.php$/.test(path) ? 'Web' : 'REST';
+  // (not a web-api.php: pixelfed's JSON API for its own frontend)
+  const style = /(^|\/)routes\/web(?:[.-](?![\w.-]*api\b)[\w.-]+)?\.php$/i.test(path) ? 'Web' : 'REST';
   const filePrefix = /(^|\/)routes\/api\.php$/.test(path) ? 'api' : '';
   const scopes: Scope[] = [];
   eachMatch(lexed, /Route::prefix\s*\(\s*/g, (m, a) => {
