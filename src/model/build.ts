@@ -13,7 +13,7 @@ import { Context, type ModelInput, slug } from './context.js';
 import { buildDeployment } from './deployment.js';
 import { type Evidence, evidence, mergeEvidence, onlyDeclared, provisioned } from './evidence.js';
 import { finalizeContainer } from './finalize.js';
-import { baseOf, dirOf, nearestUp } from './graph/paths.js';
+import { baseOf, codeOwnerOf, dirOf, nearestUp } from './graph/paths.js';
 import { importGraph } from './imports.js';
 import { buildObservations, inferCommunication, inferLayers, inferStyle } from './infer.js';
 import { buildIntro } from './intro.js';
@@ -50,7 +50,7 @@ export function buildModel(input: ModelInput): ArchitectureModel {
   markExposed(ctx, drafts, containers);
   markConsumers(containers, techs);
   const components = buildCodemap(ctx, containers);
-  const graph = importGraph(ctx, containers, components);
+  const graph = importGraph(ctx, containers, components, ecosystemsOf(drafts));
   const relationships = buildRelationships({ ctx, drafts, containers, techs, importEdges: graph.containerEdges, deployable: runsSomewhere });
   markJobQueues(containers, relationships, techs);
   markSharedLibraries(ctx, containers, drafts, relationships);
@@ -260,10 +260,11 @@ function attachApis(ctx: Context, drafts: Draft[], containers: Container[]) {
   const byService = new Map<string, Container>();
   for (const d of drafts) for (const s of d.services) if (byId.has(d.id)) byService.set(`${s.file}\0${s.fact.name}`, byId.get(d.id)!);
   const pageViews = pageViewsByOwner(ctx, byPath);
+  const ecosystems = ecosystemsOf(drafts);
   const specs: [string, ApiFact[]][] = [];
   for (const [file, apis] of ctx.each('apis')) {
     if (ctx.roleOfFile(file) !== 'main' && ctx.roleOfFile(file) !== 'tooling') continue;
-    const folderOwner = nearestUp(byPath, dirOf(file));
+    const folderOwner = codeOwnerOf(byPath, file, (c) => ecosystems.get(c.id));
     // an API description outside every part (openfaas/faas's api-docs/) is settled once the parts' routes are known
     if (!folderOwner && apis.some((a) => a.style === 'OpenAPI')) {
       specs.push([file, apis]);
@@ -369,6 +370,7 @@ function ensureRootDraft(ctx: Context, drafts: Draft[]) {
 /** Which container a technology hit belongs to: the runtime container running that image, else the deepest folder. */
 function makeOwner(ctx: Context, drafts: Draft[]): (hit: TechnologyHit) => string | undefined {
   const byPath = new Map(drafts.filter((d) => d.path !== undefined).map((d) => [d.path!, d.id]));
+  const ecosystems = ecosystemsOf(drafts);
   const runtimeByFile = new Map<string, Draft[]>();
   for (const d of drafts) {
     if (d.path !== undefined) continue;
@@ -389,8 +391,13 @@ function makeOwner(ctx: Context, drafts: Draft[]): (hit: TechnologyHit) => strin
       if (services.length && runners.every((r) => r === undefined)) return undefined;
       if (runners[0] !== undefined) return runners[0];
     }
-    return nearestUp(byPath, dirOf(hit.file));
+    return codeOwnerOf(byPath, hit.file, (id) => ecosystems.get(id));
   };
+}
+
+/** Each part's package ecosystems, from its manifests: which languages it builds. */
+function ecosystemsOf(drafts: Draft[]): Map<string, ReadonlySet<string>> {
+  return new Map(drafts.map((d) => [d.id, new Set(d.manifests.map((m) => m.fact.ecosystem))]));
 }
 
 /**

@@ -4,7 +4,7 @@
  */
 import type { Context } from './context.js';
 import { aggregateEdges, findCycles, type GroupEdge } from './graph/index.js';
-import { dirOf, nearestUp } from './graph/paths.js';
+import { codeOwnerOf, dirOf, extOf, nearestUp } from './graph/paths.js';
 import type { ArchitectureModel, Component, Container } from './types.js';
 
 export interface ImportGraph {
@@ -13,24 +13,27 @@ export interface ImportGraph {
   cycles: ArchitectureModel['cycles'];
 }
 
-/** Deepest owner by folder prefix; folders are looked up from the file upwards, so this is O(depth). */
-function ownerByFolder(entries: { path: string; id: string }[]): (file: string) => string | undefined {
+/**
+ * Deepest owner by folder prefix; folders are looked up from the file upwards, so this is O(depth). With the
+ * owners' ecosystems, a file goes to the deepest owner that builds its language (see codeOwnerOf).
+ */
+function ownerByFolder(entries: { path: string; id: string }[], ecosystems?: ReadonlyMap<string, ReadonlySet<string>>): (file: string) => string | undefined {
   const byPath = new Map(entries.map((e) => [e.path, e.id]));
-  // every edge asks twice and most files share a folder with others: one walk up per folder
+  // every edge asks twice and most files share a folder with others: one walk up per folder and extension
   const byFolder = new Map<string, string | undefined>();
   return (file) => {
-    const folder = dirOf(file);
-    if (byFolder.has(folder)) return byFolder.get(folder);
-    const owner = nearestUp(byPath, folder);
-    byFolder.set(folder, owner);
+    const key = ecosystems ? `${dirOf(file)}\0${extOf(file)}` : dirOf(file);
+    if (byFolder.has(key)) return byFolder.get(key);
+    const owner = ecosystems ? codeOwnerOf(byPath, file, (id) => ecosystems.get(id)) : nearestUp(byPath, dirOf(file));
+    byFolder.set(key, owner);
     return owner;
   };
 }
 
-export function importGraph(ctx: Context, containers: Container[], components: Component[]): ImportGraph {
+export function importGraph(ctx: Context, containers: Container[], components: Component[], ecosystems?: ReadonlyMap<string, ReadonlySet<string>>): ImportGraph {
   // tests import the code they test; that is not a dependency of the architecture
   const edges = ctx.input.fileEdges.filter((e) => ctx.roleOfFile(e.from) === 'main' || ctx.roleOfFile(e.from) === ctx.roleOfFile(e.to));
-  const containerOwner = ownerByFolder(containers.filter((c) => c.path !== undefined).map((c) => ({ path: c.path!, id: c.id })));
+  const containerOwner = ownerByFolder(containers.filter((c) => c.path !== undefined).map((c) => ({ path: c.path!, id: c.id })), ecosystems);
   const componentOwner = ownerByFolder(components.map((c) => ({ path: c.path, id: c.id })));
   const containerEdges = aggregateEdges(edges, containerOwner);
   // modules are the codemap of one container; links between containers are drawn at container level

@@ -11,6 +11,7 @@ import type { TechnologyUse } from './types.js';
 type Scope = TechnologyUse['scope'];
 
 const TOOLING: ReadonlySet<Category> = new Set(['testing', 'linter', 'build-tool', 'package-manager', 'documentation']);
+const COMPILED_AWAY: ReadonlySet<string> = new Set(['svelte', 'sveltekit', 'elm']);
 const RANK: Record<Scope, number> = { runtime: 3, optional: 2, dev: 1, example: 0 };
 
 export function hitScope(ctx: Context, hit: TechnologyHit): Scope {
@@ -27,6 +28,8 @@ export function hitScope(ctx: Context, hit: TechnologyHit): Scope {
     return ecosystem && ctx.mainEcosystems.size > 0 && !ctx.mainEcosystems.has(ecosystem) ? 'example' : 'dev';
   }
   if (role === 'tooling') return 'dev';
+  // Svelte and Elm compile into the bundle they ship, so their projects install them as dev dependencies
+  if (hit.scope === 'dev' && COMPILED_AWAY.has(hit.tech.id) && /dependency/.test(hit.rule)) return 'runtime';
   switch (hit.scope) {
     case 'runtime':
     case 'peer':

@@ -1224,3 +1224,24 @@ describe('a PHP app with more modules than the codemap names', () => {
     assert.equal(names.length, 16);
   });
 });
+
+describe('a Go server that embeds its React UI from a Go file kept in the UI folder', () => {
+  let model: ArchitectureModel;
+  analyzed('archmd-kinds-go-embeds-ui-', {
+    'go.mod': 'module github.com/acme/notify\n\ngo 1.22\n\nrequire github.com/gin-gonic/gin v1.10.0\n',
+    'main.go': 'package main\n\nimport "github.com/acme/notify/router"\n\nfunc main() { router.Run() }\n',
+    'router/router.go': 'package router\n\nimport (\n\t"github.com/gin-gonic/gin"\n\n\t"github.com/acme/notify/ui"\n)\n\nfunc Run() {\n\tg := gin.New()\n\tg.GET("/message", nil)\n\tui.Register(g)\n\t_ = g.Run(":80")\n}\n',
+    'model/model.go': 'package model\n\ntype Message struct{ Text string }\n',
+    'ui/serve.go': 'package ui\n\nimport (\n\t"embed"\n\n\t"github.com/gin-gonic/gin"\n\n\t"github.com/acme/notify/model"\n)\n\n//go:embed build\nvar box embed.FS\n\nfunc Register(g *gin.Engine) {\n\t_ = model.Message{}\n\tg.GET("/", nil)\n}\n',
+    'ui/package.json': JSON.stringify({ name: 'notify-ui', private: true, scripts: { start: 'vite', build: 'vite build' }, dependencies: { react: '^18.3.0', 'react-dom': '^18.3.0', axios: '^1.7.0' } }),
+    'ui/index.html': '<div id="root"></div><script type="module" src="/src/index.tsx"></script>\n',
+    'ui/src/index.tsx': 'import { createRoot } from "react-dom/client";\ncreateRoot(document.getElementById("root")!).render(null);\n',
+  }, (m) => (model = m));
+
+  it('keeps the Go file with the Go server: the UI is a frontend, and there is no cycle between them', () => {
+    const ui = model.containers.find((c) => c.path === 'ui')!;
+    assert.equal(ui.kind, 'frontend', JSON.stringify(model.containers.map((c) => [c.path, c.kind])));
+    assert.ok(!ui.technologies.includes('gin'), ui.technologies.join());
+    assert.ok(!model.cycles.some((c) => c.level === 'container'), JSON.stringify(model.cycles));
+  });
+});

@@ -45,3 +45,25 @@ export function extOf(path: string): string {
   const i = base.lastIndexOf('.');
   return i <= 0 ? '' : base.slice(i);
 }
+
+/** The package ecosystem a source file's own language builds with. */
+const ECOSYSTEM_OF_EXTENSION: Record<string, string> = { '.go': 'go', '.rs': 'cargo', '.py': 'pypi', '.java': 'maven', '.kt': 'maven', '.cs': 'nuget', '.php': 'composer', '.rb': 'gem' };
+
+/**
+ * The deepest owner of a file among those that build its language: a Go file kept in a folder that is an npm
+ * package (gotify's ui/serve.go, which embeds the built UI) belongs to the Go module above, not to the UI.
+ * Falls back to the deepest owner when no owner above builds that language.
+ */
+export function codeOwnerOf<T>(byFolder: Map<string, T>, file: string, ecosystemsOf: (owner: T) => ReadonlySet<string> | undefined): T | undefined {
+  const nearest = nearestUp(byFolder, dirOf(file));
+  const want = ECOSYSTEM_OF_EXTENSION[extOf(file)];
+  if (!want || nearest === undefined) return nearest;
+  const own = ecosystemsOf(nearest);
+  // only a package of JavaScript's own (a package.json and nothing else) is skipped over
+  if (!own || own.size !== 1 || !own.has('npm')) return nearest;
+  for (let dir = dirOf(dirOf(file)); ; dir = dirOf(dir)) {
+    const owner = byFolder.get(dir);
+    if (owner !== undefined && owner !== nearest && ecosystemsOf(owner)?.has(want)) return owner;
+    if (dir === '') return nearest;
+  }
+}
