@@ -1245,3 +1245,19 @@ describe('a Go server that embeds its React UI from a Go file kept in the UI fol
     assert.ok(!model.cycles.some((c) => c.level === 'container'), JSON.stringify(model.cycles));
   });
 });
+
+describe('a Vite and Svelte admin UI with Svelte installed as a dev dependency', () => {
+  let model: ArchitectureModel;
+  analyzed('archmd-kinds-svelte-dev-', {
+    'ui/package.json': JSON.stringify({ name: 'admin-ui', private: true, scripts: { dev: 'vite', build: 'vite build' }, devDependencies: { svelte: '^4.2.0', '@sveltejs/vite-plugin-svelte': '^3.0.0', vite: '^5.0.0' }, dependencies: { leaflet: '^1.9.4' } }),
+    'ui/index.html': '<div id="app"></div><script type="module" src="/src/main.js"></script>\n',
+    'ui/src/main.js': 'import App from "./App.svelte";\nnew App({ target: document.getElementById("app") });\n',
+    'ui/src/App.svelte': '<script>let n = 0;</script>\n<h1>{n}</h1>\n',
+  }, (m) => (model = m));
+
+  it('is a frontend built with Svelte', () => {
+    const ui = model.containers.find((c) => c.path === 'ui');
+    assert.equal(ui?.kind, 'frontend');
+    assert.ok(ui?.technologies.includes('svelte'));
+  });
+});
