@@ -75,6 +75,19 @@ export class View {
   }
 
   /**
+   * The databases one of which holds the data, chosen in configuration: the alternative stores, and an
+   * embedded database the same parts use, often the default (gotify's SQLite beside its MySQL and PostgreSQL
+   * drivers), which runs no server and so is no element of its own.
+   */
+  storeChoices(): { names: string[]; embedded: TechnologyUse[] } {
+    const alternatives = this.stores.filter((s) => this.alternativeStores.has(s.id));
+    if (!alternatives.length) return { names: [], embedded: [] };
+    const users = new Set(alternatives.flatMap((s) => this.usedBy(s).map((r) => r.from)));
+    const embedded = this.model.technologies.filter((t) => t.scope === 'runtime' && t.category === 'database-embedded' && t.containers.some((id) => users.has(id)));
+    return { names: [...alternatives.map((s) => s.name), ...embedded.map((t) => t.name)].sort((a, b) => a.localeCompare(b, 'en')), embedded };
+  }
+
+  /**
    * Runtime technologies of a container, by name, frameworks first: the server's for a part that serves. An API
    * style leads only where the part serves: a command that calls gRPC services is not built with gRPC first.
    */

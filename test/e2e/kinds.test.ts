@@ -1261,3 +1261,19 @@ describe('a Vite and Svelte admin UI with Svelte installed as a dev dependency',
     assert.ok(ui?.technologies.includes('svelte'));
   });
 });
+
+describe('a Go server whose GORM dialects are MySQL, PostgreSQL and the default SQLite', () => {
+  let model: ArchitectureModel;
+  analyzed('archmd-kinds-sqlite-choice-', {
+    'go.mod': 'module github.com/acme/notify\n\ngo 1.22\n\nrequire (\n\tgorm.io/gorm v1.25.0\n\tgorm.io/driver/mysql v1.5.0\n\tgorm.io/driver/postgres v1.5.0\n\tgorm.io/driver/sqlite v1.5.0\n)\n',
+    'main.go': 'package main\n\nimport (\n\t"net/http"\n\n\t"github.com/acme/notify/database"\n)\n\nfunc main() {\n\t_ = database.Open("sqlite3", "data/notify.db")\n\thttp.HandleFunc("/message", nil)\n\t_ = http.ListenAndServe(":80", nil)\n}\n',
+    'database/database.go': 'package database\n\nimport (\n\t"gorm.io/driver/mysql"\n\t"gorm.io/driver/postgres"\n\t"gorm.io/driver/sqlite"\n\t"gorm.io/gorm"\n)\n\nfunc Open(dialect, conn string) error {\n\tswitch dialect {\n\tcase "mysql":\n\t\t_, _ = gorm.Open(mysql.Open(conn))\n\tcase "postgres":\n\t\t_, _ = gorm.Open(postgres.Open(conn))\n\tcase "sqlite3":\n\t\t_, _ = gorm.Open(sqlite.Open(conn))\n\t}\n\treturn nil\n}\n',
+    Dockerfile: 'FROM alpine:3.20\nCOPY notify /notify\nEXPOSE 80\nCMD ["/notify"]\n',
+  }, (m) => (model = m));
+
+  it('names SQLite among the databases one of which holds the data', () => {
+    const doc = render(model);
+    assert.match(doc, /\*\*Storage\*\*: MySQL, PostgreSQL or SQLite \(databases/);
+    assert.match(doc, /It can keep its data in MySQL, PostgreSQL and SQLite; which of them/);
+  });
+});

@@ -16,7 +16,7 @@ export function renderConclusion(model: ArchitectureModel, view: View, docs: str
   const brokers = view.stores.filter((s) => s.kind === 'broker');
   if (alternatives.size) {
     // the databases it chooses between hold the data; a Redis beside them (locks, rate limits, a queue) is used, not the record
-    sentences.push(`It can keep its data in ${joinWords([...alternatives].map((s) => text(s.name)))}; which of them holds it is a matter of configuration.`);
+    sentences.push(`It can keep its data in ${joinWords(view.storeChoices().names.map(text))}; which of them holds it is a matter of configuration.`);
     if (keeps.length) sentences.push(`It also uses ${joinWords(keeps.map((s) => text(s.name)))}.`);
   } else if (keeps.length) sentences.push(`It keeps its data in ${joinWords(keeps.map((s) => text(s.name)))}.`);
   // messages are exchanged between parts only when two or more of them use the broker; one part alone sends

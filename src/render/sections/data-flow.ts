@@ -141,8 +141,9 @@ function storage(view: View): string {
   const entries = view.stores.filter((s) => !view.alternativeStores.has(s.id)).map((s) => describe(s, kindLabel(s.kind)));
   if (alternatives.length) {
     const users = [...new Set(alternatives.flatMap((s) => view.usedBy(s).map((r) => view.name(r.from))))].sort();
-    const names = view.targetNames(alternatives.map((s) => s.id))[0];
-    entries.push(`${text(names)} (databases ${users.length ? joinWords(users.map(text)) : 'the code'} ${users.length > 1 ? 'support' : 'supports'}; one of them holds the data, chosen in configuration; ${files(alternatives.flatMap((s) => s.evidence), 2)})`);
+    const { names: choices, embedded } = view.storeChoices();
+    const names = `${choices.slice(0, -1).join(', ')} or ${choices[choices.length - 1]}`;
+    entries.push(`${text(names)} (databases ${users.length ? joinWords(users.map(text)) : 'the code'} ${users.length > 1 ? 'support' : 'supports'}; one of them holds the data, chosen in configuration; ${files([...alternatives.flatMap((s) => s.evidence), ...embedded.flatMap((t) => t.evidence)], 2)})`);
   }
   return entries.join('; ');
 }
