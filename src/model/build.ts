@@ -8,7 +8,7 @@ import { buildToolOf } from '../detect/manifests/gradle.js';
 import type { TechnologyHit } from '../detect/technologies.js';
 import { technologyById } from '../catalogue/match.js';
 import { buildCodemap } from './codemap.js';
-import { type Draft, buildDrafts, DATASTORE_KINDS, isDevCompose } from './containers.js';
+import { type Draft, buildDrafts, DATASTORE_KINDS, ecosystemsOf, isDevCompose } from './containers.js';
 import { Context, type ModelInput, slug } from './context.js';
 import { buildDeployment } from './deployment.js';
 import { type Evidence, evidence, mergeEvidence, onlyDeclared, provisioned } from './evidence.js';
@@ -30,7 +30,9 @@ export function buildModel(input: ModelInput): ArchitectureModel {
   const drafts = buildDrafts(ctx).filter((d) => d.evidence.length > 0);
   ensureRootDraft(ctx, drafts);
 
-  const ownerOf = makeOwner(ctx, drafts);
+  // which languages each part builds: a file goes to the part that builds its language (codeOwnerOf)
+  const ecosystems = ecosystemsOf(drafts);
+  const ownerOf = makeOwner(ctx, drafts, ecosystems);
   const techs = aggregateTechnologies(ctx, withoutOwnImages(drafts, input.hits), ownerOf);
   const languageOf = languageOfFolder(withoutMinified(input));
   let containers = drafts.map((d) => finalizeContainer(ctx, d, techs, languageOf));
@@ -44,15 +46,15 @@ export function buildModel(input: ModelInput): ArchitectureModel {
   containers = containers.concat(storeDrafts.map((d) => finalizeContainer(ctx, d, techs, languageOf)));
   containers.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 
-  attachApis(ctx, drafts, containers);
+  attachApis(ctx, drafts, containers, ecosystems);
   markLoadGenerators(containers, techs);
   markServedFrontends(ctx, drafts, containers);
   markExposed(ctx, drafts, containers);
   markConsumers(containers, techs);
   const components = buildCodemap(ctx, containers);
-  const graph = importGraph(ctx, containers, components, ecosystemsOf(drafts));
-  const relationships = buildRelationships({ ctx, drafts, containers, techs, importEdges: graph.containerEdges, deployable: runsSomewhere });
-  markJobQueues(containers, relationships, techs);
+  const graph = importGraph(ctx, containers, components, ecosystems);
+  const relationships = buildRelationships({ ctx, drafts, containers, techs, importEdges: graph.containerEdges, deployable: runsSomewhere, ecosystems });
+  markJobQueues(containers, relationships, techs, ecosystems);
   markSharedLibraries(ctx, containers, drafts, relationships);
   disambiguateNames(containers, new Map(drafts.filter((d) => d.imageTech).map((d) => [d.id, d.imageTech!.name])));
   const componentRelationships = graph.componentEdges.map((e) => ({
@@ -228,7 +230,7 @@ function databasesOf(ctx: Context, containers: Container[]): Map<string, Set<str
  * A Redis that every part reaches only through a job library (Sidekiq, BullMQ, Laravel Horizon, whose
  * dependency implies Redis) holds the job queue, not the system's data: a broker.
  */
-function markJobQueues(containers: Container[], relationships: Relationship[], techs: TechnologyUse[]): void {
+function markJobQueues(containers: Container[], relationships: Relationship[], techs: TechnologyUse[], ecosystems: ReadonlyMap<string, ReadonlySet<string>>): void {
   const redis = techs.find((t) => t.id === 'redis');
   if (!redis) return;
   const byPath = new Map(containers.filter((c) => c.path !== undefined).map((c) => [c.path!, c]));
@@ -240,7 +242,7 @@ function markJobQueues(containers: Container[], relationships: Relationship[], t
   );
   const viaJobs = (user: Container): boolean => {
     // what its code and manifests say it uses Redis through (a URL or an image says where, not what for)
-    const own = redis.evidence.filter((e) => /dependency|^import /.test(e.rule) && nearestUp(byPath, dirOf(e.file))?.id === user.id);
+    const own = redis.evidence.filter((e) => /dependency|^import /.test(e.rule) && codeOwnerOf(byPath, e.file, (c) => ecosystems.get(c.id))?.id === user.id);
     return own.length > 0 && own.every((e) => e.rule.endsWith('(implies Redis)') && jobLibraries.has(at(e)));
   };
   for (const store of containers) {
@@ -254,13 +256,12 @@ function markJobQueues(containers: Container[], relationships: Relationship[], t
  * Routes, RPC services, schemas and topics, on the container whose folder holds the file; a route a template
  * sends to one of its functions (a SAM Api event) on that function.
  */
-function attachApis(ctx: Context, drafts: Draft[], containers: Container[]) {
+function attachApis(ctx: Context, drafts: Draft[], containers: Container[], ecosystems: ReadonlyMap<string, ReadonlySet<string>>) {
   const byPath = new Map(containers.filter((c) => c.path !== undefined).map((c) => [c.path!, c]));
   const byId = new Map(containers.map((c) => [c.id, c]));
   const byService = new Map<string, Container>();
   for (const d of drafts) for (const s of d.services) if (byId.has(d.id)) byService.set(`${s.file}\0${s.fact.name}`, byId.get(d.id)!);
-  const pageViews = pageViewsByOwner(ctx, byPath);
-  const ecosystems = ecosystemsOf(drafts);
+  const pageViews = pageViewsByOwner(ctx, byPath, ecosystems);
   const specs: [string, ApiFact[]][] = [];
   for (const [file, apis] of ctx.each('apis')) {
     if (ctx.roleOfFile(file) !== 'main' && ctx.roleOfFile(file) !== 'tooling') continue;
@@ -319,12 +320,16 @@ type KnownView = { file: string; line?: number; answers: 'page' | 'data' | 'form
  * `from . import views` imports), else the only one of that name in the container. Two apps often both
  * have a `pause` or an `index`, one of them the API's.
  */
-function pageViewsByOwner(ctx: Context, byPath: Map<string, Container>): (owner: Container, urlsFolder: string, name: string) => KnownView | undefined {
+function pageViewsByOwner(
+  ctx: Context,
+  byPath: Map<string, Container>,
+  ecosystems: ReadonlyMap<string, ReadonlySet<string>>,
+): (owner: Container, urlsFolder: string, name: string) => KnownView | undefined {
   const byApp = new Map<string, Map<string, KnownView>>();
   const byOwner = new Map<Container, Map<string, KnownView | null>>();
   for (const [file, list] of ctx.each('views')) {
     if (ctx.roleOfFile(file) !== 'main') continue;
-    const owner = nearestUp(byPath, dirOf(file));
+    const owner = codeOwnerOf(byPath, file, (c) => ecosystems.get(c.id));
     if (!owner) continue;
     const folder = dirOf(file);
     const app = baseOf(folder) === 'views' ? dirOf(folder) : folder;
@@ -368,9 +373,8 @@ function ensureRootDraft(ctx: Context, drafts: Draft[]) {
 }
 
 /** Which container a technology hit belongs to: the runtime container running that image, else the deepest folder. */
-function makeOwner(ctx: Context, drafts: Draft[]): (hit: TechnologyHit) => string | undefined {
+function makeOwner(ctx: Context, drafts: Draft[], ecosystems: ReadonlyMap<string, ReadonlySet<string>>): (hit: TechnologyHit) => string | undefined {
   const byPath = new Map(drafts.filter((d) => d.path !== undefined).map((d) => [d.path!, d.id]));
-  const ecosystems = ecosystemsOf(drafts);
   const runtimeByFile = new Map<string, Draft[]>();
   for (const d of drafts) {
     if (d.path !== undefined) continue;
@@ -393,11 +397,6 @@ function makeOwner(ctx: Context, drafts: Draft[]): (hit: TechnologyHit) => strin
     }
     return codeOwnerOf(byPath, hit.file, (id) => ecosystems.get(id));
   };
-}
-
-/** Each part's package ecosystems, from its manifests: which languages it builds. */
-function ecosystemsOf(drafts: Draft[]): Map<string, ReadonlySet<string>> {
-  return new Map(drafts.map((d) => [d.id, new Set(d.manifests.map((m) => m.fact.ecosystem))]));
 }
 
 /**

@@ -216,8 +216,11 @@ export function buildDrafts(ctx: Context): Draft[] {
     // nor does one that takes only files of its own folder, no code among them (mysql/Dockerfile copying its
     // init script, an init container's shell scripts): it packages a tool or a product with its settings, and
     // builds nothing of the project above it
-    const besideIt = (src: string) => `${folder}/${src.replace(/^\.\//, '').replace(/\/+$/, '')}`;
-    const ownFolderOnly = folder !== '' && sources.every((src) => src.path !== '.' && (ctx.fileByPath.has(besideIt(src.path)) || ctx.folders.has(besideIt(src.path))));
+    const besideIt = (src: string) => {
+      const path = joinPath(folder, src);
+      return path !== undefined && path.startsWith(`${folder}/`) && (ctx.fileByPath.has(path) || ctx.folders.has(path));
+    };
+    const ownFolderOnly = folder !== '' && sources.every((src) => besideIt(src.path));
     if (!d && ownFolderOnly) continue;
     d ??= nearestUp(byPath, folder);
     // a Dockerfile in a fixture or an example never makes the project around it deployable
@@ -439,6 +442,11 @@ function splitInstances(d: Draft): Draft[] | undefined {
     if (!part.ports.size) for (const p of d.ports) part.ports.add(p);
     return part;
   });
+}
+
+/** Each part's package ecosystems, from its manifests: which languages it builds (see codeOwnerOf). */
+export function ecosystemsOf(drafts: Draft[]): Map<string, ReadonlySet<string>> {
+  return new Map(drafts.map((d) => [d.id, new Set(d.manifests.map((m) => m.fact.ecosystem))]));
 }
 
 const DEV_COMPOSE = /(?:^|[.-])(?:dev|development|local|override|debug|test|tests|ci|e2e)(?:[.-]|$)/i;

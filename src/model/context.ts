@@ -5,8 +5,7 @@
 import type { FileFacts } from '../detect/facts.js';
 import type { TechnologyHit } from '../detect/technologies.js';
 import type { FileEdge } from './graph/types.js';
-import { isMockFile } from '../detect/source/collect.js';
-import { roleOf } from '../scan/classify.js';
+import { isMockFile, roleOf } from '../scan/classify.js';
 import type { ScannedFile } from '../scan/index.js';
 import type { Role } from './types.js';
 

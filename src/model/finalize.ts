@@ -131,7 +131,7 @@ function containerKind(ctx: Context, d: Draft, techs: TechnologyUse[], categorie
   if (servedAsWebApp(ctx, d) && !categories.has('backend-framework')) return 'frontend';
   // a project that says it is a library and that nothing deploys is one, whatever framework it references
   // Cargo builds src/main.rs as a binary without a [[bin]] table: such a crate is not a library only
-  const cargoMain = d.manifests.some((m) => m.fact.ecosystem === 'cargo') && ctx.fileByPath.has(`${d.path ? `${d.path}/` : ''}src/main.rs`);
+  const cargoMain = cargoCrate(d) && ctx.fileByPath.has(`${d.path ? `${d.path}/` : ''}src/main.rs`);
   const declared = d.manifests.map((m) => (cargoMain && m.fact.ecosystem === 'cargo' && m.fact.kind === 'library' ? undefined : m.fact.kind));
   // a serverless stack's folder (its template deploys the functions in its subfolders) is the application
   // they make up, whatever its own manifest, often only there for tests and tooling, declares
@@ -143,7 +143,7 @@ function containerKind(ctx: Context, d: Draft, techs: TechnologyUse[], categorie
   const wasmApp = cargoCrate(d) && categories.has('frontend-framework') && hasAppEntry(ctx, d);
   if (!d.deployable && !wasmApp && declared.includes('library') && !declared.includes('application') && !declared.includes('cli')) return 'library';
   // a Go module with no main package is imported, never run, whatever router it uses
-  const goLibrary = d.manifests.length > 0 && d.manifests.every((m) => m.fact.ecosystem === 'go') && !d.deployable && !hasMainPackage(ctx, d);
+  const goLibrary = goModule(d) && !d.deployable && !hasMainPackage(ctx, d);
   if (goLibrary) return 'library';
   // a Maven or Gradle module with no main class (mall-common, a shared Spring Security module) is a
   // library for the applications beside it, whatever web starter it pulls in, and so is one with no code at

@@ -7,7 +7,7 @@ import type { Category } from '../catalogue/types.js';
 import type { Context } from './context.js';
 import type { Draft } from './containers.js';
 import { type Evidence, evidence, mergeEvidence } from './evidence.js';
-import { dirOf, joinPath, nearestUp } from './graph/paths.js';
+import { codeOwnerOf, dirOf, joinPath, nearestUp } from './graph/paths.js';
 import type { GroupEdge } from './graph/types.js';
 import type { Container, Relationship, TechnologyUse } from './types.js';
 
@@ -28,8 +28,6 @@ const STORE_CATEGORIES = new Set<Category>([
   'database-relational', 'database-document', 'database-key-value', 'database-wide-column', 'database-graph',
   'database-time-series', 'database-vector', 'cache', 'search', 'messaging', 'object-storage',
 ]);
-
-const DOTENV_FILE = /(?:^|\/)\.env(?:\.[\w-]+)?$|(?:^|\/)[\w-]+\.env$/;
 
 export function protocolFor(techId: string, techName: string, category: string): string {
   return PROTOCOL[techId] ?? (category === 'database-relational' ? 'SQL' : techName);
@@ -71,9 +69,11 @@ export interface RelationshipInput {
   importEdges: GroupEdge[];
   /** Whether the system runs anywhere; a library gets no datastore edges. */
   deployable: boolean;
+  /** Each part's package ecosystems: a file's driver belongs to the part that builds its language. */
+  ecosystems: ReadonlyMap<string, ReadonlySet<string>>;
 }
 
-export function buildRelationships({ ctx, drafts, containers, techs, importEdges }: RelationshipInput): Relationship[] {
+export function buildRelationships({ ctx, drafts, containers, techs, importEdges, ecosystems }: RelationshipInput): Relationship[] {
   const edges = new Edges();
   const byId = new Map(containers.map((c) => [c.id, c]));
   const byPath = new Map(drafts.filter((d) => d.path !== undefined).map((d) => [d.path!, d]));
@@ -154,9 +154,10 @@ export function buildRelationships({ ctx, drafts, containers, techs, importEdges
       if (!c || c.path === undefined || isStoreCategory(categoryOfKind(c.kind)) || orchestrators.has(cid)) continue;
       // its own files only: a driver in a part nested below (apps/api under the workspace root) is that part's,
       // and a database URL in its tests' resources (src/test/resources/application.properties) is the tests'
-      const ev = t.evidence.filter((e) => nearestUp(byPath, dirOf(e.file))?.id === c.id && ctx.roleOfFile(e.file) === c.role);
-      // (a database URL in the part's own .env file, Symfony's DATABASE_URL in .env.dist, is its configuration too)
-      const driverEvidence = ev.filter((e) => /dependency|import|datasource|adapter|ENGINE|JDBC|dialect|DB_CONNECTION/.test(e.rule) || (/:\/\/ URL in /.test(e.rule) && DOTENV_FILE.test(e.file)));
+      const ev = t.evidence.filter((e) => codeOwnerOf(byPath, e.file, (d) => ecosystems.get(d.id))?.id === c.id && ctx.roleOfFile(e.file) === c.role);
+      // (a database URL in the part's own .env file, Symfony's DATABASE_URL in .env.dist, is its configuration too;
+      // one a compose service's environment holds says where that service connects, which the env edges draw)
+      const driverEvidence = ev.filter((e) => /dependency|import|datasource|adapter|ENGINE|JDBC|dialect|DB_CONNECTION/.test(e.rule) || (/:\/\/ URL in /.test(e.rule) && ctx.input.facts.get(e.file)?.env !== undefined));
       if (!driverEvidence.length) continue;
       const user = draftById.get(cid);
       if (!user) continue;

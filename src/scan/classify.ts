@@ -173,6 +173,15 @@ export function roleOf(path: string): Role {
   return role;
 }
 
+/**
+ * A mock by its name (mock_store.go, tunnels_api_server_mock.go, api.mock.ts): a stand-in the tests use, in the
+ * package it stands in for, so its folder does not say so. The scan keeps it the product's, so that its imports
+ * are read and show which dependencies only the tests' stand-ins use; the model takes it for test code.
+ */
+export function isMockFile(path: string): boolean {
+  return /(?:^|\/)(?:mocks?_[^/]*|[^/]*_mocks?\.\w+|[^/]*\.mocks?\.[cm]?[jt]sx?)$/.test(path);
+}
+
 const folderRoles = new Map<string, Role>();
 const GO_DOC_PACKAGE = /(?:^|\/)doc\/[^/]+\.go$/;
 

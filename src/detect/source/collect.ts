@@ -1,5 +1,5 @@
 /** Shared by the code readers: a capped, de-duplicated list of ApiFacts, and a few scanning helpers. */
-import { beforePackageFolders } from '../../scan/classify.js';
+import { beforePackageFolders, isMockFile } from '../../scan/classify.js';
 import type { ApiFact, FileFacts } from '../facts.js';
 import { lineAt, stringAt, type Lexed } from './lexer.js';
 
@@ -137,10 +137,3 @@ export function isNonProductCode(path: string, options: { keepDocs?: boolean } =
   );
 }
 
-/**
- * A mock by its name (mock_store.go, tunnels_api_server_mock.go, api.mock.ts): a stand-in the tests use, in the
- * package it stands in for, so its folder does not say so.
- */
-export function isMockFile(path: string): boolean {
-  return /(?:^|\/)(?:mocks?_[^/]*|[^/]*_mocks?\.\w+|[^/]*\.mocks?\.[cm]?[jt]sx?)$/.test(path);
-}

@@ -92,7 +92,7 @@ function djangoUrls(lexed: Lexed, out: ApiCollector): void {
     if (/\binclude\s*\(|\.urls\b/.test(rest)) return;
     // Trailing slashes are significant in Django, so the route is kept as written. Django's own page views
     // (TemplateView, ListView, LoginView, sitemaps, static serving) render HTML: web pages, not a REST API
-    const api = /\bapi\b/i.test(route) || /API|Api\b|ViewSet/.test(rest);
+    const api = /\bapi\b/i.test(route) || DJANGO_API_BASE.test(rest);
     const page = !api && DJANGO_PAGE_VIEW.test(rest);
     // a view of the project's own (views.index) is a page or an API by its body, which the model reads from
     // the file that defines it; a route under /api or to an API view stays REST whatever it renders
@@ -102,8 +102,8 @@ function djangoUrls(lexed: Lexed, out: ApiCollector): void {
   });
 }
 
-/** Django page-view bases, and the API ones that answer with data whatever template they name. */
-const DJANGO_API_BASE = /API|Api\b|ViewSet|Schema|GraphQL/;
+/** Django REST framework's and the API libraries' views, which answer with data whatever template they name. */
+const DJANGO_API_BASE = /API|Api\b|ViewSet|GraphQL/;
 
 /**
  * Django views defined at the top of a module, by what they answer with: a page (a function that renders a
