@@ -14,6 +14,7 @@ import { goEcosystem } from './data/go.js';
 import { rust } from './data/rust.js';
 import { ruby } from './data/ruby.js';
 import { php } from './data/php.js';
+import { elixir } from './data/elixir.js';
 import { orm } from './data/orm.js';
 import { databases } from './data/databases.js';
 import { messaging } from './data/messaging.js';
@@ -43,6 +44,7 @@ export const technologies: Technology[] = [
   ...rust,
   ...ruby,
   ...php,
+  ...elixir,
   ...orm,
   ...databases,
   ...messaging,

@@ -96,6 +96,7 @@ function normalise(kind: MatcherKind, value: string, partial: boolean): string {
     case 'nuget':
     case 'composer':
     case 'gem':
+    case 'hex':
     case 'terraformProvider':
     case 'urlScheme':
       return v.toLowerCase();

@@ -75,6 +75,8 @@ export interface Matchers {
   cargo?: string[];
   gem?: string[];
   composer?: string[];
+  /** Hex packages, as mix.exs names them (`:phoenix` is "phoenix"). */
+  hex?: string[];
   /** Container image names without registry and tag: "postgres", "bitnami/postgresql". */
   image?: string[];
   /**

@@ -5,7 +5,7 @@
  */
 import type { Evidence } from '../model/evidence.js';
 
-export type Ecosystem = 'npm' | 'pypi' | 'go' | 'maven' | 'nuget' | 'cargo' | 'gem' | 'composer';
+export type Ecosystem = 'npm' | 'pypi' | 'go' | 'maven' | 'nuget' | 'cargo' | 'gem' | 'composer' | 'hex';
 
 /** How a dependency is used. Only `runtime` (and `optional`, reported as such) makes a stack claim. */
 export type DependencyScope = 'runtime' | 'dev' | 'test' | 'peer' | 'optional' | 'build';

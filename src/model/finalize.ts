@@ -25,6 +25,7 @@ const ECOSYSTEM_LANGUAGES: Partial<Record<Ecosystem, string[]>> = {
   nuget: ['C#', 'F#', 'Visual Basic .NET'],
   gem: ['Ruby'],
   composer: ['PHP'],
+  hex: ['Elixir', 'Erlang'],
 };
 
 const NPM_LANGUAGES = ['TypeScript', 'JavaScript', 'Vue', 'Svelte', 'Astro', 'CoffeeScript'];
@@ -214,6 +215,9 @@ function containerKind(ctx: Context, d: Draft, techs: TechnologyUse[], categorie
   // a JVM module with a main class that serves its own routes (apollo-adminservice, its web starter pulled in
   // through a shared module) is a service, whatever its packaging says
   if (hasJvmMain(ctx, d) && servesRoutes(ctx, d)) return 'service';
+  // the scripts and styles a server-side app bundles for its pages (a Phoenix app's assets/, esbuild over Leaflet
+  // and Bulma) are that app's browser half, not a package anyone imports
+  if (browserBundleOfServerApp(ctx, d)) return 'frontend';
   if (kinds.includes('application')) return 'application';
   if (kinds.includes('library')) return 'library';
   // a private workspace package with an import entry (exports, types) is imported by its siblings, not run
@@ -352,6 +356,22 @@ function libraryMarkers(ctx: Context, d: Draft): boolean {
     if (path.startsWith(prefix) && path.endsWith('/py.typed') && ctx.roleOfFile(path) === 'main') return true;
   }
   return false;
+}
+
+const BUNDLER = /^(?:esbuild|webpack|vite|rollup|parcel|@rspack\/core|laravel-mix|@symfony\/webpack-encore|esbuild-sass-plugin)$/;
+const SERVER_MANIFEST = ['mix.exs', 'Gemfile', 'pyproject.toml', 'requirements.txt', 'composer.json', 'pom.xml', 'build.gradle', 'build.gradle.kts', 'go.mod', 'Cargo.toml'];
+
+/** An npm package with no entry for importers or a command, that only bundles, inside the folder of a project in another language. */
+function browserBundleOfServerApp(ctx: Context, d: Draft): boolean {
+  if (!d.path || !d.manifests.length || !d.manifests.every((m) => m.fact.ecosystem === 'npm')) return false;
+  if (libraryMarkers(ctx, d) || d.manifests.some((m) => m.fact.entryPoints?.some((e) => e.name !== 'main'))) return false;
+  const bundles = d.manifests.some((m) => (ctx.input.facts.get(m.file)?.dependencies ?? []).some((dep) => BUNDLER.test(dep.name)));
+  if (!bundles) return false;
+  for (let at = d.path.lastIndexOf('/'); at !== -1; at = d.path.lastIndexOf('/', at - 1)) {
+    const folder = d.path.slice(0, at);
+    if (SERVER_MANIFEST.some((name) => ctx.fileByPath.has(`${folder}/${name}`))) return true;
+  }
+  return SERVER_MANIFEST.some((name) => ctx.fileByPath.has(name));
 }
 
 function cargoCrate(d: Draft): boolean {

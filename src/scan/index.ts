@@ -63,7 +63,7 @@ function gitattributes(root: string) {
 }
 
 /** Manifests that make a folder a project of its own (third-party copies sit in vendor folders classify already knows). */
-const PROJECT_MANIFEST = /(?:^|\/)(?:package\.json|go\.mod|Cargo\.toml|pom\.xml|build\.gradle(?:\.kts)?|composer\.json|pyproject\.toml|Gemfile|[^/]+\.csproj)$/;
+const PROJECT_MANIFEST = /(?:^|\/)(?:package\.json|go\.mod|Cargo\.toml|pom\.xml|build\.gradle(?:\.kts)?|composer\.json|mix\.exs|pyproject\.toml|Gemfile|[^/]+\.csproj)$/;
 
 /**
  * `linguist-vendored` keeps code out of GitHub's language bar, and projects set it on their own frontend

@@ -2,7 +2,7 @@
 import type { Technology } from '../types.js';
 
 export const api: Technology[] = [
-  { id: 'graphql', name: 'GraphQL', category: 'api-style', match: { npm: ['graphql'], pypi: ['graphql-core'], maven: ['com.graphql-java:graphql-java'], file: ['*.graphql', '*.gql', 'schema.graphqls'] }, url: 'https://graphql.org' },
+  { id: 'graphql', name: 'GraphQL', category: 'api-style', match: { hex: ['absinthe'], npm: ['graphql'], pypi: ['graphql-core'], maven: ['com.graphql-java:graphql-java'], file: ['*.graphql', '*.gql', 'schema.graphqls'] }, url: 'https://graphql.org' },
   { id: 'apollo-server', name: 'Apollo Server', category: 'api-style', match: { npm: ['@apollo/server', 'apollo-server', 'apollo-server-express', 'apollo-server-micro', '@nestjs/apollo', '@apollo/subgraph', '@apollo/gateway'] }, implies: ['graphql'] },
   { id: 'apollo-client', name: 'Apollo Client', category: 'api-style', match: { npm: ['@apollo/client', 'apollo-angular', '@vue/apollo-composable', 'apollo-client'] }, implies: ['graphql'] },
   { id: 'apollo-federation', name: 'Apollo Federation', category: 'api-style', match: { npm: ['@apollo/subgraph', '@apollo/gateway'], image: ['apollographql/router'], file: ['supergraph.yaml'] }, implies: ['graphql'] },
@@ -23,7 +23,7 @@ export const api: Technology[] = [
   { id: 'graphql-php', name: 'graphql-php', category: 'api-style', match: { composer: ['webonyx/graphql-php', 'nuwave/lighthouse', 'rebing/graphql-laravel'] }, implies: ['graphql'] },
   {
     id: 'grpc', name: 'gRPC', category: 'api-style', url: 'https://grpc.io',
-    match: {
+    match: { hex: ['grpc'],
       npm: ['@grpc/grpc-js', '@grpc/proto-loader', 'grpc', 'nice-grpc'],
       pypi: ['grpcio', 'grpcio-tools', 'grpcio-status', 'grpclib', 'betterproto'],
       go: ['google.golang.org/grpc'],

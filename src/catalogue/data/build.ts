@@ -8,7 +8,7 @@ export const build: Technology[] = [
   { id: 'vite', name: 'Vite', category: 'build-tool', match: { npm: ['vite'], file: [`vite.config.${js}`] }, url: 'https://vite.dev' },
   { id: 'webpack', name: 'webpack', category: 'build-tool', match: { npm: ['webpack', 'webpack-cli'], file: [`webpack.config.${js}`, `webpack.*.${js}`] } },
   { id: 'rollup', name: 'Rollup', category: 'build-tool', match: { npm: ['rollup'], file: [`rollup.config.${js}`] } },
-  { id: 'esbuild', name: 'esbuild', category: 'build-tool', match: { npm: ['esbuild'] } },
+  { id: 'esbuild', name: 'esbuild', category: 'build-tool', match: { npm: ['esbuild'], hex: ['esbuild'] } },
   { id: 'swc', name: 'SWC', category: 'build-tool', match: { npm: ['@swc/core', '@swc/cli'], file: ['.swcrc'] } },
   { id: 'babel', name: 'Babel', category: 'build-tool', match: { npm: ['@babel/core'], file: ['babel.config.{js,json,cjs,mjs}', '.babelrc', '.babelrc.{js,json}'] } },
   { id: 'parcel', name: 'Parcel', category: 'build-tool', match: { npm: ['parcel', 'parcel-bundler'], file: ['.parcelrc'] } },

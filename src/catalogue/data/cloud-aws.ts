@@ -39,7 +39,7 @@ function sdk(slugs: SdkSlugs, extra: Matchers = {}): Matchers {
 }
 
 export const cloudAws: Technology[] = [
-  { id: 'aws', name: 'Amazon Web Services', category: 'cloud', match: { terraformProvider: ['aws'], githubAction: ['aws-actions/configure-aws-credentials'], file: ['samconfig.toml', 'cdk.json'] }, url: 'https://aws.amazon.com' },
+  { id: 'aws', name: 'Amazon Web Services', category: 'cloud', match: { hex: ['ex_aws'], terraformProvider: ['aws'], githubAction: ['aws-actions/configure-aws-credentials'], file: ['samconfig.toml', 'cdk.json'] }, url: 'https://aws.amazon.com' },
   { id: 'aws-sdk', name: 'AWS SDK', category: 'cloud', match: { npm: ['aws-sdk', '@aws-sdk/*'], pypi: ['boto3', 'botocore', 'aioboto3', 'aiobotocore'], go: ['github.com/aws/aws-sdk-go', 'github.com/aws/aws-sdk-go-v2'], maven: ['software.amazon.awssdk:*', 'com.amazonaws:*'], nuget: ['AWSSDK.Core', 'AWSSDK.*'], cargo: ['aws-config', 'aws-sdk-*'], gem: ['aws-sdk', 'aws-sdk-core', 'aws-sdk-*'], composer: ['aws/aws-sdk-php', 'aws/aws-sdk-php-laravel'] } },
   { id: 'aws-cdk', name: 'AWS CDK', category: 'iac', match: { npm: ['aws-cdk-lib', 'aws-cdk', '@aws-cdk/core'], pypi: ['aws-cdk-lib', 'aws-cdk.core'], maven: ['software.amazon.awscdk:aws-cdk-lib', 'software.amazon.awscdk:core'], nuget: ['Amazon.CDK.Lib', 'Amazon.CDK'], go: ['github.com/aws/aws-cdk-go/awscdk'], file: ['cdk.json'] }, implies: ['aws'], url: 'https://aws.amazon.com/cdk' },
   { id: 'aws-cloudformation', name: 'AWS CloudFormation', category: 'iac', match: { githubAction: ['aws-actions/aws-cloudformation-github-deploy'], terraformResource: ['aws_cloudformation_stack'] }, implies: ['aws'] },
@@ -64,6 +64,7 @@ export const cloudAws: Technology[] = [
       npm: ['@aws-sdk/lib-storage', '@aws-sdk/s3-request-presigner', '@aws-sdk/s3-presigned-post', 'multer-s3'],
       pypi: ['s3fs'],
       composer: ['league/flysystem-aws-s3-v3'],
+      hex: ['ex_aws_s3'],
       terraformResource: ['aws_s3_bucket', 'aws_s3_bucket_*', 'aws_s3_object', 'aws_s3_bucket_object'],
       cloudformation: ['AWS::S3::Bucket', 'AWS::S3::BucketPolicy'],
       urlScheme: ['s3', 's3a'],

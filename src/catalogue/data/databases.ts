@@ -8,7 +8,7 @@ import type { Technology } from '../types.js';
 export const databases: Technology[] = [
   {
     id: 'postgresql', name: 'PostgreSQL', category: 'database-relational', url: 'https://www.postgresql.org',
-    match: {
+    match: { hex: ['postgrex'],
       npm: ['pg', 'postgres', 'pg-promise', '@neondatabase/serverless', '@vercel/postgres', 'slonik', '@electric-sql/pglite'],
       pypi: ['psycopg2', 'psycopg2-binary', 'psycopg', 'psycopg-binary', 'asyncpg', 'pg8000'],
       go: ['github.com/jackc/pgx', 'github.com/lib/pq', 'gorm.io/driver/postgres', 'github.com/jinzhu/gorm/dialects/postgres'],
@@ -23,7 +23,7 @@ export const databases: Technology[] = [
   { id: 'postgis', name: 'PostGIS', category: 'database-relational', match: { image: ['postgis/postgis'], pypi: ['geoalchemy2'] }, implies: ['postgresql'] },
   {
     id: 'mysql', name: 'MySQL', category: 'database-relational', url: 'https://www.mysql.com',
-    match: {
+    match: { hex: ['myxql', 'mariaex'],
       npm: ['mysql', 'mysql2', '@planetscale/database'],
       pypi: ['mysqlclient', 'pymysql', 'mysql-connector-python', 'aiomysql', 'asyncmy'],
       go: ['github.com/go-sql-driver/mysql', 'gorm.io/driver/mysql', 'github.com/jinzhu/gorm/dialects/mysql'],
@@ -36,9 +36,9 @@ export const databases: Technology[] = [
     },
   },
   { id: 'mariadb', name: 'MariaDB', category: 'database-relational', match: { npm: ['mariadb'], pypi: ['mariadb'], maven: ['org.mariadb.jdbc:mariadb-java-client', 'org.mariadb:r2dbc-mariadb', 'io.quarkus:quarkus-jdbc-mariadb'], image: ['mariadb', 'bitnami/mariadb', 'bitnami/mariadb-galera'], urlScheme: ['mariadb'] }, url: 'https://mariadb.org' },
-  { id: 'sql-server', name: 'Microsoft SQL Server', category: 'database-relational', match: { npm: ['mssql', 'tedious'], pypi: ['pyodbc', 'pymssql', 'aioodbc'], go: ['github.com/microsoft/go-mssqldb', 'github.com/denisenkom/go-mssqldb', 'gorm.io/driver/sqlserver', 'github.com/jinzhu/gorm/dialects/mssql'], maven: ['com.microsoft.sqlserver:mssql-jdbc', 'io.quarkus:quarkus-jdbc-mssql'], nuget: ['Microsoft.Data.SqlClient', 'System.Data.SqlClient', 'Microsoft.EntityFrameworkCore.SqlServer', 'Aspire.Microsoft.Data.SqlClient', 'Aspire.Microsoft.EntityFrameworkCore.SqlServer', 'Aspire.Hosting.SqlServer'], cargo: ['tiberius'], gem: ['tiny_tds', 'activerecord-sqlserver-adapter'], image: ['mssql/server', 'microsoft/mssql-server-linux', 'azure-sql-edge'], urlScheme: ['mssql', 'sqlserver'] } },
+  { id: 'sql-server', name: 'Microsoft SQL Server', category: 'database-relational', match: { hex: ['tds'], npm: ['mssql', 'tedious'], pypi: ['pyodbc', 'pymssql', 'aioodbc'], go: ['github.com/microsoft/go-mssqldb', 'github.com/denisenkom/go-mssqldb', 'gorm.io/driver/sqlserver', 'github.com/jinzhu/gorm/dialects/mssql'], maven: ['com.microsoft.sqlserver:mssql-jdbc', 'io.quarkus:quarkus-jdbc-mssql'], nuget: ['Microsoft.Data.SqlClient', 'System.Data.SqlClient', 'Microsoft.EntityFrameworkCore.SqlServer', 'Aspire.Microsoft.Data.SqlClient', 'Aspire.Microsoft.EntityFrameworkCore.SqlServer', 'Aspire.Hosting.SqlServer'], cargo: ['tiberius'], gem: ['tiny_tds', 'activerecord-sqlserver-adapter'], image: ['mssql/server', 'microsoft/mssql-server-linux', 'azure-sql-edge'], urlScheme: ['mssql', 'sqlserver'] } },
   { id: 'oracle-database', name: 'Oracle Database', category: 'database-relational', match: { npm: ['oracledb'], pypi: ['cx-oracle', 'oracledb'], maven: ['com.oracle.database.jdbc:ojdbc8', 'com.oracle.database.jdbc:ojdbc11', 'com.oracle.database.jdbc:ojdbc17', 'com.oracle.ojdbc:ojdbc8'], nuget: ['Oracle.ManagedDataAccess.Core', 'Oracle.EntityFrameworkCore'], go: ['github.com/godror/godror', 'github.com/sijms/go-ora'], gem: ['ruby-oci8'], image: ['gvenzl/oracle-xe', 'gvenzl/oracle-free'], urlScheme: ['oracle'] } },
-  { id: 'sqlite', name: 'SQLite', category: 'database-embedded', match: { npm: ['sqlite3', 'better-sqlite3', 'sqlite'], pypi: ['aiosqlite'], go: ['github.com/mattn/go-sqlite3', 'modernc.org/sqlite', 'gorm.io/driver/sqlite', 'github.com/glebarez/sqlite', 'github.com/jinzhu/gorm/dialects/sqlite'], maven: ['org.xerial:sqlite-jdbc'], nuget: ['Microsoft.Data.Sqlite', 'System.Data.SQLite', 'Microsoft.EntityFrameworkCore.Sqlite', 'sqlite-net-pcl'], cargo: ['rusqlite', 'libsqlite3-sys'], gem: ['sqlite3'], urlScheme: ['sqlite', 'sqlite3'] }, url: 'https://sqlite.org' },
+  { id: 'sqlite', name: 'SQLite', category: 'database-embedded', match: { hex: ['ecto_sqlite3', 'exqlite', 'sqlitex'], npm: ['sqlite3', 'better-sqlite3', 'sqlite'], pypi: ['aiosqlite'], go: ['github.com/mattn/go-sqlite3', 'modernc.org/sqlite', 'gorm.io/driver/sqlite', 'github.com/glebarez/sqlite', 'github.com/jinzhu/gorm/dialects/sqlite'], maven: ['org.xerial:sqlite-jdbc'], nuget: ['Microsoft.Data.Sqlite', 'System.Data.SQLite', 'Microsoft.EntityFrameworkCore.Sqlite', 'sqlite-net-pcl'], cargo: ['rusqlite', 'libsqlite3-sys'], gem: ['sqlite3'], urlScheme: ['sqlite', 'sqlite3'] }, url: 'https://sqlite.org' },
   { id: 'libsql', name: 'libSQL / Turso', category: 'database-relational', match: { npm: ['@libsql/client'], cargo: ['libsql'], pypi: ['libsql-client', 'libsql-experimental'], urlScheme: ['libsql'] } },
   { id: 'duckdb', name: 'DuckDB', category: 'database-embedded', match: { npm: ['duckdb', '@duckdb/node-api', '@duckdb/duckdb-wasm'], pypi: ['duckdb'], go: ['github.com/marcboeker/go-duckdb'], cargo: ['duckdb'], maven: ['org.duckdb:duckdb_jdbc'] } },
   { id: 'h2', name: 'H2 Database', category: 'database-embedded', match: { maven: ['com.h2database:h2'] } },
@@ -62,7 +62,7 @@ export const databases: Technology[] = [
   { id: 'timescaledb', name: 'TimescaleDB', category: 'database-time-series', match: { image: ['timescale/timescaledb', 'timescale/timescaledb-ha'] }, implies: ['postgresql'] },
   {
     id: 'mongodb', name: 'MongoDB', category: 'database-document', url: 'https://www.mongodb.com',
-    match: {
+    match: { hex: ['mongodb_driver', 'mongodb', 'mongodb_ecto'],
       npm: ['mongodb'], pypi: ['pymongo', 'motor', 'beanie', 'mongoengine', 'odmantic'], go: ['go.mongodb.org/mongo-driver', 'github.com/globalsign/mgo', 'gopkg.in/mgo.v2'],
       maven: ['org.mongodb:mongodb-driver-sync', 'org.mongodb:mongodb-driver-reactivestreams', 'org.mongodb:mongodb-driver-core', 'org.mongodb:mongo-java-driver', 'org.mongodb:mongodb-driver-kotlin-coroutine', 'io.quarkus:quarkus-mongodb-client', 'io.quarkus:quarkus-mongodb-panache'],
       nuget: ['MongoDB.Driver', 'MongoDB.EntityFrameworkCore', 'Aspire.MongoDB.Driver', 'Aspire.Hosting.MongoDB'], cargo: ['mongodb'], gem: ['mongo', 'mongoid'], composer: ['mongodb/mongodb', 'mongodb/laravel-mongodb', 'jenssegers/mongodb', 'doctrine/mongodb-odm'],
@@ -97,7 +97,7 @@ export const databases: Technology[] = [
   { id: 'cosmos-db', name: 'Azure Cosmos DB', category: 'database-document', match: { azureResource: ['Microsoft.DocumentDB/databaseAccounts'], npm: ['@azure/cosmos'], pypi: ['azure-cosmos'], go: ['github.com/Azure/azure-sdk-for-go/sdk/data/azcosmos'], maven: ['com.azure:azure-cosmos', 'com.azure.spring:spring-cloud-azure-starter-data-cosmos'], nuget: ['Microsoft.Azure.Cosmos', 'Microsoft.EntityFrameworkCore.Cosmos', 'Aspire.Microsoft.Azure.Cosmos'], terraformResource: ['azurerm_cosmosdb_*'], image: ['cosmosdb/linux/azure-cosmos-emulator'] } },
   {
     id: 'redis', name: 'Redis', category: 'database-key-value', url: 'https://redis.io',
-    match: {
+    match: { hex: ['redix', 'exredis'],
       npm: ['redis', 'ioredis', '@redis/client', '@upstash/redis', 'connect-redis', 'cache-manager-redis-store', 'redis-om'],
       pypi: ['redis', 'aioredis', 'hiredis', 'django-redis', 'redis-om'],
       go: ['github.com/redis/go-redis', 'github.com/go-redis/redis', 'github.com/gomodule/redigo', 'github.com/redis/rueidis'],
@@ -118,12 +118,12 @@ export const databases: Technology[] = [
   { id: 'etcd', name: 'etcd', category: 'coordination', match: { go: ['go.etcd.io/etcd/client/v3', 'go.etcd.io/etcd/client', 'github.com/coreos/etcd'], image: ['bitnami/etcd', 'coreos/etcd'], npm: ['etcd3'], pypi: ['etcd3'], urlScheme: ['etcd'] } },
   { id: 'consul', name: 'Consul', category: 'service-mesh', match: { go: ['github.com/hashicorp/consul/api'], image: ['consul', 'hashicorp/consul', 'bitnami/consul'], npm: ['consul'], pypi: ['python-consul', 'py-consul'], maven: ['org.springframework.cloud:spring-cloud-starter-consul-discovery', 'org.springframework.cloud:spring-cloud-starter-consul-config'], terraformProvider: ['consul'], file: ['consul.hcl'] } },
   { id: 'zookeeper', name: 'Apache ZooKeeper', category: 'coordination', match: { image: ['zookeeper', 'bitnami/zookeeper', 'confluentinc/cp-zookeeper', 'wurstmeister/zookeeper', 'debezium/zookeeper'], maven: ['org.apache.zookeeper:zookeeper', 'org.apache.curator:curator-framework'], pypi: ['kazoo'], go: ['github.com/go-zookeeper/zk'] } },
-  { id: 'memcached', name: 'Memcached', category: 'cache', match: { image: ['memcached', 'bitnami/memcached'], npm: ['memcached', 'memjs'], pypi: ['pymemcache', 'python-memcached', 'pylibmc'], go: ['github.com/bradfitz/gomemcache'], maven: ['net.spy:spymemcached'], nuget: ['EnyimMemcachedCore'], gem: ['dalli'], urlScheme: ['memcached', 'memcache'] } },
+  { id: 'memcached', name: 'Memcached', category: 'cache', match: { hex: ['memcachex'], image: ['memcached', 'bitnami/memcached'], npm: ['memcached', 'memjs'], pypi: ['pymemcache', 'python-memcached', 'pylibmc'], go: ['github.com/bradfitz/gomemcache'], maven: ['net.spy:spymemcached'], nuget: ['EnyimMemcachedCore'], gem: ['dalli'], urlScheme: ['memcached', 'memcache'] } },
   { id: 'hazelcast', name: 'Hazelcast', category: 'cache', match: { maven: ['com.hazelcast:hazelcast', 'com.hazelcast:hazelcast-spring'], npm: ['hazelcast-client'], pypi: ['hazelcast-python-client'], image: ['hazelcast/hazelcast'] } },
   { id: 'apache-ignite', name: 'Apache Ignite', category: 'cache', match: { maven: ['org.apache.ignite:ignite-core'], image: ['apacheignite/ignite'] } },
   { id: 'varnish', name: 'Varnish', category: 'cache', match: { image: ['varnish'], file: ['default.vcl'] } },
   { id: 'node-cache', name: 'node-cache', category: 'cache', match: { npm: ['node-cache'] } },
-  { id: 'cassandra', name: 'Apache Cassandra', category: 'database-wide-column', match: { npm: ['cassandra-driver'], pypi: ['cassandra-driver'], go: ['github.com/gocql/gocql', 'github.com/apache/cassandra-gocql-driver'], maven: ['com.datastax.oss:java-driver-core', 'org.apache.cassandra:java-driver-core', 'com.datastax.cassandra:cassandra-driver-core'], nuget: ['CassandraCSharpDriver'], cargo: ['cdrs-tokio'], image: ['cassandra', 'bitnami/cassandra'] } },
+  { id: 'cassandra', name: 'Apache Cassandra', category: 'database-wide-column', match: { hex: ['xandra'], npm: ['cassandra-driver'], pypi: ['cassandra-driver'], go: ['github.com/gocql/gocql', 'github.com/apache/cassandra-gocql-driver'], maven: ['com.datastax.oss:java-driver-core', 'org.apache.cassandra:java-driver-core', 'com.datastax.cassandra:cassandra-driver-core'], nuget: ['CassandraCSharpDriver'], cargo: ['cdrs-tokio'], image: ['cassandra', 'bitnami/cassandra'] } },
   { id: 'scylladb', name: 'ScyllaDB', category: 'database-wide-column', match: { image: ['scylladb/scylla'], cargo: ['scylla'], go: ['github.com/scylladb/gocqlx'] } },
   { id: 'hbase', name: 'Apache HBase', category: 'database-wide-column', match: { maven: ['org.apache.hbase:hbase-client'], pypi: ['happybase'] } },
   { id: 'bigtable', name: 'Cloud Bigtable', category: 'database-wide-column', match: { npm: ['@google-cloud/bigtable'], pypi: ['google-cloud-bigtable'], go: ['cloud.google.com/go/bigtable'], maven: ['com.google.cloud:google-cloud-bigtable'], terraformResource: ['google_bigtable_*'] } },
@@ -136,7 +136,7 @@ export const databases: Technology[] = [
   { id: 'influxdb', name: 'InfluxDB', category: 'database-time-series', match: { npm: ['@influxdata/influxdb-client', 'influx'], pypi: ['influxdb', 'influxdb-client', 'influxdb3-python'], go: ['github.com/influxdata/influxdb-client-go', 'github.com/influxdata/influxdb1-client'], maven: ['com.influxdb:influxdb-client-java', 'org.influxdb:influxdb-java'], nuget: ['InfluxDB.Client'], image: ['influxdb', 'bitnami/influxdb'] } },
   { id: 'questdb', name: 'QuestDB', category: 'database-time-series', match: { image: ['questdb/questdb'], pypi: ['questdb'], npm: ['@questdb/nodejs-client'] } },
   { id: 'victoriametrics', name: 'VictoriaMetrics', category: 'database-time-series', match: { image: ['victoriametrics/victoria-metrics', 'victoriametrics/vmagent', 'victoriametrics/vmsingle'] } },
-  { id: 'clickhouse', name: 'ClickHouse', category: 'database-relational', match: { npm: ['@clickhouse/client', '@clickhouse/client-web'], pypi: ['clickhouse-driver', 'clickhouse-connect', 'clickhouse-sqlalchemy'], go: ['github.com/ClickHouse/clickhouse-go'], maven: ['com.clickhouse:clickhouse-jdbc', 'com.clickhouse:clickhouse-http-client', 'com.clickhouse:client-v2'], cargo: ['clickhouse'], image: ['clickhouse/clickhouse-server', 'yandex/clickhouse-server', 'bitnami/clickhouse'], urlScheme: ['clickhouse'] } },
+  { id: 'clickhouse', name: 'ClickHouse', category: 'database-relational', match: { hex: ['ch', 'ecto_ch', 'pillar'], npm: ['@clickhouse/client', '@clickhouse/client-web'], pypi: ['clickhouse-driver', 'clickhouse-connect', 'clickhouse-sqlalchemy'], go: ['github.com/ClickHouse/clickhouse-go'], maven: ['com.clickhouse:clickhouse-jdbc', 'com.clickhouse:clickhouse-http-client', 'com.clickhouse:client-v2'], cargo: ['clickhouse'], image: ['clickhouse/clickhouse-server', 'yandex/clickhouse-server', 'bitnami/clickhouse'], urlScheme: ['clickhouse'] } },
   { id: 'apache-druid', name: 'Apache Druid', category: 'database-time-series', match: { image: ['apache/druid'], pypi: ['pydruid'] } },
   { id: 'apache-pinot', name: 'Apache Pinot', category: 'database-time-series', match: { image: ['apachepinot/pinot'] } },
   { id: 'snowflake', name: 'Snowflake', category: 'database-relational', match: { npm: ['snowflake-sdk'], pypi: ['snowflake-connector-python', 'snowflake-sqlalchemy', 'snowflake-snowpark-python'], go: ['github.com/snowflakedb/gosnowflake'], maven: ['net.snowflake:snowflake-jdbc'], nuget: ['Snowflake.Data'], terraformProvider: ['snowflake'] } },
@@ -145,7 +145,7 @@ export const databases: Technology[] = [
   { id: 'presto', name: 'Presto', category: 'data-processing', match: { pypi: ['presto-python-client'], image: ['prestodb/presto'] } },
   {
     id: 'elasticsearch', name: 'Elasticsearch', category: 'search', url: 'https://www.elastic.co/elasticsearch',
-    match: {
+    match: { hex: ['elasticsearch', 'elastix', 'snap'],
       npm: ['@elastic/elasticsearch', 'elasticsearch'], pypi: ['elasticsearch', 'elasticsearch-dsl', 'django-elasticsearch-dsl', 'elasticsearch-async'],
       go: ['github.com/elastic/go-elasticsearch', 'github.com/olivere/elastic', 'gopkg.in/olivere/elastic.v5'],
       maven: ['co.elastic.clients:elasticsearch-java', 'org.elasticsearch.client:elasticsearch-rest-high-level-client', 'org.elasticsearch.client:elasticsearch-rest-client', 'org.elasticsearch:elasticsearch'],
@@ -158,7 +158,7 @@ export const databases: Technology[] = [
   { id: 'opensearch-dashboards', name: 'OpenSearch Dashboards', category: 'observability', match: { image: ['opensearchproject/opensearch-dashboards'] } },
   { id: 'logstash', name: 'Logstash', category: 'observability', match: { image: ['logstash', 'logstash/logstash', 'bitnami/logstash'] } },
   { id: 'solr', name: 'Apache Solr', category: 'search', match: { image: ['solr', 'bitnami/solr'], pypi: ['pysolr'], maven: ['org.apache.solr:solr-solrj'], gem: ['rsolr', 'sunspot_rails'], nuget: ['SolrNet'] } },
-  { id: 'meilisearch', name: 'Meilisearch', category: 'search', match: { npm: ['meilisearch'], pypi: ['meilisearch'], go: ['github.com/meilisearch/meilisearch-go'], cargo: ['meilisearch-sdk'], composer: ['meilisearch/meilisearch-php'], gem: ['meilisearch', 'meilisearch-rails'], image: ['getmeili/meilisearch'] } },
+  { id: 'meilisearch', name: 'Meilisearch', category: 'search', match: { hex: ['meilisearch'], npm: ['meilisearch'], pypi: ['meilisearch'], go: ['github.com/meilisearch/meilisearch-go'], cargo: ['meilisearch-sdk'], composer: ['meilisearch/meilisearch-php'], gem: ['meilisearch', 'meilisearch-rails'], image: ['getmeili/meilisearch'] } },
   { id: 'typesense', name: 'Typesense', category: 'search', match: { npm: ['typesense'], pypi: ['typesense'], composer: ['typesense/typesense-php'], image: ['typesense/typesense'] } },
   { id: 'algolia', name: 'Algolia', category: 'search', match: { npm: ['algoliasearch', 'react-instantsearch', 'instantsearch.js', 'react-instantsearch-dom'], pypi: ['algoliasearch'], composer: ['algolia/algoliasearch-client-php', 'algolia/scout-extended'], gem: ['algolia', 'algoliasearch-rails'], maven: ['com.algolia:algoliasearch'], go: ['github.com/algolia/algoliasearch-client-go'] } },
   { id: 'manticore-search', name: 'Manticore Search', category: 'search', match: { image: ['manticoresearch/manticore'] } },

@@ -107,7 +107,7 @@ export const frontend: Technology[] = [
   { id: 'next-intl', name: 'next-intl', category: 'tool', match: { npm: ['next-intl'] } },
 
   // CSS
-  { id: 'tailwindcss', name: 'Tailwind CSS', category: 'css', match: { npm: ['tailwindcss', '@tailwindcss/vite', '@tailwindcss/postcss'], file: [`tailwind.config.{${next}}`], gem: ['tailwindcss-rails'] }, url: 'https://tailwindcss.com' },
+  { id: 'tailwindcss', name: 'Tailwind CSS', category: 'css', match: { hex: ['tailwind'], npm: ['tailwindcss', '@tailwindcss/vite', '@tailwindcss/postcss'], file: [`tailwind.config.{${next}}`], gem: ['tailwindcss-rails'] }, url: 'https://tailwindcss.com' },
   { id: 'sass', name: 'Sass', category: 'css', match: { npm: ['sass', 'node-sass', 'sass-embedded'], gem: ['sassc-rails', 'sass-rails', 'dartsass-rails'] } },
   { id: 'less', name: 'Less', category: 'css', match: { npm: ['less'] } },
   { id: 'postcss', name: 'PostCSS', category: 'css', match: { npm: ['postcss'], file: ['postcss.config.{js,cjs,mjs,ts}', '.postcssrc', '.postcssrc.json'] } },

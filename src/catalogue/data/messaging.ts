@@ -4,7 +4,7 @@ import type { Technology } from '../types.js';
 export const messaging: Technology[] = [
   {
     id: 'kafka', name: 'Apache Kafka', category: 'messaging', url: 'https://kafka.apache.org',
-    match: {
+    match: { hex: ['brod', 'kafka_ex', 'broadway_kafka', 'kaffe'],
       npm: ['kafkajs', 'node-rdkafka', '@confluentinc/kafka-javascript'],
       pypi: ['kafka-python', 'confluent-kafka', 'aiokafka', 'faust-streaming', 'kafka-python-ng'],
       go: ['github.com/segmentio/kafka-go', 'github.com/confluentinc/confluent-kafka-go', 'github.com/IBM/sarama', 'github.com/Shopify/sarama', 'github.com/twmb/franz-go'],
@@ -22,7 +22,7 @@ export const messaging: Technology[] = [
   { id: 'redpanda', name: 'Redpanda', category: 'messaging', match: { image: ['redpandadata/redpanda', 'vectorized/redpanda'] } },
   {
     id: 'rabbitmq', name: 'RabbitMQ', category: 'messaging', url: 'https://www.rabbitmq.com',
-    match: {
+    match: { hex: ['amqp', 'broadway_rabbitmq'],
       npm: ['amqplib', 'amqp-connection-manager', '@golevelup/nestjs-rabbitmq', 'rascal', 'rabbitmq-client'],
       pypi: ['pika', 'aio-pika', 'aiormq', 'rabbitpy'],
       go: ['github.com/rabbitmq/amqp091-go', 'github.com/streadway/amqp'],
@@ -33,10 +33,10 @@ export const messaging: Technology[] = [
     },
   },
   { id: 'activemq', name: 'Apache ActiveMQ', category: 'messaging', match: { maven: ['org.apache.activemq:activemq-client', 'org.apache.activemq:artemis-jms-client', 'org.springframework.boot:spring-boot-starter-activemq', 'org.springframework.boot:spring-boot-starter-artemis'], image: ['apache/activemq-classic', 'apache/activemq-artemis', 'rmohr/activemq', 'webcenter/activemq', 'vromero/activemq-artemis'] } },
-  { id: 'nats', name: 'NATS', category: 'messaging', match: { npm: ['nats', '@nats-io/transport-node', '@nats-io/jetstream', 'nats.ws'], pypi: ['nats-py'], go: ['github.com/nats-io/nats.go', 'github.com/nats-io/nats-server'], maven: ['io.nats:jnats'], nuget: ['NATS.Client', 'NATS.Net', 'Aspire.NATS.Net', 'Aspire.Hosting.Nats'], cargo: ['async-nats', 'nats'], gem: ['nats-pure'], image: ['nats', 'bitnami/nats', 'nats-streaming'], urlScheme: ['nats', 'tls+nats'] }, url: 'https://nats.io' },
+  { id: 'nats', name: 'NATS', category: 'messaging', match: { hex: ['gnat'], npm: ['nats', '@nats-io/transport-node', '@nats-io/jetstream', 'nats.ws'], pypi: ['nats-py'], go: ['github.com/nats-io/nats.go', 'github.com/nats-io/nats-server'], maven: ['io.nats:jnats'], nuget: ['NATS.Client', 'NATS.Net', 'Aspire.NATS.Net', 'Aspire.Hosting.Nats'], cargo: ['async-nats', 'nats'], gem: ['nats-pure'], image: ['nats', 'bitnami/nats', 'nats-streaming'], urlScheme: ['nats', 'tls+nats'] }, url: 'https://nats.io' },
   { id: 'pulsar', name: 'Apache Pulsar', category: 'messaging', match: { npm: ['pulsar-client'], pypi: ['pulsar-client'], go: ['github.com/apache/pulsar-client-go'], maven: ['org.apache.pulsar:pulsar-client', 'org.springframework.pulsar:spring-pulsar'], nuget: ['DotPulsar'], cargo: ['pulsar'], image: ['apachepulsar/pulsar', 'apachepulsar/pulsar-all'], urlScheme: ['pulsar', 'pulsar+ssl'] } },
   { id: 'zeromq', name: 'ZeroMQ', category: 'messaging', match: { npm: ['zeromq'], pypi: ['pyzmq'], go: ['github.com/pebbe/zmq4', 'github.com/go-zeromq/zmq4'], maven: ['org.zeromq:jeromq'], nuget: ['NetMQ'], cargo: ['zmq'] } },
-  { id: 'mqtt', name: 'MQTT', category: 'messaging', match: { npm: ['mqtt'], pypi: ['paho-mqtt', 'aiomqtt', 'asyncio-mqtt', 'gmqtt'], go: ['github.com/eclipse/paho.mqtt.golang', 'github.com/eclipse/paho.golang'], maven: ['org.eclipse.paho:org.eclipse.paho.client.mqttv3', 'com.hivemq:hivemq-mqtt-client'], nuget: ['MQTTnet'], cargo: ['rumqttc', 'paho-mqtt'], urlScheme: ['mqtt', 'mqtts'] } },
+  { id: 'mqtt', name: 'MQTT', category: 'messaging', match: { hex: ['tortoise', 'tortoise311', 'emqtt'], npm: ['mqtt'], pypi: ['paho-mqtt', 'aiomqtt', 'asyncio-mqtt', 'gmqtt'], go: ['github.com/eclipse/paho.mqtt.golang', 'github.com/eclipse/paho.golang'], maven: ['org.eclipse.paho:org.eclipse.paho.client.mqttv3', 'com.hivemq:hivemq-mqtt-client'], nuget: ['MQTTnet'], cargo: ['rumqttc', 'paho-mqtt'], urlScheme: ['mqtt', 'mqtts'] } },
   { id: 'mosquitto', name: 'Eclipse Mosquitto', category: 'messaging', match: { image: ['eclipse-mosquitto'], file: ['mosquitto.conf'] }, implies: ['mqtt'] },
   { id: 'emqx', name: 'EMQX', category: 'messaging', match: { image: ['emqx/emqx', 'emqx'] }, implies: ['mqtt'] },
   { id: 'nsq', name: 'NSQ', category: 'messaging', match: { go: ['github.com/nsqio/go-nsq'], image: ['nsqio/nsq'], pypi: ['pynsq'] } },

@@ -290,6 +290,7 @@ export function readVersionCatalog(path: string, text: string): ReadResult {
  * Gradle module and a pom.xml resolve each other's artifacts), yet they are Gradle's, and say so.
  */
 export function buildToolOf(ecosystem: string, file: string): string {
+  if (ecosystem === 'hex') return 'mix';
   return ecosystem === 'maven' && GRADLE_FILE.test(file) ? 'gradle' : ecosystem;
 }
 

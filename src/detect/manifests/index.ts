@@ -2,6 +2,7 @@
 import type { Reader } from '../facts.js';
 import { cargoReaders } from './cargo.js';
 import { dotnetReaders } from './dotnet.js';
+import { elixirReaders } from './elixir.js';
 import { goReaders } from './go.js';
 import { gradleReaders } from './gradle.js';
 import { mavenReaders } from './maven.js';
@@ -20,4 +21,5 @@ export const manifestReaders: Reader[] = [
   ...dotnetReaders,
   ...rubyReaders,
   ...phpReaders,
+  ...elixirReaders,
 ];

@@ -47,7 +47,7 @@ export function extOf(path: string): string {
 }
 
 /** The package ecosystem a source file's own language builds with. */
-const ECOSYSTEM_OF_EXTENSION: Record<string, string> = { '.go': 'go', '.rs': 'cargo', '.py': 'pypi', '.java': 'maven', '.kt': 'maven', '.cs': 'nuget', '.php': 'composer', '.rb': 'gem' };
+const ECOSYSTEM_OF_EXTENSION: Record<string, string> = { '.go': 'go', '.rs': 'cargo', '.py': 'pypi', '.java': 'maven', '.kt': 'maven', '.cs': 'nuget', '.php': 'composer', '.rb': 'gem', '.ex': 'hex', '.exs': 'hex' };
 
 /**
  * The deepest owner of a file among those that build its language: a Go file kept in a folder that is an npm
