@@ -227,8 +227,9 @@ function databasesOf(ctx: Context, containers: Container[]): Map<string, Set<str
 }
 
 /**
- * A Redis that every part reaches only through a job library (Sidekiq, BullMQ, Laravel Horizon, whose
- * dependency implies Redis) holds the job queue, not the system's data: a broker.
+ * A Redis that a part reaches through a job library (Sidekiq, BullMQ, RQ, Laravel Horizon, whose dependency
+ * implies Redis) holds the job queue: a broker, not the system's database, even when the same part also keeps
+ * its cache or sessions there (outline's Bull beside ioredis, a Rails app's Sidekiq beside its cache store).
  */
 function markJobQueues(containers: Container[], relationships: Relationship[], techs: TechnologyUse[], ecosystems: ReadonlyMap<string, ReadonlySet<string>>): void {
   const redis = techs.find((t) => t.id === 'redis');
@@ -243,12 +244,12 @@ function markJobQueues(containers: Container[], relationships: Relationship[], t
   const viaJobs = (user: Container): boolean => {
     // what its code and manifests say it uses Redis through (a URL or an image says where, not what for)
     const own = redis.evidence.filter((e) => /dependency|^import /.test(e.rule) && codeOwnerOf(byPath, e.file, (c) => ecosystems.get(c.id))?.id === user.id);
-    return own.length > 0 && own.every((e) => e.rule.endsWith('(implies Redis)') && jobLibraries.has(at(e)));
+    return own.some((e) => e.rule.endsWith('(implies Redis)') && jobLibraries.has(at(e)));
   };
   for (const store of containers) {
     if (store.kind !== 'datastore' || !isJobQueue(store)) continue;
     const users = [...new Set(relationships.filter((r) => r.to === store.id).map((r) => r.from))].map((id) => byId.get(id)).filter((c): c is Container => c?.path !== undefined);
-    if (users.length && users.every(viaJobs)) store.kind = 'broker';
+    if (users.some(viaJobs)) store.kind = 'broker';
   }
 }
 

@@ -653,6 +653,23 @@ describe('a Rails app whose Redis only carries Sidekiq jobs, beside a Node app t
   });
 });
 
+describe('a Node app whose Redis carries its Bull queues and also its cache', () => {
+  let model: ArchitectureModel;
+  analyzed('archmd-kinds-bull-and-cache-redis-', {
+    'package.json': JSON.stringify({ name: 'wiki', scripts: { start: 'node server/index.js' }, dependencies: { koa: '^2.15.0', bull: '^4.16.0', ioredis: '^5.4.0', pg: '^8.12.0' } }),
+    'server/index.js': 'import Koa from "koa";\nimport Redis from "ioredis";\nimport Queue from "bull";\nexport const cache = new Redis(process.env.REDIS_URL);\nexport const emails = new Queue("emails", process.env.REDIS_URL);\nnew Koa().listen(3000);\n',
+    Dockerfile: 'FROM node:20\nCOPY . .\nEXPOSE 3000\nCMD ["node", "server/index.js"]\n',
+    'docker-compose.yml': 'services:\n  wiki:\n    build: .\n    depends_on: [redis, postgres]\n    environment:\n      REDIS_URL: redis://redis:6379\n      DATABASE_URL: postgres://user@postgres/wiki\n  redis:\n    image: redis:7\n  postgres:\n    image: postgres:16\n',
+  }, (m) => (model = m));
+
+  it('calls Redis the job queue\'s broker and keeps the data in PostgreSQL', () => {
+    assert.equal(model.containers.find((c) => c.name === 'redis')?.kind, 'broker');
+    const conclusion = render(model).split('section="conclusion"')[1] ?? '';
+    assert.match(conclusion, /It queues background jobs in redis\./);
+    assert.match(conclusion, /keeps its data in postgres\./);
+  });
+});
+
 describe('Laravel Sail: services built from vendor/ that mount the project and run it', () => {
   let model: ArchitectureModel;
   analyzed('archmd-kinds-sail-', {
