@@ -220,3 +220,27 @@ test('README: an HTML title with a line break is the name, then a tagline', () =
   const text = '<p align="center"><img src="logo.png"></p>\n<h1 align="center">Kimai<br>#1 Open-Source Time-Tracker</h1>\n\nKimai is a free and open source timetracker.\n';
   assert.equal(readmeReader.read('README.md', text).intro?.title, 'Kimai');
 });
+
+test('README: a figure caption or an image credit in small print is not the purpose; a tagline heading under an HTML title is', () => {
+  const centered = [
+    '<div align="center">',
+    '  <h1>tRPC</h1>',
+    '  <h3>Move fast and break nothing.<br />End-to-end typesafe APIs made easy.</h3>',
+    '  <a href="https://codecov.io/gh/trpc/trpc"><img alt="codecov" src="https://codecov.io/badge.svg"></a>',
+    '  <figure>',
+    '    <img src="demo.gif" alt="Demo" />',
+    '    <figcaption>',
+    '      <p align="center">The client above is <strong>not</strong> importing any code from the server, only its type declarations.</p>',
+    '    </figcaption>',
+    '  </figure>',
+    '</div>',
+    '',
+    '## Intro',
+    '',
+  ].join('\n');
+  const intro = readmeReader.read('README.md', centered).intro;
+  assert.equal(intro?.title, 'tRPC');
+  assert.equal(intro?.summary, 'Move fast and break nothing. End-to-end typesafe APIs made easy.');
+  const credit = '# LibrePhotos\n\n![](screenshots/mockup.png)\n<sub>Mockup designed by rawpixel.com / Freepik</sub>\n\n- A demo is available here.\n';
+  assert.equal(readmeReader.read('README.md', credit).intro?.summary, undefined);
+});

@@ -121,15 +121,34 @@ function isDescription(text: string): boolean {
   return words.length >= 4 || cjk >= 12;
 }
 
+/** Small print set in <sub>, <sup>, <small> or a figure's caption: an image credit, a footnote, not the project's description. */
+const SMALL_PRINT = /^<(sub|sup|small|figcaption)\b[^>]*>$/i;
+
+function withoutSmallPrint(nodes: PhrasingContent[]): PhrasingContent[] {
+  const out: PhrasingContent[] = [];
+  let inside: string | undefined;
+  for (const node of nodes) {
+    if (node.type === 'html') {
+      const open = SMALL_PRINT.exec(node.value.trim());
+      if (!inside && open) inside = open[1].toLowerCase();
+      else if (inside && new RegExp(`^</${inside}\\s*>$`, 'i').test(node.value.trim())) inside = undefined;
+      continue;
+    }
+    if (!inside) out.push(node);
+  }
+  return out;
+}
+
 function paragraphSummary(p: Paragraph): string | undefined {
+  const children = withoutSmallPrint(p.children);
   // a paragraph that is one link and nothing else points elsewhere ("[Deutsche Anleitung](WIE-LAUFEN.md)")
-  if (p.children.every((c) => c.type === 'link' || c.type === 'linkReference' || c.type === 'break' || (c.type === 'text' && !c.value.trim()))) return undefined;
-  const prose = clean(proseOutsideLinks(p.children));
-  if (isDescription(prose)) return clean(inlineText(p.children));
+  if (children.every((c) => c.type === 'link' || c.type === 'linkReference' || c.type === 'break' || (c.type === 'text' && !c.value.trim()))) return undefined;
+  const prose = clean(proseOutsideLinks(children));
+  if (isDescription(prose)) return clean(inlineText(children));
   // "Welcome to FoodAdvisor, the official Strapi demo. This repository contains the following:" describes the
   // project before it introduces a list
   const lead = withoutLeadIn(prose);
-  return lead && isDescription(lead) ? withoutLeadIn(clean(inlineText(p.children))) : undefined;
+  return lead && isDescription(lead) ? withoutLeadIn(clean(inlineText(children))) : undefined;
 }
 
 /** "X is a Y that includes:" and the items of the list after it, as one sentence. */
@@ -149,10 +168,16 @@ function withoutLeadIn(text: string): string | undefined {
 }
 
 function htmlSummary(html: string): string | undefined {
+  // a figure's caption or small print says what a picture shows or who made it, not what the project is
+  const prose = html.replace(/<(figure|figcaption|sub|sup|small)\b[^>]*>[\s\S]*?<\/\1\s*>/gi, ' ');
   // Centered READMEs put the tagline in <p align="center">; headings and images there are not prose.
-  const withoutHeadings = html.replace(/<h[1-6][\s\S]*?<\/h[1-6]>/gi, ' ').replace(/<a\b[^>]*>\s*<img[\s\S]*?<\/a>/gi, ' ');
+  const withoutHeadings = prose.replace(/<h[1-6][\s\S]*?<\/h[1-6]>/gi, ' ').replace(/<a\b[^>]*>\s*<img[\s\S]*?<\/a>/gi, ' ');
   const text = clean(stripHtml(withoutHeadings));
-  return isDescription(text) && text.split(' ').length >= 6 ? text : undefined;
+  if (isDescription(text) && text.split(' ').length >= 6) return text;
+  // or under the <h1> as a heading of its own: "<h1>tRPC</h1> <h3>Move fast and break nothing.<br/>End-to-end typesafe APIs made easy.</h3>"
+  const tagline = /<h1\b[^>]*>[\s\S]*?<\/h1>\s*<h([2-6])\b[^>]*>([\s\S]*?)<\/h\1>/i.exec(prose);
+  const line = tagline ? clean(stripHtml(tagline[2].replace(/<br\s*\/?>/gi, ' '))) : '';
+  return line && isDescription(line) && !FEATURES_HEADING.test(line) && !ABOUT_HEADING.test(line) ? line : undefined;
 }
 
 function htmlTitle(html: string): string | undefined {
