@@ -164,5 +164,5 @@ export function buildDeployment(ctx: Context, techs: TechnologyUse[]): Deploymen
 
 /** A deploy target that names a place the system runs, not a registry it publishes to. */
 function isPlace(target: string): boolean {
-  return !/registry|npm|pypi|crates\.io|rubygems|maven central|nuget|packagist|docker hub|ghcr|\becr\b|artifact registry|gcr|acr|container registry|github releases|github pages|homebrew/i.test(target);
+  return !/registry|npm|pypi|crates\.io|rubygems|maven central|nuget|packagist|docker hub|ghcr|\becr\b|artifact registry|gcr|acr|container registry|github releases|github pages|homebrew|\bquay\b/i.test(target);
 }

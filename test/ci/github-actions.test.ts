@@ -121,3 +121,33 @@ test('publishing to Test PyPI rehearses a release: no PyPI deploy target', async
   assert.equal(p.deployTargets, undefined, JSON.stringify(p));
   assert.deepEqual(p.stages, ['build']);
 });
+
+test('docker/login-action with no registry logs in to Docker Hub, and every registry an image goes to is a target', async () => {
+  const { githubActionsReader } = await import('../../src/detect/ci/github-actions.js');
+  const text = [
+    'name: Docker',
+    'on: { push: { tags: ["*"] } }',
+    'jobs:',
+    '  docker-images:',
+    '    runs-on: ubuntu-latest',
+    '    steps:',
+    '      - uses: docker/login-action@v3',
+    '        with:',
+    '          username: ${{ secrets.DOCKERHUB_USERNAME }}',
+    '          password: ${{ secrets.DOCKERHUB_TOKEN }}',
+    '      - uses: docker/login-action@v3',
+    '        with:',
+    '          registry: ghcr.io',
+    '          username: ${{ github.repository_owner }}',
+    '      - uses: docker/login-action@v3',
+    '        with:',
+    '          registry: quay.io',
+    '      - uses: docker/build-push-action@v6',
+    '        with:',
+    '          push: true',
+    '          tags: ${{ steps.meta.outputs.tags }}',
+    '',
+  ].join('\n');
+  const [p] = githubActionsReader.read('.github/workflows/docker.yml', text).pipelines ?? [];
+  assert.deepEqual(p.deployTargets, ['Docker Hub', 'GitHub Container Registry', 'Quay']);
+});

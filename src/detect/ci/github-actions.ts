@@ -1,7 +1,7 @@
 /** GitHub Actions workflows: one PipelineFact per workflow file, every `uses:` also an action reference. */
 import type { Document } from 'yaml';
 import type { FileFacts, Reader } from '../facts.js';
-import { PipelineSignals, stripComments } from './signals.js';
+import { PipelineSignals, registriesIn, stripComments } from './signals.js';
 import { entries, get, getEntry, isMapNode, items, parseYamlFile, str, strings, notAMapping } from './yaml-nodes.js';
 
 function baseName(path: string): string {
@@ -36,6 +36,7 @@ export const githubActionsReader: Reader = {
       const commands: string[] = [];
       const uses: string[] = [];
       let pushesImage = false;
+      const registries = new Set<string>();
       const reusable = get(job.value, 'uses', doc);
       const reusableRef = str(reusable, doc);
       if (reusableRef) {
@@ -60,6 +61,11 @@ export const githubActionsReader: Reader = {
           const script = str(get(get(step, 'with', doc), 'inlineScript', doc), doc);
           if (script) (commands.push(script), steps[steps.length - 1].commands.push(script));
         }
+        // docker/login-action logs in to Docker Hub unless its `registry:` names another
+        if (/^docker\/login-action@/i.test(ref)) {
+          const registry = str(get(get(step, 'with', doc), 'registry', doc), doc);
+          for (const name of registry ? registriesIn(registry) : ['Docker Hub']) registries.add(name);
+        }
         if (/^(?:docker|depot)\/build-push-action@/i.test(ref)) {
           // `push:` is often an expression ("not on pull requests"); only a literal false means no push.
           const push = str(get(get(step, 'with', doc), 'push', doc), doc);
@@ -67,7 +73,7 @@ export const githubActionsReader: Reader = {
         }
       }
       // a reusable workflow's job has no steps: its names are all there is
-      signals.addJob({ names, commands, uses, context, pushesImage, ...(reusableRef ? {} : { steps }) });
+      signals.addJob({ names, commands, uses, context, pushesImage, registries: [...registries], ...(reusableRef ? {} : { steps }) });
     }
 
     const nameNode = get(root, 'name', doc);

@@ -122,6 +122,11 @@ const CONTAINER_REGISTRIES: [RegExp, string][] = [
   [/\bdocker\.io\b|\bhub\.docker\.com\b|DOCKERHUB|DOCKER_HUB/i, 'Docker Hub'],
 ];
 
+/** Every registry a text names (a workflow may push one image to Docker Hub, GHCR and Quay at once). */
+export function registriesIn(text: string): string[] {
+  return CONTAINER_REGISTRIES.filter(([p]) => p.test(text)).map(([, name]) => name);
+}
+
 /** Collects what one pipeline (or one job, for the Kubernetes check) shows. */
 export class PipelineSignals {
   readonly stages = new Set<Stage>();
@@ -130,12 +135,12 @@ export class PipelineSignals {
   readonly uses: { ref: string; line?: number }[] = [];
   readonly triggers = new Set<string>();
   /** Per-pipeline text checks, computed once: every job shares the same file text as context. */
-  private readonly contextChecks = new Map<string, { localCluster: boolean; registry?: string }>();
+  private readonly contextChecks = new Map<string, { localCluster: boolean; registries: string[] }>();
 
-  private checksOf(context: string): { localCluster: boolean; registry?: string } {
+  private checksOf(context: string): { localCluster: boolean; registries: string[] } {
     let checks = this.contextChecks.get(context);
     if (!checks) {
-      checks = { localCluster: LOCAL_CLUSTER.test(context), registry: CONTAINER_REGISTRIES.find(([p]) => p.test(context))?.[1] };
+      checks = { localCluster: LOCAL_CLUSTER.test(context), registries: registriesIn(context) };
       this.contextChecks.set(context, checks);
     }
     return checks;
@@ -148,7 +153,7 @@ export class PipelineSignals {
    * `docker compose build` builds; one called `build` that runs `composer lint` lints). Without `steps`, every
    * name counts.
    */
-  addJob(job: { names?: string[]; commands?: string[]; uses?: string[]; context?: string; pushesImage?: boolean; steps?: { name?: string; commands: string[]; uses: string[] }[] }): void {
+  addJob(job: { names?: string[]; commands?: string[]; uses?: string[]; context?: string; pushesImage?: boolean; registries?: string[]; steps?: { name?: string; commands: string[]; uses: string[] }[] }): void {
     const commands = (job.commands ?? []).flatMap(splitCommands);
     const uses = (job.uses ?? []).map((u) => stripVersion(u).toLowerCase());
     const own = [...commands, ...uses].join('\n');
@@ -169,8 +174,10 @@ export class PipelineSignals {
     }
     if (pushesImages || job.pushesImage) {
       this.stages.add('publish');
-      const registry = CONTAINER_REGISTRIES.find(([p]) => p.test(own))?.[1] ?? shared.registry;
-      this.targets.add(registry ?? 'container registry');
+      // the registries the job logs in to, and those its commands name (else those the file names anywhere)
+      const named = registriesIn(own);
+      const registries = [...new Set([...(job.registries ?? []), ...(named.length ? named : shared.registries)])];
+      for (const registry of registries.length ? registries : ['container registry']) this.targets.add(registry);
     }
   }
 
