@@ -199,7 +199,11 @@ export interface PackageEntryFact {
 /** A route, an RPC service or a schema: the public surface of a component. */
 export interface ApiFact {
   /** Web: routes that serve server-rendered pages and forms (Laravel's routes/web.php), not an API. */
-  style: 'REST' | 'Web' | 'GraphQL' | 'gRPC' | 'WebSocket' | 'tRPC' | 'SOAP' | 'OpenAPI' | 'CLI' | 'Queue';
+  /**
+   * Queue: a queue or topic by its name (orders.created); Task: a background task by the function's name (a
+   * Celery or RQ task, `send_email.delay()`), which runs on whatever queue the worker reads.
+   */
+  style: 'REST' | 'Web' | 'GraphQL' | 'gRPC' | 'WebSocket' | 'tRPC' | 'SOAP' | 'OpenAPI' | 'CLI' | 'Queue' | 'Task';
   /** "GET /orders/:id", "CartService", "orders.created". */
   name: string;
   /** For queues: whether this file produces or consumes; for gRPC: serves (definition/server) or calls (client). */

@@ -21,7 +21,7 @@ import { furtherReading } from './references.js';
 import { languageOfFolder, languageShares } from './languages.js';
 import { buildRelationships, isStoreCategory, sameFamily } from './relationships.js';
 import { aggregateTechnologies } from './technologies.js';
-import { type ArchitectureModel, type Container, isJobQueue, type Relationship, SCHEMA_VERSION, type TechnologyUse } from './types.js';
+import { type ArchitectureModel, type Container, isJobQueue, isMessaging, type Relationship, SCHEMA_VERSION, type TechnologyUse } from './types.js';
 
 export function buildModel(input: ModelInput): ArchitectureModel {
   const ctx = new Context(input);
@@ -209,7 +209,7 @@ function markConsumers(containers: Container[], techs: TechnologyUse[]) {
   for (const c of containers) {
     if (c.kind !== 'service' || c.ports?.length || c.exposedBy?.length || c.technologies.some((id) => backend.has(id))) continue;
     const apis = c.apis ?? [];
-    if (apis.length && apis.every((a) => a.style === 'Queue') && apis.some((a) => a.role === 'consumes')) c.kind = 'worker';
+    if (apis.length && apis.every((a) => isMessaging(a.style)) && apis.some((a) => a.role === 'consumes')) c.kind = 'worker';
   }
 }
 

@@ -5,7 +5,7 @@
 import type { Context } from './context.js';
 import { findCycles } from './graph/cycles.js';
 import { type Evidence, evidence, mergeEvidence, onlyDeclared } from './evidence.js';
-import { type Component, type Container, type Fact, isJobQueue, type Relationship, SERVING_KINDS, type TechnologyUse } from './types.js';
+import { type Component, type Container, type Fact, isJobQueue, isMessaging, type Relationship, SERVING_KINDS, type TechnologyUse } from './types.js';
 
 const STORES = new Set(['datastore', 'cache', 'broker', 'search', 'storage']);
 
@@ -189,7 +189,7 @@ export function inferCommunication(ctx: Context, containers: Container[], relati
   for (const [file, apis] of ownApis) {
     for (const a of apis) {
       const key = a.style === 'OpenAPI' ? 'REST' : a.style;
-      if (key === 'CLI' || key === 'Queue' || (key === 'gRPC' && grpcClient && a.role !== 'calls')) continue;
+      if (key === 'CLI' || isMessaging(key) || (key === 'gRPC' && grpcClient && a.role !== 'calls')) continue;
       const list = apiStyles.get(key) ?? [];
       if (list.length < 3) list.push(evidence(file, `${a.style} ${a.role ?? ''} ${a.name}`.replace(/\s+/g, ' '), a.line));
       apiStyles.set(key, list);

@@ -10,6 +10,11 @@ import type { Category } from '../catalogue/types.js';
 export const SCHEMA_VERSION = 1 as const;
 
 /** Kinds that run a server or a process of the system (not its pages, libraries or stores). */
+/** Messages a part sends or reads: on a named queue or topic, or as a background task. */
+export function isMessaging(style: string): boolean {
+  return style === 'Queue' || style === 'Task';
+}
+
 export const SERVING_KINDS: ReadonlySet<string> = new Set(['service', 'worker', 'function', 'job']);
 
 /** A Redis (or Valkey) broker: it carries background jobs (Sidekiq, Celery, BullMQ), not events between parts. */

@@ -1168,6 +1168,12 @@ describe('a Django shop whose Redis is configured as the Celery broker and the c
     const redis = model.containers.find((c) => c.name === 'Redis');
     assert.equal(redis?.kind, 'broker', JSON.stringify(model.containers.map((c) => [c.name, c.kind])));
   });
+
+  it('names its Celery task a background task, not a queue', () => {
+    const doc = render(model);
+    assert.match(doc, /background tasks \(consumes\) send\\_order\\_email in `shop\/tasks\.py`/);
+    assert.doesNotMatch(doc, /queues \(consumes\)/);
+  });
 });
 
 describe('a Go framework whose only main packages are an example and an internal code generator', () => {

@@ -8,7 +8,7 @@ test('FastAPI: router prefix, websocket; docstring, comment and string routes ig
     'REST GET /items serves @8',
     'REST GET /items/{item_id} serves @13',
     'REST POST /items serves @18',
-    'Queue reindex_item produces @20',
+    'Task reindex_item produces @20',
   ]);
 });
 
@@ -17,7 +17,7 @@ test('Flask blueprint url_prefix and methods list', () => {
 });
 
 test('Celery tasks consume under their registered name; click commands', () => {
-  assert.deepEqual(apis('source-fastapi', 'app/tasks.py'), ['Queue inventory.reindex_item consumes @6', 'Queue nightly_report consumes @11']);
+  assert.deepEqual(apis('source-fastapi', 'app/tasks.py'), ['Task inventory.reindex_item consumes @6', 'Task nightly_report consumes @11']);
   assert.deepEqual(apis('source-fastapi', 'app/cli.py'), ['CLI cli defines @4', 'CLI seed-data defines @9', 'CLI export defines @14']);
 });
 

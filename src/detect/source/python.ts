@@ -163,14 +163,14 @@ function celery(lexed: Lexed, text: string, out: ApiCollector): void {
       name = keywordString(lexed, open, matchingClose(lexed.code, open), 'name')?.value;
     }
     if (!name) name = /\bdef\s+(\w+)/.exec(lexed.code.slice(m.index, m.index + 2000))?.[1];
-    if (name) out.add('Queue', name, 'consumes', line(lexed, m.index + m[0].indexOf('@')));
+    if (name) out.add('Task', name, 'consumes', line(lexed, m.index + m[0].indexOf('@')));
   });
   // task.delay(...) / task.apply_async(...) for a task defined or imported in this file
   eachMatch(lexed, /\b([A-Za-z_]\w*)\.(?:delay|apply_async)\s*\(/g, (m) => {
     const known = new RegExp(`\\bdef\\s+${m[1]}\\b|\\bimport\\b[^\\n]*\\b${m[1]}\\b`).test(lexed.code);
-    if (known) out.add('Queue', m[1], 'produces', line(lexed, m.index));
+    if (known) out.add('Task', m[1], 'produces', line(lexed, m.index));
   });
-  eachMatch(lexed, /\.send_task\s*\(\s*/g, (m, a) => a && out.add('Queue', a.value, 'produces', line(lexed, m.index)));
+  eachMatch(lexed, /\.send_task\s*\(\s*/g, (m, a) => a && out.add('Task', a.value, 'produces', line(lexed, m.index)));
 }
 
 function amqpAndKafka(lexed: Lexed, text: string, out: ApiCollector): void {

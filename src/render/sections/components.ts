@@ -2,7 +2,7 @@
  * Core Components: a table of the system's own containers, a paragraph per container (description,
  * technologies, entry points, interfaces, modules), the datastores, and what is only an example or fixture.
  */
-import type { ArchitectureModel, Container } from '../../model/types.js';
+import { type ArchitectureModel, type Container, isMessaging } from '../../model/types.js';
 import { bullet, code, files, joinWords, table, text, withEvidence } from '../markdown.js';
 import { kindLabel, type View } from '../view.js';
 
@@ -112,7 +112,7 @@ function describe(c: Container, techs: string[], view: View): string {
 function summariseApis(model: ArchitectureModel, c: Container): string {
   void model;
   if (!c.apis?.length) return '';
-  const label: Record<string, string> = { REST: 'REST routes', Web: 'web pages and forms', OpenAPI: 'OpenAPI', GraphQL: 'GraphQL', gRPC: 'gRPC', WebSocket: 'WebSockets', tRPC: 'tRPC', SOAP: 'SOAP', CLI: 'commands', Queue: 'queues' };
+  const label: Record<string, string> = { REST: 'REST routes', Web: 'web pages and forms', OpenAPI: 'OpenAPI', GraphQL: 'GraphQL', gRPC: 'gRPC', WebSocket: 'WebSockets', tRPC: 'tRPC', SOAP: 'SOAP', CLI: 'commands', Queue: 'queues', Task: 'background tasks' };
   const byStyle = new Map<string, Set<string>>();
   // a service that runs a gRPC server is described by what it serves, not by every service in a shared .proto;
   // a part that serves none is a client of the services its code calls (gh dials its codespaces' CodespaceHost),
@@ -122,7 +122,7 @@ function summariseApis(model: ArchitectureModel, c: Container): string {
   const apis = c.apis.filter((a) => a.style !== 'gRPC' || (serves ? a.role === 'serves' : a.role === 'calls' || !called.has(a.name.split('.')[0])));
   for (const a of apis) {
     let key = label[a.style] ?? a.style;
-    if (a.style === 'gRPC' || a.style === 'Queue') {
+    if (a.style === 'gRPC' || isMessaging(a.style)) {
       const names = apis.filter((x) => x.style === a.style && x.role === a.role).map((x) => (a.style === 'gRPC' ? x.name.split('.')[0] : x.name));
       key = `${key}${a.role ? ` (${a.role})` : ''} ${[...new Set(names)].sort().slice(0, 6).join(', ')}`;
     }

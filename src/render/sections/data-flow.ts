@@ -3,7 +3,7 @@
  * data ends up. Paths follow runtime and data relationships from the entry points.
  */
 import type { Evidence } from '../../model/evidence.js';
-import { type ArchitectureModel, type Container, type Relationship, SERVING_KINDS } from '../../model/types.js';
+import { type ArchitectureModel, type Container, isMessaging, type Relationship, SERVING_KINDS } from '../../model/types.js';
 import { bullet, code, files, joinWords, text } from '../markdown.js';
 import { kindLabel, type View } from '../view.js';
 import { preferOwn } from './stack.js';
@@ -113,7 +113,7 @@ function processing(view: View, flow: Relationship[]): string {
       else byTechnology.set(r.technology, [...(byTechnology.get(r.technology) ?? []), r.to]);
     }
     const targets = [...new Set([...byTechnology].flatMap(([how, ids]) => view.targetNames(ids).map((name) => `${name} (${how})`)))].sort();
-    const apis = c.apis?.filter((a) => a.style !== 'Queue').length ? ' serves requests' : '';
+    const apis = c.apis?.filter((a) => !isMessaging(a.style)).length ? ' serves requests' : '';
     const sinks = [...new Set(telemetry)].sort();
     return `**${text(c.name)}**${apis || ` runs as a ${kindLabel(c.kind)}`}${targets.length ? ` and talks to ${joinWords(targets.map(text))}` : ''}${sinks.length ? `${targets.length ? ',' : ''} and sends telemetry to ${joinWords(sinks.map(text))}` : ''}`;
   });
@@ -197,7 +197,7 @@ function mainPaths(view: View, flow: Relationship[], entries: Container[]): stri
 }
 
 function consumes(c: Container): boolean {
-  if (c.apis?.some((a) => a.style === 'Queue' && a.role === 'consumes')) return true;
-  if (c.apis?.some((a) => a.style === 'Queue' && a.role === 'produces')) return false;
+  if (c.apis?.some((a) => isMessaging(a.style) && a.role === 'consumes')) return true;
+  if (c.apis?.some((a) => isMessaging(a.style) && a.role === 'produces')) return false;
   return c.kind === 'worker';
 }
