@@ -37,11 +37,11 @@ export function finalizeContainer(ctx: Context, d: Draft, techs: TechnologyUse[]
   const name = containerName(ctx, d);
   const kind = containerKind(ctx, d, mine, categories);
   const entryPoints: Fact[] = [];
-  // a package.json beside a Maven or Gradle build holds the frontend's tooling: its `start` runs a dev server
-  // (JHipster's ng serve), not the service the JVM build starts
-  const npmBesideJvm = d.manifests.some((m) => m.fact.ecosystem === 'maven') && d.manifests.some((m) => m.fact.ecosystem === 'npm');
+  // a package.json beside a Maven, Gradle, Python, Ruby or PHP build holds the frontend's tooling: its `start`
+  // runs a dev server (JHipster's ng serve, redash's webpack-dev-server), not the service the other build starts
+  const npmBesideOther = d.manifests.some((m) => m.fact.ecosystem !== 'npm') && d.manifests.some((m) => m.fact.ecosystem === 'npm');
   for (const { file, fact } of d.manifests) {
-    if (npmBesideJvm && fact.ecosystem === 'npm') continue;
+    if (npmBesideOther && fact.ecosystem === 'npm') continue;
     for (const e of fact.entryPoints ?? []) if (fact.ecosystem !== 'npm' || e.name !== 'main' || mainFileExists(ctx, file, e.target)) entryPoints.push({ value: `${e.name}: ${e.target}`, evidence: [evidence(file, `${buildToolOf(fact.ecosystem, file)} entry point`, e.line ?? fact.line)] });
   }
   for (const { file, fact } of d.services) {

@@ -1300,3 +1300,19 @@ describe('a Go server whose GORM dialects are MySQL, PostgreSQL and the default 
     assert.match(doc, /It can keep its data in MySQL, PostgreSQL and SQLite; which of them/);
   });
 });
+
+describe('a Flask app whose package.json beside pyproject.toml builds its client', () => {
+  let model: ArchitectureModel;
+  analyzed('archmd-kinds-npm-beside-python-', {
+    'pyproject.toml': '[project]\nname = "dashboards"\ndependencies = ["flask>=3", "gunicorn"]\n',
+    'package.json': JSON.stringify({ name: 'dashboards', private: true, scripts: { start: 'npm-run-all --parallel watch webpack-dev-server', build: 'webpack' }, dependencies: { react: '^18.0.0' }, devDependencies: { webpack: '^5.0.0' } }),
+    'app/__init__.py': 'from flask import Flask\n\napp = Flask(__name__)\n\n\n@app.route("/api/dashboards")\ndef dashboards():\n    return {}\n',
+    'client/app/index.jsx': 'import React from "react";\nexport const App = () => null;\n',
+    Dockerfile: 'FROM python:3.12\nCOPY . /app\nEXPOSE 5000\nCMD ["gunicorn", "app:app"]\n',
+  }, (m) => (model = m));
+
+  it('does not give the webpack dev server as the service\'s entry point', () => {
+    const root = model.containers.find((c) => c.path === '');
+    assert.ok(!(root?.entryPoints ?? []).some((e) => /webpack-dev-server/.test(e.value)), JSON.stringify(root?.entryPoints));
+  });
+});
