@@ -263,6 +263,7 @@ function attachApis(ctx: Context, drafts: Draft[], containers: Container[], ecos
   const byService = new Map<string, Container>();
   for (const d of drafts) for (const s of d.services) if (byId.has(d.id)) byService.set(`${s.file}\0${s.fact.name}`, byId.get(d.id)!);
   const pageViews = pageViewsByOwner(ctx, byPath, ecosystems);
+  const railsView = railsTemplates(ctx);
   const specs: [string, ApiFact[]][] = [];
   for (const [file, apis] of ctx.each('apis')) {
     if (ctx.roleOfFile(file) !== 'main' && ctx.roleOfFile(file) !== 'tooling') continue;
@@ -279,7 +280,7 @@ function attachApis(ctx: Context, drafts: Draft[], containers: Container[], ecos
       if (list.length >= 500) continue;
       // a route to a view of the site's own that renders a template or answers a form serves the site's pages,
       // not an API; one whose view answers with JSON is REST
-      const view = a.style === 'REST' && a.handler !== undefined ? pageViews(owner, dirOf(file), a.handler) : undefined;
+      const view = a.style !== 'REST' || a.handler === undefined ? undefined : a.handler.includes('#') ? railsView(file, a.handler, a.name) : pageViews(owner, dirOf(file), a.handler);
       const page = view !== undefined && view.answers !== 'data';
       const style = page ? 'Web' : a.style;
       const ev = [evidence(file, `${style} ${a.role ?? 'definition'}`, a.line)];
@@ -315,6 +316,36 @@ function describedServer(apis: ApiFact[], containers: Container[]): Container | 
 }
 
 type KnownView = { file: string; line?: number; answers: 'page' | 'data' | 'form' };
+
+/**
+ * The template a Rails route's controller action renders: app/views/<controller>/<action>.html.erb (or .haml,
+ * .slim, a Turbo Stream) is a page; .json.jbuilder answers with data. A POST, PATCH, PUT or DELETE to a
+ * controller that renders HTML takes a form (create, update, destroy) and redirects back to its pages.
+ */
+function railsTemplates(ctx: Context): (routesFile: string, handler: string, route: string) => KnownView | undefined {
+  let byFolder: Map<string, string[]> | undefined;
+  return (routesFile, handler, route) => {
+    if (!byFolder) {
+      byFolder = new Map();
+      for (const path of ctx.fileByPath.keys()) {
+        if (!/(?:^|\/)app\/views\//.test(path)) continue;
+        const folder = dirOf(path);
+        byFolder.set(folder, [...(byFolder.get(folder) ?? []), baseOf(path)]);
+      }
+    }
+    const root = routesFile.slice(0, Math.max(0, routesFile.indexOf('config/routes')));
+    const [controller, action] = handler.split('#');
+    const folder = `${root}app/views/${controller}`;
+    const templates = byFolder.get(folder) ?? [];
+    const of = (format: RegExp) => templates.find((t) => t.startsWith(`${action}.`) && format.test(t));
+    const page = of(/\.(?:html|turbo_stream)\./);
+    if (page) return { file: `${folder}/${page}`, answers: 'page' };
+    const data = of(/\.json\./);
+    if (data) return { file: `${folder}/${data}`, answers: 'data' };
+    const html = templates.find((t) => /\.html\./.test(t));
+    return !route.startsWith('GET ') && html ? { file: `${folder}/${html}`, answers: 'form' } : undefined;
+  };
+}
 
 /**
  * The Django view a urls.py names: the one its own app defines (views.py or a views/ package beside it, what

@@ -186,12 +186,16 @@ export function inferCommunication(ctx: Context, containers: Container[], relati
   // a system that serves no gRPC service but calls some (gh dials its codespaces) speaks gRPC as a client: the
   // calls are the evidence, not the .proto files it compiles its stubs from
   const grpcClient = !ownApis.some(([, apis]) => apis.some((a) => a.style === 'gRPC' && a.role === 'serves')) && ownApis.some(([, apis]) => apis.some((a) => a.style === 'gRPC' && a.role === 'calls'));
+  // the style the model settled for a route, from the view it reaches (a Django or Rails route to a page is Web)
+  const settled = new Map<string, string>();
+  for (const c of containers) for (const a of c.apis ?? []) if (a.evidence[0]) settled.set(`${a.evidence[0].file}\0${a.evidence[0].line ?? ''}\0${a.name}`, a.style);
   for (const [file, apis] of ownApis) {
     for (const a of apis) {
-      const key = a.style === 'OpenAPI' ? 'REST' : a.style;
+      const style = settled.get(`${file}\0${a.line ?? ''}\0${a.name}`) ?? a.style;
+      const key = style === 'OpenAPI' ? 'REST' : style;
       if (key === 'CLI' || isMessaging(key) || (key === 'gRPC' && grpcClient && a.role !== 'calls')) continue;
       const list = apiStyles.get(key) ?? [];
-      if (list.length < 3) list.push(evidence(file, `${a.style} ${a.role ?? ''} ${a.name}`.replace(/\s+/g, ' '), a.line));
+      if (list.length < 3) list.push(evidence(file, `${style} ${a.role ?? ''} ${a.name}`.replace(/\s+/g, ' '), a.line));
       apiStyles.set(key, list);
     }
   }

@@ -1316,3 +1316,51 @@ describe('a Flask app whose package.json beside pyproject.toml builds its client
     assert.ok(!(root?.entryPoints ?? []).some((e) => /webpack-dev-server/.test(e.value)), JSON.stringify(root?.entryPoints));
   });
 });
+
+describe('a Rails app with HTML pages, a JSON API namespace and a webhook', () => {
+  let model: ArchitectureModel;
+  analyzed('archmd-kinds-rails-pages-', {
+    Gemfile: "source 'https://rubygems.org'\ngem 'rails', '~> 7.2'\ngem 'pg'\ngem 'jbuilder'\n",
+    'config/application.rb': 'module Ledger\n  class Application < Rails::Application\n  end\nend\n',
+    'config/routes.rb': [
+      'Rails.application.routes.draw do',
+      '  resources :accounts do',
+      '    post :sync, on: :member',
+      '  end',
+      '  resource :profile, only: %i[show update]',
+      '  get "changelog", to: "pages#changelog"',
+      '  resources :deletions, only: %i[new create], module: :tags',
+      '  namespace :api do',
+      '    namespace :v1 do',
+      '      resources :transactions, only: %i[index show]',
+      '    end',
+      '  end',
+      '  post "webhooks/stripe", to: "webhooks#stripe"',
+      'end',
+      '',
+    ].join('\n'),
+    'app/controllers/accounts_controller.rb': 'class AccountsController < ApplicationController\nend\n',
+    'app/views/accounts/index.html.erb': '<h1>Accounts</h1>\n',
+    'app/views/accounts/show.html.erb': '<h1><%= @account.name %></h1>\n',
+    'app/views/accounts/new.html.erb': '<%= render "form" %>\n',
+    'app/views/accounts/edit.html.erb': '<%= render "form" %>\n',
+    'app/views/accounts/_form.html.erb': '<%= form_with model: @account %>\n',
+    'app/views/profiles/show.html.erb': '<h1>Profile</h1>\n',
+    'app/views/pages/changelog.html.erb': '<h1>Changelog</h1>\n',
+    'app/views/tags/deletions/new.html.erb': '<h1>Delete tag</h1>\n',
+    'app/views/api/v1/transactions/index.json.jbuilder': 'json.array! @transactions\n',
+    'app/views/api/v1/transactions/show.json.jbuilder': 'json.(@transaction, :id)\n',
+    'app/controllers/webhooks_controller.rb': 'class WebhooksController < ApplicationController\n  def stripe\n    head :ok\n  end\nend\n',
+  }, (m) => (model = m));
+
+  it('serves the pages its controllers render as web pages, and the JSON API and the webhook as REST', () => {
+    const apis = model.containers.find((c) => c.path === '')?.apis ?? [];
+    const style = (name: string) => apis.find((a) => a.name === name)?.style;
+    for (const page of ['GET /accounts', 'GET /accounts/:id/edit', 'POST /accounts', 'DELETE /accounts/:id', 'POST /accounts/:id/sync', 'GET /profile', 'PATCH /profile', 'GET /changelog', 'GET /deletions/new', 'POST /deletions']) {
+      assert.equal(style(page), 'Web', page);
+    }
+    for (const api of ['GET /api/v1/transactions', 'GET /api/v1/transactions/:id', 'POST /webhooks/stripe']) assert.equal(style(api), 'REST', api);
+    const communication = model.system.communication.map((c) => c.value);
+    assert.ok(communication.includes('HTTP pages and forms') && communication.includes('REST over HTTP'), communication.join(', '));
+  });
+});

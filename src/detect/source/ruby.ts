@@ -21,6 +21,10 @@ function symbols(list: string | undefined): Set<string> | undefined {
   return new Set([...list.replace(/^%[iwIW]/, '').matchAll(/:?(\w+)/g)].map((m) => m[1]));
 }
 
+function pluralOf(name: string): string {
+  return /s$/.test(name) ? name : /[^aeiou]y$/.test(name) ? `${name.slice(0, -1)}ies` : `${name}s`;
+}
+
 function singular(name: string): string {
   return name.replace(/ies$/, 'y').replace(/(ss|x|ch|sh)es$/, '$1').replace(/s$/, '');
 }
@@ -32,6 +36,15 @@ interface Block {
   /** For resource blocks: where `member do` / `on: :member` and `collection do` / `on: :collection` routes go. */
   member?: string | null;
   collection?: string | null;
+  /** The controllers' module (`namespace :admin` routes to Admin::…, app/views/admin/…), and a resource's own controller. */
+  module?: string;
+  controller?: string;
+}
+
+/** "admin/accounts#index" from a route's `to: "accounts#index"` or `=> "accounts#index"`, in the block's module. */
+function target(options: string, module: string): string | undefined {
+  const m = /(?:\bto:|=>)\s*['"]([\w/]+)#(\w+)['"]/.exec(options);
+  return m ? `${joinPath(module, m[1]).replace(/^\//, '')}#${m[2]}` : undefined;
 }
 
 /** Rails routes, read line by line: comments are blanked by the lexer, blocks are tracked by indentation. */
@@ -52,7 +65,8 @@ function railsRoutes(text: string, out: ApiCollector): void {
     const opensBlock = /\bdo\s*(\|[^|]*\|)?\s*$/.test(code);
     const source = raw[i] ?? '';
     const lineNo = i + 1;
-    let child: Block = { indent, path: parent.path };
+    const module = parent.module ?? '';
+    let child: Block = { indent, path: parent.path, module, controller: parent.controller };
     const res = /^\s*(resources?)\s+:(\w+)(.*)$/.exec(source);
     const verb = /^\s*(get|post|put|patch|delete|match)\s*\(?\s*(?:['"]([^'"]+)['"]|:(\w+))(.*)$/.exec(source);
     const ns = /^\s*namespace\s+:(\w+)/.exec(source);
@@ -69,6 +83,9 @@ function railsRoutes(text: string, out: ApiCollector): void {
       const except = symbols(/except:\s*(\[[^\]]*\]|%[iwIW]\s*[([{<][^)\]}>]*[)\]}>]|:\w+)/.exec(opts)?.[1]);
       const segment = /path:\s*['"]([^'"]+)['"]/.exec(opts)?.[1] ?? name;
       const param = /param:\s*:(\w+)/.exec(opts)?.[1] ?? 'id';
+      // a singular `resource :profile` still routes to the plural ProfilesController
+      const own = /\bmodule:\s*['":]+([\w/]+)/.exec(opts)?.[1] ?? '';
+      const controller = joinPath(module, own, /controller:\s*['":]+([\w/]+)/.exec(opts)?.[1] ?? (plural ? name : pluralOf(name))).replace(/^\//, '');
       const base = joinPath(parent.path, segment);
       const member = plural ? `${base}/:${param}` : base;
       for (const [action, method, suffix] of RESOURCE_ACTIONS) {
@@ -76,10 +93,10 @@ function railsRoutes(text: string, out: ApiCollector): void {
         if (only && !only.has(action)) continue;
         if (except && except.has(action)) continue;
         const path = suffix.startsWith('/:id') ? `${member}${suffix.slice(4)}` : `${base}${suffix}`;
-        out.add('REST', `${method} ${path}`, 'serves', lineNo);
+        out.add('REST', `${method} ${path}`, 'serves', lineNo, `${controller}#${action}`);
       }
       const nested = plural ? `${base}/:${singular(name)}_${param}` : base;
-      child = { indent, path: nested, member, collection: base };
+      child = { indent, path: nested, member, collection: base, module, controller: controller };
     } else if (verb) {
       const via = /via:\s*(\[[^\]]*\]|:\w+)/.exec(verb[4])?.[1];
       const methods = verb[1] === 'match' ? [...(symbols(via) ?? new Set(['all']))].map((v) => v.toUpperCase()) : [verb[1].toUpperCase()];
@@ -87,14 +104,19 @@ function railsRoutes(text: string, out: ApiCollector): void {
       const from = on === 'member' ? parent.member : on === 'collection' ? parent.collection : parent.path;
       if (from !== undefined && from !== null) {
         const path = joinPath(from, verb[2] ?? verb[3]);
-        for (const method of methods) out.add('REST', `${method} ${path}`, 'serves', lineNo);
+        // `get :preview` inside a resource is that resource's controller's action
+        const handler = target(verb[4], module) ?? (parent.controller && verb[3] ? `${parent.controller}#${verb[3]}` : undefined);
+        for (const method of methods) out.add('REST', `${method} ${path}`, 'serves', lineNo, handler);
       }
-    } else if (ns) child = { indent, path: joinPath(parent.path, ns[1]) };
-    else if (scope) child = { indent, path: joinPath(parent.path, scope[1] ?? scope[2]) };
+    } else if (ns) child = { indent, path: joinPath(parent.path, ns[1]), module: joinPath(module, ns[1]).replace(/^\//, '') };
+    else if (scope) {
+      const into = /\bmodule:\s*['":]+([\w/]+)/.exec(source)?.[1];
+      child = { indent, path: joinPath(parent.path, scope[1] ?? scope[2]), module: into ? joinPath(module, into).replace(/^\//, '') : module };
+    }
     else if (memberBlock) {
       const path = memberBlock[1] === 'member' ? parent.member : parent.collection;
       // Outside a resource these blocks mean nothing we can resolve: routes inside are skipped.
-      child = { indent, path: path ?? null };
+      child = { indent, path: path ?? null, module, controller: parent.controller };
     }
     if (opensBlock) stack.push(child);
   }
