@@ -257,6 +257,25 @@ export interface Warning {
 }
 
 /** A match that needs no further parsing, for catalogue rules of kind `file` or `import`. */
+/** A resource a .NET Aspire AppHost declares: a project it runs, a container or a database (see infra/aspire). */
+export interface AspireResourceFact {
+  /** The resource's name in the app model ("basket-api", "redis", "catalogdb"). */
+  name: string;
+  /** The builder method: AddProject, AddRedis, AddPostgres, AddDatabase, AddRabbitMQ, AddYarp ... */
+  method: string;
+  /** For AddProject: the generated type's name, the project file's name with dots as underscores ("Basket_API"). */
+  project?: string;
+  /** The C# variable that holds it, which WithReference(...) of other resources names. */
+  variable?: string;
+  /** The variable of the resource it was added to (the PostgreSQL server of an AddDatabase). */
+  parent?: string;
+  /** WithExternalHttpEndpoints(): reachable from outside the app model. */
+  external?: true;
+  /** Variables of the resources it references (WithReference). */
+  references?: string[];
+  line: number;
+}
+
 export interface FileFacts {
   path: string;
   manifests?: ManifestFact[];
@@ -303,6 +322,7 @@ export interface FileFacts {
   /** Files or folders this config pulls in, repository-relative (kustomize resources and bases). */
   includes?: { path: string; line?: number }[];
   addons?: AddonFact[];
+  aspire?: AspireResourceFact[];
   /** The kind of database a framework's config selects (Prisma provider, Rails adapter, Django ENGINE, JDBC URL), as a URL scheme. */
   datastores?: { scheme: string; via: string; line?: number; /** The database on that server, where the URL names it (jdbc:postgresql://db/orders). */ database?: string }[];
   warnings?: Warning[];

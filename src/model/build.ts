@@ -19,6 +19,7 @@ import { buildObservations, inferCommunication, inferLayers, inferStyle } from '
 import { buildIntro } from './intro.js';
 import { furtherReading } from './references.js';
 import { languageOfFolder, languageShares } from './languages.js';
+import { aspireResources } from './aspire.js';
 import { buildRelationships, isStoreCategory, sameFamily } from './relationships.js';
 import { aggregateTechnologies } from './technologies.js';
 import { type ArchitectureModel, type Container, isJobQueue, isMessaging, type Relationship, SCHEMA_VERSION, type TechnologyUse } from './types.js';
@@ -101,7 +102,7 @@ export function buildModel(input: ModelInput): ArchitectureModel {
     relationships: allRelationships,
     cycles: graph.cycles,
     deployment: buildDeployment(ctx, techs),
-    observations: buildObservations(containers, allRelationships, graph.cycles, names, new Map(components.map((c) => [c.id, c.containerId])), databasesOf(ctx, containers)),
+    observations: buildObservations(containers, allRelationships, graph.cycles, names, new Map(components.map((c) => [c.id, c.containerId])), databasesOf(ctx, containers, drafts)),
     warnings: input.warnings,
     stats: {
       files: input.files.length,
@@ -184,6 +185,11 @@ function markExposed(ctx: Context, drafts: Draft[], containers: Container[]) {
   const exposedServices: { name: string; ev: Evidence }[] = [...routed];
   for (const [name, s] of services) if (s.exposed) exposedServices.push({ name, ev: s.exposed });
   exposedServices.push(...composePublished(ctx));
+  // an Aspire AppHost gives the outside an endpoint of the projects it marks WithExternalHttpEndpoints()
+  for (const d of drafts) {
+    if (!d.orchestrator) continue;
+    for (const r of aspireResources(ctx, d)) if (r.external) exposedServices.push({ name: r.name, ev: evidence(r.file, `Aspire AppHost gives ${r.name} external HTTP endpoints`, r.line) });
+  }
   const byDraftName = new Map<string, string>();
   for (const d of drafts) for (const n of d.names) if (!byDraftName.has(n)) byDraftName.set(n, d.id);
   const byId = new Map(containers.map((c) => [c.id, c]));
@@ -214,14 +220,24 @@ function markConsumers(containers: Container[], techs: TechnologyUse[]) {
 }
 
 /** The databases each part's configuration names on its server (jdbc:postgresql://postgres/dborder -> dborder). */
-function databasesOf(ctx: Context, containers: Container[]): Map<string, Set<string>> {
+function databasesOf(ctx: Context, containers: Container[], drafts: Draft[]): Map<string, Set<string>> {
   const byPath = new Map(containers.filter((c) => c.path !== undefined).map((c) => [c.path!, c]));
   const out = new Map<string, Set<string>>();
+  const add = (id: string, database: string) => out.set(id, (out.get(id) ?? new Set()).add(database));
   for (const [file, stores] of ctx.each('datastores')) {
     if (ctx.roleOfFile(file) !== 'main') continue;
     const owner = nearestUp(byPath, dirOf(file));
     if (!owner) continue;
-    for (const s of stores) if (s.database) out.set(owner.id, (out.get(owner.id) ?? new Set()).add(s.database));
+    for (const s of stores) if (s.database) add(owner.id, s.database);
+  }
+  // an Aspire AppHost hands each project the databases it references (postgres.AddDatabase("catalogdb"))
+  for (const host of drafts.filter((d) => d.orchestrator)) {
+    const resources = aspireResources(ctx, host);
+    const databases = new Map(resources.filter((r) => r.variable && r.method === 'AddDatabase').map((r) => [r.variable!, r.name]));
+    for (const r of resources) {
+      const user = r.project ? drafts.find((d) => d.role === host.role && d.names.has(r.name)) : undefined;
+      for (const variable of user ? (r.references ?? []) : []) if (databases.has(variable)) add(user!.id, databases.get(variable)!);
+    }
   }
   return out;
 }

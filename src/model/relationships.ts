@@ -3,6 +3,7 @@
  * depends_on, URLs in environment values that name another service, and drivers that reach a datastore.
  */
 import { buildToolOf } from '../detect/manifests/gradle.js';
+import { aspireResources, hostedTechnology } from './aspire.js';
 import type { Category } from '../catalogue/types.js';
 import type { Context } from './context.js';
 import type { Draft } from './containers.js';
@@ -163,6 +164,34 @@ export function buildRelationships({ ctx, drafts, containers, techs, importEdges
       if (!user) continue;
       for (const target of driverTargets(user, targets.filter((s) => s.role === c.role && sameProject(s, user)), serving)) {
         edges.add(c.id, target.id, protocolFor(t.id, t.name, t.category), 'data', `uses ${t.name}`, driverEvidence.slice(0, 3));
+      }
+    }
+  }
+  // a .NET Aspire AppHost wires its projects: WithReference(cache) hands the project the connection to that
+  // store or broker, WithReference(basketApi) the endpoint of that project
+  for (const host of drafts.filter((d) => d.orchestrator)) {
+    const resources = aspireResources(ctx, host);
+    const byVariable = new Map(resources.filter((r) => r.variable).map((r) => [r.variable!, r]));
+    const runs = new Map<string, Draft>();
+    for (const r of resources) {
+      const d = r.project ? byServiceName.get(`${host.role}\0${r.name}`) : undefined;
+      if (d) runs.set(r.name, d);
+    }
+    for (const r of resources) {
+      const user = runs.get(r.name);
+      if (!user) continue;
+      for (const variable of r.references ?? []) {
+        const ref = byVariable.get(variable);
+        if (!ref) continue;
+        const ev = [evidence(r.file, `Aspire AppHost: ${r.name} references ${ref.name}`, r.line)];
+        const project = runs.get(ref.name);
+        if (project) {
+          edges.add(user.id, project.id, servedProtocol(byId.get(project.id)) ?? 'HTTP', 'runtime', `references ${ref.name}`, ev);
+          continue;
+        }
+        const tech = hostedTechnology(ref, byVariable);
+        const store = tech ? stores.find((st) => st.role === user.role && (st.imageTech!.id === tech || sameFamily(st.imageTech!.id, tech))) : undefined;
+        if (store && tech) edges.add(user.id, store.id, protocolFor(tech, store.imageTech!.name, store.imageTech!.category), 'data', `references ${ref.name}`, ev);
       }
     }
   }

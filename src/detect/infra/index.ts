@@ -1,6 +1,7 @@
 /** Containers, orchestration, IaC and PaaS configuration: Dockerfile, compose, Kubernetes, Helm, Terraform, serverless ... */
 import type { Reader } from '../facts.js';
 import { appEngineReader } from './appengine.js';
+import { aspireAppHostReader } from './aspire.js';
 import { azdReader } from './azd.js';
 import { bicepReader } from './bicep.js';
 import { cdkReader } from './cdk.js';
@@ -60,6 +61,7 @@ export const infraReaders: Reader[] = [
   appEngineReader,
   cloudBuildReader,
   azdReader,
+  aspireAppHostReader,
   dockerrunReader,
   elasticBeanstalkReader,
   wranglerReader,
