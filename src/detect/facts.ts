@@ -161,6 +161,8 @@ export interface IacFact {
   conditional?: true;
   /** A topic only alarms notify, a queue only failed messages land in: plumbing, not how the parts talk. */
   auxiliary?: true;
+  /** The repository folder the resource packages as its code (a Lambda layer's ContentUri), repository-relative. */
+  code?: string;
 }
 
 export interface ImportFact {

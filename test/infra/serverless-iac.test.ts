@@ -130,3 +130,15 @@ test('cloudformation: a dead-letter queue only an alarm watches is plumbing too'
   const template = 'AWSTemplateFormatVersion: "2010-09-09"\nResources:\n  DeadLetterQueue:\n    Type: AWS::SQS::Queue\n  DeadLetterQueueAlarm:\n    Type: AWS::CloudWatch::Alarm\n    Properties:\n      Dimensions:\n        - Name: QueueName\n          Value: !GetAtt DeadLetterQueue.QueueName\nOutputs:\n  QueueArn:\n    Value: !GetAtt DeadLetterQueue.Arn\n';
   assert.deepEqual(reader('cloudformation').read('dlq.yaml', template).iac!.filter((f) => f.auxiliary).map((f) => f.name), ['DeadLetterQueue']);
 });
+
+test('a Lambda layer names the folder it packages: SAM ContentUri, CloudFormation Content, serverless.yml layers', () => {
+  const sam = "Transform: AWS::Serverless-2016-10-31\nResources:\n  UtilsLayer:\n    Type: AWS::Serverless::LayerVersion\n    Properties:\n      ContentUri: ./layers/\n  Sdk:\n    Type: AWS::Lambda::LayerVersion\n    Properties:\n      Content: ../layer-sdk\n";
+  assert.deepEqual(reader('cloudformation').read('backend/shoppingcart-service.yaml', sam).iac, [
+    { tool: 'cloudformation', kind: 'resource', type: 'AWS::Serverless::LayerVersion', name: 'UtilsLayer', line: 3, code: 'backend/layers' },
+    { tool: 'cloudformation', kind: 'resource', type: 'AWS::Lambda::LayerVersion', name: 'Sdk', line: 7, code: 'layer-sdk' },
+  ]);
+  const sls = 'service: media\nprovider:\n  name: aws\nlayers:\n  ffmpeg:\n    path: layer\n';
+  assert.deepEqual(reader('serverless').read('aws-ffmpeg-layer/serverless.yml', sls).iac?.find((i) => i.name === 'ffmpeg'), {
+    tool: 'serverless', kind: 'resource', type: 'AWS::Lambda::LayerVersion', name: 'ffmpeg', line: 5, code: 'aws-ffmpeg-layer/layer',
+  });
+});
