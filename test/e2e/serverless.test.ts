@@ -55,3 +55,45 @@ describe('a SAM stack whose functions share a layer (aws-serverless-shopping-car
     assert.doesNotMatch(render(model), /\*\*aws-sdk-layer\*\* by running it/);
   });
 });
+
+describe('Cloudflare Workers: one answers HTTP with a D1 database, one serves static assets, one runs on a cron (cloudflare/templates)', () => {
+  let model: ArchitectureModel;
+  analyzed('archmd-serverless-workers-', {
+    'README.md': '# Templates\n\nStarter templates for Workers.\n',
+    'd1-template/package.json': JSON.stringify({ name: 'd1-template', private: true, devDependencies: { wrangler: '^4.0.0', '@cloudflare/workers-types': '^4.0.0' } }),
+    'd1-template/wrangler.json': '{\n\t"name": "d1-template",\n\t"main": "src/index.ts",\n\t"d1_databases": [\n\t\t{ "binding": "DB", "database_name": "comments", "database_id": "151f" }\n\t]\n}\n',
+    'd1-template/src/index.ts': 'export default {\n\tasync fetch(request, env) {\n\t\tconst { results } = await env.DB.prepare("SELECT * FROM comments").all();\n\t\treturn Response.json(results);\n\t},\n} satisfies ExportedHandler<Env>;\n',
+    'blog-template/package.json': JSON.stringify({ name: 'blog-template', private: true, dependencies: { astro: '^5.0.0' }, devDependencies: { wrangler: '^4.0.0' } }),
+    'blog-template/wrangler.json': '{\n\t"name": "blog-template",\n\t"main": "./dist/_worker.js/index.js",\n\t"assets": { "directory": "./dist", "binding": "ASSETS" }\n}\n',
+    'blog-template/src/pages/index.astro': '---\n---\n<h1>Blog</h1>\n',
+    'cleanup-template/package.json': JSON.stringify({ name: 'cleanup-template', private: true, devDependencies: { wrangler: '^4.0.0' } }),
+    'cleanup-template/wrangler.toml': 'name = "cleanup-template"\nmain = "src/index.ts"\nworkers_dev = false\n\n[triggers]\ncrons = ["0 3 * * *"]\n\n[[kv_namespaces]]\nbinding = "CACHE"\nid = "abc"\n',
+    'cleanup-template/src/index.ts': 'export default {\n\tasync scheduled(controller, env, ctx) {\n\t\tawait env.CACHE.delete("stale");\n\t\tawait fetch("https://example.com/ping");\n\t},\n};\n',
+  }, (m) => (model = m));
+
+  const byName = (name: string) => model.containers.find((c) => c.name === name);
+
+  it('reaches a Worker with a fetch handler or static assets over HTTP, one with only a cron in the background', () => {
+    assert.ok(byName('d1-template')?.exposedBy?.some((e) => e.file === 'd1-template/src/index.ts' && e.line === 2), JSON.stringify(byName('d1-template')));
+    assert.ok(byName('blog-template')?.exposedBy?.some((e) => e.file === 'blog-template/wrangler.json' && e.line === 4));
+    assert.equal(byName('cleanup-template')?.exposedBy, undefined);
+    const layers = model.system.layers.map((l) => `${l.value}: ${l.evidence.map((e) => e.file).join(' ')}`).join('\n');
+    assert.doesNotMatch(layers, /Background processing:[^\n]*(?:d1-template|blog-template)/, layers);
+    assert.match(layers, /Background processing:[^\n]*cleanup-template/, layers);
+    const doc = render(model);
+    assert.match(doc, /\*\*blog-template\*\* over HTTP \(`blog-template\/wrangler\.json`\)/);
+    assert.doesNotMatch(doc, /\*\*(?:d1|blog)-template\*\* through the events that trigger it/);
+    assert.ok(byName('cleanup-template')?.entryPoints?.some((e) => e.value.includes('0 3 * * *')));
+  });
+
+  it('reads the bindings: the D1 database and the KV namespace each Worker uses, with the file and line', () => {
+    const d1 = model.containers.find((c) => c.name === 'Cloudflare D1');
+    const kv = model.containers.find((c) => c.name === 'Workers KV');
+    assert.equal(d1?.kind, 'datastore');
+    assert.equal(kv?.kind, 'datastore');
+    const edge = (from: string, to: string) => model.relationships.find((r) => r.from === byName(from)?.id && r.to === to);
+    assert.deepEqual(edge('d1-template', d1!.id)?.evidence.map((e) => [e.file, e.line]), [['d1-template/wrangler.json', 4]]);
+    assert.equal(edge('d1-template', d1!.id)?.technology, 'SQL');
+    assert.deepEqual(edge('cleanup-template', kv!.id)?.evidence.map((e) => [e.file, e.line]), [['cleanup-template/wrangler.toml', 8]]);
+  });
+});

@@ -15,6 +15,13 @@ export const hosting: Technology[] = [
   { id: 'cloudflare-r2', name: 'Cloudflare R2', category: 'object-storage', match: { terraformResource: ['cloudflare_r2_bucket'] }, implies: ['cloudflare'] },
   { id: 'cloudflare-d1', name: 'Cloudflare D1', category: 'database-relational', match: { terraformResource: ['cloudflare_d1_database'] }, implies: ['cloudflare'] },
   { id: 'cloudflare-kv', name: 'Workers KV', category: 'database-key-value', match: { terraformResource: ['cloudflare_workers_kv_namespace', 'cloudflare_workers_kv'] }, implies: ['cloudflare'] },
+  // what a Worker's bindings give it (wrangler config: queues, hyperdrive, vectorize, durable_objects, ai)
+  { id: 'cloudflare-queues', name: 'Cloudflare Queues', category: 'messaging', match: { terraformResource: ['cloudflare_queue'] }, implies: ['cloudflare'] },
+  { id: 'cloudflare-vectorize', name: 'Cloudflare Vectorize', category: 'database-vector', match: {}, implies: ['cloudflare'] },
+  // a pool of connections to a PostgreSQL or MySQL database kept elsewhere: the database is the store, not Hyperdrive
+  { id: 'cloudflare-hyperdrive', name: 'Cloudflare Hyperdrive', category: 'cloud-service', match: { terraformResource: ['cloudflare_hyperdrive_config'] }, implies: ['cloudflare'] },
+  { id: 'cloudflare-durable-objects', name: 'Cloudflare Durable Objects', category: 'cloud-service', match: {}, implies: ['cloudflare'] },
+  { id: 'workers-ai', name: 'Workers AI', category: 'ai', match: {}, implies: ['cloudflare'] },
   { id: 'cloudflare-tunnel', name: 'Cloudflare Tunnel', category: 'web-server', match: { image: ['cloudflare/cloudflared'], terraformResource: ['cloudflare_tunnel', 'cloudflare_zero_trust_tunnel_cloudflared'] }, implies: ['cloudflare'] },
   { id: 'opennext', name: 'OpenNext', category: 'hosting', match: { npm: ['@opennextjs/cloudflare', '@opennextjs/aws', 'open-next'], file: ['open-next.config.ts'] } },
   { id: 'sst', name: 'SST', category: 'iac', match: { npm: ['sst'], file: ['sst.config.ts'] } },
