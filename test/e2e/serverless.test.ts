@@ -97,3 +97,22 @@ describe('Cloudflare Workers: one answers HTTP with a D1 database, one serves st
     assert.deepEqual(edge('cleanup-template', kv!.id)?.evidence.map((e) => [e.file, e.line]), [['cleanup-template/wrangler.toml', 8]]);
   });
 });
+
+describe('an amplify.yml that builds the frontend beside SAM stacks that deploy the functions', () => {
+  let model: ArchitectureModel;
+  analyzed('archmd-serverless-amplify-', {
+    'README.md': '# Shopping cart\n\nA serverless shopping cart.\n',
+    'amplify.yml': 'version: 1\nbackend:\n  phases:\n    build:\n      commands:\n        - make backend\nfrontend:\n  phases:\n    build:\n      commands:\n        - make frontend-build\n  artifacts:\n    baseDirectory: /frontend/dist\n    files:\n      - "**/*"\n',
+    'frontend/package.json': JSON.stringify({ name: 'shop-frontend', private: true, dependencies: { vue: '^2.6.0' } }),
+    'frontend/src/main.js': 'import Vue from "vue";\nnew Vue({}).$mount("#app");\n',
+    'backend/template.yaml': "AWSTemplateFormatVersion: '2010-09-09'\nTransform: AWS::Serverless-2016-10-31\nResources:\n  ListCart:\n    Type: AWS::Serverless::Function\n    Properties:\n      CodeUri: cart/\n      Handler: app.handler\n",
+    'backend/cart/requirements.txt': 'boto3==1.26.0\n',
+    'backend/cart/app.py': 'def handler(event, context):\n    return {}\n',
+  }, (m) => (model = m));
+
+  it('names AWS Lambda beside AWS Amplify as where it runs', () => {
+    const hosting = model.deployment.hosting.map((h) => h.value);
+    assert.ok(hosting.includes('AWS Lambda') && hosting.includes('AWS Amplify'), JSON.stringify(hosting));
+    assert.match(render(model), /It is deployed on AWS Amplify and AWS Lambda\./);
+  });
+});

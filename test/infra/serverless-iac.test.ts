@@ -29,7 +29,8 @@ test('cloudformation: SAM template with !Ref/!GetAtt tags, function folder and A
   ]);
   assert.deepEqual(facts.services, [{ name: 'HelloWorldFunction', source: 'sam', kind: 'function', build: 'hello_world', line: 11 }]);
   assert.deepEqual(facts.apis, [{ style: 'REST', name: 'GET /hello', role: 'serves', line: 21, service: 'HelloWorldFunction' }]);
-  assert.deepEqual(facts.hosting, [{ provider: 'AWS', via: 'sam template', line: 1 }]);
+  // (its function's code is here, in hello_world/: it runs on Lambda)
+  assert.deepEqual(facts.hosting, [{ provider: 'AWS Lambda', via: 'sam template', line: 1 }]);
 });
 
 test('cloudformation: a template AWS accepts but strict YAML rejects is read as AWS reads it, without a warning', () => {

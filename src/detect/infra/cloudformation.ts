@@ -157,6 +157,9 @@ export const cloudformationReader: Reader = {
     const transform = JSON.stringify(template.value.Transform ?? '');
     const via = transform.includes('AWS::Serverless') ? 'sam template' : 'cloudformation template';
     const hostingLine = template.lineOf(['AWSTemplateFormatVersion']) ?? template.lineOf(['Resources']);
-    return compact({ iac, services, apis, hosting: [{ provider: 'AWS', via, ...(hostingLine ? { line: hostingLine } : {}) }], warnings });
+    // a SAM stack that deploys functions built from this repository's code runs them on Lambda: said so, it is not
+    // taken for covered by another AWS host (the AWS Amplify an amplify.yml names builds and hosts only the frontend)
+    const provider = via === 'sam template' && services.some((s) => s.build !== undefined) ? 'AWS Lambda' : 'AWS';
+    return compact({ iac, services, apis, hosting: [{ provider, via, ...(hostingLine ? { line: hostingLine } : {}) }], warnings });
   },
 };
