@@ -246,7 +246,7 @@ export interface K8sObjectFact {
 
 /** A managed service a platform config provisions by name: Heroku add-ons, Render databases, Cloudflare bindings, Firebase services. */
 export interface AddonFact {
-  /** As the platform names it ("heroku-postgresql", "postgresql" for a Render database, "redis", "d1", "kv"), or a catalogue id ("firestore"). */
+  /** As the platform names it ("heroku-postgresql", "postgresql" for a Render database, "redis", a wrangler binding key "d1_databases"), or a catalogue id ("firestore"). */
   name: string;
   /** What shows it: "app.json", "render.yaml", "wrangler.toml". */
   via: string;

@@ -67,7 +67,7 @@ test('paas: App Engine, Cloud Build to Cloud Run, azd, Cloudflare Workers, Fireb
   const worker = readWith('wrangler', FIX, 'apps/edge/wrangler.toml');
   assert.deepEqual(worker.services, [{ name: 'shop-edge', source: 'wrangler', kind: 'function', line: 1, entry: 'apps/edge/src/index.ts' }]);
   assert.deepEqual(worker.environments, [{ name: 'staging', via: 'wrangler env', line: 10 }]);
-  assert.deepEqual(worker.addons, [{ name: 'cloudflare-d1', via: 'wrangler binding', line: 5 }]);
+  assert.deepEqual(worker.addons, [{ name: 'd1_databases', via: 'wrangler binding', line: 5 }]);
   const firebase = readWith('firebase', FIX, 'firebase.json');
   assert.deepEqual(firebase.hosting, [{ provider: 'Firebase', via: 'firebase.json', line: 2, publishes: 'apps/web/out' }]);
   assert.deepEqual(firebase.addons, [{ name: 'firestore', via: 'firebase.json', line: 3 }]);
@@ -177,7 +177,7 @@ test('wrangler: what reaches a Worker (routes, assets, crons, queues) and the bi
   ].join('\n');
   const facts = r.read('brand/wrangler.jsonc', jsonc);
   assert.deepEqual(facts.services, [{ name: 'brand-visibility', source: 'wrangler', kind: 'function', line: 2, entry: 'brand/workers/app.ts', http: { via: 'wrangler assets', line: 4 } }]);
-  assert.deepEqual(facts.addons!.map((a) => [a.name, a.line]), [['cloudflare-kv', 5], ['cloudflare-r2', 6], ['cloudflare-queues', 8], ['cloudflare-hyperdrive', 7]]);
+  assert.deepEqual(facts.addons!.map((a) => [a.name, a.line]), [['kv_namespaces', 5], ['r2_buckets', 6], ['queues', 8], ['hyperdrive', 7]]);
   assert.deepEqual(facts.datastores, [{ scheme: 'postgresql', via: 'wrangler hyperdrive', line: 7 }]);
   assert.deepEqual(facts.apis, [
     { style: 'Queue', name: 'jobs', role: 'consumes', line: 10, service: 'brand-visibility' },

@@ -6,17 +6,8 @@
 import type { AddonFact, ApiFact, FileFacts, Reader } from '../facts.js';
 import { asString, compact, escapeRegExp, isRecord, lineOfText, parseJson, parseTomlText, resolveRelative } from './util.js';
 
-/** Binding key -> the catalogue id of what it binds. */
-const BINDINGS: Record<string, string> = {
-  d1_databases: 'cloudflare-d1',
-  kv_namespaces: 'cloudflare-kv',
-  r2_buckets: 'cloudflare-r2',
-  durable_objects: 'cloudflare-durable-objects',
-  queues: 'cloudflare-queues',
-  vectorize: 'cloudflare-vectorize',
-  hyperdrive: 'cloudflare-hyperdrive',
-  ai: 'workers-ai',
-};
+/** Binding keys (the catalogue's wranglerBinding matchers say what each binds). */
+const BINDINGS = ['d1_databases', 'kv_namespaces', 'r2_buckets', 'durable_objects', 'queues', 'vectorize', 'hyperdrive', 'ai'];
 
 /** Settings that give a Worker a URL: routes on a zone, a workers.dev subdomain, static assets or a Workers Site it serves. */
 const HTTP_KEYS = ['routes', 'route', 'assets', 'site', 'workers_dev'];
@@ -48,8 +39,8 @@ export const wranglerReader: Reader = {
     // what the top level or any environment sets
     const settings = [value, ...envs.map(([, e]) => e as Record<string, unknown>)];
     const addons: AddonFact[] = [];
-    for (const [key, addon] of Object.entries(BINDINGS)) {
-      if (settings.some((s) => present(s[key]))) addons.push({ name: addon, via: 'wrangler binding', line: lineOf(key) });
+    for (const key of BINDINGS) {
+      if (settings.some((s) => present(s[key]))) addons.push({ name: key, via: 'wrangler binding', line: lineOf(key) });
     }
     // the database behind Hyperdrive, where the config gives the connection string used locally
     const datastores = settings
