@@ -97,6 +97,8 @@ export interface Matchers {
   env?: string[];
   /** URL schemes seen in configuration values: "postgres", "postgresql", "redis", "amqp", "mongodb+srv". */
   urlScheme?: string[];
+  /** Cloudflare Workers binding keys of a wrangler config: "d1_databases", "kv_namespaces", "r2_buckets". */
+  wranglerBinding?: string[];
 }
 
 export interface Technology {

@@ -90,6 +90,10 @@ export interface ServiceFact {
   envNames?: string[];
   /** Hosts named inside environment values, e.g. "redis" from redis://redis:6379. */
   envHosts?: { variable: string; host: string; scheme?: string; port?: number; line?: number }[];
+  /** The file it starts from, repository-relative, when the config names it (a Worker's `main`). */
+  entry?: string;
+  /** What the config says makes it reachable over HTTP (a Worker's routes, static assets, workers.dev URL). */
+  http?: { via: string; line?: number };
   /** Replicas, schedule, etc. when the config says. */
   schedule?: string;
   /** Where the environment comes from besides inline values: compose env_file (repo-relative path), Kubernetes envFrom. */
@@ -161,6 +165,8 @@ export interface IacFact {
   conditional?: true;
   /** A topic only alarms notify, a queue only failed messages land in: plumbing, not how the parts talk. */
   auxiliary?: true;
+  /** The repository folder the resource packages as its code (a Lambda layer's ContentUri), repository-relative. */
+  code?: string;
 }
 
 export interface ImportFact {
@@ -244,7 +250,7 @@ export interface K8sObjectFact {
 
 /** A managed service a platform config provisions by name: Heroku add-ons, Render databases, Cloudflare bindings, Firebase services. */
 export interface AddonFact {
-  /** As the platform names it ("heroku-postgresql", "postgresql" for a Render database, "redis", "d1", "kv"), or a catalogue id ("firestore"). */
+  /** As the platform names it ("heroku-postgresql", "postgresql" for a Render database, "redis", a wrangler binding key "d1_databases"), or a catalogue id ("firestore"). */
   name: string;
   /** What shows it: "app.json", "render.yaml", "wrangler.toml". */
   via: string;
@@ -288,6 +294,11 @@ export interface FileFacts {
   environments?: EnvironmentFact[];
   iac?: IacFact[];
   imports?: ImportFact[];
+  /**
+   * A module Worker's event handlers (Cloudflare): the methods of its default export, `fetch` for HTTP requests,
+   * `scheduled`, `queue`, `email` and `tail` for events.
+   */
+  workerHandlers?: { name: string; line: number }[];
   /** A JVM source file that starts a program (a `main` method, a Spring Boot application class). */
   programEntry?: true;
   /** The package or namespace the source file declares: Java/Kotlin `package`, C# and PHP `namespace`. */

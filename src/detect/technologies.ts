@@ -93,7 +93,8 @@ export function detectTechnologies(files: ScannedFile[], facts: Map<string, File
     for (const addon of f.addons ?? []) {
       const name = addon.name.replace(/^heroku-/, '').replace(/:.*$/, '');
       const byId = technologyById(name);
-      const found = [...matchTechnologies('urlScheme', name), ...matchTechnologies('image', name), ...(byId ? [byId] : [])];
+      // (a Cloudflare binding is named by its wrangler key, d1_databases: the catalogue says what it binds)
+      const found = addon.via === 'wrangler binding' ? matchTechnologies('wranglerBinding', name) : [...matchTechnologies('urlScheme', name), ...matchTechnologies('image', name), ...(byId ? [byId] : [])];
       const unique = [...new Map(found.map((t) => [t.id, t])).values()];
       for (const tech of unique) hits.push({ tech, file: path, line: addon.line, rule: `${addon.via} provisions ${addon.name}`, scope: 'runtime' });
     }

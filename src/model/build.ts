@@ -51,6 +51,7 @@ export function buildModel(input: ModelInput): ArchitectureModel {
   markLoadGenerators(containers, techs);
   markServedFrontends(ctx, drafts, containers);
   markExposed(ctx, drafts, containers);
+  markHttpWorkers(ctx, drafts, containers);
   markConsumers(containers, techs);
   const components = buildCodemap(ctx, containers);
   const graph = importGraph(ctx, containers, components, ecosystems);
@@ -202,6 +203,25 @@ function markExposed(ctx: Context, drafts: Draft[], containers: Container[]) {
     for (const t of targets) {
       const c = byId.get(byDraftName.get(t) ?? '');
       if (c) c.exposedBy = mergeEvidence(c.exposedBy ?? [], [ev]);
+    }
+  }
+}
+
+/**
+ * Cloudflare Workers that answer HTTP: the config gives them a URL (routes, a workers.dev subdomain, static
+ * assets), or the file they start from handles `fetch`. One that only handles cron triggers, queue batches or
+ * mail works in the background, as a function on events.
+ */
+function markHttpWorkers(ctx: Context, drafts: Draft[], containers: Container[]) {
+  const byId = new Map(containers.map((c) => [c.id, c]));
+  for (const d of drafts) {
+    const c = byId.get(d.id);
+    if (!c) continue;
+    for (const { file, fact } of d.services) {
+      if (fact.source !== 'wrangler') continue;
+      const fetch = fact.entry !== undefined ? ctx.input.facts.get(fact.entry)?.workerHandlers?.find((h) => h.name === 'fetch') : undefined;
+      const ev = fact.http ? evidence(file, fact.http.via, fact.http.line) : fetch ? evidence(fact.entry!, 'Workers fetch handler', fetch.line) : undefined;
+      if (ev) c.exposedBy = mergeEvidence(c.exposedBy ?? [], [ev]);
     }
   }
 }
@@ -464,7 +484,7 @@ function implicitStores(drafts: Draft[], containers: Container[], techs: ReturnT
   const existing = new Set(drafts.filter((d) => d.imageTech && d.role === 'main').map((d) => d.imageTech!.id));
   const ids = new Set(drafts.map((d) => d.id));
   const appLike = new Set(containers.filter((c) => c.role === 'main' && ['service', 'worker', 'function', 'job', 'application', 'frontend'].includes(c.kind)).map((c) => c.id));
-  const driverEvidenceOf = (t: (typeof techs)[number]) => t.evidence.filter((e) => /dependency|import|URL|datasource|adapter|ENGINE|JDBC|dialect|DB_CONNECTION/.test(e.rule));
+  const driverEvidenceOf = (t: (typeof techs)[number]) => t.evidence.filter((e) => /dependency|import|URL|datasource|adapter|ENGINE|JDBC|dialect|DB_CONNECTION|binding/.test(e.rule));
   // in a language whose imports are read, a client library declared and never imported or configured
   // (mealie's paho-mqtt, BookStack's predis) is no sign the system uses that store
   // (nor is one the code imports only where it runs on without it: redash's query runners, each a connector

@@ -108,8 +108,12 @@ export function buildDrafts(ctx: Context): Draft[] {
 
   // a package.json that only pins development tools (prettier, husky, playwright for the e2e tests) beside a
   // project in another language, with no code of its own, is tooling, not a part of the system
+  // (unless a config beside it deploys a function from that folder: a Worker's wrangler.jsonc and its index.ts,
+  // whose package.json needs only wrangler and the types)
+  const functionFolders = new Set(ctx.list('services').filter(([, list]) => list.some((s) => s.kind === 'function')).map(([file]) => dirOf(file)));
   for (const [folder, d] of byPath) {
     const toolingOnly =
+      !functionFolders.has(folder) &&
       d.manifests.length > 0 &&
       d.manifests.every((m) => m.fact.ecosystem === 'npm' && !m.fact.entryPoints?.length && !(ctx.input.facts.get(m.file)?.dependencies ?? []).some((dep) => dep.scope === 'runtime'));
     if (toolingOnly && d.dockerfiles.length === 0 && ownSourceFiles(ctx, folder, [...byPath.keys()]) < 3) byPath.delete(folder);

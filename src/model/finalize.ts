@@ -126,6 +126,8 @@ function containerKind(ctx: Context, d: Draft, techs: TechnologyUse[], categorie
   }
   const serviceKinds = d.services.map((s) => s.fact.kind);
   if (serviceKinds.includes('function')) return 'function';
+  // the code a template packages as a Lambda layer is a library the functions share, whatever its manifest says
+  if (!d.deployable && lambdaLayer(ctx, d)) return 'library';
   // the pages a web host serves (Firebase Hosting "public": "./", or ./public that webpack fills) with their
   // index.html make the project that holds them a web app, whatever its package.json, often there only for
   // the linters or the bundler, says
@@ -281,6 +283,19 @@ function mainFileExists(ctx: Context, manifest: string, target: string): boolean
   if (ctx.fileByPath.has(path) || /(?:^|\/)(?:dist|build|lib|out|es|esm|cjs|umd|\.output)\//.test(path)) return true;
   const stem = path.replace(/\.[cm]?js$/, '');
   return stem === path || ['.ts', '.tsx', '.mts', '.cts', '.jsx'].some((ext) => ctx.fileByPath.has(`${stem}${ext}`)) || ctx.folders.has(stem);
+}
+
+const LAYER_TYPES = new Set(['AWS::Serverless::LayerVersion', 'AWS::Lambda::LayerVersion']);
+
+/** The folder, or a folder inside it, is a Lambda layer's code (a SAM ContentUri, a serverless.yml layer path). */
+function lambdaLayer(ctx: Context, d: Draft): boolean {
+  if (!d.path) return false;
+  for (const [file, list] of ctx.list('iac')) {
+    if (ctx.roleOfFile(file) !== d.role) continue;
+    // (a layer of the whole repository, ContentUri: ./, says nothing of any one folder)
+    if (list.some((i) => LAYER_TYPES.has(i.type) && i.code && (d.path === i.code || d.path!.startsWith(`${i.code}/`)))) return true;
+  }
+  return false;
 }
 
 function deploysFunctionsBelow(ctx: Context, d: Draft): boolean {

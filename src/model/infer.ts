@@ -110,7 +110,8 @@ export function inferLayers(containers: Container[], components: Component[], re
   if (own.length >= 2 || main.some((c) => STORES.has(c.kind))) {
     push('Presentation', own.filter((c) => c.kind === 'frontend').flatMap((c) => first(c.evidence, 1)));
     // a function behind API routes answers requests like a service; one on a queue, a stream or a timer works in the background
-    const answers = (c: Container) => c.kind === 'function' && Boolean(c.apis?.some((a) => a.role === 'serves' && ['REST', 'Web', 'GraphQL'].includes(a.style)));
+    // (a Cloudflare Worker with a URL or a fetch handler answers requests too: exposedBy says so)
+    const answers = (c: Container) => c.kind === 'function' && (Boolean(c.exposedBy?.length) || Boolean(c.apis?.some((a) => a.role === 'serves' && ['REST', 'Web', 'GraphQL'].includes(a.style))));
     push('Services', own.filter((c) => c.kind === 'service' || answers(c)).flatMap((c) => first(c.evidence, 1)));
     push('Background processing', own.filter((c) => ['worker', 'job', 'function'].includes(c.kind) && !answers(c)).flatMap((c) => first(c.evidence, 1)));
     push('Shared libraries', own.filter((c) => c.kind === 'library').flatMap((c) => first(c.evidence, 1)));

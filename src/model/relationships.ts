@@ -17,6 +17,8 @@ const PROTOCOL: Record<string, string> = {
   postgresql: 'SQL', mysql: 'SQL', mariadb: 'SQL', 'microsoft-sql-server': 'SQL', sqlite: 'SQL', oracle: 'SQL', cockroachdb: 'SQL',
   redis: 'Redis', valkey: 'Redis', memcached: 'Memcached', mongodb: 'MongoDB', rabbitmq: 'AMQP', kafka: 'Kafka',
   'apache-kafka': 'Kafka', nats: 'NATS', elasticsearch: 'HTTP', opensearch: 'HTTP', 'amazon-s3': 'S3 API', minio: 'S3 API',
+  // a Worker reaches these through the bindings its wrangler config declares (env.CACHE.get, env.BUCKET.put)
+  'cloudflare-kv': 'Workers binding', 'cloudflare-r2': 'Workers binding', 'cloudflare-queues': 'Workers binding',
 };
 
 const SCHEME_PROTOCOL: Record<string, string> = {
@@ -158,7 +160,8 @@ export function buildRelationships({ ctx, drafts, containers, techs, importEdges
       const ev = t.evidence.filter((e) => codeOwnerOf(byPath, e.file, (d) => ecosystems.get(d.id))?.id === c.id && ctx.roleOfFile(e.file) === c.role);
       // (a database URL in the part's own .env file, Symfony's DATABASE_URL in .env.dist, is its configuration too;
       // one a compose service's environment holds says where that service connects, which the env edges draw)
-      const driverEvidence = ev.filter((e) => /dependency|import|datasource|adapter|ENGINE|JDBC|dialect|DB_CONNECTION/.test(e.rule) || (/:\/\/ URL in /.test(e.rule) && ctx.input.facts.get(e.file)?.env !== undefined));
+      // (a Worker's binding, `d1_databases` in its wrangler config, is how its code reaches the store: env.DB)
+      const driverEvidence = ev.filter((e) => /dependency|import|datasource|adapter|ENGINE|JDBC|dialect|DB_CONNECTION|binding/.test(e.rule) || (/:\/\/ URL in /.test(e.rule) && ctx.input.facts.get(e.file)?.env !== undefined));
       if (!driverEvidence.length) continue;
       const user = draftById.get(cid);
       if (!user) continue;

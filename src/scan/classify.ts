@@ -91,8 +91,10 @@ const ROLE_RULES: [Role, RegExp][] = [
   // test-jpms, test-shrinker: modules that only test the library beside them; src/it holds Maven's integration tests.
   // A test or tests word anywhere in a folder's name (android-test-app, native-image-tests, ftgo-end-to-end-tests)
   // or a name ending in tests (okhttp-hpacktests, MyApp.UnitTests) makes a test folder; latest, contest,
-  // attestation and testing-library are words of their own, and contests, protests, attests, detests too
-  ['test', /(^|\/)(tests?|__tests__|spec|specs|e2e|(?:[\w.-]*[-_.])?tests?(?:[-_.][\w.-]*)?|[\w.-]*[a-z0-9](?<!con|pro|at|de)tests|test[-_]?utils|testing|cypress|playwright|fuzz|src\/(?:it|integrationTest|integration-test|testFixtures))(\/|$)/i],
+  // attestation and testing-library are words of their own, and contests, protests, attests, detests too.
+  // A test word that qualifies samples, examples or demos (python-test-samples) names a collection of sample
+  // projects that show how to test: their code and the templates that deploy it are projects, their tests/ tests
+  ['test', /(^|\/)(tests?|__tests__|spec|specs|e2e|(?:[\w.-]*[-_.])?tests?(?![-_.](?:samples?|examples?|demos?)(?:[-_.\/]|$))(?:[-_.][\w.-]*)?|[\w.-]*[a-z0-9](?<!con|pro|at|de)tests|test[-_]?utils|testing|cypress|playwright|fuzz|src\/(?:it|integrationTest|integration-test|testFixtures))(\/|$)/i],
   // a Gradle source set named <something>Test (Kotlin Multiplatform's jvmTest, commonTest, androidHostTest; Android's
   // androidTest) holds tests: the name is camelCase, so the case matters (src/latest is no test)
   ['test', /(^|\/)src\/[a-z][A-Za-z0-9]*Test(\/|$)/],

@@ -65,9 +65,9 @@ test('paas: App Engine, Cloud Build to Cloud Run, azd, Cloudflare Workers, Fireb
   assert.deepEqual(azd.services!.map((s) => [s.name, s.kind, s.build]), [['api', 'service', 'apps/api'], ['web', 'frontend', 'apps/web']]);
   assert.deepEqual(azd.hosting!.map((h) => [h.provider, h.line]), [['Azure Container Apps', 8], ['Azure Static Web Apps', 12]]);
   const worker = readWith('wrangler', FIX, 'apps/edge/wrangler.toml');
-  assert.deepEqual(worker.services, [{ name: 'shop-edge', source: 'wrangler', kind: 'function', line: 1 }]);
+  assert.deepEqual(worker.services, [{ name: 'shop-edge', source: 'wrangler', kind: 'function', line: 1, entry: 'apps/edge/src/index.ts' }]);
   assert.deepEqual(worker.environments, [{ name: 'staging', via: 'wrangler env', line: 10 }]);
-  assert.deepEqual(worker.addons, [{ name: 'd1', via: 'wrangler config', line: 5 }]);
+  assert.deepEqual(worker.addons, [{ name: 'd1_databases', via: 'wrangler binding', line: 5 }]);
   const firebase = readWith('firebase', FIX, 'firebase.json');
   assert.deepEqual(firebase.hosting, [{ provider: 'Firebase', via: 'firebase.json', line: 2, publishes: 'apps/web/out' }]);
   assert.deepEqual(firebase.addons, [{ name: 'firestore', via: 'firebase.json', line: 3 }]);
@@ -157,4 +157,32 @@ test("paas: a Procfile process that starts the tests' fixtures or another produc
     '',
   ].join('\n');
   assert.deepEqual(reader('procfile').read('Procfile', text).services?.map((s) => s.name), ['api-server', 'tools']);
+});
+
+test('wrangler: what reaches a Worker (routes, assets, crons, queues) and the bindings it is given, JSONC or TOML', () => {
+  const r = reader('wrangler');
+  const jsonc = [
+    '{',
+    '\t"name": "brand-visibility", // the Worker',
+    '\t"main": "./workers/app.ts",',
+    '\t"assets": { "directory": "./build/client" },',
+    '\t"kv_namespaces": [{ "binding": "CACHE", "id": "abc" }],',
+    '\t"r2_buckets": [{ "binding": "BUCKET", "bucket_name": "files" }],',
+    '\t"hyperdrive": [{ "binding": "HYPERDRIVE", "id": "x", "localConnectionString": "postgresql://u:p@localhost:5432/db" }],',
+    '\t"queues": {',
+    '\t\t"producers": [{ "queue": "jobs", "binding": "JOBS" }],',
+    '\t\t"consumers": [{ "queue": "jobs", "max_batch_size": 5 }],',
+    '\t},',
+    '}',
+  ].join('\n');
+  const facts = r.read('brand/wrangler.jsonc', jsonc);
+  assert.deepEqual(facts.services, [{ name: 'brand-visibility', source: 'wrangler', kind: 'function', line: 2, entry: 'brand/workers/app.ts', http: { via: 'wrangler assets', line: 4 } }]);
+  assert.deepEqual(facts.addons!.map((a) => [a.name, a.line]), [['kv_namespaces', 5], ['r2_buckets', 6], ['queues', 8], ['hyperdrive', 7]]);
+  assert.deepEqual(facts.datastores, [{ scheme: 'postgresql', via: 'wrangler hyperdrive', line: 7 }]);
+  assert.deepEqual(facts.apis, [
+    { style: 'Queue', name: 'jobs', role: 'consumes', line: 10, service: 'brand-visibility' },
+    { style: 'Queue', name: 'jobs', role: 'produces', line: 9, service: 'brand-visibility' },
+  ]);
+  const cron = r.read('cleanup/wrangler.toml', 'name = "cleanup"\nmain = "src/index.ts"\nworkers_dev = false\n\n[triggers]\ncrons = ["0 3 * * *"]\n');
+  assert.deepEqual(cron.services, [{ name: 'cleanup', source: 'wrangler', kind: 'function', line: 1, entry: 'cleanup/src/index.ts', schedule: '0 3 * * *' }]);
 });

@@ -29,7 +29,8 @@ test('cloudformation: SAM template with !Ref/!GetAtt tags, function folder and A
   ]);
   assert.deepEqual(facts.services, [{ name: 'HelloWorldFunction', source: 'sam', kind: 'function', build: 'hello_world', line: 11 }]);
   assert.deepEqual(facts.apis, [{ style: 'REST', name: 'GET /hello', role: 'serves', line: 21, service: 'HelloWorldFunction' }]);
-  assert.deepEqual(facts.hosting, [{ provider: 'AWS', via: 'sam template', line: 1 }]);
+  // (its function's code is here, in hello_world/: it runs on Lambda)
+  assert.deepEqual(facts.hosting, [{ provider: 'AWS Lambda', via: 'sam template', line: 1 }]);
 });
 
 test('cloudformation: a template AWS accepts but strict YAML rejects is read as AWS reads it, without a warning', () => {
@@ -129,4 +130,16 @@ test('cloudformation: a topic only alarms notify and a queue only dead letters r
 test('cloudformation: a dead-letter queue only an alarm watches is plumbing too', () => {
   const template = 'AWSTemplateFormatVersion: "2010-09-09"\nResources:\n  DeadLetterQueue:\n    Type: AWS::SQS::Queue\n  DeadLetterQueueAlarm:\n    Type: AWS::CloudWatch::Alarm\n    Properties:\n      Dimensions:\n        - Name: QueueName\n          Value: !GetAtt DeadLetterQueue.QueueName\nOutputs:\n  QueueArn:\n    Value: !GetAtt DeadLetterQueue.Arn\n';
   assert.deepEqual(reader('cloudformation').read('dlq.yaml', template).iac!.filter((f) => f.auxiliary).map((f) => f.name), ['DeadLetterQueue']);
+});
+
+test('a Lambda layer names the folder it packages: SAM ContentUri, CloudFormation Content, serverless.yml layers', () => {
+  const sam = "Transform: AWS::Serverless-2016-10-31\nResources:\n  UtilsLayer:\n    Type: AWS::Serverless::LayerVersion\n    Properties:\n      ContentUri: ./layers/\n  Sdk:\n    Type: AWS::Lambda::LayerVersion\n    Properties:\n      Content: ../layer-sdk\n";
+  assert.deepEqual(reader('cloudformation').read('backend/shoppingcart-service.yaml', sam).iac, [
+    { tool: 'cloudformation', kind: 'resource', type: 'AWS::Serverless::LayerVersion', name: 'UtilsLayer', line: 3, code: 'backend/layers' },
+    { tool: 'cloudformation', kind: 'resource', type: 'AWS::Lambda::LayerVersion', name: 'Sdk', line: 7, code: 'layer-sdk' },
+  ]);
+  const sls = 'service: media\nprovider:\n  name: aws\nlayers:\n  ffmpeg:\n    path: layer\n';
+  assert.deepEqual(reader('serverless').read('aws-ffmpeg-layer/serverless.yml', sls).iac?.find((i) => i.name === 'ffmpeg'), {
+    tool: 'serverless', kind: 'resource', type: 'AWS::Lambda::LayerVersion', name: 'ffmpeg', line: 5, code: 'aws-ffmpeg-layer/layer',
+  });
 });

@@ -70,6 +70,16 @@ test('a test word anywhere in a folder name, or a name ending in tests, marks te
   }
 });
 
+test('a test word that qualifies samples names sample projects, whose own tests folders stay tests', () => {
+  assert.equal(roleOf('python-test-samples/apigw-lambda/src/app.py'), 'main');
+  assert.equal(roleOf('dotnet-test-samples/apigw-lambda-ddb/src/GetProduct/Function.cs'), 'main');
+  assert.equal(roleOf('python-test-samples/apigw-lambda/tests/unit/test_handler.py'), 'test');
+  assert.equal(roleOf('typescript-test-samples/apigw-lambda/tests/unit/handler.ts'), 'test');
+  assert.equal(roleOf('e2e-tests/app.ts'), 'test');
+  assert.equal(roleOf('integration-test/app.ts'), 'test');
+  assert.equal(roleOf('test-samples/app.ts'), 'example');
+});
+
 test("Gradle's <name>Test source sets (Kotlin Multiplatform, Android) hold tests; <name>Main ones the code", () => {
   assert.equal(roleOf('okhttp/src/jvmTest/kotlin/okhttp3/CallTest.kt'), 'test');
   assert.equal(roleOf('okhttp/src/commonTest/kotlin/okhttp3/Util.kt'), 'test');

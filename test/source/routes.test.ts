@@ -80,3 +80,16 @@ test('Go: gRPC server and client, kafka-go writer and reader; redis cluster clie
     'Queue prices.changed consumes @31',
   ]);
 });
+
+test("a module Worker's handlers: the top-level methods of its default export, a Hono app it exports, not a fetch call inside", async () => {
+  const { javascriptReader } = await import('../../src/detect/source/javascript.js');
+  const read = (text: string) => javascriptReader.read('src/index.ts', text).workerHandlers;
+  assert.deepEqual(read('export default {\n  async fetch(request, env) {\n    return fetch("https://x");\n  },\n  async scheduled(event) {},\n} satisfies ExportedHandler<Env>;\n'), [
+    { name: 'fetch', line: 2 },
+    { name: 'scheduled', line: 5 },
+  ]);
+  assert.deepEqual(read('export default {\n  async scheduled(controller, env) {\n    await fetch("https://example.com/ping");\n  },\n};\n'), [{ name: 'scheduled', line: 2 }]);
+  assert.deepEqual(read('export default { fetch: app.fetch, queue };\n'), [{ name: 'fetch', line: 1 }, { name: 'queue', line: 1 }]);
+  assert.deepEqual(read('import { Hono } from "hono";\nconst app = new Hono();\napp.get("*", (c) => c.text("ok"));\nexport default app;\n'), [{ name: 'fetch', line: 4 }]);
+  assert.equal(read('const store = createStore();\nexport default store;\nasync function load() { return fetch("/x"); }\n'), undefined);
+});

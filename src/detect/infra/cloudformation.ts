@@ -141,7 +141,10 @@ export const cloudformationReader: Reader = {
       const line = template.lineOf(['Resources', id]);
       const props = isRecord(res.Properties) ? res.Properties : {};
       const timer = type === 'AWS::Events::Rule' && props.ScheduleExpression !== undefined && props.EventPattern === undefined;
-      iac.push({ tool: 'cloudformation', kind: 'resource', type, name: id, line, ...(timer ? { schedule: true as const } : {}), ...(auxiliary.has(id) ? { auxiliary: true as const } : {}) });
+      // a layer's ContentUri (SAM) or packaged Content (CloudFormation) is the folder of code the functions share
+      const layerCode = type === 'AWS::Serverless::LayerVersion' ? asString(props.ContentUri) : type === 'AWS::Lambda::LayerVersion' ? asString(props.Content) : undefined;
+      const code = layerCode ? resolveRelative(path, layerCode) : undefined;
+      iac.push({ tool: 'cloudformation', kind: 'resource', type, name: id, line, ...(timer ? { schedule: true as const } : {}), ...(auxiliary.has(id) ? { auxiliary: true as const } : {}), ...(code !== undefined ? { code } : {}) });
       if (type === 'AWS::Serverless::Function' || type === 'AWS::Lambda::Function') {
         const codeUri = asString(props.CodeUri);
         const build = codeUri ? resolveRelative(path, codeUri) : undefined;
@@ -154,6 +157,9 @@ export const cloudformationReader: Reader = {
     const transform = JSON.stringify(template.value.Transform ?? '');
     const via = transform.includes('AWS::Serverless') ? 'sam template' : 'cloudformation template';
     const hostingLine = template.lineOf(['AWSTemplateFormatVersion']) ?? template.lineOf(['Resources']);
-    return compact({ iac, services, apis, hosting: [{ provider: 'AWS', via, ...(hostingLine ? { line: hostingLine } : {}) }], warnings });
+    // a SAM stack that deploys functions built from this repository's code runs them on Lambda: said so, it is not
+    // taken for covered by another AWS host (the AWS Amplify an amplify.yml names builds and hosts only the frontend)
+    const provider = via === 'sam template' && services.some((s) => s.build !== undefined) ? 'AWS Lambda' : 'AWS';
+    return compact({ iac, services, apis, hosting: [{ provider, via, ...(hostingLine ? { line: hostingLine } : {}) }], warnings });
   },
 };

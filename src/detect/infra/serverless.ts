@@ -1,6 +1,6 @@
 /** Serverless Framework (serverless.yml): provider, functions with their HTTP events, stages, embedded CloudFormation. */
 import type { ApiFact, EnvironmentFact, FileFacts, IacFact, Reader, ServiceFact } from '../facts.js';
-import { asString, compact, isRecord, lookup, parseYaml, uniq } from './util.js';
+import { asString, compact, isRecord, lookup, parseYaml, resolveRelative, uniq } from './util.js';
 
 const PROVIDER_HOSTING: Record<string, string> = {
   aws: 'AWS',
@@ -62,6 +62,14 @@ export const serverlessReader: Reader = {
           if (route && !route.includes('${')) apis.push({ style: 'REST', name: route, role: 'serves', line: doc.lineOf(['functions', name, 'events', i]), service: name });
           if (ev.websocket !== undefined) apis.push({ style: 'WebSocket', name, role: 'serves', line: doc.lineOf(['functions', name, 'events', i]), service: name });
         });
+      }
+    }
+    // `layers: {name: {path}}`: folders the framework packages as Lambda layers, code the functions share
+    if (isRecord(v.layers)) {
+      for (const [name, layer] of Object.entries(v.layers)) {
+        const folder = isRecord(layer) ? asString(layer.path) : undefined;
+        const code = folder ? resolveRelative(path, folder) : undefined;
+        if (code !== undefined) iac.push({ tool: 'serverless', kind: 'resource', type: 'AWS::Lambda::LayerVersion', name, line: doc.lineOf(['layers', name]), code });
       }
     }
     const resources = isRecord(v.resources) && isRecord(v.resources.Resources) ? v.resources.Resources : {};

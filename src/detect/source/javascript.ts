@@ -204,6 +204,33 @@ function fileRoutes(path: string, lexed: Lexed, out: ApiCollector): void {
   }
 }
 
+const WORKER_HANDLER = /^(?:fetch|scheduled|queue|email|tail)$/;
+
+/**
+ * A module Worker's event handlers: the methods of the object it exports by default (`export default { async
+ * fetch(request, env) {...} }`, `{ fetch: app.fetch, scheduled }`) or of the class it exports by default (a
+ * WorkerEntrypoint). Only the top level of that body counts: a `fetch(` call inside a handler is no handler.
+ */
+function workerHandlers(lexed: Lexed): { name: string; line: number }[] {
+  // an app whose `fetch` answers a Worker's requests: a Hono app, or cloudflare:node's adapter for a Node server
+  const app = /\bexport\s+default\s+(?:([A-Za-z_$][\w$]*)[ \t]*(?:;|$)|httpServerHandler\s*\()/m.exec(lexed.code);
+  if (app && (!app[1] || new RegExp(`\\b${app[1].replace(/\$/g, '\\$')}\\s*=\\s*new\\s+(?:OpenAPI)?Hono\\b`).test(lexed.code))) return [{ name: 'fetch', line: line(lexed, app.index) }];
+  const at = /\bexport\s+default\s+(?:\{|class\b[^{;]*\{)/.exec(lexed.code);
+  if (!at) return [];
+  const open = at.index + at[0].length - 1;
+  const close = matchingClose(lexed.code, open);
+  if (close < 0) return [];
+  const out: { name: string; line: number }[] = [];
+  const re = /[{}()[\]]|\b(?:async\s+)?([A-Za-z_$][\w$]*)\s*(?=[(:,}])/g;
+  re.lastIndex = open + 1;
+  let depth = 0;
+  for (let m = re.exec(lexed.code); m && m.index < close - 1; m = re.exec(lexed.code)) {
+    if (!m[1]) depth += '{(['.includes(m[0]) ? 1 : -1;
+    else if (depth === 0 && WORKER_HANDLER.test(m[1]) && !out.some((h) => h.name === m![1])) out.push({ name: m[1], line: line(lexed, m.index) });
+  }
+  return out;
+}
+
 const QUEUE_WORDS = ['amqp', 'kafka', 'bull', 'SendMessage', 'ReceiveMessage', 'sendMessage', 'nats'];
 /**
  * Every word the checks in read() look for, in one alternation: V8 scans for an alternation's first
@@ -229,9 +256,13 @@ export const javascriptReader: Reader = {
     if (isNonProductCode(path)) return {};
     // Declarations and generated protobuf/gRPC stubs say nothing about what this code serves or calls.
     if (/\.d\.[mc]?ts$|_grpc_pb\.[jt]s$|_pb\.[jt]s$|\.pb\.ts$|_connect\.[jt]s$/.test(path)) return {};
+    // a module Worker's handlers are read whatever else the file holds
+    const workerLexed = /\bexport\s+default\b/.test(text) && /\b(?:fetch|scheduled|queue|email|tail|Hono|httpServerHandler)\b/.test(text) ? lex(text, 'js') : undefined;
+    const handlers = workerLexed ? workerHandlers(workerLexed) : [];
+    const worker = handlers.length ? { workerHandlers: handlers } : {};
     const mayFileRoute = /(?:^|\/)(?:route\.[cm]?[jt]sx?|\+server\.[jt]s)$|(?:^|\/)pages\/api\//.test(path);
     // one pass over the text rules out nearly every file; the checks below then say which readings to do
-    if (!mayFileRoute && !ANY_SIGNAL.test(text)) return {};
+    if (!mayFileRoute && !ANY_SIGNAL.test(text)) return worker;
     // a route's first argument is a path literal; `map.get(key)` in every other file is not worth a lex
     const mayRoute = /\.(?:get|post|put|patch|delete|del|all|route)\s*\(\s*['"`]/.test(text);
     const mayNest = text.includes('@Controller');
@@ -240,8 +271,8 @@ export const javascriptReader: Reader = {
     const mayWs = text.includes('WebSocket') || text.includes('socket.io');
     const mayCli = text.includes('.command(') || text.includes('.command (');
     const maySdl = (text.includes('gql`') || text.includes('graphql`')) && /type\s+(?:Query|Mutation|Subscription)\b/.test(text);
-    if (!(mayRoute || mayNest || mayGrpc || mayQueue || mayWs || mayCli || mayFileRoute || maySdl)) return {};
-    const lexed = lex(text, 'js');
+    if (!(mayRoute || mayNest || mayGrpc || mayQueue || mayWs || mayCli || mayFileRoute || maySdl)) return worker;
+    const lexed = workerLexed ?? lex(text, 'js');
     if (mayFileRoute) fileRoutes(path, lexed, out);
     if (maySdl) embeddedSdl(lexed, out);
     if (mayRoute) httpRoutes(lexed, text, out);
@@ -250,6 +281,6 @@ export const javascriptReader: Reader = {
     if (mayQueue) queues(lexed, text, out);
     if (mayWs) websockets(lexed, text, out);
     if (mayCli) cliCommands(lexed, text, out);
-    return out.result();
+    return { ...out.result(), ...worker };
   },
 };

@@ -58,7 +58,7 @@ function userInteraction(model: ArchitectureModel, view: View, entries: Containe
     const browser = c.kind === 'frontend' || (c.kind === 'service' && c.technologies.some((id) => model.technologies.find((t) => t.id === id)?.category === 'frontend-framework'));
     const server = c.servedBy ? view.byId.get(c.servedBy.id) : undefined;
     if (server) return `**${text(c.name)}** in the browser, served by **${text(server.name)}** (${files(c.servedBy!.evidence, 1)})`;
-    const how = browser ? 'in the browser' : c.kind === 'cli' ? 'from the command line' : c.kind === 'job' ? 'on a schedule' : c.kind === 'worker' ? 'through the messages it consumes' : c.kind === 'library' ? 'through its API' : c.kind === 'function' ? (c.apis?.some((a) => a.role === 'serves' && ['REST', 'Web', 'GraphQL'].includes(a.style)) ? 'over HTTP, through the API routes that trigger it' : 'through the events that trigger it') : c.kind === 'application' ? 'by running it' : c.ports?.length ? `over ${speaksHttp(model, c) ? 'HTTP' : 'the network'} (it listens on port ${c.ports[0]})` : 'over the network';
+    const how = browser ? 'in the browser' : c.kind === 'cli' ? 'from the command line' : c.kind === 'job' ? 'on a schedule' : c.kind === 'worker' ? 'through the messages it consumes' : c.kind === 'library' ? 'through its API' : c.kind === 'function' ? (c.apis?.some((a) => a.role === 'serves' && ['REST', 'Web', 'GraphQL'].includes(a.style)) ? 'over HTTP, through the API routes that trigger it' : c.exposedBy?.length ? 'over HTTP' : 'through the events that trigger it') : c.kind === 'application' ? 'by running it' : c.ports?.length ? `over ${speaksHttp(model, c) ? 'HTTP' : 'the network'} (it listens on port ${c.ports[0]})` : 'over the network';
     // a function is reached through its routes: cite where they are declared, not its manifest
     const routes = c.kind === 'function' ? c.apis?.filter((a) => a.role === 'serves').flatMap((a) => a.evidence) : undefined;
     return `**${text(c.name)}** ${how} (${files(c.exposedBy ?? (routes?.length ? routes : c.evidence), 1)})`;
@@ -113,7 +113,8 @@ function processing(view: View, flow: Relationship[]): string {
       else byTechnology.set(r.technology, [...(byTechnology.get(r.technology) ?? []), r.to]);
     }
     const targets = [...new Set([...byTechnology].flatMap(([how, ids]) => view.targetNames(ids).map((name) => `${name} (${how})`)))].sort();
-    const apis = c.apis?.filter((a) => !isMessaging(a.style)).length ? ' serves requests' : '';
+    // (a function exposed over HTTP, a Worker with a URL, serves requests with no route table to show)
+    const apis = c.apis?.filter((a) => !isMessaging(a.style)).length || (c.kind === 'function' && c.exposedBy?.length) ? ' serves requests' : '';
     const sinks = [...new Set(telemetry)].sort();
     return `**${text(c.name)}**${apis || ` runs as a ${kindLabel(c.kind)}`}${targets.length ? ` and talks to ${joinWords(targets.map(text))}` : ''}${sinks.length ? `${targets.length ? ',' : ''} and sends telemetry to ${joinWords(sinks.map(text))}` : ''}`;
   });
