@@ -8,7 +8,7 @@ import { buildToolOf } from '../detect/manifests/gradle.js';
 import type { TechnologyHit } from '../detect/technologies.js';
 import { technologyById } from '../catalogue/match.js';
 import { buildCodemap } from './codemap.js';
-import { type Draft, buildDrafts, DATASTORE_KINDS, ecosystemsOf, isDevCompose } from './containers.js';
+import { type Draft, buildDrafts, DATASTORE_KINDS, ecosystemsOf, isDevCompose, workspaceToolingManifests } from './containers.js';
 import { Context, type ModelInput, slug } from './context.js';
 import { buildDeployment } from './deployment.js';
 import { type Evidence, evidence, mergeEvidence, onlyDeclared, provisioned } from './evidence.js';
@@ -34,7 +34,9 @@ export function buildModel(input: ModelInput): ArchitectureModel {
   // which languages each part builds: a file goes to the part that builds its language (codeOwnerOf)
   const ecosystems = ecosystemsOf(drafts);
   const ownerOf = makeOwner(ctx, drafts, ecosystems);
-  const techs = aggregateTechnologies(ctx, withoutOwnImages(drafts, input.hits), ownerOf);
+  // (a technology named like the project is the project itself: its own image, its published SDK)
+  const hits = withoutOwnImages(drafts, input.hits).filter((h) => !ctx.isOwnProject(h.tech));
+  const techs = aggregateTechnologies(ctx, hits, ownerOf, workspaceToolingManifests(ctx, drafts));
   const languageOf = languageOfFolder(withoutMinified(input));
   let containers = drafts.map((d) => finalizeContainer(ctx, d, techs, languageOf));
 
@@ -312,6 +314,9 @@ function attachApis(ctx: Context, drafts: Draft[], containers: Container[], ecos
     for (const a of apis) {
       const owner = (a.service !== undefined ? byService.get(`${file}\0${a.service}`) : undefined) ?? folderOwner;
       if (!owner) continue;
+      // the commands of a maintainer's script (fastapi's scripts/docs.py, scripts/translate.py) are the
+      // repository's tooling, not an interface of the part around it
+      if (a.style === 'CLI' && ctx.roleOfFile(file) === 'tooling' && owner.role === 'main') continue;
       const list = (owner.apis ??= []);
       if (list.length >= 500) continue;
       // a route to a view of the site's own that renders a template or answers a form serves the site's pages,

@@ -10,8 +10,9 @@ import { matchTechnologies } from '../catalogue/match.js';
 import type { Category, Technology } from '../catalogue/types.js';
 import { type Evidence, evidence, mergeEvidence } from './evidence.js';
 import { baseOf, dirOf, joinPath, nearestUp } from './graph/paths.js';
+import { isToolConfigFile } from '../scan/classify.js';
 import { aspireResources, projectTypeOf } from './aspire.js';
-import { type Context, roleOfFolder, slug } from './context.js';
+import { type Context, nameKey, roleOfFolder, slug } from './context.js';
 import type { Container, ContainerKind, Fact, Role } from './types.js';
 
 export const DATASTORE_KINDS: Partial<Record<Category, ContainerKind>> = {
@@ -47,6 +48,27 @@ export interface Draft {
   orchestrator?: boolean;
 }
 
+/**
+ * npm manifests of workspace roots that are no part (the repository's tooling, see buildDrafts): what they
+ * install (express for the tests, turbo, prettier) is development tooling, whatever section lists it.
+ */
+export function workspaceToolingManifests(ctx: Context, drafts: Draft[]): Set<string> {
+  const roots = workspaceRootFolders(ctx);
+  const parts = new Set(drafts.map((d) => d.path));
+  const files = new Set<string>();
+  for (const [file, manifests] of ctx.each('manifests')) {
+    if (manifests.some((m) => m.ecosystem === 'npm') && roots.has(dirOf(file)) && !parts.has(dirOf(file))) files.add(file);
+  }
+  return files;
+}
+
+/** Folders that declare a workspace (pnpm-workspace.yaml, package.json workspaces, turbo.json, go.work, a solution ...). */
+export function workspaceRootFolders(ctx: Context): Set<string> {
+  const roots = new Set<string>();
+  for (const [file, manifests] of ctx.each('manifests')) if (manifests.some((m) => isAggregator(m, file))) roots.add(dirOf(file));
+  return roots;
+}
+
 /** Manifests that only list members (a workspace root), not a project of their own. */
 function isAggregator(fact: ManifestFact, file: string): boolean {
   const base = baseOf(file);
@@ -57,7 +79,8 @@ function isAggregator(fact: ManifestFact, file: string): boolean {
 
 const SOURCE_TYPES = new Set(['programming']);
 // infrastructure code (an SST app's infra/, a Pulumi program in infrastructure/) deploys the parts; it is none of them
-const NOT_OWN_SOURCE = /(^|\/)(?:infra|infrastructure)\/|(^|\/)[^/]*\.(config|conf|rc)\.[cm]?[jt]s$|(^|\/)(Dockerfile|Makefile|Jenkinsfile|CMakeLists\.txt)$|\.(sh|bash|ps1|tf|tfvars|hcl|mk|cmake|nix|gradle|kts)$/;
+// (nor is a tool's configuration, vitest.config.ts or vitest.workspace.ts: see isToolConfigFile)
+const NOT_OWN_SOURCE = /(^|\/)(?:infra|infrastructure)\/|(^|\/)(Dockerfile|Makefile|Jenkinsfile|CMakeLists\.txt)$|\.(sh|bash|ps1|tf|tfvars|hcl|mk|cmake|nix|gradle|kts)$/;
 
 export function buildDrafts(ctx: Context): Draft[] {
   const byPath = new Map<string, Draft>();
@@ -108,15 +131,14 @@ export function buildDrafts(ctx: Context): Draft[] {
 
   // a package.json that only pins development tools (prettier, husky, playwright for the e2e tests) beside a
   // project in another language, with no code of its own, is tooling, not a part of the system
-  // (unless a config beside it deploys a function from that folder: a Worker's wrangler.jsonc and its index.ts,
-  // whose package.json needs only wrangler and the types)
+  // (one with a deploy config of its own, a Worker's wrangler.json beside its one src/index.ts, is the part it
+  // deploys, and so is a folder a config elsewhere deploys a function from)
   const functionFolders = new Set(ctx.list('services').filter(([, list]) => list.some((s) => s.kind === 'function')).map(([file]) => dirOf(file)));
+  const toolingOnly = (d: Draft) =>
+    d.manifests.length > 0 &&
+    d.manifests.every((m) => m.fact.ecosystem === 'npm' && !m.fact.entryPoints?.length && !(ctx.input.facts.get(m.file)?.dependencies ?? []).some((dep) => dep.scope === 'runtime'));
   for (const [folder, d] of byPath) {
-    const toolingOnly =
-      !functionFolders.has(folder) &&
-      d.manifests.length > 0 &&
-      d.manifests.every((m) => m.fact.ecosystem === 'npm' && !m.fact.entryPoints?.length && !(ctx.input.facts.get(m.file)?.dependencies ?? []).some((dep) => dep.scope === 'runtime'));
-    if (toolingOnly && d.dockerfiles.length === 0 && ownSourceFiles(ctx, folder, [...byPath.keys()]) < 3) byPath.delete(folder);
+    if (toolingOnly(d) && !functionFolders.has(folder) && !deploysItself(ctx, folder) && ownSourceFiles(ctx, folder, [...byPath.keys()]) < 3) byPath.delete(folder);
   }
 
   // a package.json with no name and nothing to run, no code beside it, where a hosting config deploys the app
@@ -239,6 +261,23 @@ export function buildDrafts(ctx: Context): Draft[] {
     d.evidence.push(evidence(f.path, 'Dockerfile'));
   }
 
+  // a workspace root whose own code is only configuration and tooling (trpc's "root" beside pnpm-workspace.yaml,
+  // langfuse's turbo scripts) is the repository's tooling, and so is a package.json of development tools only:
+  // what it installs (express for the tests, turbo, prettier) and what its scripts start (turbo run start) are
+  // its members' business, not a part's. Settled once every part is known (below), so that code only a
+  // Dockerfile or a compose build made a part of (a C++ service with no manifest) is not counted as the root's,
+  // and never for a root something builds or runs itself
+  const toolingRoot = (folder: string, d: Draft) =>
+    (aggregators.has(folder) || toolingOnly(d)) &&
+    !d.dockerfiles.length &&
+    !d.services.length &&
+    !d.orchestrator &&
+    !deploysItself(ctx, folder) &&
+    ownSourceFiles(ctx, folder, [...byPath.keys()]) < 3;
+  // nor does a service whose image is named like the project (langfuse/langfuse) run such a root
+  const toolingRoots = new Set([...byPath].filter(([folder, d]) => toolingRoot(folder, d)).map(([, d]) => d));
+  const runnable = () => [...byPath.values()].filter((d) => !toolingRoots.has(d));
+
   // compose, Kubernetes, Helm, Procfile, serverless: what runs
   // services built here first, so that an image-only workload finds the folder its image is built from
   const allServices = [...ctx.each('services')].flatMap(([file, list]) => list.map((s) => [file, withEnvFile(ctx, file, s)] as const));
@@ -305,10 +344,16 @@ export function buildDrafts(ctx: Context): Draft[] {
         }
       }
       const image = s.image ? stripImage(s.image) : undefined;
-      const imageTech = image ? pickStoreTech(matchTechnologies('image', image)) : undefined;
+      // (the project's own published image, langfuse/langfuse in langfuse's compose file, is no product: the
+      // service runs one of the project's parts, found by its image or service name below)
+      const imageTech = image ? pickStoreTech(matchTechnologies('image', image).filter((t) => !ctx.isOwnProject(t))) : undefined;
       // a known product's image (mcr.microsoft.com/mssql/server) is that product, whatever project shares its name
       const product = imageTech !== undefined && (DATASTORE_KINDS[imageTech.category] !== undefined || imageTech.category === 'web-server' || imageTech.category === 'observability');
-      const own = product ? undefined : image ? findByImage([...byPath.values()], image, s.name) : findByName([...byPath.values()], s.name);
+      // (a service named after the project and a part, langfuse-web, runs that part: web/)
+      const unprefixed = withoutProjectName(ctx, s.name);
+      const own = product
+        ? undefined
+        : ((image ? findByImage(runnable(), image, s.name) : findByName(runnable(), s.name)) ?? (unprefixed ? findByName(runnable(), unprefixed) : undefined));
       if (own && own.role === fileRole) {
         attachService(own, file, s);
         continue;
@@ -358,6 +403,9 @@ export function buildDrafts(ctx: Context): Draft[] {
     }
   }
 
+  // the repository's tooling at a workspace root (see toolingRoot), now that every part is known
+  for (const [folder, d] of byPath) if (toolingRoot(folder, d)) byPath.delete(folder);
+
   // a port only a dev setup publishes (the Vite dev server beside the app) is not one the part listens on
   // where the system's compose file says which ports it uses
   for (const d of [...byPath.values(), ...runtimeOnly]) {
@@ -398,6 +446,12 @@ export function buildDrafts(ctx: Context): Draft[] {
   function draftFor(folder: string): Draft | undefined {
     return byPath.get(folder);
   }
+}
+
+/** "langfuse-web" -> "web" in a project called langfuse; undefined for a name that does not start with the project's. */
+function withoutProjectName(ctx: Context, name: string): string | undefined {
+  const m = /^([^-_.]+)[-_.](.+)$/.exec(name);
+  return m && ctx.ownNameKeys.has(nameKey(m[1])) ? m[2] : undefined;
 }
 
 /** "kafka1", "kafka-2" and "kafka_3" are replicas of one cluster; "auth-mongodb" and "account-mongodb" are not. */
@@ -504,6 +558,22 @@ function attachService(d: Draft, file: string, s: ServiceFact) {
   d.evidence.push(evidence(file, `${s.source} ${s.kind ?? 'service'} ${s.name}`, s.line));
 }
 
+/** Deploy configs that describe how the folder beside them is deployed, as a whole: a Worker, a Lambda stack, a PaaS app. */
+const OWN_DEPLOY_SOURCES = new Set(['wrangler', 'serverless', 'sam', 'fly', 'render', 'procfile', 'kamal', 'app.yaml']);
+
+/**
+ * The folder has a deploy config of its own (wrangler.json, serverless.yml, a SAM template, a Procfile): something
+ * deploys this very folder, so it is a part whatever its size. (A Dockerfile makes its folder a part on its own.)
+ */
+function deploysItself(ctx: Context, folder: string): boolean {
+  const prefix = folder ? `${folder}/` : '';
+  for (const [file, services] of ctx.each('services')) {
+    if (dirOf(file) !== folder || ctx.roleOfFile(file) !== roleOfFolder(folder)) continue;
+    if (services.some((s) => OWN_DEPLOY_SOURCES.has(s.source) && (s.build === undefined || s.build === folder || s.build.startsWith(prefix)))) return true;
+  }
+  return false;
+}
+
 /** Source files that belong to `folder` and to no deeper project. */
 function ownSourceFiles(ctx: Context, folder: string, projects: string[]): number {
   const counts = sourceCounts(ctx, roleOfFolder(folder));
@@ -532,7 +602,8 @@ function sourceCounts(ctx: Context, role: string): Map<string, number> {
   counts = new Map();
   for (const f of ctx.input.files) {
     // (a Dockerfile is no code of the folder it sits in, whatever its name: dev/app.Dockerfile, docker/Dockerfile.dev)
-    if (!f.languageType || !SOURCE_TYPES.has(f.languageType) || f.language === 'Dockerfile' || f.generated || f.role !== role || NOT_OWN_SOURCE.test(f.path)) continue;
+    // (nor is a shell script, with or without its .sh: .agents/setup starts with #!/usr/bin/env bash)
+    if (!f.languageType || !SOURCE_TYPES.has(f.languageType) || f.language === 'Dockerfile' || f.language === 'Shell' || f.language === 'PowerShell' || f.generated || f.role !== role || NOT_OWN_SOURCE.test(f.path) || isToolConfigFile(f.path)) continue;
     for (let i = f.path.lastIndexOf('/'); ; i = f.path.lastIndexOf('/', i - 1)) {
       const dir = i < 0 ? '' : f.path.slice(0, i);
       counts.set(dir, (counts.get(dir) ?? 0) + 1);

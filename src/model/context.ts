@@ -63,6 +63,32 @@ export class Context {
     return role === 'main' && isMockFile(path) ? 'test' : role;
   }
 
+  private ownNames?: Set<string>;
+
+  /**
+   * The project's own names as keys (see nameKey): its root manifests' names, its root README's title and the
+   * folder it is kept in. A catalogue technology of one of these names is the project itself (langfuse's compose
+   * file running langfuse/langfuse, its web app calling the published langfuse SDK), never one it is built with.
+   */
+  get ownNameKeys(): ReadonlySet<string> {
+    if (!this.ownNames) {
+      const names = [this.input.rootName];
+      for (const [path, facts] of this.input.facts) {
+        if (path.includes('/')) continue;
+        for (const m of facts.manifests ?? []) if (m.name && !m.name.includes('${')) names.push(m.name.replace(/^@[^/]+\//, '').replace(/^.*[:/]/, ''));
+        // "Langfuse", "Maybe: The personal finance app": the name before a tagline
+        if (/^readme(?:\.\w+)?$/i.test(path) && facts.intro?.title) names.push(facts.intro.title.split(/:| [-–—] /)[0]);
+      }
+      this.ownNames = new Set(names.map(nameKey).filter((k) => k.length >= 2));
+    }
+    return this.ownNames;
+  }
+
+  /** A technology named like the project (see ownNameKeys). */
+  isOwnProject(tech: { id: string; name: string }): boolean {
+    return this.ownNameKeys.has(nameKey(tech.id)) || this.ownNameKeys.has(nameKey(tech.name));
+  }
+
   private lists = new Map<string, [string, unknown][]>();
 
   /** Like each(), as an array kept for the next caller: for checks run once per part. */
@@ -82,6 +108,11 @@ export class Context {
       if (value !== undefined) yield [path, value as NonNullable<FileFacts[K]>];
     }
   }
+}
+
+/** A name compared without case, punctuation or spaces: "Next.js" and "nextjs", "OpenTelemetry Demo" and "opentelemetry-demo". */
+export function nameKey(name: string): string {
+  return name.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
 }
 
 export function roleOfFolder(path: string): Role {

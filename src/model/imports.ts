@@ -2,6 +2,7 @@
  * The resolved file-level import graph rolled up to containers and to codemap modules, with the
  * cycles at each level.
  */
+import { isToolConfigFile } from '../scan/classify.js';
 import type { Context } from './context.js';
 import { aggregateEdges, findCycles, type GroupEdge } from './graph/index.js';
 import { codeOwnerOf, dirOf, extOf, nearestUp } from './graph/paths.js';
@@ -35,7 +36,9 @@ export function importGraph(ctx: Context, containers: Container[], components: C
   const edges = ctx.input.fileEdges.filter((e) => ctx.roleOfFile(e.from) === 'main' || ctx.roleOfFile(e.from) === ctx.roleOfFile(e.to));
   const containerOwner = ownerByFolder(containers.filter((c) => c.path !== undefined).map((c) => ({ path: c.path!, id: c.id })), ecosystems);
   const componentOwner = ownerByFolder(components.map((c) => ({ path: c.path, id: c.id })));
-  const containerEdges = aggregateEdges(edges, containerOwner);
+  // a package's vitest.config.ts or tsdown.config.ts that extends a config kept at the root (trpc's packages/*)
+  // shares build settings, not code: no dependency between parts
+  const containerEdges = aggregateEdges(edges.filter((e) => !isToolConfigFile(e.from)), containerOwner);
   // modules are the codemap of one container; links between containers are drawn at container level
   const containerOf = new Map(components.map((c) => [c.id, c.containerId]));
   const componentEdges = aggregateEdges(edges, componentOwner).filter((e) => containerOf.get(e.from) === containerOf.get(e.to));

@@ -78,7 +78,11 @@ export function inferStyle(containers: Container[], relationships: Relationship[
   const rootWorkspace = workspaceRoots.filter((e) => !e.file.includes('/'));
   const topLevel = own.filter((c) => !own.some((o) => o !== c && insideOf(c, o)));
   if (own.length >= 2 && rootWorkspace.length) style.push({ value: 'Monorepo', evidence: first(rootWorkspace, 2) });
-  else if (topLevel.length >= 2) style.push({ value: 'Monorepo', evidence: mergeEvidence(...topLevel.slice(0, 3).map((c) => first(c.evidence, 1))) });
+  // (each cited by the manifest or Dockerfile that makes it a project of its own, not the compose file that runs it)
+  else if (topLevel.length >= 2) {
+    const project = (c: Container) => c.evidence.filter((e) => /manifest|Dockerfile/.test(e.rule)).slice(0, 1);
+    style.push({ value: 'Monorepo', evidence: mergeEvidence(...topLevel.slice(0, 3).map((c) => (project(c).length ? project(c) : first(c.evidence, 1)))) });
+  }
   return style;
 }
 

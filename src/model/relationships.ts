@@ -6,9 +6,10 @@ import { buildToolOf } from '../detect/manifests/gradle.js';
 import { aspireResources, hostedTechnology } from './aspire.js';
 import type { Category } from '../catalogue/types.js';
 import type { Context } from './context.js';
-import type { Draft } from './containers.js';
+import { type Draft, workspaceRootFolders } from './containers.js';
 import { type Evidence, evidence, mergeEvidence } from './evidence.js';
 import { codeOwnerOf, dirOf, joinPath, nearestUp } from './graph/paths.js';
+import { satisfiesRange } from './graph/semver.js';
 import type { GroupEdge } from './graph/types.js';
 import type { Container, Relationship, TechnologyUse } from './types.js';
 
@@ -110,6 +111,15 @@ export function buildRelationships({ ctx, drafts, containers, techs, importEdges
       }
     }
   }
+  // an npm dependency by a plain version range names a workspace member only when the member's version satisfies
+  // it, and never the workspace root, which is no member: "langfuse": "3.38.4" in web/ is the published SDK,
+  // not the private root of the same name (workspace:, file: and link: specs are local dependencies, above)
+  const workspaceRoots = workspaceRootFolders(ctx);
+  const installs = (dep: { ecosystem: string; version?: string }, target: Draft) => {
+    if (dep.ecosystem !== 'npm') return true;
+    const manifest = target.manifests.find((m) => m.fact.ecosystem === 'npm');
+    return target.path !== undefined && !workspaceRoots.has(target.path) && satisfiesRange(dep.version ?? '*', manifest?.fact.version);
+  };
   for (const [file, deps] of ctx.each('dependencies')) {
     const owner = nearestUp(byPath, dirOf(file));
     if (!owner) continue;
@@ -117,7 +127,7 @@ export function buildRelationships({ ctx, drafts, containers, techs, importEdges
       // a devDependency on a sibling (test utilities, a build plugin) is not part of the architecture
       if (dep.scope === 'dev' || dep.scope === 'test' || dep.scope === 'build') continue;
       const target = byPackage.get(`${dep.ecosystem}:${dep.name}`);
-      if (target && target !== owner) edges.add(owner.id, target.id, 'workspace', 'import', 'depends on', [evidence(file, `${buildToolOf(dep.ecosystem, file)} dependency ${dep.name}`, dep.line)]);
+      if (target && target !== owner && installs(dep, target)) edges.add(owner.id, target.id, 'workspace', 'import', 'depends on', [evidence(file, `${buildToolOf(dep.ecosystem, file)} dependency ${dep.name}`, dep.line)]);
     }
   }
   for (const e of importEdges) {

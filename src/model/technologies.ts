@@ -14,6 +14,8 @@ const TOOLING: ReadonlySet<Category> = new Set(['testing', 'linter', 'build-tool
 const COMPILED_AWAY: ReadonlySet<string> = new Set(['svelte', 'sveltekit', 'elm']);
 const RANK: Record<Scope, number> = { runtime: 3, optional: 2, dev: 1, example: 0 };
 
+const minScope = (a: Scope, b: Scope): Scope => (RANK[a] <= RANK[b] ? a : b);
+
 export function hitScope(ctx: Context, hit: TechnologyHit): Scope {
   const role = ctx.roleOfFile(hit.file);
   if (role === 'example' || role === 'fixture' || role === 'docs') return 'example';
@@ -50,13 +52,15 @@ export function hitScope(ctx: Context, hit: TechnologyHit): Scope {
   }
 }
 
-export function aggregateTechnologies(ctx: Context, hits: TechnologyHit[], ownerOf: (hit: TechnologyHit) => string | undefined): TechnologyUse[] {
+/** `toolingManifests`: manifests that describe no part, only the repository's tooling (a workspace root's package.json). */
+export function aggregateTechnologies(ctx: Context, hits: TechnologyHit[], ownerOf: (hit: TechnologyHit) => string | undefined, toolingManifests: ReadonlySet<string> = new Set()): TechnologyUse[] {
   const byId = new Map<string, TechnologyUse & { rank: number; ranks: number[] }>();
   // each container's own best scope: hyper in the runtime of one crate and among another's dev-dependencies
   // is that other crate's test tooling, not its stack
   const ownRank = new Map<string, Map<string, number>>();
   for (const hit of hits) {
-    const scope = hitScope(ctx, hit);
+    // (a workspace root's dependencies are what its scripts and the members' tests and linters run with)
+    const scope = toolingManifests.has(hit.file) && /dependency/.test(hit.rule) ? minScope(hitScope(ctx, hit), 'dev') : hitScope(ctx, hit);
     let use = byId.get(hit.tech.id);
     if (!use) {
       use = { id: hit.tech.id, name: hit.tech.name, category: hit.tech.category, scope, containers: [], evidence: [], rank: RANK[scope], ranks: [] };

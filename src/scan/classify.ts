@@ -99,9 +99,10 @@ const ROLE_RULES: [Role, RegExp][] = [
   // androidTest) holds tests: the name is camelCase, so the case matters (src/latest is no test)
   ['test', /(^|\/)src\/[a-z][A-Za-z0-9]*Test(\/|$)/],
   ['example', /(^|\/)(_?examples?|samples?|demos?|[\w]+[-_](?:examples?|samples?|demos?)|playground|starters?|boilerplates?|quickstarts?|tutorials?)(\/|$)/i],
-  ['docs', /(^|\/)(docs?|documentation|website|guides?)(\/|$)/i],
+  // (docs_src, docs-examples: the code snippets a documentation site includes, fastapi's tutorials)
+  ['docs', /(^|\/)(docs?|documentation|website|guides?|docs?[-_](?:src|source|sources|examples?|snippets?|code))(\/|$)/i],
   // (but scripts/ under a web root is the pages' JavaScript: apollo-portal's resources/static/scripts, FreshRSS's p/scripts)
-  ['tooling', /(^|\/)((?<!(?:^|\/)(?:static|public|assets|resources|webapp|wwwroot|www|htdocs|p)\/)scripts|tools|hack|\.github|\.circleci|\.gitlab|\.devcontainer|\.worktree-container|\.vscode|\.idea|\.claude|\.cursor|\.semgrep|\.husky|\.changeset|benchmarks?|bench|genproto|codegen|buildSrc|build-logic|vendor-bin)(\/|$)/i],
+  ['tooling', /(^|\/)((?<!(?:^|\/)(?:static|public|assets|resources|webapp|wwwroot|www|htdocs|p)\/)scripts|tools|hack|\.github|\.circleci|\.gitlab|\.devcontainer|\.worktree-container|\.vscode|\.idea|\.claude|\.cursor|\.agents?|\.semgrep|\.husky|\.changeset|benchmarks?|bench|genproto|codegen|buildSrc|build-logic|vendor-bin)(\/|$)/i],
 ];
 
 /** Test files by name, in every ecosystem we read. */
@@ -183,6 +184,16 @@ export function roleOf(path: string): Role {
 export function isMockFile(path: string): boolean {
   return /(?:^|\/)(?:mocks?_[^/]*|[^/]*_mocks?\.\w+|[^/]*\.mocks?\.[cm]?[jt]sx?)$/.test(path);
 }
+
+/**
+ * A build, test or lint tool's configuration by its name (vitest.config.ts, tsdown.config.ts, eslint.config.js,
+ * .eslintrc.cjs, vitest.workspace.ts): it configures how a project is built or checked, and runs none of its code.
+ */
+export function isToolConfigFile(path: string): boolean {
+  return TOOL_CONFIG.test(path);
+}
+
+const TOOL_CONFIG = /(?:^|\/)(?:[^/]*\.(?:config|conf|rc)|\.[\w-]+rc|(?:vitest|jest)\.(?:workspace|setup)|gulpfile|Gruntfile)\.[cm]?[jt]sx?$/i;
 
 const folderRoles = new Map<string, Role>();
 const GO_DOC_PACKAGE = /(?:^|\/)doc\/[^/]+\.go$/;

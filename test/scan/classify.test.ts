@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { isVendored, roleOf, testOnlyModules } from '../../src/scan/classify.js';
+import { isToolConfigFile, isVendored, roleOf, testOnlyModules } from '../../src/scan/classify.js';
 
 test('a folder named for its tests holds tests, whatever prefixes the name', () => {
   assert.equal(roleOf('api_tests/src/post.spec.ts'), 'test');
@@ -110,4 +110,15 @@ test("ASP.NET's wwwroot/lib(s) holds client libraries restored from npm, not the
   assert.ok(isVendored('src/EventHub.Web/wwwroot/libs/awesomplete/.travis.yml'));
   assert.ok(isVendored('src/Web/wwwroot/lib/jquery/dist/jquery.js'));
   assert.ok(!isVendored('src/Web/wwwroot/js/site.js'));
+});
+
+test('the code snippets a documentation site includes (docs_src) are docs; a build tool\'s config is no code', () => {
+  assert.equal(roleOf('docs_src/security/tutorial001.py'), 'docs');
+  assert.equal(roleOf('docs-snippets/hello.ts'), 'docs');
+  assert.equal(roleOf('src/docstring/parse.py'), 'main');
+  assert.equal(roleOf('.agents/setup'), 'tooling');
+  assert.equal(isToolConfigFile('packages/client/vitest.config.ts'), true);
+  assert.equal(isToolConfigFile('vitest.workspace.ts'), true);
+  assert.equal(isToolConfigFile('.eslintrc.cjs'), true);
+  assert.equal(isToolConfigFile('src/config.ts'), false);
 });

@@ -7,6 +7,7 @@
 import { builtinModules } from 'node:module';
 import type { FileFacts, ImportFact, TsconfigFact } from '../../detect/facts.js';
 import { ancestors, baseOf, dirOf, joinPath } from './paths.js';
+import { satisfiesRange } from './semver.js';
 import type { RepoIndex, Resolution } from './types.js';
 
 const EXTENSIONS = ['.ts', '.tsx', '.d.ts', '.js', '.jsx', '.mjs', '.cjs', '.mts', '.cts', '.vue', '.svelte', '.json'];
@@ -130,6 +131,7 @@ export class JsResolver {
     }
     const name = npmPackageName(spec);
     const pkg = this.packages.get(name);
+    if (pkg && this.installsFromRegistry(from, name, pkg)) return { external: spec === name ? { ecosystem: 'npm', name } : { ecosystem: 'npm', name, subpath: spec } };
     if (pkg) {
       const hit = this.viaPackage(pkg, spec === name ? '.' : `./${spec.slice(name.length + 1)}`);
       return hit ? { files: [hit] } : 'unresolved';
@@ -142,6 +144,19 @@ export class JsResolver {
     if (!NPM_NAME.test(name) || BUILTINS.has(name)) return 'unresolved';
     if (this.declared.size && !this.declared.has(name)) return 'unresolved';
     return { external: spec === name ? { ecosystem: 'npm', name } : { ecosystem: 'npm', name, subpath: spec } };
+  }
+
+  /**
+   * The importing package declares the name with a version range the repository's package of that name does not
+   * satisfy ("langfuse": "3.38.4" against the private root at 4.16.0): the import is of the published package.
+   */
+  private installsFromRegistry(from: string, name: string, pkg: WorkspacePackage): boolean {
+    const own = this.nearest(this.nearestAnyPackage, dirOf(from), ['package.json'], () => true);
+    if (own === undefined || dirOf(own) === pkg.dir) return false;
+    const declared = this.index.facts.get(own)?.dependencies?.find((d) => d.ecosystem === 'npm' && d.name === name);
+    if (!declared) return false;
+    const version = this.index.facts.get(pkg.dir ? `${pkg.dir}/package.json` : 'package.json')?.manifests?.find((m) => m.ecosystem === 'npm')?.version;
+    return !satisfiesRange(declared.version ?? '*', version);
   }
 
   /** A file for a path as an import names it: exact, TS source for .js, added extension, or folder index.
