@@ -52,7 +52,7 @@ export function buildModel(input: ModelInput): ArchitectureModel {
   markExposed(ctx, drafts, containers);
   markConsumers(containers, techs);
   const components = buildCodemap(ctx, containers);
-  const graph = importGraph(ctx, containers, components, ecosystems);
+  const graph = importGraph(ctx, containers, components, ecosystems, programPairs(drafts));
   const relationships = buildRelationships({ ctx, drafts, containers, techs, importEdges: graph.containerEdges, deployable: runsSomewhere, ecosystems });
   markJobQueues(containers, relationships, techs, ecosystems);
   markSharedLibraries(ctx, containers, drafts, relationships);
@@ -111,6 +111,12 @@ export function buildModel(input: ModelInput): ArchitectureModel {
       cachedFiles: input.stats.cachedFiles,
     },
   };
+}
+
+/** Each part and a program split off it, as "part\0program" (see Draft.programs). */
+function programPairs(drafts: Draft[]): Set<string> {
+  const idByPath = new Map(drafts.filter((d) => d.path !== undefined).map((d) => [d.path!, d.id]));
+  return new Set(drafts.flatMap((d) => (d.programs ?? []).map((p) => `${d.id}\0${idByPath.get(p) ?? ''}`)));
 }
 
 /** A package that other projects here import and that nothing runs on its own is a library, private or not. */

@@ -4,7 +4,7 @@
  * whose code is elsewhere) from compose, Kubernetes and Helm. Each keeps the evidence that made it.
  */
 import { buildToolOf } from '../detect/manifests/gradle.js';
-import type { FileFacts, ManifestFact, ServiceFact } from '../detect/facts.js';
+import type { Ecosystem, FileFacts, ManifestFact, ServiceFact } from '../detect/facts.js';
 import { stripImage } from '../detect/technologies.js';
 import { matchTechnologies } from '../catalogue/match.js';
 import type { Category, Technology } from '../catalogue/types.js';
@@ -44,7 +44,13 @@ export interface Draft {
   deployable: boolean;
   /** Runs other projects rather than being one: a .NET Aspire AppHost. */
   orchestrator?: boolean;
+  /** Folders of the programs its compose services build that are parts of their own (see programsOf): their mains are theirs. */
+  programs?: string[];
+  /** What a program's Dockerfile compiles it with, for a part that has no manifest of its own (cmd/proxy, `go build`). */
+  compiles?: Ecosystem;
 }
+
+const ASPIRE_RUNS = 'Aspire AppHost runs this project';
 
 /** Manifests that only list members (a workspace root), not a project of their own. */
 function isAggregator(fact: ManifestFact, file: string): boolean {
@@ -158,7 +164,7 @@ export function buildDrafts(ctx: Context): Draft[] {
       const target = local.path !== undefined ? byPath.get(joinPath(dirOf(appHost.file), local.path) ?? '\0') : undefined;
       if (!target || target === d || local.notRun) continue;
       target.deployable = true;
-      target.evidence.push(evidence(appHost.file, 'Aspire AppHost runs this project', local.line));
+      target.evidence.push(evidence(appHost.file, ASPIRE_RUNS, local.line));
     }
   }
 
@@ -349,6 +355,17 @@ export function buildDrafts(ctx: Context): Draft[] {
     }
   }
 
+  // one build context that compose builds with a different Dockerfile per service, each compiling a program
+  // of its own (go-coffeeshop: context ., docker/Dockerfile-proxy builds ./cmd/proxy, Dockerfile-counter
+  // ./cmd/counter), deploys that many programs: each is a part, in its program's folder, with its services
+  for (const d of [...byPath.values()]) {
+    for (const program of programsOf(ctx, d)) {
+      if (byPath.has(program.path)) continue;
+      const part = draftAt(program.path);
+      moveServices(ctx, d, part, program);
+    }
+  }
+
   // a port only a dev setup publishes (the Vite dev server beside the app) is not one the part listens on
   // where the system's compose file says which ports it uses
   for (const d of [...byPath.values(), ...runtimeOnly]) {
@@ -389,6 +406,68 @@ export function buildDrafts(ctx: Context): Draft[] {
   function draftFor(folder: string): Draft | undefined {
     return byPath.get(folder);
   }
+}
+
+/** A program one of a part's compose services builds with a Dockerfile of its own: its folder, its Dockerfile, its services. */
+interface Program {
+  path: string;
+  dockerfile: string;
+  line: number;
+  ecosystem: Ecosystem;
+  names: Set<string>;
+}
+
+/**
+ * The programs a part's compose services build, when they build several: services built from one context with
+ * different Dockerfiles, each of which compiles a different folder of that context. Services that share a
+ * Dockerfile are one program (sentry's web, cron and consumers run one image); a Dockerfile that does not say
+ * what it compiles leaves the services with the part, one build as far as anything here can tell.
+ */
+function programsOf(ctx: Context, d: Draft): Program[] {
+  if (d.path === undefined || !d.manifests.length) return [];
+  // each service's Dockerfile, as the system's own compose file names it (the services come in that order)
+  const dockerfileOf = new Map<string, string>();
+  for (const { fact } of d.services) {
+    if (fact.source === 'compose' && fact.build !== undefined && fact.dockerfile && !dockerfileOf.has(fact.name)) dockerfileOf.set(fact.name, fact.dockerfile);
+  }
+  const byDockerfile = new Map<string, Program | undefined>();
+  for (const [name, dockerfile] of dockerfileOf) {
+    if (!byDockerfile.has(dockerfile)) {
+      const context = d.services.find((s) => s.fact.name === name && s.fact.dockerfile === dockerfile)!.fact.build!;
+      const mains = ctx.input.facts.get(dockerfile)?.dockerBuild?.mains ?? [];
+      const folders = [...new Set(mains.map((m) => joinPath(context, m.path)))];
+      const path = folders.length === 1 ? folders[0] : undefined;
+      const inside = path !== undefined && path !== d.path && (d.path === '' || path.startsWith(`${d.path}/`)) && ctx.folders.has(path);
+      byDockerfile.set(dockerfile, inside ? { path, dockerfile, line: mains[0].line, ecosystem: mains[0].ecosystem, names: new Set() } : undefined);
+    }
+    byDockerfile.get(dockerfile)?.names.add(name);
+  }
+  const programs = [...byDockerfile.values()];
+  // every Dockerfile names its program, and no two the same one
+  if (programs.length < 2 || programs.some((p) => p === undefined)) return [];
+  const found = programs as Program[];
+  return new Set(found.map((p) => p.path)).size === found.length ? found : [];
+}
+
+/** Hands a program's services, Dockerfile and published ports from the part that builds the whole context to the program's own part. */
+function moveServices(ctx: Context, from: Draft, to: Draft, program: Program): void {
+  const moved = from.services.filter((s) => program.names.has(s.fact.name));
+  from.services = from.services.filter((s) => !program.names.has(s.fact.name));
+  from.dockerfiles = from.dockerfiles.filter((f) => f !== program.dockerfile);
+  const rules = new Set(moved.map((s) => `${s.file}\0${s.fact.line ?? ''}\0${s.fact.source} ${s.fact.kind ?? 'service'} ${s.fact.name}`));
+  from.evidence = from.evidence.filter((e) => !(e.file === program.dockerfile && e.rule === 'Dockerfile') && !rules.has(`${e.file}\0${e.line ?? ''}\0${e.rule}`));
+  for (const n of program.names) from.names.delete(n);
+  // a port stays the part's when a service it still runs publishes it, or a Dockerfile of its own folder exposes it
+  const kept = new Set([...from.services.flatMap((s) => s.fact.ports ?? []), ...from.dockerfiles.filter((f) => dirOf(f) === from.path).flatMap((f) => (ctx.input.facts.get(f)?.exposedPorts ?? []).map((p) => p.port))]);
+  for (const p of moved.flatMap((s) => s.fact.ports ?? [])) if (!kept.has(p)) from.ports.delete(p);
+  from.deployable = Boolean(from.orchestrator) || from.services.length > 0 || from.dockerfiles.length > 0 || from.evidence.some((e) => e.rule === ASPIRE_RUNS);
+
+  from.programs = [...(from.programs ?? []), program.path];
+  to.compiles = program.ecosystem;
+  to.dockerfiles.push(program.dockerfile);
+  to.evidence.push(evidence(program.dockerfile, 'Dockerfile'), evidence(program.dockerfile, `Dockerfile builds ${program.path}`, program.line));
+  for (const p of ctx.input.facts.get(program.dockerfile)?.exposedPorts ?? []) to.ports.add(p.port);
+  for (const s of moved) attachService(to, s.file, s.fact);
 }
 
 /** "kafka1", "kafka-2" and "kafka_3" are replicas of one cluster; "auth-mongodb" and "account-mongodb" are not. */

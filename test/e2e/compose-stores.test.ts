@@ -1,0 +1,111 @@
+/**
+ * Compose services, the stores they run and the links between them, on the shapes real repositories have:
+ * one build context with a Dockerfile per program, stores that wait for each other, Kafka's side services,
+ * one database server holding each service's own database.
+ */
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { render } from '../../src/index.js';
+import type { ArchitectureModel } from '../../src/model/types.js';
+import { analyzed } from '../helpers.js';
+
+const byName = (model: ArchitectureModel, name: string) => model.containers.find((c) => c.name === name);
+const dependsOn = (model: ArchitectureModel, from: string, to: string) =>
+  model.relationships.some((r) => r.from === byName(model, from)?.id && r.to === byName(model, to)?.id && r.kind !== 'import');
+
+/** A Go program's Dockerfile, go-coffeeshop's shape: the whole context copied in, one main compiled. */
+const goDockerfile = (main: string, port: number) =>
+  [
+    'FROM golang:1.19-alpine as builder',
+    'COPY . /app',
+    'WORKDIR /app',
+    'RUN CGO_ENABLED=0 GOOS=linux \\',
+    `    go build -tags migrate -o /bin/app ./cmd/${main}`,
+    'FROM scratch',
+    `EXPOSE ${port}`,
+    'COPY --from=builder /bin/app /app',
+    'CMD ["/app"]',
+    '',
+  ].join('\n');
+
+const goService = (name: string, port: number, env: string[] = [], deps: string[] = []) => [
+  `  ${name}:`,
+  '    build:',
+  '      context: .',
+  `      dockerfile: ./docker/Dockerfile-${name}`,
+  ...(port ? ['    ports:', `      - ${port}:${port}`] : []),
+  ...(env.length ? ['    environment:', ...env.map((e) => `      ${e}`)] : []),
+  ...(deps.length ? ['    depends_on:', ...deps.map((d) => `      - ${d}`)] : []),
+];
+
+describe('one build context, a Dockerfile per program (go-coffeeshop)', () => {
+  let model: ArchitectureModel;
+  const pg = 'PG_URL: postgres://postgres:secret@postgres:5432/postgres';
+  const mq = 'RABBITMQ_URL: amqp://guest:guest@rabbitmq:5672/';
+  analyzed('archmd-compose-programs-', {
+    'README.md': '# coffeeshop\n\nAn event-driven coffee shop in Go.\n',
+    'go.mod': 'module github.com/acme/coffeeshop\n\ngo 1.19\n\nrequire (\n\tgithub.com/jackc/pgx/v5 v5.3.0\n\tgithub.com/rabbitmq/amqp091-go v1.5.0\n\tgithub.com/labstack/echo/v4 v4.10.0\n)\n',
+    'cmd/proxy/main.go': 'package main\n\nimport "github.com/acme/coffeeshop/internal/proxy"\n\nfunc main() { proxy.Run() }\n',
+    'cmd/counter/main.go': 'package main\n\nimport "github.com/acme/coffeeshop/internal/counter"\n\nfunc main() { counter.Run() }\n',
+    'cmd/counter/config/config.go': 'package config\n\ntype Config struct{ PG string }\n',
+    'cmd/barista/main.go': 'package main\n\nimport "github.com/acme/coffeeshop/internal/barista"\n\nfunc main() { barista.Run() }\n',
+    'internal/proxy/proxy.go': 'package proxy\n\nfunc Run() {}\n',
+    'internal/counter/counter.go': 'package counter\n\nimport (\n\t_ "github.com/jackc/pgx/v5"\n\t"github.com/acme/coffeeshop/cmd/counter/config"\n)\n\nvar c config.Config\n\nfunc Run() {}\n',
+    'internal/barista/barista.go': 'package barista\n\nimport _ "github.com/rabbitmq/amqp091-go"\n\nfunc Run() {}\n',
+    'docker/Dockerfile-proxy': goDockerfile('proxy', 5000),
+    'docker/Dockerfile-counter': goDockerfile('counter', 5002),
+    'docker/Dockerfile-barista': goDockerfile('barista', 5003),
+    'docker-compose.yaml': [
+      'services:',
+      '  postgres:',
+      '    image: postgres:14-alpine',
+      '  rabbitmq:',
+      '    image: rabbitmq:3.11-management-alpine',
+      ...goService('proxy', 5000, [], ['counter']),
+      ...goService('counter', 5002, [pg, mq], ['postgres', 'rabbitmq']),
+      ...goService('barista', 0, [pg, mq], ['postgres', 'rabbitmq']),
+      '',
+    ].join('\n'),
+  }, (m) => (model = m));
+
+  it('makes each program a service of its own, named by its compose service, in its program folder', () => {
+    assert.equal(model.containers.find((c) => c.path === 'docker'), undefined, 'a folder of Dockerfiles is no part');
+    for (const [name, path] of [['proxy', 'cmd/proxy'], ['counter', 'cmd/counter'], ['barista', 'cmd/barista']]) {
+      const c = byName(model, name);
+      assert.equal(c?.path, path, name);
+      assert.equal(c?.kind, 'service', name);
+      assert.equal(c?.language, 'Go');
+    }
+    assert.deepEqual(byName(model, 'proxy')?.ports, [5000]);
+    assert.deepEqual(byName(model, 'counter')?.ports, [5002]);
+  });
+
+  it('keeps each service its own links, and the module they share is their library', () => {
+    assert.ok(dependsOn(model, 'counter', 'postgres') && dependsOn(model, 'barista', 'postgres'));
+    assert.ok(dependsOn(model, 'proxy', 'counter'));
+    assert.ok(!dependsOn(model, 'proxy', 'postgres'));
+    assert.equal(model.containers.find((c) => c.path === '')?.kind, 'library');
+    assert.deepEqual(model.cycles, []);
+  });
+
+  it('reads as several services sharing one postgres, not a monolith', () => {
+    assert.ok(!model.system.style.some((s) => s.value === 'Monolith'), JSON.stringify(model.system.style));
+    assert.ok(model.observations.some((o) => /postgres is shared by barista and counter/.test(o.value)), JSON.stringify(model.observations));
+    assert.doesNotMatch(render(model), /users reach \*\*docker\*\*/);
+  });
+});
+
+describe('one build context and one Dockerfile run as several services (sentry)', () => {
+  let model: ArchitectureModel;
+  analyzed('archmd-compose-one-build-', {
+    'go.mod': 'module github.com/acme/relay\n\ngo 1.22\n',
+    'cmd/relay/main.go': 'package main\n\nfunc main() {}\n',
+    'docker/Dockerfile-relay': goDockerfile('relay', 3000),
+    'docker-compose.yml': ['services:', ...goService('relay', 3000), '  relay-worker:', '    build:', '      context: .', '      dockerfile: ./docker/Dockerfile-relay', ''].join('\n'),
+  }, (m) => (model = m));
+
+  it('stays one part', () => {
+    const own = model.containers.filter((c) => c.role === 'main' && c.path !== undefined);
+    assert.deepEqual(own.map((c) => c.path), ['']);
+  });
+});
