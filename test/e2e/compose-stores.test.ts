@@ -109,3 +109,34 @@ describe('one build context and one Dockerfile run as several services (sentry)'
     assert.deepEqual(own.map((c) => c.path), ['']);
   });
 });
+
+describe('a store that waits for another store (langfuse: clickhouse depends_on postgres)', () => {
+  let model: ArchitectureModel;
+  analyzed('archmd-compose-store-order-', {
+    'package.json': JSON.stringify({ name: 'tracer', private: true, scripts: { start: 'node server.js' }, dependencies: { pg: '^8.11.0', '@clickhouse/client': '^1.0.0' } }),
+    'server.js': "const pg = require('pg');\nconst { createClient } = require('@clickhouse/client');\n",
+    'docker-compose.dev.yml': [
+      'services:',
+      '  clickhouse:',
+      '    image: clickhouse/clickhouse-server:25.12',
+      '    depends_on:',
+      '      - postgres',
+      '  postgres:',
+      '    image: postgres:17',
+      '  app:',
+      '    build: .',
+      '    environment:',
+      '      DATABASE_URL: postgresql://postgres:postgres@postgres:5432/postgres',
+      '    depends_on:',
+      '      - clickhouse',
+      '      - postgres',
+      '',
+    ].join('\n'),
+  }, (m) => (model = m));
+
+  it('draws no link between the two stores, and neither is the other\'s user', () => {
+    assert.ok(!dependsOn(model, 'clickhouse', 'postgres'), JSON.stringify(model.relationships.map((r) => r.id)));
+    assert.ok(dependsOn(model, 'tracer', 'postgres') && dependsOn(model, 'tracer', 'clickhouse'));
+    assert.doesNotMatch(render(model), /clickhouse\*\* \([^)]*\) → \*\*postgres|used by [^;)]*clickhouse/);
+  });
+});
