@@ -140,3 +140,35 @@ describe('a store that waits for another store (langfuse: clickhouse depends_on 
     assert.doesNotMatch(render(model), /clickhouse\*\* \([^)]*\) → \*\*postgres|used by [^;)]*clickhouse/);
   });
 });
+
+describe("Kafka's side services in compose (yas: debezium/connect, a schema registry, kafka-ui)", () => {
+  let model: ArchitectureModel;
+  analyzed('archmd-compose-kafka-side-', {
+    'pom.xml': '<project><groupId>com.acme</groupId><artifactId>orders</artifactId><dependencies><dependency><groupId>org.springframework.kafka</groupId><artifactId>spring-kafka</artifactId></dependency></dependencies></project>\n',
+    'src/main/java/com/acme/Orders.java': 'package com.acme;\n\npublic class Orders { public static void main(String[] a) {} }\n',
+    'docker-compose.yml': [
+      'services:',
+      '  orders:',
+      '    build: .',
+      '    depends_on:',
+      '      - kafka',
+      '  kafka:',
+      '    image: confluentinc/cp-kafka:7.7.1',
+      '  kafka-connect:',
+      '    image: debezium/connect:2.7.3.Final',
+      '    environment:',
+      '      BOOTSTRAP_SERVERS: kafka:9092',
+      '  schema-registry:',
+      '    image: confluentinc/cp-schema-registry:7.7.1',
+      '  kafka-ui:',
+      '    image: provectuslabs/kafka-ui:latest',
+      '',
+    ].join('\n'),
+  }, (m) => (model = m));
+
+  it('calls only Kafka a message broker', () => {
+    const brokers = model.containers.filter((c) => c.kind === 'broker').map((c) => c.name);
+    assert.deepEqual(brokers, ['kafka']);
+    for (const name of ['kafka-connect', 'schema-registry', 'kafka-ui']) assert.notEqual(byName(model, name)?.kind, 'broker', name);
+  });
+});
