@@ -172,3 +172,31 @@ describe("Kafka's side services in compose (yas: debezium/connect, a schema regi
     for (const name of ['kafka-connect', 'schema-registry', 'kafka-ui']) assert.notEqual(byName(model, name)?.kind, 'broker', name);
   });
 });
+
+describe('one PostgreSQL server, a database per service, and a loader that fills two of them (yas)', () => {
+  let model: ArchitectureModel;
+  const service = (name: string, urls: string[]) => ({
+    [`${name}/pom.xml`]: `<project><groupId>com.yas</groupId><artifactId>${name}</artifactId><dependencies><dependency><groupId>org.springframework.boot</groupId><artifactId>spring-boot-starter-web</artifactId></dependency><dependency><groupId>org.postgresql</groupId><artifactId>postgresql</artifactId></dependency></dependencies></project>\n`,
+    [`${name}/src/main/resources/application.properties`]: urls.map((u, i) => `spring.datasource${urls.length > 1 ? `.db${i}` : ''}.url=jdbc:postgresql://localhost:5432/${u}\n`).join(''),
+    [`${name}/src/main/java/com/yas/${name}/App.java`]: `package com.yas.${name};\n\n@SpringBootApplication\npublic class App {\n  public static void main(String[] args) { SpringApplication.run(App.class, args); }\n}\n`,
+  });
+  const run = (name: string, db: string) => [`  ${name}:`, `    build: ./${name}`, '    environment:', `      - SPRING_DATASOURCE_URL=jdbc:postgresql://postgres:5432/${db}`];
+  analyzed('archmd-compose-db-each-', {
+    ...service('cart', ['cart']),
+    ...service('customer', ['customer']),
+    ...service('product', ['product']),
+    ...service('sampledata', ['product', 'media']),
+    'docker-compose.yml': ['services:', '  postgres:', '    image: debezium/postgres:16-alpine', ...run('cart', 'cart'), ...run('customer', 'customer'), ...run('product', 'product'), ...run('sampledata', 'product'), ''].join('\n'),
+  }, (m) => (model = m));
+
+  it('says only the services whose configuration names one database share its data', () => {
+    const observations = model.observations.map((o) => o.value).join('\n');
+    assert.doesNotMatch(observations, /shared by cart|shared by [^;]*customer/);
+    assert.match(observations, /postgres is shared by product and sampledata \(database product\)/);
+  });
+
+  it('cites the configuration, not the driver every service declares', () => {
+    const shared = model.observations.find((o) => /shared by product/.test(o.value));
+    assert.ok(shared && shared.evidence.every((e) => !/dependency/.test(e.rule)), JSON.stringify(shared?.evidence));
+  });
+});
