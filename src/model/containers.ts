@@ -635,7 +635,7 @@ function findByName(drafts: Draft[], name: string): Draft | undefined {
   // an image named after a project's manifest ("maybe" for package.json "maybe", "jhipstersampleapplication" for
   // the artifact jhipster-sample-application) is that project's image
   const key = manifestKey(name);
-  const byManifest = key.length >= 3 ? drafts.filter((d) => d.path !== undefined && d.manifests.some((m) => m.fact.name && manifestKey(m.fact.name) === key)) : [];
+  const byManifest = key.length >= 3 ? drafts.filter((d) => d.path !== undefined && d.manifests.some((m) => m.fact.name && manifestKeys(m.fact).includes(key))) : [];
   if (byManifest.length === 1) return byManifest[0];
   // listmonk's Go module and its frontend's package.json both say "listmonk": the image is the one a Dockerfile builds
   const built = byManifest.filter((d) => d.dockerfiles.length > 0);
@@ -649,6 +649,16 @@ function findByName(drafts: Draft[], name: string): Draft | undefined {
  * A name compared without case, scope, group, path or punctuation: "@acme/Web-App" and "webapp" meet, and so do
  * the Go module "github.com/navidrome/navidrome" and the image "deluan/navidrome".
  */
+/**
+ * A manifest's names for matching an image: a Go module that is only a domain (miniflux.app/v2, whose image is
+ * miniflux/miniflux) is also called by the domain's name.
+ */
+function manifestKeys(fact: ManifestFact): string[] {
+  const name = fact.name ?? '';
+  const domain = fact.ecosystem === 'go' ? /^([a-z0-9-]+)\.[a-z]{2,}$/i.exec(name.replace(/\/v\d+$/, ''))?.[1] : undefined;
+  return domain ? [manifestKey(name), manifestKey(domain)] : [manifestKey(name)];
+}
+
 function manifestKey(name: string): string {
   return name.replace(/^@[^/]+\//, '').replace(/^.*:/, '').replace(/\/v\d+$/, '').replace(/^.*\//, '').toLowerCase().replace(/[-_. ]/g, '');
 }

@@ -200,3 +200,36 @@ describe('one PostgreSQL server, a database per service, and a loader that fills
     assert.ok(shared && shared.evidence.every((e) => !/dependency/.test(e.rule)), JSON.stringify(shared?.evidence));
   });
 });
+
+describe("a compose file that runs the repository's own image through a variable with a default (miniflux)", () => {
+  let model: ArchitectureModel;
+  analyzed('archmd-compose-own-image-', {
+    'go.mod': 'module miniflux.app/v2\n\ngo 1.24\n\nrequire github.com/lib/pq v1.10.9\n',
+    'main.go': 'package main\n\nimport "miniflux.app/v2/internal/cli"\n\nfunc main() { cli.Parse() }\n',
+    'internal/cli/cli.go': 'package cli\n\nimport (\n\t"net/http"\n\n\t_ "github.com/lib/pq"\n)\n\nfunc Parse() { http.ListenAndServe(":8080", nil) }\n',
+    'contrib/docker-compose/basic.yml': [
+      'services:',
+      '  miniflux:',
+      '    image: ${MINIFLUX_IMAGE:-miniflux/miniflux:latest}',
+      '    ports:',
+      '      - "80:8080"',
+      '    environment:',
+      '      - DATABASE_URL=postgres://miniflux:secret@db/miniflux?sslmode=disable',
+      '  db:',
+      '    image: postgres:latest',
+      '',
+    ].join('\n'),
+    'contrib/docker-compose/caddy.yml': ['services:', '  caddy:', '    image: caddy:2', '    depends_on:', '      - miniflux', '  miniflux:', '    image: ${MINIFLUX_IMAGE:-miniflux/miniflux:latest}', ''].join('\n'),
+    'contrib/docker-compose/Caddyfile': 'miniflux.example.org {\n    reverse_proxy miniflux:8080\n}\n',
+  }, (m) => (model = m));
+
+  it('runs the root module, not a second part called miniflux', () => {
+    assert.deepEqual(model.containers.filter((c) => c.kind !== 'datastore' && c.kind !== 'proxy').map((c) => c.path), ['']);
+    assert.ok(model.relationships.some((r) => r.from === 'container:root' && r.to === byName(model, 'db')?.id));
+  });
+
+  it("gives the Caddyfile beside the compose file that runs Caddy to that Caddy, not to the module", () => {
+    assert.ok(!model.containers.find((c) => c.path === '')?.technologies.includes('caddy'));
+    assert.ok(byName(model, 'caddy')?.technologies.includes('caddy'));
+  });
+});
