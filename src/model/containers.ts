@@ -359,11 +359,8 @@ export function buildDrafts(ctx: Context): Draft[] {
   // of its own (go-coffeeshop: context ., docker/Dockerfile-proxy builds ./cmd/proxy, Dockerfile-counter
   // ./cmd/counter), deploys that many programs: each is a part, in its program's folder, with its services
   for (const d of [...byPath.values()]) {
-    for (const program of programsOf(ctx, d)) {
-      if (byPath.has(program.path)) continue;
-      const part = draftAt(program.path);
-      moveServices(ctx, d, part, program);
-    }
+    // (a program folder that is a project of its own already, with its manifest, takes them too)
+    for (const program of programsOf(ctx, d)) moveServices(ctx, d, byPath.get(program.path) ?? draftAt(program.path), program);
   }
 
   // a port only a dev setup publishes (the Vite dev server beside the app) is not one the part listens on
@@ -437,7 +434,8 @@ function programsOf(ctx: Context, d: Draft): Program[] {
       const mains = ctx.input.facts.get(dockerfile)?.dockerBuild?.mains ?? [];
       const folders = [...new Set(mains.map((m) => joinPath(context, m.path)))];
       const path = folders.length === 1 ? folders[0] : undefined;
-      const inside = path !== undefined && path !== d.path && (d.path === '' || path.startsWith(`${d.path}/`)) && ctx.folders.has(path);
+      // (inside the part, and of its role: an example's main is not the system's program)
+      const inside = path !== undefined && path !== d.path && (d.path === '' || path.startsWith(`${d.path}/`)) && ctx.folders.has(path) && roleOfFolder(path) === d.role;
       byDockerfile.set(dockerfile, inside ? { path, dockerfile, line: mains[0].line, ecosystem: mains[0].ecosystem, names: new Set() } : undefined);
     }
     byDockerfile.get(dockerfile)?.names.add(name);
