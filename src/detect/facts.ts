@@ -324,6 +324,11 @@ export interface FileFacts {
   dockerBuild?: {
     sources: { path: string; line: number }[];
     workdirs: { path: string; line: number }[];
+    /**
+     * The program a RUN command compiles, as a path relative to the folder it runs in (`go build -o /bin/app
+     * ./cmd/proxy` -> cmd/proxy): which of the context's mains the image holds, when one context builds several.
+     */
+    mains?: { path: string; line: number; ecosystem: Ecosystem }[];
     /** The image runs a build (PyInstaller, fpm, protoc) or the test suite and listens on nothing: a tool, not a part of the system. */
     buildTool?: true;
   };

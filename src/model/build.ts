@@ -56,7 +56,7 @@ export function buildModel(input: ModelInput): ArchitectureModel {
   markHttpWorkers(ctx, drafts, containers);
   markConsumers(containers, techs);
   const components = buildCodemap(ctx, containers);
-  const graph = importGraph(ctx, containers, components, ecosystems);
+  const graph = importGraph(ctx, containers, components, ecosystems, programPairs(drafts));
   const relationships = buildRelationships({ ctx, drafts, containers, techs, importEdges: graph.containerEdges, deployable: runsSomewhere, ecosystems });
   markJobQueues(containers, relationships, techs, ecosystems);
   markSharedLibraries(ctx, containers, drafts, relationships);
@@ -115,6 +115,12 @@ export function buildModel(input: ModelInput): ArchitectureModel {
       cachedFiles: input.stats.cachedFiles,
     },
   };
+}
+
+/** Each part and a program split off it, as "part\0program" (see Draft.programs). */
+function programPairs(drafts: Draft[]): Set<string> {
+  const idByPath = new Map(drafts.filter((d) => d.path !== undefined).map((d) => [d.path!, d.id]));
+  return new Set(drafts.flatMap((d) => (d.programs ?? []).map((p) => `${d.id}\0${idByPath.get(p) ?? ''}`)));
 }
 
 /** A package that other projects here import and that nothing runs on its own is a library, private or not. */
@@ -449,9 +455,11 @@ function ensureRootDraft(ctx: Context, drafts: Draft[]) {
 function makeOwner(ctx: Context, drafts: Draft[], ecosystems: ReadonlyMap<string, ReadonlySet<string>>): (hit: TechnologyHit) => string | undefined {
   const byPath = new Map(drafts.filter((d) => d.path !== undefined).map((d) => [d.path!, d.id]));
   const runtimeByFile = new Map<string, Draft[]>();
+  const runtimeByFolder = new Map<string, Draft[]>();
   for (const d of drafts) {
     if (d.path !== undefined) continue;
     for (const s of d.services) runtimeByFile.set(s.file, [...(runtimeByFile.get(s.file) ?? []), d]);
+    for (const s of d.services) runtimeByFolder.set(dirOf(s.file), [...(runtimeByFolder.get(dirOf(s.file)) ?? []), d]);
   }
   // each file's services, by the part that runs them
   const runnerOf = new Map<string, string>();
@@ -467,6 +475,12 @@ function makeOwner(ctx: Context, drafts: Draft[], ecosystems: ReadonlyMap<string
       const runners = services.map((s) => runnerOf.get(`${hit.file}\0${s.name}`));
       if (services.length && runners.every((r) => r === undefined)) return undefined;
       if (runners[0] !== undefined) return runners[0];
+    }
+    // a product's own configuration beside the compose file that runs the product (contrib/docker-compose/Caddyfile
+    // next to caddy.yml's caddy:2) configures that product, not the project whose folder holds it
+    if (hit.rule.startsWith('file ')) {
+      const runner = runtimeByFolder.get(dirOf(hit.file))?.find((d) => d.imageTech?.id === hit.tech.id);
+      if (runner) return runner.id;
     }
     return codeOwnerOf(byPath, hit.file, (id) => ecosystems.get(id));
   };

@@ -4,7 +4,7 @@
  * whose code is elsewhere) from compose, Kubernetes and Helm. Each keeps the evidence that made it.
  */
 import { buildToolOf } from '../detect/manifests/gradle.js';
-import type { FileFacts, ManifestFact, ServiceFact } from '../detect/facts.js';
+import type { Ecosystem, FileFacts, ManifestFact, ServiceFact } from '../detect/facts.js';
 import { stripImage } from '../detect/technologies.js';
 import { matchTechnologies } from '../catalogue/match.js';
 import type { Category, Technology } from '../catalogue/types.js';
@@ -46,7 +46,13 @@ export interface Draft {
   deployable: boolean;
   /** Runs other projects rather than being one: a .NET Aspire AppHost. */
   orchestrator?: boolean;
+  /** Folders of the programs its compose services build that are parts of their own (see programsOf): their mains are theirs. */
+  programs?: string[];
+  /** What a program's Dockerfile compiles it with, for a part that has no manifest of its own (cmd/proxy, `go build`). */
+  compiles?: Ecosystem;
 }
+
+const ASPIRE_RUNS = 'Aspire AppHost runs this project';
 
 /**
  * npm manifests of workspace roots that are no part (the repository's tooling, see buildDrafts): what they
@@ -186,7 +192,7 @@ export function buildDrafts(ctx: Context): Draft[] {
       const target = local.path !== undefined ? byPath.get(joinPath(dirOf(appHost.file), local.path) ?? '\0') : undefined;
       if (!target || target === d || local.notRun) continue;
       target.deployable = true;
-      target.evidence.push(evidence(appHost.file, 'Aspire AppHost runs this project', local.line));
+      target.evidence.push(evidence(appHost.file, ASPIRE_RUNS, local.line));
       byType.set(projectTypeOf(local.path!), target);
     }
     // the name the app model gives a project ("basket-api") is the one its references and endpoints use
@@ -403,6 +409,14 @@ export function buildDrafts(ctx: Context): Draft[] {
     }
   }
 
+  // one build context that compose builds with a different Dockerfile per service, each compiling a program
+  // of its own (go-coffeeshop: context ., docker/Dockerfile-proxy builds ./cmd/proxy, Dockerfile-counter
+  // ./cmd/counter), deploys that many programs: each is a part, in its program's folder, with its services
+  for (const d of [...byPath.values()]) {
+    // (a program folder that is a project of its own already, with its manifest, takes them too)
+    for (const program of programsOf(ctx, d)) moveServices(ctx, d, byPath.get(program.path) ?? draftAt(program.path), program);
+  }
+
   // the repository's tooling at a workspace root (see toolingRoot), now that every part is known
   for (const [folder, d] of byPath) if (toolingRoot(folder, d)) byPath.delete(folder);
 
@@ -452,6 +466,69 @@ export function buildDrafts(ctx: Context): Draft[] {
 function withoutProjectName(ctx: Context, name: string): string | undefined {
   const m = /^([^-_.]+)[-_.](.+)$/.exec(name);
   return m && ctx.ownNameKeys.has(nameKey(m[1])) ? m[2] : undefined;
+}
+
+/** A program one of a part's compose services builds with a Dockerfile of its own: its folder, its Dockerfile, its services. */
+interface Program {
+  path: string;
+  dockerfile: string;
+  line: number;
+  ecosystem: Ecosystem;
+  names: Set<string>;
+}
+
+/**
+ * The programs a part's compose services build, when they build several: services built from one context with
+ * different Dockerfiles, each of which compiles a different folder of that context. Services that share a
+ * Dockerfile are one program (sentry's web, cron and consumers run one image); a Dockerfile that does not say
+ * what it compiles leaves the services with the part, one build as far as anything here can tell.
+ */
+function programsOf(ctx: Context, d: Draft): Program[] {
+  if (d.path === undefined || !d.manifests.length) return [];
+  // each service's Dockerfile, as the system's own compose file names it (the services come in that order)
+  const dockerfileOf = new Map<string, string>();
+  for (const { fact } of d.services) {
+    if (fact.source === 'compose' && fact.build !== undefined && fact.dockerfile && !dockerfileOf.has(fact.name)) dockerfileOf.set(fact.name, fact.dockerfile);
+  }
+  const byDockerfile = new Map<string, Program | undefined>();
+  for (const [name, dockerfile] of dockerfileOf) {
+    if (!byDockerfile.has(dockerfile)) {
+      const context = d.services.find((s) => s.fact.name === name && s.fact.dockerfile === dockerfile)!.fact.build!;
+      const mains = ctx.input.facts.get(dockerfile)?.dockerBuild?.mains ?? [];
+      const folders = [...new Set(mains.map((m) => joinPath(context, m.path)))];
+      const path = folders.length === 1 ? folders[0] : undefined;
+      // (inside the part, and of its role: an example's main is not the system's program)
+      const inside = path !== undefined && path !== d.path && (d.path === '' || path.startsWith(`${d.path}/`)) && ctx.folders.has(path) && roleOfFolder(path) === d.role;
+      byDockerfile.set(dockerfile, inside ? { path, dockerfile, line: mains[0].line, ecosystem: mains[0].ecosystem, names: new Set() } : undefined);
+    }
+    byDockerfile.get(dockerfile)?.names.add(name);
+  }
+  const programs = [...byDockerfile.values()];
+  // every Dockerfile names its program, and no two the same one
+  if (programs.length < 2 || programs.some((p) => p === undefined)) return [];
+  const found = programs as Program[];
+  return new Set(found.map((p) => p.path)).size === found.length ? found : [];
+}
+
+/** Hands a program's services, Dockerfile and published ports from the part that builds the whole context to the program's own part. */
+function moveServices(ctx: Context, from: Draft, to: Draft, program: Program): void {
+  const moved = from.services.filter((s) => program.names.has(s.fact.name));
+  from.services = from.services.filter((s) => !program.names.has(s.fact.name));
+  from.dockerfiles = from.dockerfiles.filter((f) => f !== program.dockerfile);
+  const rules = new Set(moved.map((s) => `${s.file}\0${s.fact.line ?? ''}\0${s.fact.source} ${s.fact.kind ?? 'service'} ${s.fact.name}`));
+  from.evidence = from.evidence.filter((e) => !(e.file === program.dockerfile && e.rule === 'Dockerfile') && !rules.has(`${e.file}\0${e.line ?? ''}\0${e.rule}`));
+  for (const n of program.names) from.names.delete(n);
+  // a port stays the part's when a service it still runs publishes it, or a Dockerfile of its own folder exposes it
+  const kept = new Set([...from.services.flatMap((s) => s.fact.ports ?? []), ...from.dockerfiles.filter((f) => dirOf(f) === from.path).flatMap((f) => (ctx.input.facts.get(f)?.exposedPorts ?? []).map((p) => p.port))]);
+  for (const p of moved.flatMap((s) => s.fact.ports ?? [])) if (!kept.has(p)) from.ports.delete(p);
+  from.deployable = Boolean(from.orchestrator) || from.services.length > 0 || from.dockerfiles.length > 0 || from.evidence.some((e) => e.rule === ASPIRE_RUNS);
+
+  from.programs = [...(from.programs ?? []), program.path];
+  to.compiles = program.ecosystem;
+  to.dockerfiles.push(program.dockerfile);
+  to.evidence.push(evidence(program.dockerfile, 'Dockerfile'), evidence(program.dockerfile, `Dockerfile builds ${program.path}`, program.line));
+  for (const p of ctx.input.facts.get(program.dockerfile)?.exposedPorts ?? []) to.ports.add(p.port);
+  for (const s of moved) attachService(to, s.file, s.fact);
 }
 
 /** "kafka1", "kafka-2" and "kafka_3" are replicas of one cluster; "auth-mongodb" and "account-mongodb" are not. */
@@ -636,7 +713,7 @@ function findByName(drafts: Draft[], name: string): Draft | undefined {
   // an image named after a project's manifest ("maybe" for package.json "maybe", "jhipstersampleapplication" for
   // the artifact jhipster-sample-application) is that project's image
   const key = manifestKey(name);
-  const byManifest = key.length >= 3 ? drafts.filter((d) => d.path !== undefined && d.manifests.some((m) => m.fact.name && manifestKey(m.fact.name) === key)) : [];
+  const byManifest = key.length >= 3 ? drafts.filter((d) => d.path !== undefined && d.manifests.some((m) => m.fact.name && manifestKeys(m.fact).includes(key))) : [];
   if (byManifest.length === 1) return byManifest[0];
   // listmonk's Go module and its frontend's package.json both say "listmonk": the image is the one a Dockerfile builds
   const built = byManifest.filter((d) => d.dockerfiles.length > 0);
@@ -650,6 +727,16 @@ function findByName(drafts: Draft[], name: string): Draft | undefined {
  * A name compared without case, scope, group, path or punctuation: "@acme/Web-App" and "webapp" meet, and so do
  * the Go module "github.com/navidrome/navidrome" and the image "deluan/navidrome".
  */
+/**
+ * A manifest's names for matching an image: a Go module that is only a domain (miniflux.app/v2, whose image is
+ * miniflux/miniflux) is also called by the domain's name.
+ */
+function manifestKeys(fact: ManifestFact): string[] {
+  const name = fact.name ?? '';
+  const domain = fact.ecosystem === 'go' ? /^([a-z0-9-]+)\.[a-z]{2,}$/i.exec(name.replace(/\/v\d+$/, ''))?.[1] : undefined;
+  return domain ? [manifestKey(name), manifestKey(domain)] : [manifestKey(name)];
+}
+
 function manifestKey(name: string): string {
   return name.replace(/^@[^/]+\//, '').replace(/^.*:/, '').replace(/\/v\d+$/, '').replace(/^.*\//, '').toLowerCase().replace(/[-_. ]/g, '');
 }

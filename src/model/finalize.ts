@@ -69,6 +69,8 @@ export function finalizeContainer(ctx: Context, d: Draft, techs: TechnologyUse[]
     const prefer = new Set(d.manifests.filter(buildsCode).flatMap((m) => ECOSYSTEM_LANGUAGES[m.fact.ecosystem] ?? []));
     // a package with only package.json is written in the languages npm builds, whatever a src-tauri folder inside holds
     if (!prefer.size && d.manifests.length && d.manifests.every((m) => m.fact.ecosystem === 'npm')) for (const l of NPM_LANGUAGES) prefer.add(l);
+    // a program with no manifest is in the language its Dockerfile compiles (cmd/web: go build, beside its pages' scripts)
+    if (!prefer.size && d.compiles) for (const l of ECOSYSTEM_LANGUAGES[d.compiles] ?? []) prefer.add(l);
     const lang = languageOf(d.path, prefer.size ? prefer : undefined);
     if (lang) container.language = lang;
   }
@@ -411,8 +413,11 @@ function terraformModule(ctx: Context, d: Draft): boolean {
 /** A main package of the module's own, not one kept under internal/ or a generator's folder (pocketbase's plugins/jsvm/internal/types). */
 function hasMainPackage(ctx: Context, d: Draft): boolean {
   const prefix = d.path ? `${d.path}/` : '';
+  // (the mains of programs that are parts of their own, cmd/proxy built by its own Dockerfile, are theirs)
+  const programs = (d.programs ?? []).map((p) => `${p}/`);
   for (const [path, namespace] of ctx.list('namespace')) {
     if (!path.startsWith(prefix) || !path.endsWith('.go') || path.endsWith('_test.go') || namespace !== 'main' || ctx.roleOfFile(path) !== 'main') continue;
+    if (programs.some((p) => path.startsWith(p))) continue;
     if (dirOf(path.slice(prefix.length)).split('/').some((segment) => /^(?:internal|gen|generate|generator|codegen)$/i.test(segment))) continue;
     return true;
   }

@@ -31,14 +31,25 @@ function ownerByFolder(entries: { path: string; id: string }[], ecosystems?: Rea
   };
 }
 
-export function importGraph(ctx: Context, containers: Container[], components: Component[], ecosystems?: ReadonlyMap<string, ReadonlySet<string>>): ImportGraph {
+/**
+ * `programs` pairs a part with the programs split off it (see programsOf in containers.ts): the module's code that
+ * imports a program's own packages (internal/barista reading cmd/barista/config) is one build with it, and says
+ * nothing of a dependency between the two parts; the program's imports of the module say it uses the module.
+ */
+export function importGraph(
+  ctx: Context,
+  containers: Container[],
+  components: Component[],
+  ecosystems?: ReadonlyMap<string, ReadonlySet<string>>,
+  programs: ReadonlySet<string> = new Set(),
+): ImportGraph {
   // tests import the code they test; that is not a dependency of the architecture
   const edges = ctx.input.fileEdges.filter((e) => ctx.roleOfFile(e.from) === 'main' || ctx.roleOfFile(e.from) === ctx.roleOfFile(e.to));
   const containerOwner = ownerByFolder(containers.filter((c) => c.path !== undefined).map((c) => ({ path: c.path!, id: c.id })), ecosystems);
   const componentOwner = ownerByFolder(components.map((c) => ({ path: c.path, id: c.id })));
   // a package's vitest.config.ts or tsdown.config.ts that extends a config kept at the root (trpc's packages/*)
   // shares build settings, not code: no dependency between parts
-  const containerEdges = aggregateEdges(edges.filter((e) => !isToolConfigFile(e.from)), containerOwner);
+  const containerEdges = aggregateEdges(edges.filter((e) => !isToolConfigFile(e.from)), containerOwner).filter((e) => !programs.has(`${e.from}\0${e.to}`));
   // modules are the codemap of one container; links between containers are drawn at container level
   const containerOf = new Map(components.map((c) => [c.id, c.containerId]));
   const componentEdges = aggregateEdges(edges, componentOwner).filter((e) => containerOf.get(e.from) === containerOf.get(e.to));

@@ -234,6 +234,23 @@ export function inferCommunication(ctx: Context, containers: Container[], relati
   return [...facts.entries()].sort(([a], [b]) => a.localeCompare(b, 'en')).map(([value, ev]) => ({ value, evidence: mergeEvidence(ev).slice(0, 4) }));
 }
 
+/** Users that name a common database, joined: each group with the databases it holds between them. */
+function groupsByDatabase(userIds: string[], databasesOf: Map<string, Set<string>>): { users: string[]; databases: string[] }[] {
+  const groups: { users: string[]; databases: Set<string> }[] = [];
+  for (const u of userIds) {
+    const mine = databasesOf.get(u) ?? new Set<string>();
+    const joined = groups.filter((g) => [...mine].some((db) => g.databases.has(db)));
+    const group = { users: [...joined.flatMap((g) => g.users), u], databases: new Set([...joined.flatMap((g) => [...g.databases]), ...mine]) };
+    for (const g of joined) groups.splice(groups.indexOf(g), 1);
+    groups.push(group);
+  }
+  // (the databases named by more than one of a group's users: the ones they share)
+  return groups.map((g) => ({
+    users: g.users.filter((u) => userIds.includes(u)).sort((a, b) => userIds.indexOf(a) - userIds.indexOf(b)),
+    databases: [...g.databases].filter((db) => g.users.filter((u) => databasesOf.get(u)?.has(db)).length > 1).sort(),
+  }));
+}
+
 export function buildObservations(
   containers: Container[],
   relationships: Relationship[],
@@ -268,14 +285,25 @@ export function buildObservations(
     const candidates = [...new Set(users.map((u) => u.from))];
     const userIds = candidates.filter((a) => candidates.some((b) => b !== a && together(a, b)));
     if (userIds.length < 2) continue;
-    // one server, a database each (jdbc:postgresql://postgres/dborder, .../dbshipping): their data is apart
+    // (cited by the configuration that points them there, not by the driver they all declare)
+    const cite = (ids: string[]) => mergeEvidence(...users.filter((u) => ids.includes(u.from)).map((u) => first(u.evidence.filter(configured), 1)));
+    const who = (ids: string[]) => ids.map((u) => names.get(u) ?? u).join(' and ');
+    // one server, a database each (jdbc:postgresql://postgres/dborder, .../dbshipping): their data is apart, and
+    // only those whose configuration names the same database (a data loader filling product's) share data
     const databases = userIds.map((u) => databasesOf.get(u));
-    const own = databases.every((d) => d?.size) && new Set(databases.flatMap((d) => [...d!])).size === databases.reduce((n, d) => n + d!.size, 0);
-    const who = userIds.map((u) => names.get(u) ?? u).join(' and ');
-    const value = own
-      ? `Scalability: ${store.name} serves ${who}, each with a database of its own; a load peak from one reaches the others.`
-      : `Scalability: ${store.name} is shared by ${who}; a change to its data or a load peak from one reaches the others.`;
-    out.push({ value, evidence: mergeEvidence(...users.filter((u) => userIds.includes(u.from)).map((u) => first(u.evidence, 1))) });
+    if (!databases.every((d) => d?.size)) {
+      out.push({ value: `Scalability: ${store.name} is shared by ${who(userIds)}; a change to its data or a load peak from one reaches the others.`, evidence: cite(userIds) });
+      continue;
+    }
+    const sharing = groupsByDatabase(userIds, databasesOf).filter((g) => g.users.length > 1);
+    if (!sharing.length) {
+      out.push({ value: `Scalability: ${store.name} serves ${who(userIds)}, each with a database of its own; a load peak from one reaches the others.`, evidence: cite(userIds) });
+      continue;
+    }
+    for (const g of sharing) {
+      const dbs = `database${g.databases.length > 1 ? 's' : ''} ${g.databases.join(', ')}`;
+      out.push({ value: `Scalability: ${store.name} is shared by ${who(g.users)} (${dbs}); a change to its data or a load peak from one reaches the others.`, evidence: cite(g.users) });
+    }
   }
   return out;
 }

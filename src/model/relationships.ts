@@ -146,6 +146,9 @@ export function buildRelationships({ ctx, drafts, containers, techs, importEdges
       for (const dep of fact.dependsOn ?? []) {
         const target = named(d, file, dep);
         if (!target || target === d) continue;
+        // a store that waits for another (clickhouse depends_on postgres in a dev setup) is only started after
+        // it: neither reads the other's data
+        if (storeProtocol(d) && storeProtocol(target)) continue;
         const tech = storeProtocol(target);
         if (!edges.has(d.id, target.id, 'runtime')) edges.add(d.id, target.id, tech ?? 'depends_on', 'runtime', `depends on ${dep}`, [evidence(file, `${fact.source} depends_on ${dep}`, fact.line)]);
       }

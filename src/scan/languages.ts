@@ -94,7 +94,7 @@ export function languageFromName(path: string): LanguageDef | undefined {
   const base = baseName(path);
   const named = byFileName.get(base);
   if (named) return named;
-  if (base.startsWith('Dockerfile.') || base.endsWith('.Dockerfile')) return byFileName.get('Dockerfile');
+  if (base.startsWith('Dockerfile.') || base.startsWith('Dockerfile-') || base.endsWith('.Dockerfile')) return byFileName.get('Dockerfile');
   const ext = extensionOf(base);
   return byExtension.get(ext) ?? byExtension.get(ext.toLowerCase());
 }

@@ -23,3 +23,9 @@ it('reads Django ENGINE, Spring JDBC URLs and Laravel DB_CONNECTION without keep
   assert.deepEqual(env, [{ scheme: 'mysql', via: 'DB_CONNECTION setting', line: 2 }]);
   assert.ok(!JSON.stringify(env).includes('hunter2'));
 });
+
+it('keeps every database a Spring config names, one entry each (a loader filling two services\' databases)', () => {
+  const props = 'spring.datasource.product.url=jdbc:postgresql://localhost:5432/product\nspring.datasource.media.url=jdbc:postgresql://localhost:5432/media\n';
+  const found = read('sampledata/src/main/resources/application.properties', props);
+  assert.deepEqual(found.map((f) => [f.scheme, f.database]), [['postgresql', 'product'], ['postgresql', 'media']]);
+});

@@ -59,3 +59,12 @@ test('dockerfile: an image that builds a package or runs the tests is a bench; o
   assert.equal(read('FROM mcr.microsoft.com/devcontainers/python:3.12\nRUN pip install poetry\n'), true, 'a dev container image');
   assert.equal(read('FROM python:3.12\nCOPY . .\nEXPOSE 8000\n'), undefined, 'a port says it serves');
 });
+
+test('dockerfile: Dockerfile-<name> is read like Dockerfile.<name>, and a go build names the program it compiles', () => {
+  const r = reader('dockerfile');
+  const text = 'FROM golang:1.19 as builder\nCOPY . /app\nWORKDIR /app\nRUN CGO_ENABLED=0 \\\n    go build -tags migrate -o /bin/app ./cmd/proxy\nFROM scratch\nCOPY --from=builder /bin/app /app\nCMD ["/app"]\n';
+  assert.ok(claims(r, 'docker/Dockerfile-proxy', text));
+  assert.deepEqual(r.read('docker/Dockerfile-proxy', text).dockerBuild?.mains, [{ path: 'cmd/proxy', line: 4, ecosystem: 'go' }]);
+  // `.` and `./...` say nothing about which program; an -o path is where the binary goes
+  assert.equal(r.read('Dockerfile', 'FROM golang:1.22\nCOPY . .\nRUN go build -o ./bin/app . && go install ./...\n').dockerBuild?.mains, undefined);
+});

@@ -15,8 +15,10 @@ export const messaging: Technology[] = [
     },
   },
   { id: 'kafka-streams', name: 'Kafka Streams', category: 'data-processing', match: { maven: ['org.apache.kafka:kafka-streams'] }, implies: ['kafka'] },
-  { id: 'kafka-connect', name: 'Kafka Connect', category: 'messaging', match: { image: ['confluentinc/cp-kafka-connect', 'debezium/connect'] }, implies: ['kafka'] },
-  { id: 'schema-registry', name: 'Confluent Schema Registry', category: 'messaging', match: { image: ['confluentinc/cp-schema-registry'], npm: ['@kafkajs/confluent-schema-registry'], maven: ['io.confluent:kafka-avro-serializer'] } },
+  // Kafka's side services carry no messages of their own: Connect runs connectors that copy data between Kafka and
+  // the stores (Debezium's change data capture), the Schema Registry keeps the messages' schemas; neither is a broker
+  { id: 'kafka-connect', name: 'Kafka Connect', category: 'data-processing', match: { image: ['confluentinc/cp-kafka-connect', 'debezium/connect'] }, implies: ['kafka'] },
+  { id: 'schema-registry', name: 'Confluent Schema Registry', category: 'data-processing', match: { image: ['confluentinc/cp-schema-registry'], npm: ['@kafkajs/confluent-schema-registry'], maven: ['io.confluent:kafka-avro-serializer'] } },
   { id: 'debezium', name: 'Debezium', category: 'data-processing', match: { image: ['debezium/connect', 'debezium/server'], maven: ['io.debezium:*'] } },
   { id: 'kafka-ui', name: 'Kafka UI', category: 'tool', match: { image: ['provectuslabs/kafka-ui', 'kafbat/kafka-ui', 'obsidiandynamics/kafdrop', 'redpandadata/console'] } },
   { id: 'redpanda', name: 'Redpanda', category: 'messaging', match: { image: ['redpandadata/redpanda', 'vectorized/redpanda'] } },

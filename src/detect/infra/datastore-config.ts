@@ -49,10 +49,15 @@ export const datastoreConfigReader: Reader = {
     } else if (base.endsWith('.py')) {
       found = collect(uncommented(text, '#'), /["']ENGINE["']\s*:\s*["']django\.(?:contrib\.gis\.)?db\.backends\.(\w+)["']/g, 'Django DATABASES ENGINE');
     } else if (/^application(-[\w-]+)?\.(properties|ya?ml)$/.test(base)) {
-      found = collect(uncommented(text, '#'), /jdbc:(\w+):/g, 'Spring JDBC URL');
-      // the database a URL names tells services on one server apart: each may keep its own there
-      const database = /jdbc:\w+:\/\/[^/\s?;]+\/([\w-]+)/.exec(uncommented(text, '#'))?.[1];
-      if (database && found.length === 1 && !database.includes('$')) found[0].database = database;
+      const config = uncommented(text, '#');
+      found = collect(config, /jdbc:(\w+):/g, 'Spring JDBC URL');
+      // the database a URL names tells services on one server apart: each may keep its own there; every one
+      // it names counts (a data loader's spring.datasource.product.url and .media.url reach two services' data)
+      const databases = [...new Set([...config.matchAll(/jdbc:\w+:\/\/[^/\s?;]+\/([\w-]+)/g)].map((m) => m[1]))];
+      if (databases.length && found.length === 1) {
+        const [only] = found;
+        found = databases.map((database) => ({ ...only, database }));
+      }
       if (/spring\.data\.mongodb|mongodb:\s*$|data:\s*\n\s+mongodb:/m.test(text)) found.push({ scheme: 'mongodb', via: 'Spring Data MongoDB settings', line: lineAt(lineStarts(text), text.search(/mongodb/)) });
     } else if (base.startsWith('.env')) {
       found = collect(uncommented(text, '#'), /^DB_CONNECTION=["']?(\w+)/gm, 'DB_CONNECTION setting');

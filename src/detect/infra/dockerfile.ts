@@ -80,6 +80,23 @@ function copySources(args: string): string[] {
     .map((w) => w.replace(/^\.\/+/, '').replace(/\/+$/, '') || '.');
 }
 
+/**
+ * The packages a `go build` or `go install` in a RUN command compiles, named by a relative path (./cmd/proxy);
+ * `.` and `./...` say nothing about which program, and a path after -o is where the binary goes.
+ */
+function builtPackages(args: string): string[] {
+  const out: string[] = [];
+  for (const m of args.matchAll(/\bgo\s+(?:build|install)\b([^;&|]*)/g)) {
+    const words = m[1].trim().split(/\s+/);
+    for (let i = 0; i < words.length; i++) {
+      // (a flag's value is the next word: -o /bin/app, -tags migrate)
+      if (/^--?(?:o|ldflags|tags|gcflags|asmflags|mod|p|C)$/.test(words[i])) i++;
+      else if (/^\.\/[\w.\/-]+$/.test(words[i]) && !words[i].includes('...')) out.push(words[i].replace(/^\.\/+/, '').replace(/\/+$/, ''));
+    }
+  }
+  return out.filter((p) => p && !p.split('/').includes('..'));
+}
+
 /** Commands that make an image a build environment: packagers and code generators. */
 const BUILD_TOOLS = /\b(?:pyinstaller|fpm\s+-|gem install fpm|grpc_tools\.protoc|grpcio-tools|protoc\s+-|buf generate|nfpm\s|rpmbuild|dpkg-buildpackage)\b/i;
 
@@ -104,7 +121,8 @@ export const dockerfileReader: Reader = {
   id: 'dockerfile',
   fileNames: ['Dockerfile', 'Containerfile', 'dockerfile'],
   // Work against a base name or a whole path; Dockerfile.dockerignore is an ignore file, not a Dockerfile.
-  patterns: [/(^|\/)(Dockerfile|Containerfile)\.(?!dockerignore$)[\w.-]+$/, /\.(Dockerfile|dockerfile|Containerfile)$/],
+  // (Dockerfile-proxy, Dockerfile-web: one per program, the way Dockerfile.proxy is)
+  patterns: [/(^|\/)(Dockerfile|Containerfile)[.-](?!dockerignore$)[\w.-]+$/, /\.(Dockerfile|dockerfile|Containerfile)$/],
   read(_path: string, text: string): Omit<FileFacts, 'path'> {
     const images: ImageFact[] = [];
     const exposedPorts: { port: number; line: number }[] = [];
@@ -112,6 +130,7 @@ export const dockerfileReader: Reader = {
     const vars = new Map<string, string>();
     const sources: { path: string; line: number }[] = [];
     const workdirs: { path: string; line: number }[] = [];
+    const mains: { path: string; line: number; ecosystem: 'go' }[] = [];
     let command = '';
     // the final stage: its base image, and whether it says what to run
     let finalBase = '';
@@ -132,6 +151,8 @@ export const dockerfileReader: Reader = {
         if (name) images.push({ name, ref, line: ins.line, role: 'base' });
       } else if (ins.keyword === 'COPY' || ins.keyword === 'ADD') {
         sources.push(...copySources(substitute(ins.args, vars)).map((path) => ({ path, line: ins.line })));
+      } else if (ins.keyword === 'RUN') {
+        for (const path of builtPackages(substitute(ins.args, vars))) mains.push({ path, line: ins.line, ecosystem: 'go' });
       } else if (ins.keyword === 'WORKDIR') {
         const dir = substitute(ins.args.trim(), vars).replace(/^["']|["']$/g, '');
         if (dir && !dir.includes('$')) workdirs.push({ path: dir, line: ins.line });
@@ -148,7 +169,7 @@ export const dockerfileReader: Reader = {
     const facts: Omit<FileFacts, 'path'> = {};
     if (images.length) facts.images = images;
     if (exposedPorts.length) facts.exposedPorts = exposedPorts;
-    if (sources.length || workdirs.length) facts.dockerBuild = { sources, workdirs };
+    if (sources.length || workdirs.length) facts.dockerBuild = { sources, workdirs, ...(mains.length ? { mains } : {}) };
     // an operating system image that runs nothing of its own (FROM alpine, apk add msitools) is a build environment
     const bench = (!finalRuns && (BARE_OS.test(finalBase) || INTERPRETER.test(finalBase))) || WORKSTATION.test(finalBase);
     if (!exposedPorts.length && (BUILD_TOOLS.test(text) || TEST_RUNNER.test(command) || bench)) facts.dockerBuild = { sources, workdirs, buildTool: true };
