@@ -65,6 +65,8 @@ export interface ImageFact {
   line?: number;
   /** "base" for a Dockerfile FROM (build stages too), "runtime" for what a service runs. */
   role: 'base' | 'runtime';
+  /** The image the final stage of a Dockerfile builds on, through the stages it names (FROM app AS app-plus). */
+  final?: true;
 }
 
 /** Something that runs: a compose service, a Kubernetes workload, a serverless function, a Procfile process. */

@@ -49,7 +49,9 @@ export function detectTechnologies(files: ScannedFile[], facts: Map<string, File
     // in a multi-stage Dockerfile only the last FROM runs; the stages before it build
     const lastBase = Math.max(-1, ...(f.images ?? []).filter((i) => i.role === 'base').map((i) => i.line ?? 0));
     for (const image of f.images ?? []) {
-      const rule = image.role === 'runtime' ? `image ${image.ref}` : (image.line ?? 0) === lastBase ? `base image ${image.ref}` : `build stage image ${image.ref}`;
+      // the final stage's image, followed through the stages it builds on (FROM app AS app-plus), else the last FROM
+      const final = (f.images ?? []).some((i) => i.final) ? image.final === true : (image.line ?? 0) === lastBase;
+      const rule = image.role === 'runtime' ? `image ${image.ref}` : final ? `base image ${image.ref}` : `build stage image ${image.ref}`;
       add(hits, 'image', image.name, path, rule, image.role === 'base' ? 'build' : 'runtime', image.line);
     }
     for (const iac of f.iac ?? []) {

@@ -60,6 +60,11 @@ export function buildModel(input: ModelInput): ArchitectureModel {
   const relationships = buildRelationships({ ctx, drafts, containers, techs, importEdges: graph.containerEdges, deployable: runsSomewhere, ecosystems });
   markJobQueues(containers, relationships, techs, ecosystems);
   markSharedLibraries(ctx, containers, drafts, relationships);
+  const intro = buildIntro(ctx, drafts);
+  // a root project with no name of its own takes the project's name rather than the folder's (before names are
+  // told apart: the folder's name may be a part's, excalidraw's packages/excalidraw)
+  const root = containers.find((c) => c.path === '' && c.name === input.rootName);
+  if (root && intro.name.value !== input.rootName) root.name = intro.name.value;
   disambiguateNames(containers, new Map(drafts.filter((d) => d.imageTech).map((d) => [d.id, d.imageTech!.name])));
   const componentRelationships = graph.componentEdges.map((e) => ({
     id: `${e.from}->${e.to}:import`,
@@ -77,10 +82,6 @@ export function buildModel(input: ModelInput): ArchitectureModel {
     if (ctx.roleOfFile(file) !== 'main') continue;
     for (const m of manifests) if (m.workspaces?.length) workspaceRoots.push(evidence(file, `${buildToolOf(m.ecosystem, file)} workspaces`, m.line));
   }
-  const intro = buildIntro(ctx, drafts);
-  // a root project with no name of its own takes the project's name rather than the folder's
-  const root = containers.find((c) => c.path === '' && c.name === input.rootName);
-  if (root && intro.name.value !== input.rootName) root.name = intro.name.value;
   const names = new Map<string, string>([...containers.map((c) => [c.id, c.name] as const), ...components.map((c) => [c.id, c.name] as const)]);
   const allRelationships = relationships.concat(componentRelationships).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 

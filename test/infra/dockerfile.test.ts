@@ -8,7 +8,7 @@ test('dockerfile: base images skip earlier stages, scratch and unresolved ARG na
   const facts = readWith('dockerfile', FIX, 'services/api/Dockerfile');
   assert.deepEqual(facts.images, [
     { name: 'node', ref: 'node:20-alpine', line: 5, role: 'base' },
-    { name: 'distroless/nodejs20-debian12', ref: 'gcr.io/distroless/nodejs20-debian12', line: 18, role: 'base' },
+    { name: 'distroless/nodejs20-debian12', ref: 'gcr.io/distroless/nodejs20-debian12', line: 18, role: 'base', final: true },
   ]);
   const worker = readWith('dockerfile', FIX, 'services/worker/Dockerfile');
   assert.deepEqual(worker.images!.map((i) => i.name), ['golang'], 'FROM scratch is not an image');
@@ -67,4 +67,27 @@ test('dockerfile: Dockerfile-<name> is read like Dockerfile.<name>, and a go bui
   assert.deepEqual(r.read('docker/Dockerfile-proxy', text).dockerBuild?.mains, [{ path: 'cmd/proxy', line: 4, ecosystem: 'go' }]);
   // `.` and `./...` say nothing about which program; an -o path is where the binary goes
   assert.equal(r.read('Dockerfile', 'FROM golang:1.22\nCOPY . .\nRUN go build -o ./bin/app . && go install ./...\n').dockerBuild?.mains, undefined);
+});
+
+test('dockerfile: a final stage built on an earlier stage runs on that stage\'s image, not on the last FROM', async () => {
+  const { dockerfileReader } = await import('../../src/detect/infra/dockerfile.js');
+  const text = [
+    'FROM python:3.13-slim AS linkding',
+    'COPY . /etc/linkding',
+    'CMD ["./bootstrap.sh"]',
+    '',
+    'FROM node:22-alpine AS ublock-build',
+    'RUN npm ci && npm run build',
+    '',
+    'FROM linkding AS linkding-plus',
+    'COPY --from=ublock-build /build/ublock /etc/linkding/ublock',
+    '',
+  ].join('\n');
+  const images = dockerfileReader.read('docker/default.Dockerfile', text).images ?? [];
+  assert.deepEqual(images.filter((i) => i.final).map((i) => i.ref), ['python:3.13-slim']);
+  const { detectTechnologies } = await import('../../src/detect/technologies.js');
+  const hits = detectTechnologies([{ path: 'docker/default.Dockerfile', size: text.length, mtimeMs: 0, binary: false, generated: false, language: 'Dockerfile', languageType: 'programming', role: 'main' } as never], new Map([['docker/default.Dockerfile', { path: 'docker/default.Dockerfile', images }]]));
+  const rules = hits.filter((h) => h.rule.includes('image')).map((h) => h.rule).sort();
+  assert.deepEqual(rules.filter((r) => r.startsWith('base image')), ['base image python:3.13-slim']);
+  assert.ok(rules.includes('build stage image node:22-alpine'), rules.join(', '));
 });

@@ -244,3 +244,26 @@ test('README: a figure caption or an image credit in small print is not the purp
   const credit = '# LibrePhotos\n\n![](screenshots/mockup.png)\n<sub>Mockup designed by rawpixel.com / Freepik</sub>\n\n- A demo is available here.\n';
   assert.equal(readmeReader.read('README.md', credit).intro?.summary, undefined);
 });
+
+test('README: a sentence set as a centred heading, with no <h1> above it, is the tagline; a bar of links is not', () => {
+  const text = [
+    '<a href="https://example.com"><picture><img alt="Sketchpad" src="cover.png" /></picture></a>',
+    '',
+    '<h4 align="center">',
+    '  <a href="https://example.com">Editor</a> |',
+    '  <a href="https://example.com/blog">Blog</a> |',
+    '  <a href="https://docs.example.com">Documentation</a>',
+    '</h4>',
+    '',
+    '<div align="center">',
+    '  <h2>',
+    '    An open source virtual hand-drawn style whiteboard. </br>',
+    '    Collaborative and end-to-end encrypted. </br>',
+    '  </h2>',
+    '</div>',
+    '',
+    '## Features',
+    '',
+  ].join('\n');
+  assert.equal(readmeReader.read('README.md', text).intro?.summary, 'An open source virtual hand-drawn style whiteboard. Collaborative and end-to-end encrypted.');
+});

@@ -135,6 +135,9 @@ export const dockerfileReader: Reader = {
     // the final stage: its base image, and whether it says what to run
     let finalBase = '';
     let finalRuns = false;
+    // each stage's image, through the stages it builds on: the final stage's may be an earlier stage's
+    const stageImage = new Map<string, number | undefined>();
+    let finalImage: number | undefined;
     for (const ins of instructions(text)) {
       if (ins.keyword === 'ARG' || ins.keyword === 'ENV') {
         readArg(ins.args, vars);
@@ -146,9 +149,13 @@ export const dockerfileReader: Reader = {
         if (alias) stages.add(alias);
         finalBase = isStage ? '' : ref.toLowerCase();
         finalRuns = false;
-        if (!ref || isStage || ref.toLowerCase() === 'scratch') continue;
-        const name = imageName(ref);
-        if (name) images.push({ name, ref, line: ins.line, role: 'base' });
+        finalImage = isStage ? stageImage.get(ref.toLowerCase()) : undefined;
+        const name = !ref || isStage || ref.toLowerCase() === 'scratch' ? undefined : imageName(ref);
+        if (name) {
+          finalImage = images.length;
+          images.push({ name, ref, line: ins.line, role: 'base' });
+        }
+        if (alias) stageImage.set(alias, finalImage);
       } else if (ins.keyword === 'COPY' || ins.keyword === 'ADD') {
         sources.push(...copySources(substitute(ins.args, vars)).map((path) => ({ path, line: ins.line })));
       } else if (ins.keyword === 'RUN') {
@@ -166,6 +173,7 @@ export const dockerfileReader: Reader = {
         }
       }
     }
+    if (finalImage !== undefined) images[finalImage].final = true;
     const facts: Omit<FileFacts, 'path'> = {};
     if (images.length) facts.images = images;
     if (exposedPorts.length) facts.exposedPorts = exposedPorts;

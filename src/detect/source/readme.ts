@@ -174,10 +174,14 @@ function htmlSummary(html: string): string | undefined {
   const withoutHeadings = prose.replace(/<h[1-6][\s\S]*?<\/h[1-6]>/gi, ' ').replace(/<a\b[^>]*>\s*<img[\s\S]*?<\/a>/gi, ' ');
   const text = clean(stripHtml(withoutHeadings));
   if (isDescription(text) && text.split(' ').length >= 6) return text;
-  // or under the <h1> as a heading of its own: "<h1>tRPC</h1> <h3>Move fast and break nothing.<br/>End-to-end typesafe APIs made easy.</h3>"
-  const tagline = /<h1\b[^>]*>[\s\S]*?<\/h1>\s*<h([2-6])\b[^>]*>([\s\S]*?)<\/h\1>/i.exec(prose);
-  const line = tagline ? clean(stripHtml(tagline[2].replace(/<br\s*\/?>/gi, ' '))) : '';
-  return line && isDescription(line) && !FEATURES_HEADING.test(line) && !ABOUT_HEADING.test(line) ? line : undefined;
+  // or set as a heading of its own, under the <h1> or centred on its own: "<h1>tRPC</h1> <h3>Move fast and break
+  // nothing.<br/>End-to-end typesafe APIs made easy.</h3>", excalidraw's "<h2>An open source virtual hand-drawn
+  // style whiteboard.</h2>" (a sentence, not a section's name nor a bar of links)
+  for (const heading of prose.matchAll(/<h([2-6])\b[^>]*>([\s\S]*?)<\/h\1>/gi)) {
+    const line = clean(stripHtml(heading[2].replace(/<br\s*\/?>/gi, ' ')));
+    if (isDescription(line) && line.split(' ').length >= 5 && !FEATURES_HEADING.test(line) && !ABOUT_HEADING.test(line)) return line;
+  }
+  return undefined;
 }
 
 function htmlTitle(html: string): string | undefined {
