@@ -151,3 +151,16 @@ test('docker/login-action with no registry logs in to Docker Hub, and every regi
   const [p] = githubActionsReader.read('.github/workflows/docker.yml', text).pipelines ?? [];
   assert.deepEqual(p.deployTargets, ['Docker Hub', 'GitHub Container Registry', 'Quay']);
 });
+
+test("AWS's actions that install tools or tend issues deploy nothing; logging in to ECR publishes to a registry", async () => {
+  const { githubActionsReader } = await import('../../src/detect/ci/github-actions.js');
+  const read = (text: string) => githubActionsReader.read('.github/workflows/x.yml', text).pipelines?.[0];
+  const issues = read('name: Reply to closed issues\non: { issues: { types: [closed] } }\njobs:\n  auto_comment:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: aws-actions/closed-issue-message@v2\n        with:\n          message: Thanks\n');
+  assert.deepEqual([issues?.stages, issues?.deployTargets ?? []], [[], []]);
+  const pr = read('name: PR\non: pull_request\njobs:\n  build:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: aws-actions/setup-sam@v2\n      - run: cargo nextest run\n      - run: sam build\n');
+  assert.ok(!pr?.stages.includes('deploy') && !(pr?.deployTargets ?? []).length, JSON.stringify(pr));
+  const images = read('name: Publish\non: push\njobs:\n  publish:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: aws-actions/configure-aws-credentials@v4\n      - uses: aws-actions/amazon-ecr-login@v2\n        with:\n          registry-type: public\n      - run: docker build -t public.ecr.aws/acme/ui . && docker push public.ecr.aws/acme/ui\n');
+  assert.deepEqual(images?.deployTargets, ['Amazon ECR']);
+  const ecs = read('name: Deploy\non: push\njobs:\n  deploy:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: aws-actions/amazon-ecs-deploy-task-definition@v2\n');
+  assert.deepEqual([ecs?.stages, ecs?.deployTargets], [['deploy'], ['AWS']]);
+});

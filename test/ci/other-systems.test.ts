@@ -22,7 +22,7 @@ test('Jenkinsfile: stage names and sh steps, comments ignored', () => {
   assert.equal(p.line, 2);
 });
 
-test('CircleCI: orbs are uses; the ECR orb publishes to AWS', () => {
+test('CircleCI: orbs are uses; the ECR orb publishes to Amazon ECR, a registry', () => {
   const facts = readCi('ci-misc', '.circleci/config.yml');
   const [p] = facts.pipelines ?? [];
   assert.deepEqual(facts.actions, [
@@ -30,7 +30,7 @@ test('CircleCI: orbs are uses; the ECR orb publishes to AWS', () => {
     { ref: 'circleci/node', line: 4 },
   ]);
   assert.deepEqual(p.stages, ['test', 'publish']);
-  assert.deepEqual(p.deployTargets, ['AWS']);
+  assert.deepEqual(p.deployTargets, ['Amazon ECR']);
 });
 
 test('Bitbucket: pipes, deployments and triggers', () => {

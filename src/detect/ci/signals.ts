@@ -65,9 +65,14 @@ const USES_RULES: UsesRule[] = [
   // Credentials, secrets and CLI set-up show the platform but not, on their own, a deployment (a release job
   // that reads its signing keys from Secrets Manager deploys nothing to AWS).
   { pattern: /^aws-actions\/(?:configure-aws-credentials|aws-secretsmanager-get-secrets)$|^google-github-actions\/(?:auth|setup-gcloud|get-secretmanager-secrets)$|^azure\/(?:login|get-keyvault-secrets)$/, stages: [], target: undefined },
-  { pattern: /^aws-actions\/amazon-ecr-login$|^circleci\/aws-ecr$|^plugins\/ecr$/, stages: ['publish'], target: 'AWS' },
-  { pattern: /^aws-actions\/|^circleci\/aws-|^atlassian\/aws-|^plugins\/(?:ecr|s3|lambda)|^amazonwebservices\//, stages: ['deploy'], target: 'AWS' },
-  { pattern: /^google-github-actions\/|^circleci\/gcp-|^atlassian\/google-|^plugins\/(?:gcr|gcs)$/, stages: ['deploy'], target: 'Google Cloud' },
+  // logging in to ECR is how images get pushed there: a registry, not a place the system runs
+  { pattern: /^aws-actions\/amazon-ecr-login$|^circleci\/aws-ecr$|^plugins\/ecr$/, stages: ['publish'], target: 'Amazon ECR' },
+  // the actions that deploy (ECS task definitions, CloudFormation stacks, Lambda code, CodeBuild runs): AWS's other
+  // actions install its tools (setup-sam) or tend the repository (closed-issue-message) and deploy nothing
+  { pattern: /^aws-actions\/(?:amazon-ecs-|aws-cloudformation-|aws-lambda-|aws-codebuild-|amazon-eks-|aws-amplify-|aws-codedeploy)|^circleci\/aws-|^atlassian\/aws-|^plugins\/(?:s3|lambda)|^amazonwebservices\//, stages: ['deploy'], target: 'AWS' },
+  { pattern: /^aws-actions\//, stages: [] },
+  { pattern: /^google-github-actions\/(?:deploy-|get-gke-credentials|upload-cloud-storage)|^circleci\/gcp-|^atlassian\/google-|^plugins\/(?:gcr|gcs)$/, stages: ['deploy'], target: 'Google Cloud' },
+  { pattern: /^google-github-actions\//, stages: [] },
   { pattern: /^azurecli$|^azurepowershell$/, stages: [], target: 'Azure' },
   // the GitHub actions that run an az or PowerShell script: the script says whether it deploys
   { pattern: /^azure\/(?:cli|powershell)$/, stages: [] },
