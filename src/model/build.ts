@@ -35,7 +35,7 @@ export function buildModel(input: ModelInput): ArchitectureModel {
   const ecosystems = ecosystemsOf(drafts);
   const ownerOf = makeOwner(ctx, drafts, ecosystems);
   // (a technology named like the project is the project itself: its own image, its published SDK)
-  const hits = withoutOwnImages(drafts, input.hits).filter((h) => !ctx.isOwnProject(h.tech));
+  const hits = withoutUnusedClients(withoutOwnImages(drafts, input.hits).filter((h) => !ctx.isOwnProject(h.tech)), ownerOf);
   const techs = aggregateTechnologies(ctx, hits, ownerOf, workspaceToolingManifests(ctx, drafts));
   const languageOf = languageOfFolder(withoutMinified(input));
   let containers = drafts.map((d) => finalizeContainer(ctx, d, techs, languageOf));
@@ -122,6 +122,37 @@ export function buildModel(input: ModelInput): ArchitectureModel {
 function programPairs(drafts: Draft[]): Set<string> {
   const idByPath = new Map(drafts.filter((d) => d.path !== undefined).map((d) => [d.path!, d.id]));
   return new Set(drafts.flatMap((d) => (d.programs ?? []).map((p) => `${d.id}\0${idByPath.get(p) ?? ''}`)));
+}
+
+/**
+ * A database client or ORM a part declares and never imports or configures, in a language where code must import
+ * a package to use it (todo-nodejs-mongo's leftover mongoose and mongodb beside the @azure/cosmos its code uses, a static web
+ * app's ioredis), is no sign the part talks to that store, unless something the part does use loads drivers
+ * by name (an ORM or a job library it imports: SQLAlchemy's psycopg2, Knex's pg, Celery's redis).
+ */
+function withoutUnusedClients(hits: TechnologyHit[], ownerOf: (hit: TechnologyHit) => string | undefined): TechnologyHit[] {
+  const byOwner = new Map<string, Map<string, TechnologyHit[]>>();
+  for (const h of hits) {
+    const owner = ownerOf(h);
+    if (owner === undefined) continue;
+    const techs = byOwner.get(owner) ?? new Map<string, TechnologyHit[]>();
+    byOwner.set(owner, techs);
+    techs.set(h.tech.id, [...(techs.get(h.tech.id) ?? []), h]);
+  }
+  const unused = new Set<TechnologyHit>();
+  // (only where every use of a package is an import: npm and Go; a Python or PHP framework loads drivers and
+  // caches from a settings string, Django's CACHES, Laravel's 'client' => 'predis', and a Python extra is optional)
+  const declaredOnly = (list: TechnologyHit[]) =>
+    list.every((h) => h.scope === 'runtime' && /(?:^|\/)(?:package\.json|go\.mod)$/.test(h.file)) && onlyDeclared(list.map((h) => evidence(h.file, h.rule, h.line)));
+  for (const techs of byOwner.values()) {
+    const loads = [...techs.values()].some((list) => (list[0].tech.category === 'orm' || list[0].tech.category === 'messaging') && !declaredOnly(list));
+    if (loads) continue;
+    for (const list of techs.values()) {
+      const category = list[0].tech.category;
+      if ((isStoreCategory(category) || category === 'orm') && declaredOnly(list)) for (const h of list) unused.add(h);
+    }
+  }
+  return unused.size ? hits.filter((h) => !unused.has(h)) : hits;
 }
 
 /** A package that other projects here import and that nothing runs on its own is a library, private or not. */

@@ -1364,3 +1364,42 @@ describe('a Rails app with HTML pages, a JSON API namespace and a webhook', () =
     assert.ok(communication.includes('HTTP pages and forms') && communication.includes('REST over HTTP'), communication.join(', '));
   });
 });
+
+describe('database clients a part declares and never uses, beside ones it does', () => {
+  let model: ArchitectureModel;
+  analyzed('archmd-kinds-unused-clients-', {
+    'src/api/package.json': JSON.stringify({ name: 'todo-api', scripts: { start: 'node dist/index.js' }, dependencies: { express: '^4.19.0', '@azure/cosmos': '^4.0.0', mongodb: '^6.0.0', mongoose: '^8.0.0' } }),
+    'src/api/src/index.ts': 'import express from "express";\nimport { CosmosClient } from "@azure/cosmos";\nexport const db = new CosmosClient(process.env.COSMOS_ENDPOINT!);\nexpress().listen(3100);\n',
+    'src/web/package.json': JSON.stringify({ name: 'web', private: true, scripts: { dev: 'vite' }, dependencies: { react: '^18.0.0', ioredis: '^5.4.0' }, devDependencies: { vite: '^5.0.0' } }),
+    'src/web/index.html': '<div id="root"></div><script type="module" src="/src/main.tsx"></script>\n',
+    'src/web/src/main.tsx': 'import React from "react";\nexport const App = () => React.createElement("div");\n',
+    'worker/pyproject.toml': '[project]\nname = "worker"\ndependencies = ["sqlalchemy>=2", "psycopg2-binary"]\n',
+    'worker/worker/main.py': 'import os\nfrom sqlalchemy import create_engine\n\nengine = create_engine(os.environ["DATABASE_URL"])\n',
+  }, (m) => (model = m));
+
+  const techsOf = (path: string) => (model.containers.find((c) => c.path === path)?.technologies ?? []);
+
+  it('names what the code uses, not what it only declares', () => {
+    assert.ok(techsOf('src/api').includes('cosmos-db'), techsOf('src/api').join(', '));
+    assert.ok(!techsOf('src/api').includes('mongodb') && !techsOf('src/api').includes('mongoose'), techsOf('src/api').join(', '));
+    assert.ok(!techsOf('src/web').includes('redis'), techsOf('src/web').join(', '));
+  });
+
+  it('keeps a driver an ORM the part imports loads by name', () => {
+    assert.ok(techsOf('worker').includes('postgresql'), techsOf('worker').join(', '));
+  });
+});
+
+describe('a FastAPI service that streams with Server-Sent Events', () => {
+  let model: ArchitectureModel;
+  analyzed('archmd-kinds-sse-', {
+    'pyproject.toml': '[project]\nname = "chat"\ndependencies = ["fastapi", "sse-starlette", "uvicorn"]\n',
+    'chat/main.py': 'from fastapi import FastAPI\nfrom sse_starlette.sse import EventSourceResponse\n\napp = FastAPI()\n\n\n@app.get("/api/chat")\nasync def chat():\n    return EventSourceResponse(iter([]))\n',
+  }, (m) => (model = m));
+
+  it('says Server-Sent Events, not WebSockets', () => {
+    const communication = model.system.communication.map((c) => c.value);
+    assert.ok(communication.includes('Server-Sent Events'), communication.join(', '));
+    assert.ok(!communication.includes('WebSockets'), communication.join(', '));
+  });
+});

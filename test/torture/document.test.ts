@@ -84,6 +84,7 @@ describe('writing the document', () => {
     const doc = join(dir, 'ARCHITECTURE.md');
     const before = readFileSync(doc, 'utf8');
     writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: 'orders', dependencies: { express: '^4.19.0', pg: '^8.11.0' } }, null, 2));
+    writeFileSync(join(dir, 'db.js'), 'import pg from "pg";\nexport const pool = new pg.Pool();\n');
     chmodSync(doc, 0o444);
     const run = expectRun(['generate', '--no-cache', dir], 0);
     void run;
@@ -113,6 +114,7 @@ describe('writing the document', () => {
     expectRun(['generate', '--no-cache', dir], 0);
     const before = readFileSync(join(dir, 'ARCHITECTURE.md'));
     writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: 'orders', dependencies: { express: '^4.19.0', pg: '^8.11.0' } }, null, 2));
+    writeFileSync(join(dir, 'db.js'), 'import pg from "pg";\nexport const pool = new pg.Pool();\n');
     const run = expectRun(['check', dir], 1);
     assert.match(run.stdout, /^\+.*PostgreSQL/m, run.stdout);
     assert.match(run.stderr, /out of date/);
