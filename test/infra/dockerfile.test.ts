@@ -58,6 +58,7 @@ test('dockerfile: an image that builds a package or runs the tests is a bench; o
   assert.equal(read('FROM us-west1-docker.pkg.dev/cloud-workstations-images/predefined/base:latest\nCOPY setup.sh /etc/workstation-startup.d/\nRUN apt-get install -y code\n'), true, "a developer's workstation");
   assert.equal(read('FROM mcr.microsoft.com/devcontainers/python:3.12\nRUN pip install poetry\n'), true, 'a dev container image');
   assert.equal(read('FROM python:3.12\nCOPY . .\nEXPOSE 8000\n'), undefined, 'a port says it serves');
+  assert.equal(read('ARG DEBIAN_VERSION=bookworm\nFROM hexpm/elixir:1.17 AS build\nCOPY . .\nRUN mix release\nFROM debian:${DEBIAN_VERSION} AS app\nCOPY --from=build /app/_build/prod/rel/hexpm ./\n'), undefined, 'a release copied into a bare OS image runs');
 });
 
 test('dockerfile: Dockerfile-<name> is read like Dockerfile.<name>, and a go build names the program it compiles', () => {

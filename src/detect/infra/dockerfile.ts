@@ -135,6 +135,8 @@ export const dockerfileReader: Reader = {
     // the final stage: its base image, and whether it says what to run
     let finalBase = '';
     let finalRuns = false;
+    // the final stage takes what an earlier stage built (COPY --from=build /app/_build/prod/rel): a release image
+    let finalTakesBuild = false;
     // each stage's image, through the stages it builds on: the final stage's may be an earlier stage's
     const stageImage = new Map<string, number | undefined>();
     let finalImage: number | undefined;
@@ -149,6 +151,7 @@ export const dockerfileReader: Reader = {
         if (alias) stages.add(alias);
         finalBase = isStage ? '' : ref.toLowerCase();
         finalRuns = false;
+        finalTakesBuild = false;
         finalImage = isStage ? stageImage.get(ref.toLowerCase()) : undefined;
         const name = !ref || isStage || ref.toLowerCase() === 'scratch' ? undefined : imageName(ref);
         if (name) {
@@ -157,6 +160,7 @@ export const dockerfileReader: Reader = {
         }
         if (alias) stageImage.set(alias, finalImage);
       } else if (ins.keyword === 'COPY' || ins.keyword === 'ADD') {
+        if (/(?:^|\s)--from=/.test(ins.args)) finalTakesBuild = true;
         sources.push(...copySources(substitute(ins.args, vars)).map((path) => ({ path, line: ins.line })));
       } else if (ins.keyword === 'RUN') {
         for (const path of builtPackages(substitute(ins.args, vars))) mains.push({ path, line: ins.line, ecosystem: 'go' });
@@ -179,7 +183,8 @@ export const dockerfileReader: Reader = {
     if (exposedPorts.length) facts.exposedPorts = exposedPorts;
     if (sources.length || workdirs.length) facts.dockerBuild = { sources, workdirs, ...(mains.length ? { mains } : {}) };
     // an operating system image that runs nothing of its own (FROM alpine, apk add msitools) is a build environment
-    const bench = (!finalRuns && (BARE_OS.test(finalBase) || INTERPRETER.test(finalBase))) || WORKSTATION.test(finalBase);
+    // (a bare OS image that takes an earlier stage's build, hexpm's Elixir release on debian, runs that release)
+    const bench = (!finalRuns && ((BARE_OS.test(finalBase) && !finalTakesBuild) || INTERPRETER.test(finalBase))) || WORKSTATION.test(finalBase);
     if (!exposedPorts.length && (BUILD_TOOLS.test(text) || TEST_RUNNER.test(command) || bench)) facts.dockerBuild = { sources, workdirs, buildTool: true };
     return facts;
   },
