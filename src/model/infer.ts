@@ -217,7 +217,8 @@ export function inferCommunication(ctx: Context, containers: Container[], relati
       const name = /grpc/i.test(t.id) ? label.gRPC : /graphql|apollo/i.test(t.id) ? 'GraphQL' : /trpc/i.test(t.id) ? 'tRPC' : /socket|websocket|ws$/i.test(t.id) ? 'WebSockets' : /soap/i.test(t.id) ? 'SOAP' : /openapi|swagger/i.test(t.id) ? 'REST over HTTP' : undefined;
       if (name) add(name, ev);
     }
-    if (t.category === 'realtime') add('WebSockets', ev);
+    // (Server-Sent Events stream one way over plain HTTP: no WebSocket)
+    if (t.category === 'realtime') add(t.id === 'sse' ? 'Server-Sent Events' : 'WebSockets', ev);
   }
   for (const c of containers.filter((c) => c.kind === 'broker' && c.role === 'main')) {
     const users = relationships.filter((r) => r.to === c.id);

@@ -102,7 +102,7 @@ const ROLE_RULES: [Role, RegExp][] = [
   // (docs_src, docs-examples: the code snippets a documentation site includes, fastapi's tutorials)
   ['docs', /(^|\/)(docs?|documentation|website|guides?|docs?[-_](?:src|source|sources|examples?|snippets?|code))(\/|$)/i],
   // (but scripts/ under a web root is the pages' JavaScript: apollo-portal's resources/static/scripts, FreshRSS's p/scripts)
-  ['tooling', /(^|\/)((?<!(?:^|\/)(?:static|public|assets|resources|webapp|wwwroot|www|htdocs|p)\/)scripts|tools|hack|\.github|\.circleci|\.gitlab|\.devcontainer|\.worktree-container|\.vscode|\.idea|\.claude|\.cursor|\.agents?|\.semgrep|\.husky|\.changeset|benchmarks?|bench|genproto|codegen|buildSrc|build-logic|vendor-bin)(\/|$)/i],
+  ['tooling', /(^|\/)((?<!(?:^|\/)(?:static|public|assets|resources|webapp|wwwroot|www|htdocs|p)\/)scripts|tools|hack|\.github|\.circleci|\.gitlab|\.devcontainer|\.worktree-container|\.vscode|\.idea|\.claude|\.cursor|\.agents?|\.semgrep|\.husky|\.changeset|\.ci|bench[\w-]*|genproto|codegen|buildSrc|build-logic|vendor-bin)(\/|$)/i],
 ];
 
 /** Test files by name, in every ecosystem we read. */

@@ -91,6 +91,13 @@ test('nuget, composer and gem names are case-insensitive; cargo treats "-" and "
   has('cargo', 'actix-web', 'actix-web');
   has('cargo', 'aws-sdk-s3', 'amazon-s3');
   lacks('cargo', 'actix', 'actix-web');
+  // each Rust test crate is itself: quickcheck is no proptest, httpmock no wiremock
+  has('cargo', 'quickcheck', 'quickcheck-rs');
+  lacks('cargo', 'quickcheck', 'proptest');
+  has('cargo', 'httpmock', 'httpmock-rs');
+  lacks('cargo', 'httpmock', 'wiremock-rs');
+  has('hex', 'postgrex', 'postgresql');
+  has('hex', 'phoenix', 'phoenix');
   has('nuget', 'Shouldly', 'shouldly');
   has('gem', 'webmock', 'webmock');
   lacks('gem', 'webmock', 'vcr');

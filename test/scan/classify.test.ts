@@ -122,3 +122,10 @@ test('the code snippets a documentation site includes (docs_src) are docs; a bui
   assert.equal(isToolConfigFile('.eslintrc.cjs'), true);
   assert.equal(isToolConfigFile('src/config.ts'), false);
 });
+
+test('benchmark suites, Rust benches and CI tool installers are tooling', () => {
+  assert.equal(roleOf('benchsuite/benchsuite'), 'tooling');
+  assert.equal(roleOf('benches/throughput.rs'), 'tooling');
+  assert.equal(roleOf('.ci/phpmd/composer.json'), 'tooling');
+  assert.equal(roleOf('src/benchmark.rs'), 'main');
+});
