@@ -91,7 +91,7 @@ export interface ServiceFact {
   /** Names of environment variables only; values are never kept (secrets). */
   envNames?: string[];
   /** Hosts named inside environment values, e.g. "redis" from redis://redis:6379. */
-  envHosts?: { variable: string; host: string; scheme?: string; port?: number; line?: number }[];
+  envHosts?: { variable: string; host: string; scheme?: string; port?: number; line?: number; /** Where the value is, when not in the service's own file (a ConfigMap it reads). */ file?: string }[];
   /** The file it starts from, repository-relative, when the config names it (a Worker's `main`). */
   entry?: string;
   /** What the config says makes it reachable over HTTP (a Worker's routes, static assets, workers.dev URL). */
@@ -248,6 +248,8 @@ export interface K8sObjectFact {
   backends?: string[];
   /** Ports a Service exposes (port, not targetPort). */
   ports?: number[];
+  /** Hosts a ConfigMap's values name (ACCOUNTS_DB_URI=postgresql://…@accounts-db:5432/…): what a workload reading it with envFrom points at. */
+  envHosts?: NonNullable<ServiceFact['envHosts']>;
 }
 
 /** A managed service a platform config provisions by name: Heroku add-ons, Render databases, Cloudflare bindings, Firebase services. */

@@ -286,7 +286,8 @@ export function buildDrafts(ctx: Context): Draft[] {
 
   // compose, Kubernetes, Helm, Procfile, serverless: what runs
   // services built here first, so that an image-only workload finds the folder its image is built from
-  const allServices = [...ctx.each('services')].flatMap(([file, list]) => list.map((s) => [file, withEnvFile(ctx, file, s)] as const));
+  const configMaps = configMapHosts(ctx);
+  const allServices = [...ctx.each('services')].flatMap(([file, list]) => list.map((s) => [file, withConfigMaps(ctx, file, withEnvFile(ctx, file, s), configMaps)] as const));
   // then those that name an image, so a compose override without one joins the service it overrides
   const order = (s: ServiceFact) => (s.build !== undefined ? 0 : s.image ? 1 : 2);
   // and the system's own compose file before a service's own or a dev setup's: the image and ports it gives
@@ -388,8 +389,10 @@ export function buildDrafts(ctx: Context): Draft[] {
       // a "db" that one compose file runs as postgres:18 and another as mariadb:12 is two databases: a name
       // joins services only when they run the same product
       const sameProduct = (r: Draft) => imageTech === undefined || r.imageTech === undefined || r.imageTech.id === imageTech.id;
+      // (two Kubernetes workloads of one product under different names, accounts-db and ledger-db, are two databases)
+      const otherWorkload = (r: Draft) => s.source === 'kubernetes' && r.services.some((o) => o.fact.source === 'kubernetes') && !r.names.has(s.name) && ![...r.names].some((n) => instanceKey(n) === instanceKey(s.name));
       const existing = runtimeOnly.find(
-        (r) => r.role === ctx.roleOfFile(file) && ((r.names.has(s.name) && sameProduct(r)) || (imageTech !== undefined && r.imageTech?.id === imageTech.id)),
+        (r) => r.role === ctx.roleOfFile(file) && ((r.names.has(s.name) && sameProduct(r)) || (imageTech !== undefined && r.imageTech?.id === imageTech.id && !otherWorkload(r))),
       );
       const d: Draft = existing ?? {
         id: imageTech ? `datastore:${imageTech.id}` : `container:${slug(s.name)}`,
@@ -746,6 +749,33 @@ function manifestKey(name: string): string {
  * whose image or Dockerfile is a variable is read with those values (the .env reader keeps only such values).
  */
 const ENV_FILES = ['.env', '.env.example', '.env.sample', '.env.dist', '.env.docker', '.env.template'];
+
+/** The hosts each Kubernetes ConfigMap's values name, by the ConfigMap's name: [file, hosts] for each definition. */
+function configMapHosts(ctx: Context): Map<string, [string, NonNullable<ServiceFact['envHosts']>][]> {
+  const out = new Map<string, [string, NonNullable<ServiceFact['envHosts']>][]>();
+  for (const [file, objects] of ctx.each('k8sObjects')) {
+    for (const o of objects) if (o.kind === 'ConfigMap' && o.envHosts?.length) out.set(o.name, [...(out.get(o.name) ?? []), [file, o.envHosts]]);
+  }
+  return out;
+}
+
+/**
+ * A workload that takes its environment from a ConfigMap (envFrom: configMapRef: accounts-db-config) points where
+ * that ConfigMap's values do (ACCOUNTS_DB_URI=postgresql://…@accounts-db:5432): the definition in its own folder,
+ * else the ones of its role.
+ */
+function withConfigMaps(ctx: Context, file: string, s: ServiceFact, configMaps: ReturnType<typeof configMapHosts>): ServiceFact {
+  const refs = (s.envFrom ?? []).filter((e) => e.kind === 'configMap');
+  if (!refs.length || !configMaps.size) return s;
+  const role = ctx.roleOfFile(file);
+  const hosts: NonNullable<ServiceFact['envHosts']> = [];
+  for (const ref of refs) {
+    const defs = (configMaps.get(ref.name) ?? []).filter(([f]) => ctx.roleOfFile(f) === role);
+    const near = defs.filter(([f]) => dirOf(f) === dirOf(file));
+    for (const [f, list] of near.length ? near : defs) for (const h of list) hosts.push({ ...h, file: f });
+  }
+  return hosts.length ? { ...s, envHosts: [...(s.envHosts ?? []), ...hosts] } : s;
+}
 
 function withEnvFile(ctx: Context, file: string, s: ServiceFact): ServiceFact {
   if (s.source !== 'compose' || !(s.image?.includes('$') || s.dockerfile?.includes('$'))) return s;

@@ -140,8 +140,11 @@ export function buildRelationships({ ctx, drafts, containers, techs, importEdges
       for (const host of fact.envHosts ?? []) {
         const target = named(d, file, host.host) ?? named(d, file, host.host.split('.')[0]);
         if (!target || target === d) continue;
+        // a store does not connect to another store: a job run on its image to fill the other (populate-ledger-db
+        // on the accounts-db image) is a step of setting them up
+        if (storeProtocol(d) && storeProtocol(target)) continue;
         const tech = (host.scheme && SCHEME_PROTOCOL[host.scheme]) || storeProtocol(target) || servedProtocol(byId.get(target.id)) || 'network';
-        edges.add(d.id, target.id, tech, 'runtime', `${host.variable} points at ${host.host}`, [evidence(file, `environment ${host.variable} names ${host.host}`, host.line ?? fact.line)]);
+        edges.add(d.id, target.id, tech, 'runtime', `${host.variable} points at ${host.host}`, [evidence(host.file ?? file, `environment ${host.variable} names ${host.host}`, host.line ?? fact.line)]);
       }
       for (const dep of fact.dependsOn ?? []) {
         const target = named(d, file, dep);
@@ -178,7 +181,10 @@ export function buildRelationships({ ctx, drafts, containers, techs, importEdges
       if (!driverEvidence.length) continue;
       const user = draftById.get(cid);
       if (!user) continue;
-      for (const target of driverTargets(user, targets.filter((s) => s.role === c.role && sameProject(s, user)), serving)) {
+      const candidates = targets.filter((s) => s.role === c.role && sameProject(s, user));
+      // the store its configuration points it at (a ConfigMap's ACCOUNTS_DB_URI) is the one its driver reaches
+      const configured = candidates.filter((s) => edges.has(c.id, s.id, 'runtime'));
+      for (const target of configured.length ? configured : driverTargets(user, candidates, serving)) {
         edges.add(c.id, target.id, protocolFor(t.id, t.name, t.category), 'data', `uses ${t.name}`, driverEvidence.slice(0, 3));
       }
     }

@@ -1403,3 +1403,41 @@ describe('a FastAPI service that streams with Server-Sent Events', () => {
     assert.ok(!communication.includes('WebSockets'), communication.join(', '));
   });
 });
+
+describe('Kubernetes workloads that take their environment from ConfigMaps (bank-of-anthos)', () => {
+  let model: ArchitectureModel;
+  const deployment = (name: string, image: string, configMaps: string[]) =>
+    `apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: ${name}\nspec:\n  selector:\n    matchLabels:\n      app: ${name}\n  template:\n    metadata:\n      labels:\n        app: ${name}\n    spec:\n      containers:\n        - name: ${name}\n          image: ${image}\n          envFrom:\n${configMaps.map((c) => `            - configMapRef:\n                name: ${c}\n`).join('')}`;
+  const service = (name: string, port: number) => `---\napiVersion: v1\nkind: Service\nmetadata:\n  name: ${name}\nspec:\n  selector:\n    app: ${name}\n  ports:\n    - port: ${port}\n`;
+  analyzed('archmd-kinds-k8s-configmaps-', {
+    'src/contacts/pyproject.toml': '[project]\nname = "contacts"\ndependencies = ["flask", "sqlalchemy", "psycopg2-binary"]\n',
+    'src/contacts/contacts.py': 'from flask import Flask\nimport sqlalchemy\n\napp = Flask(__name__)\n\n\n@app.route("/contacts")\ndef contacts():\n    return []\n',
+    'src/contacts/Dockerfile': 'FROM python:3.12\nCOPY . .\nEXPOSE 8080\nCMD ["gunicorn", "contacts:app"]\n',
+    'src/balancereader/pom.xml': '<project><groupId>anthos</groupId><artifactId>balancereader</artifactId><dependencies><dependency><groupId>org.springframework.boot</groupId><artifactId>spring-boot-starter-web</artifactId></dependency><dependency><groupId>org.postgresql</groupId><artifactId>postgresql</artifactId></dependency></dependencies></project>\n',
+    'src/balancereader/src/main/java/anthos/BalanceReader.java': 'package anthos;\n\n@SpringBootApplication\npublic class BalanceReader {\n  public static void main(String[] args) {}\n}\n',
+    'src/balancereader/Dockerfile': 'FROM eclipse-temurin:21\nCOPY target/app.jar /app.jar\nEXPOSE 8080\nCMD ["java", "-jar", "/app.jar"]\n',
+    'src/frontend/requirements.txt': 'flask\nrequests\n',
+    'src/frontend/frontend.py': 'from flask import Flask\n\napp = Flask(__name__)\n',
+    'src/frontend/Dockerfile': 'FROM python:3.12\nCOPY . .\nEXPOSE 8080\nCMD ["gunicorn", "frontend:app"]\n',
+    'kubernetes-manifests/config.yaml': 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: service-api-config\ndata:\n  CONTACTS_API_ADDR: "contacts:8080"\n  BALANCES_API_ADDR: "balancereader:8080"\n',
+    'kubernetes-manifests/accounts-db.yaml': 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: accounts-db-config\ndata:\n  ACCOUNTS_DB_URI: postgresql://admin:pwd@accounts-db:5432/accounts-db\n---\n' + deployment('accounts-db', 'postgres:16', []) + service('accounts-db', 5432),
+    'kubernetes-manifests/ledger-db.yaml': 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: ledger-db-config\ndata:\n  SPRING_DATASOURCE_URL: jdbc:postgresql://ledger-db:5432/postgresdb\n---\n' + deployment('ledger-db', 'postgres:16', []) + service('ledger-db', 5432),
+    'kubernetes-manifests/contacts.yaml': deployment('contacts', 'contacts', ['accounts-db-config']) + service('contacts', 8080),
+    'kubernetes-manifests/balancereader.yaml': deployment('balancereader', 'balancereader', ['ledger-db-config']) + service('balancereader', 8080),
+    'kubernetes-manifests/frontend.yaml': deployment('frontend', 'frontend', ['service-api-config']) + service('frontend', 80),
+  }, (m) => (model = m));
+
+  const talks = (name: string) => {
+    const c = model.containers.find((x) => x.name === name)!;
+    return model.relationships.filter((r) => r.from === c.id && r.kind !== 'import').map((r) => model.containers.find((x) => x.id === r.to)?.name).sort();
+  };
+
+  it('connects each workload to the database its ConfigMap names, not to every PostgreSQL', () => {
+    assert.deepEqual(talks('contacts'), ['accounts-db']);
+    assert.deepEqual(talks('balancereader'), ['ledger-db']);
+  });
+
+  it('draws the calls the ConfigMap addresses name', () => {
+    assert.deepEqual(talks('frontend'), ['balancereader', 'contacts']);
+  });
+});

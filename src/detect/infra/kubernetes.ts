@@ -177,6 +177,10 @@ export const kubernetesReader: Reader = {
             const list = uniq(ports.map((p) => (isRecord(p) ? toPort(p.port) : undefined)).filter((p): p is number => !!p));
             if (list.length) object.ports = list;
           }
+        } else if (kind === 'ConfigMap' && isRecord(obj.data)) {
+          // the hosts its values name: a workload that takes its environment from it (envFrom) connects there
+          const hosts = Object.entries(obj.data).map(([key, value]) => envHost(key, value, doc.lineOf([...base, 'data', key]))).filter((h): h is NonNullable<typeof h> => h !== undefined);
+          if (hosts.length) object.envHosts = hosts;
         } else if (kind === 'Ingress' || kind === 'HTTPRoute' || kind === 'GRPCRoute') {
           const list = backends(obj);
           if (list.length) object.backends = list;
