@@ -5,7 +5,7 @@
 import type { AspireResourceFact } from '../detect/facts.js';
 import type { Context } from './context.js';
 import type { Draft } from './containers.js';
-import { baseOf } from './graph/paths.js';
+import { baseOf, dirOf, joinPath } from './graph/paths.js';
 
 /** The technology an Aspire hosting method runs: `AddRedis` a Redis, `AddDatabase` whatever its server is. */
 const HOSTED: Record<string, string> = {
@@ -51,4 +51,25 @@ export function hostedTechnology(resource: AspireResource, byVariable: ReadonlyM
     r = r.parent ? byVariable.get(r.parent) : undefined;
   }
   return undefined;
+}
+
+/**
+ * The projects this AppHost runs, by the name its app model gives each ("basket-api"): through its own project
+ * references, so that two AppHosts that both call a project "web" each mean their own.
+ */
+export function aspireProjects(ctx: Context, host: Draft, drafts: readonly Draft[]): Map<string, Draft> {
+  const byPath = new Map(drafts.filter((d) => d.path !== undefined).map((d) => [d.path!, d]));
+  const byType = new Map<string, Draft>();
+  for (const m of host.manifests) {
+    for (const local of m.fact.localDependencies ?? []) {
+      const target = local.path !== undefined ? byPath.get(joinPath(dirOf(m.file), local.path) ?? '\0') : undefined;
+      if (target && target !== host && !local.notRun) byType.set(projectTypeOf(local.path!), target);
+    }
+  }
+  const out = new Map<string, Draft>();
+  for (const r of aspireResources(ctx, host)) {
+    const d = r.project ? byType.get(r.project) : undefined;
+    if (d) out.set(r.name, d);
+  }
+  return out;
 }

@@ -19,7 +19,7 @@ import { buildObservations, inferCommunication, inferLayers, inferStyle } from '
 import { buildIntro } from './intro.js';
 import { furtherReading } from './references.js';
 import { languageOfFolder, languageShares } from './languages.js';
-import { aspireResources } from './aspire.js';
+import { aspireProjects, aspireResources } from './aspire.js';
 import { buildRelationships, isStoreCategory, sameFamily } from './relationships.js';
 import { aggregateTechnologies } from './technologies.js';
 import { type ArchitectureModel, type Container, isJobQueue, isMessaging, type Relationship, SCHEMA_VERSION, type TechnologyUse } from './types.js';
@@ -229,7 +229,12 @@ function markExposed(ctx: Context, drafts: Draft[], containers: Container[]) {
   // an Aspire AppHost gives the outside an endpoint of the projects it marks WithExternalHttpEndpoints()
   for (const d of drafts) {
     if (!d.orchestrator) continue;
-    for (const r of aspireResources(ctx, d)) if (r.external) exposedServices.push({ name: r.name, ev: evidence(r.file, `Aspire AppHost gives ${r.name} external HTTP endpoints`, r.line) });
+    const projects = aspireProjects(ctx, d, drafts);
+    for (const r of aspireResources(ctx, d)) {
+      const project = r.external ? projects.get(r.name) : undefined;
+      const c = project ? containers.find((x) => x.id === project.id) : undefined;
+      if (c) c.exposedBy = mergeEvidence(c.exposedBy ?? [], [evidence(r.file, `Aspire AppHost gives ${r.name} external HTTP endpoints`, r.line)]);
+    }
   }
   const byDraftName = new Map<string, string>();
   for (const d of drafts) for (const n of d.names) if (!byDraftName.has(n)) byDraftName.set(n, d.id);
@@ -294,8 +299,9 @@ function databasesOf(ctx: Context, containers: Container[], drafts: Draft[]): Ma
   for (const host of drafts.filter((d) => d.orchestrator)) {
     const resources = aspireResources(ctx, host);
     const databases = new Map(resources.filter((r) => r.variable && r.method === 'AddDatabase').map((r) => [r.variable!, r.name]));
+    const projects = aspireProjects(ctx, host, drafts);
     for (const r of resources) {
-      const user = r.project ? drafts.find((d) => d.role === host.role && d.names.has(r.name)) : undefined;
+      const user = projects.get(r.name);
       for (const variable of user ? (r.references ?? []) : []) if (databases.has(variable)) add(user!.id, databases.get(variable)!);
     }
   }

@@ -3,7 +3,7 @@
  * depends_on, URLs in environment values that name another service, and drivers that reach a datastore.
  */
 import { buildToolOf } from '../detect/manifests/gradle.js';
-import { aspireResources, hostedTechnology } from './aspire.js';
+import { aspireProjects, aspireResources, hostedTechnology } from './aspire.js';
 import type { Category } from '../catalogue/types.js';
 import type { Context } from './context.js';
 import { type Draft, workspaceRootFolders } from './containers.js';
@@ -194,11 +194,7 @@ export function buildRelationships({ ctx, drafts, containers, techs, importEdges
   for (const host of drafts.filter((d) => d.orchestrator)) {
     const resources = aspireResources(ctx, host);
     const byVariable = new Map(resources.filter((r) => r.variable).map((r) => [r.variable!, r]));
-    const runs = new Map<string, Draft>();
-    for (const r of resources) {
-      const d = r.project ? byServiceName.get(`${host.role}\0${r.name}`) : undefined;
-      if (d) runs.set(r.name, d);
-    }
+    const runs = aspireProjects(ctx, host, drafts);
     for (const r of resources) {
       const user = runs.get(r.name);
       if (!user) continue;

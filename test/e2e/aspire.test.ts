@@ -114,3 +114,26 @@ describe('an Aspire system shaped like eShop', () => {
     assert.ok(users.includes('Basket.API') && users.includes('Catalog.API'), users.join(', '));
   });
 });
+
+describe('two Aspire AppHosts that both call their web project "web"', () => {
+  let model: ArchitectureModel;
+  const host = (dir: string, project: string) => ({
+    [`${dir}/AppHost/AppHost.csproj`]: `<Project Sdk="Microsoft.NET.Sdk">\n  <PropertyGroup><OutputType>Exe</OutputType></PropertyGroup>\n  <ItemGroup><PackageReference Include="Aspire.Hosting.AppHost" Version="9.0.0" /><PackageReference Include="Aspire.Hosting.SqlServer" Version="9.0.0" /></ItemGroup>\n  <ItemGroup><ProjectReference Include="..\\${project}\\${project}.csproj" /></ItemGroup>\n</Project>\n`,
+    [`${dir}/${project}/${project}.csproj`]: csproj('Microsoft.NET.Sdk.Web', ['Aspire.Microsoft.EntityFrameworkCore.SqlServer']),
+    [`${dir}/${project}/Program.cs`]: 'using Microsoft.EntityFrameworkCore;\nvar app = WebApplication.CreateBuilder(args).Build();\napp.Run();\n',
+  });
+  analyzed('archmd-aspire-two-hosts-', {
+    ...host('b-full', 'Clean.Web'),
+    'b-full/AppHost/Program.cs': 'var builder = DistributedApplication.CreateBuilder(args);\nvar sql = builder.AddSqlServer("sql");\nvar db = sql.AddDatabase("cleandb");\nbuilder.AddProject<Projects.Clean_Web>("web").WithReference(db).WithExternalHttpEndpoints();\nbuilder.Build().Run();\n',
+    ...host('a-minimal', 'Minimal.Web'),
+    'a-minimal/AppHost/Program.cs': 'var builder = DistributedApplication.CreateBuilder(args);\nbuilder.AddProject<Projects.Minimal_Web>("web");\nbuilder.Build().Run();\n',
+  }, (m) => (model = m));
+
+  it('gives each AppHost\'s references and endpoints to its own project', () => {
+    const id = (path: string) => model.containers.find((c) => c.path === path)!.id;
+    const fromFullHost = (from: string) => model.relationships.filter((r) => r.from === id(from) && r.evidence.some((e) => e.file === 'b-full/AppHost/Program.cs'));
+    assert.equal(fromFullHost('b-full/Clean.Web').length, 1);
+    assert.equal(fromFullHost('a-minimal/Minimal.Web').length, 0);
+    assert.deepEqual(model.containers.filter((c) => c.exposedBy?.length).map((c) => c.path), ['b-full/Clean.Web']);
+  });
+});
