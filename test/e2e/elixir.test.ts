@@ -115,3 +115,31 @@ describe('a Phoenix app with its assets bundle, talking to PostgreSQL and an MQT
     assert.equal(model.containers.find((c) => c.path === 'assets')?.kind, 'frontend');
   });
 });
+
+describe('mix.exs dependencies a helper function declares', () => {
+  it('reads the helpers the deps list calls, once per dependency', () => {
+    const text = [
+      'defmodule Realtime.MixProject do',
+      '  def project, do: [app: :realtime, deps: deps()]',
+      '',
+      '  defp deps do',
+      '    [',
+      '      phoenix_dep(),',
+      '      {:postgrex, "~> 0.22"}',
+      '    ]',
+      '  end',
+      '',
+      '  defp phoenix_dep do',
+      '    if path = System.get_env("PHOENIX_PATH") do',
+      '      {:phoenix, path: path, override: true}',
+      '    else',
+      '      {:phoenix, "~> 1.8", github: "supabase/phoenix", override: true}',
+      '    end',
+      '  end',
+      'end',
+      '',
+    ].join('\n');
+    const deps = readMixExs('mix.exs', text).dependencies!.map((d) => `${d.name}:${d.line}`);
+    assert.deepEqual(deps, ['postgrex:7', 'phoenix:13']);
+  });
+});

@@ -14,14 +14,31 @@ function stripComments(text: string): string {
   return text.replace(/"(?:[^"\\]|\\.)*"|#[^\n]*/g, (m) => (m.startsWith('#') ? ' '.repeat(m.length) : m));
 }
 
-/** The text of `defp deps do [...] end` (or `def deps`), or of an inline `deps: [...]` in `project`. */
-function depsBlock(text: string): { start: number; body: string } | undefined {
-  const def = /\bdefp?\s+deps\b[^\n]*\bdo\b/.exec(text);
-  if (def) {
-    const start = def.index + def[0].length;
-    const end = /^\s*(?:defp?|defmacrop?)\s/m.exec(text.slice(start));
-    return { start, body: text.slice(start, end ? start + end.index : undefined) };
+/** The body of `def name do ... end` (or defp): from `do` to the next definition. */
+function functionBody(text: string, name: string): { start: number; body: string } | undefined {
+  const def = new RegExp(`\\bdefp?\\s+${name}\\b[^\\n]*\\bdo\\b`).exec(text);
+  if (!def) return undefined;
+  const start = def.index + def[0].length;
+  const end = /^\s*(?:defp?|defmacrop?)\s/m.exec(text.slice(start));
+  return { start, body: text.slice(start, end ? start + end.index : undefined) };
+}
+
+/**
+ * The text of `defp deps do [...] end` (or `def deps`), or of an inline `deps: [...]` in `project`, and of the
+ * helpers its list calls (`phoenix_dep()`, which picks a path or a fork of Phoenix).
+ */
+function depsBlocks(text: string): { start: number; body: string }[] {
+  const deps = functionBody(text, 'deps');
+  if (deps) {
+    const helpers = [...new Set([...deps.body.matchAll(/\b([a-z_]\w*)\(\s*\)/g)].map((m) => m[1]))];
+    return [deps, ...helpers.map((h) => functionBody(text, h)).filter((b): b is NonNullable<typeof b> => b !== undefined)];
   }
+  const inline = depsBlock(text);
+  return inline ? [inline] : [];
+}
+
+/** An inline `deps: [...]` in `project`. */
+function depsBlock(text: string): { start: number; body: string } | undefined {
   const inline = /\bdeps:\s*\[/.exec(text);
   if (!inline) return undefined;
   const start = inline.index + inline[0].length;
@@ -58,10 +75,13 @@ export function readMixExs(_path: string, raw: string): ReadResult {
   const lineOf = lineLocator(text);
   const dependencies: DependencyFact[] = [];
   const localDependencies: NonNullable<ManifestFact['localDependencies']> = [];
-  const deps = depsBlock(text);
-  for (const m of deps ? deps.body.matchAll(DEP_TUPLE) : []) {
+  const seen = new Set<string>();
+  for (const block of depsBlocks(text)) for (const m of block.body.matchAll(DEP_TUPLE)) {
     const [, name, options] = m;
-    const line = lineOf(deps!.start + m.index);
+    // (a helper may offer the same dependency two ways: a local path or a fork)
+    if (seen.has(name)) continue;
+    seen.add(name);
+    const line = lineOf(block.start + m.index);
     const path = /\bpath:\s*"([^"]+)"/.exec(options)?.[1];
     // an umbrella's sibling app lives in the same apps folder
     if (path || /\bin_umbrella:\s*true\b/.test(options)) {
