@@ -193,6 +193,10 @@ function containerKind(ctx: Context, d: Draft, techs: TechnologyUse[], categorie
   const commandLine = kinds.includes('cli') || techs.some((t) => CLI_TECH.has(t.id));
   // an image that packages a command (ENTRYPOINT ["glow"]) with no port, which nothing here runs, ships a tool
   if (d.deployable && commandLine && !workerLike && !d.services.length && !d.orchestrator && !libraryMarkers(ctx, d)) return 'cli';
+  // an image built from a folder no manifest describes, that listens on nothing and that nothing here runs
+  // (jq's FROM scratch with ENTRYPOINT ["/jq"]), runs a program: nothing says it serves
+  const exposes = d.dockerfiles.some((f) => ctx.input.facts.get(f)?.exposedPorts?.length);
+  if (d.deployable && !d.manifests.length && !d.services.length && !d.orchestrator && !workerLike && !exposes) return 'application';
   if (d.deployable) return workerLike ? 'worker' : 'service';
   // a package that others import and that also installs a command (flask, vite) is a library first
   if (kinds.includes('cli') && libraryMarkers(ctx, d)) return 'library';

@@ -98,7 +98,8 @@ const ROLE_RULES: [Role, RegExp][] = [
   // a Gradle source set named <something>Test (Kotlin Multiplatform's jvmTest, commonTest, androidHostTest; Android's
   // androidTest) holds tests: the name is camelCase, so the case matters (src/latest is no test)
   ['test', /(^|\/)src\/[a-z][A-Za-z0-9]*Test(\/|$)/],
-  ['example', /(^|\/)(_?examples?|samples?|demos?|[\w]+[-_](?:examples?|samples?|demos?)|playground|starters?|boilerplates?|quickstarts?|tutorials?)(\/|$)/i],
+  // (template-react-ts, template-vue: the starter projects a create-* scaffolder copies into a user's new project)
+  ['example', /(^|\/)(_?examples?|samples?|demos?|[\w]+[-_](?:examples?|samples?|demos?)|playground|starters?|boilerplates?|quickstarts?|tutorials?|template-[\w.-]+)(\/|$)/i],
   // (docs_src, docs-examples: the code snippets a documentation site includes, fastapi's tutorials)
   ['docs', /(^|\/)(docs?|documentation|website|guides?|docs?[-_](?:src|source|sources|examples?|snippets?|code))(\/|$)/i],
   // (but scripts/ under a web root is the pages' JavaScript: apollo-portal's resources/static/scripts, FreshRSS's p/scripts)

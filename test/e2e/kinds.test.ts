@@ -1441,3 +1441,26 @@ describe('Kubernetes workloads that take their environment from ConfigMaps (bank
     assert.deepEqual(talks('frontend'), ['balancereader', 'contacts']);
   });
 });
+
+describe('a C program whose root Dockerfile packages the binary, and a folder whose image listens on a port', () => {
+  let model: ArchitectureModel;
+  analyzed('archmd-kinds-c-cli-image-', {
+    'README.md': '# jq\n\njq is a lightweight and flexible command-line JSON processor.\n',
+    'Makefile.am': 'bin_PROGRAMS = jq\njq_SOURCES = src/main.c\n',
+    'src/main.c': '#include <stdio.h>\nint main(void) { return 0; }\n',
+    'src/parser.c': 'int parse(void) { return 0; }\n',
+    Dockerfile: 'FROM debian:12 AS builder\nCOPY . /app\nRUN make\nFROM scratch\nCOPY --from=builder /app/jq /jq\nENTRYPOINT ["/jq"]\n',
+    'proxy/Dockerfile': 'FROM python:3.12-slim\nCOPY relay.py /relay.py\nEXPOSE 8080\nCMD ["python", "/relay.py"]\n',
+    'proxy/relay.py': 'import http.server\n\nhttp.server.HTTPServer(("", 8080), http.server.SimpleHTTPRequestHandler).serve_forever()\n',
+    'proxy/handlers.py': 'def handle():\n    return None\n',
+  }, (m) => (model = m));
+
+  it('does not call the packaged command a service the network reaches', () => {
+    assert.notEqual(kindOf(model, ''), 'service');
+    assert.doesNotMatch(render(model), /users reach \*\*jq\*\* over the network/);
+  });
+
+  it('still calls an image that listens on a port a service', () => {
+    assert.equal(kindOf(model, 'proxy'), 'service');
+  });
+});

@@ -129,3 +129,9 @@ test('benchmark suites, Rust benches and CI tool installers are tooling', () => 
   assert.equal(roleOf('.ci/phpmd/composer.json'), 'tooling');
   assert.equal(roleOf('src/benchmark.rs'), 'main');
 });
+
+test("a scaffolder's starter templates are examples, not parts of the system", () => {
+  assert.equal(roleOf('packages/create-vite/template-react-ts/package.json'), 'example');
+  assert.equal(roleOf('packages/create-vite/src/index.ts'), 'main');
+  assert.equal(roleOf('app/templates/index.html'), 'main');
+});
