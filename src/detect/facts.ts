@@ -88,6 +88,8 @@ export interface ServiceFact {
   /** Ports published on the host (compose `ports:`), which users outside the compose network reach. */
   published?: number[];
   dependsOn?: string[];
+  /** Other names the network resolves to it (a compose hostname or network alias), which other services' URLs may use. */
+  aliases?: string[];
   /** Names of environment variables only; values are never kept (secrets). */
   envNames?: string[];
   /** Hosts named inside environment values, e.g. "redis" from redis://redis:6379. */

@@ -632,6 +632,7 @@ function productImage(ctx: Context, dockerfile: string): { tech: Technology; ref
 
 function attachService(d: Draft, file: string, s: ServiceFact) {
   d.names.add(s.name);
+  for (const a of s.aliases ?? []) d.names.add(a);
   d.services.push({ file, fact: s });
   for (const p of s.ports ?? []) d.ports.add(p);
   d.deployable = true;

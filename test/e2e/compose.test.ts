@@ -223,3 +223,23 @@ describe('a "db" that one compose file runs as PostgreSQL and another as MariaDB
     assert.deepEqual(names, ['db (MariaDB)', 'db (PostgreSQL)']);
   });
 });
+
+describe('a compose service another reaches by its hostname', () => {
+  let model: ArchitectureModel;
+  analyzed('archmd-compose-hostname-', {
+    'cart/package.json': JSON.stringify({ name: 'cart', scripts: { start: 'node index.js' }, dependencies: { express: '^4.19.0' } }),
+    'cart/index.js': 'import express from "express";\nexpress().get("/carts", (q, s) => s.json([])).listen(8080);\n',
+    'cart/Dockerfile': 'FROM node:20\nCOPY . .\nEXPOSE 8080\nCMD ["node", "index.js"]\n',
+    'ui/package.json': JSON.stringify({ name: 'ui', scripts: { start: 'node index.js' }, dependencies: { express: '^4.19.0' } }),
+    'ui/index.js': 'import express from "express";\nexpress().listen(8080);\n',
+    'ui/Dockerfile': 'FROM node:20\nCOPY . .\nEXPOSE 8080\nCMD ["node", "index.js"]\n',
+    'docker-compose.yml': 'services:\n  cart:\n    build: ./cart\n    hostname: carts\n  ui:\n    build: ./ui\n    ports: ["8888:8080"]\n    depends_on: [cart]\n    environment:\n      ENDPOINTS_CARTS: http://carts:8080\n',
+  }, (m) => (model = m));
+
+  it('draws the call the URL makes, not only the start-up order', () => {
+    const ui = model.containers.find((c) => c.path === 'ui')!;
+    const cart = model.containers.find((c) => c.path === 'cart')!;
+    const edge = model.relationships.find((r) => r.from === ui.id && r.to === cart.id);
+    assert.equal(edge?.technology, 'HTTP', JSON.stringify(edge));
+  });
+});

@@ -130,3 +130,10 @@ test('a compose file in a docker folder under another name (JHipster src/main/do
   assert.ok(!claims(composeInDockerFolderReader, 'src/main/docker/sonar.yml', 'sonar:\n  projectKey: shop\n'));
   assert.ok(!claims(composeInDockerFolderReader, 'docker/docker-compose.yml', app), 'a compose-named file is the compose reader\'s');
 });
+
+test('compose: a hostname and network aliases are other names of the service', () => {
+  const text = 'services:\n  cart:\n    image: retail-store/cart\n    hostname: carts\n    networks:\n      default:\n        aliases: [cart-api]\n  ui:\n    image: retail-store/ui\n    environment:\n      RETAIL_UI_ENDPOINTS_CARTS: http://carts:8080\n';
+  const services = reader('compose').read('docker-compose.yml', text).services ?? [];
+  assert.deepEqual(services.find((s) => s.name === 'cart')?.aliases, ['carts', 'cart-api']);
+  assert.equal(services.find((s) => s.name === 'ui')?.aliases, undefined);
+});

@@ -94,6 +94,9 @@ function readService(path: string, doc: YamlDoc, name: string, def: Record<strin
   if (portEntries.length) svc.ports = uniq(portEntries.map(containerPort).filter((p): p is number => p !== undefined));
   const published = uniq((Array.isArray(def.ports) ? def.ports : []).map(containerPort).filter((p): p is number => p !== undefined));
   if (published.length) svc.published = published;
+  // the other names the compose network resolves to it: a hostname (cart's `hostname: carts`), and network aliases
+  const aliases = uniq([def.hostname, ...Object.values(isRecord(def.networks) ? def.networks : {}).flatMap((n) => (isRecord(n) && Array.isArray(n.aliases) ? n.aliases : []))].filter((a): a is string => typeof a === 'string' && /^[\w.-]+$/.test(a) && a !== name));
+  if (aliases.length) svc.aliases = aliases;
   const deps = uniq([...serviceNames(def.depends_on), ...serviceNames(def.links)]);
   if (deps.length) svc.dependsOn = deps;
   readEnvironment(doc, [...at, 'environment'], def.environment, svc);
