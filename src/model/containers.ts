@@ -390,7 +390,10 @@ export function buildDrafts(ctx: Context): Draft[] {
       // joins services only when they run the same product
       const sameProduct = (r: Draft) => imageTech === undefined || r.imageTech === undefined || r.imageTech.id === imageTech.id;
       // (two Kubernetes workloads of one product under different names, accounts-db and ledger-db, are two databases)
-      const otherWorkload = (r: Draft) => s.source === 'kubernetes' && r.services.some((o) => o.fact.source === 'kubernetes') && !r.names.has(s.name) && ![...r.names].some((n) => instanceKey(n) === instanceKey(s.name));
+      // (in one set of manifests: argocd-redis in manifests/base and argocd-redis-ha-server in manifests/ha are one
+      // Redis deployed two ways)
+      const otherWorkload = (r: Draft) =>
+        s.source === 'kubernetes' && r.services.some((o) => o.fact.source === 'kubernetes' && dirOf(o.file) === dirOf(file)) && !r.names.has(s.name) && ![...r.names].some((n) => instanceKey(n) === instanceKey(s.name));
       const existing = runtimeOnly.find(
         (r) => r.role === ctx.roleOfFile(file) && ((r.names.has(s.name) && sameProduct(r)) || (imageTech !== undefined && r.imageTech?.id === imageTech.id && !otherWorkload(r))),
       );

@@ -1464,3 +1464,18 @@ describe('a C program whose root Dockerfile packages the binary, and a folder wh
     assert.equal(kindOf(model, 'proxy'), 'service');
   });
 });
+
+describe('one Redis deployed two ways: plain manifests and a high-availability set', () => {
+  let model: ArchitectureModel;
+  const redis = (name: string) => `apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: ${name}\nspec:\n  selector:\n    matchLabels:\n      app: ${name}\n  template:\n    metadata:\n      labels:\n        app: ${name}\n    spec:\n      containers:\n        - name: redis\n          image: redis:7.4-alpine\n`;
+  analyzed('archmd-kinds-k8s-redis-variants-', {
+    'go.mod': 'module github.com/acme/deployer\n\ngo 1.23\n\nrequire github.com/redis/go-redis/v9 v9.6.0\n',
+    'main.go': 'package main\n\nimport "github.com/redis/go-redis/v9"\n\nfunc main() { _ = redis.NewClient(&redis.Options{}) }\n',
+    'manifests/base/redis/redis-deployment.yaml': redis('deployer-redis'),
+    'manifests/ha/redis-ha/redis-ha.yaml': redis('deployer-redis-ha-server'),
+  }, (m) => (model = m));
+
+  it('is one store, not two', () => {
+    assert.equal(model.containers.filter((c) => c.kind === 'datastore').length, 1, JSON.stringify(model.containers.map((c) => [c.name, c.kind])));
+  });
+});
