@@ -8,13 +8,10 @@ import { defaultCacheDir } from './detect/cache.js';
 import { DEFAULT_MAX_FILE_BYTES, codeFingerprint, extractAll } from './detect/run.js';
 import { startWorkers, type PrestartedWorkers } from './detect/threads.js';
 import { hasSavedModel, loadModel, saveModel, treeKey } from './model-cache.js';
-import { detectTechnologies, type TechnologyHit } from './detect/technologies.js';
-import { resolveVersionCatalogs } from './detect/version-catalogs.js';
-import { pruneUnreachableBicep } from './detect/bicep-modules.js';
-import { matchTechnologies } from './catalogue/match.js';
-import { buildModel } from './model/build.js';
-import { resolveImports } from './model/graph/index.js';
+import type { TechnologyHit } from './detect/technologies.js';
 import type { ArchitectureModel } from './model/types.js';
+// the stages after the scan (detection, the catalogue, the graph, the model) are imported when a run needs
+// them: a warm run answered by the saved model loads none of them (a third of its time)
 import { scan } from './scan/index.js';
 
 export interface AnalyzeOptions {
@@ -70,6 +67,14 @@ async function analyzeWith(root: string, options: AnalyzeOptions, useCache: bool
   const startedAt = Date.now();
   const previous = useCache ? loadModel(root, cacheDir, key, scanned.files) : undefined;
   if (previous) return { ...previous, stats: { ...previous.stats, cachedFiles: previous.stats.analysedFiles } };
+  const stages = Promise.all([
+    import('./detect/technologies.js'),
+    import('./detect/version-catalogs.js'),
+    import('./detect/bicep-modules.js'),
+    import('./catalogue/match.js'),
+    import('./model/build.js'),
+    import('./model/graph/index.js'),
+  ]);
   progress(`reading ${scanned.files.length} files`);
   const extracted = await extractAll(root, scanned.files, {
     cache: options.cache,
@@ -77,6 +82,7 @@ async function analyzeWith(root: string, options: AnalyzeOptions, useCache: bool
     onProgress: (done, total) => progress(`reading files ${done}/${total}`),
     prestarted: workers,
   });
+  const [{ detectTechnologies }, { resolveVersionCatalogs }, { pruneUnreachableBicep }, { matchTechnologies }, { buildModel }, { resolveImports }] = await stages;
   // a file whose header says a generator wrote it counts as generated, like one in a generated folder
   for (const f of scanned.files) if (extracted.facts.get(f.path)?.generated) f.generated = true;
   resolveVersionCatalogs(extracted.facts);
@@ -84,7 +90,7 @@ async function analyzeWith(root: string, options: AnalyzeOptions, useCache: bool
   progress('resolving imports');
   const graph = resolveImports({ files: scanned.files.map((f) => f.path), facts: extracted.facts });
   const hits = detectTechnologies(scanned.files, extracted.facts);
-  hits.push(...externalHits(graph.external));
+  hits.push(...externalHits(graph.external, matchTechnologies));
   progress('building the model');
   const model = buildModel({
     rootName: basename(root),
@@ -101,7 +107,10 @@ async function analyzeWith(root: string, options: AnalyzeOptions, useCache: bool
 }
 
 /** A third-party package imported by code is a use of it, even when no manifest lists it. */
-function externalHits(external: ReturnType<typeof resolveImports>['external']): TechnologyHit[] {
+function externalHits(
+  external: Awaited<ReturnType<typeof import('./model/graph/index.js').resolveImports>>['external'],
+  matchTechnologies: typeof import('./catalogue/match.js').matchTechnologies,
+): TechnologyHit[] {
   const hits: TechnologyHit[] = [];
   const seen = new Set<string>();
   for (const use of external) {
