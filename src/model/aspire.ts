@@ -39,7 +39,7 @@ export function aspireResources(ctx: Context, appHost: Draft): AspireResource[] 
 }
 
 /** `Projects.Basket_API` is the type Aspire generates for Basket.API.csproj. */
-export function projectTypeOf(csproj: string): string {
+function projectTypeOf(csproj: string): string {
   return baseOf(csproj).replace(/\.csproj$/i, '').replace(/[.-]/g, '_');
 }
 

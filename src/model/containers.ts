@@ -11,7 +11,7 @@ import type { Category, Technology } from '../catalogue/types.js';
 import { type Evidence, evidence, mergeEvidence } from './evidence.js';
 import { baseOf, dirOf, joinPath, nearestUp } from './graph/paths.js';
 import { isToolConfigFile } from '../scan/classify.js';
-import { aspireResources, projectTypeOf } from './aspire.js';
+import { aspireProjects } from './aspire.js';
 import { type Context, nameKey, roleOfFolder, slug } from './context.js';
 import type { Container, ContainerKind, Fact, Role } from './types.js';
 
@@ -187,16 +187,14 @@ export function buildDrafts(ctx: Context): Draft[] {
     if (!appHost) continue;
     d.orchestrator = true;
     d.deployable = true;
-    const byType = new Map<string, Draft>();
     for (const local of appHost.fact.localDependencies ?? []) {
       const target = local.path !== undefined ? byPath.get(joinPath(dirOf(appHost.file), local.path) ?? '\0') : undefined;
       if (!target || target === d || local.notRun) continue;
       target.deployable = true;
       target.evidence.push(evidence(appHost.file, ASPIRE_RUNS, local.line));
-      byType.set(projectTypeOf(local.path!), target);
     }
     // the name the app model gives a project ("basket-api") is the one its references and endpoints use
-    for (const r of aspireResources(ctx, d)) if (r.project) byType.get(r.project)?.names.add(r.name);
+    for (const [name, project] of aspireProjects(ctx, d, [...byPath.values()])) project.names.add(name);
   }
 
   // a workspace root with its own code is a project too (a Cargo package that is also the workspace)

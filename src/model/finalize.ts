@@ -379,7 +379,7 @@ function libraryMarkers(ctx: Context, d: Draft): boolean {
   return false;
 }
 
-const BUNDLER = /^(?:esbuild|webpack|vite|rollup|parcel|@rspack\/core|laravel-mix|@symfony\/webpack-encore|esbuild-sass-plugin)$/;
+const BUNDLER = /^(?:esbuild|webpack|vite|rollup|parcel|@rspack\/core|laravel-mix|@symfony\/webpack-encore)$/;
 const SERVER_MANIFEST = ['mix.exs', 'Gemfile', 'pyproject.toml', 'requirements.txt', 'composer.json', 'pom.xml', 'build.gradle', 'build.gradle.kts', 'go.mod', 'Cargo.toml'];
 
 /** An npm package with no entry for importers or a command, that only bundles, inside the folder of a project in another language. */

@@ -122,7 +122,9 @@ function isDescription(text: string): boolean {
 }
 
 /** Small print set in <sub>, <sup>, <small> or a figure's caption: an image credit, a footnote, not the project's description. */
-const SMALL_PRINT = /^<(sub|sup|small|figcaption)\b[^>]*>$/i;
+const SMALL_PRINT_TAGS = 'sub|sup|small|figure|figcaption';
+const SMALL_PRINT = new RegExp(`^<(${SMALL_PRINT_TAGS})\\b[^>]*>$`, 'i');
+const SMALL_PRINT_BLOCK = new RegExp(`<(${SMALL_PRINT_TAGS})\\b[^>]*>[\\s\\S]*?<\\/\\1\\s*>`, 'gi');
 
 function withoutSmallPrint(nodes: PhrasingContent[]): PhrasingContent[] {
   const out: PhrasingContent[] = [];
@@ -169,7 +171,7 @@ function withoutLeadIn(text: string): string | undefined {
 
 function htmlSummary(html: string): string | undefined {
   // a figure's caption or small print says what a picture shows or who made it, not what the project is
-  const prose = html.replace(/<(figure|figcaption|sub|sup|small)\b[^>]*>[\s\S]*?<\/\1\s*>/gi, ' ');
+  const prose = html.replace(SMALL_PRINT_BLOCK, ' ');
   // Centered READMEs put the tagline in <p align="center">; headings and images there are not prose.
   const withoutHeadings = prose.replace(/<h[1-6][\s\S]*?<\/h[1-6]>/gi, ' ').replace(/<a\b[^>]*>\s*<img[\s\S]*?<\/a>/gi, ' ');
   const text = clean(stripHtml(withoutHeadings));
