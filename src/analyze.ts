@@ -22,6 +22,8 @@ export interface AnalyzeOptions {
   cacheDir?: string;
   /** Called with short progress messages; the CLI shows them on a TTY only. */
   onProgress?: (message: string) => void;
+  /** Called once the scan has listed the files, when the run is going to read them (no saved model answers). */
+  onScanned?: (files: number) => void;
 }
 
 export const VERSION: string = (() => {
@@ -67,6 +69,7 @@ async function analyzeWith(root: string, options: AnalyzeOptions, useCache: bool
   const startedAt = Date.now();
   const previous = useCache ? loadModel(root, cacheDir, key, scanned.files) : undefined;
   if (previous) return { ...previous, stats: { ...previous.stats, cachedFiles: previous.stats.analysedFiles } };
+  options.onScanned?.(scanned.files.length);
   const stages = Promise.all([
     import('./detect/technologies.js'),
     import('./detect/version-catalogs.js'),

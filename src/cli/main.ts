@@ -14,6 +14,7 @@ import { roleOf } from '../scan/classify.js';
 import { InputError } from '../scan/index.js';
 import { checkDocument, createDocument, syncDocument, writeFileAtomic } from '../sync/index.js';
 import { MarkerError } from '../sync/types.js';
+import { tuneForRun } from './engine.js';
 import { colourDiff, colourEnabled, paint, Progress, progressEnabled } from './terminal.js';
 
 const HELP = `archmd ${VERSION}: turns a repository into an evidence-backed ARCHITECTURE.md and keeps it true.
@@ -143,7 +144,7 @@ async function run(argv: string[]): Promise<number> {
   const progress = new Progress(progressEnabled() && !options.quiet);
   let model: ArchitectureModel;
   try {
-    model = await analyze(options.dir, { exclude: options.exclude, cache: options.cache, onProgress: (m) => progress.update(m) });
+    model = await analyze(options.dir, { exclude: options.exclude, cache: options.cache, onProgress: (m) => progress.update(m), onScanned: tuneForRun });
   } finally {
     progress.done();
   }
