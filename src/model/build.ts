@@ -13,7 +13,7 @@ import { Context, type ModelInput, slug } from './context.js';
 import { buildDeployment } from './deployment.js';
 import { type Evidence, evidence, mergeEvidence, onlyDeclared, provisioned } from './evidence.js';
 import { finalizeContainer } from './finalize.js';
-import { baseOf, codeOwnerOf, dirOf, nearestUp } from './graph/paths.js';
+import { baseOf, codeOwnerLookup, codeOwnerOf, dirOf, nearestUp } from './graph/paths.js';
 import { importGraph } from './imports.js';
 import { buildObservations, inferCommunication, inferLayers, inferStyle } from './infer.js';
 import { buildIntro } from './intro.js';
@@ -323,11 +323,13 @@ function markJobQueues(containers: Container[], relationships: Relationship[], t
   const jobLibraries = new Set(
     techs.filter((t) => t.category === 'messaging' && technologyById(t.id)?.implies?.includes('redis')).flatMap((t) => t.evidence.map(at)),
   );
-  const viaJobs = (user: Container): boolean => {
-    // what its code and manifests say it uses Redis through (a URL or an image says where, not what for)
-    const own = redis.evidence.filter((e) => /dependency|^import /.test(e.rule) && codeOwnerOf(byPath, e.file, (c) => ecosystems.get(c.id))?.id === user.id);
-    return own.some((e) => e.rule.endsWith('(implies Redis)') && jobLibraries.has(at(e)));
-  };
+  // what each part's code and manifests say it uses Redis through (a URL or an image says where, not what for)
+  const ownerOfFile = codeOwnerLookup(byPath, (c) => ecosystems.get(c.id));
+  const throughJobs = new Set<string | undefined>();
+  for (const e of redis.evidence) {
+    if (/dependency|^import /.test(e.rule) && e.rule.endsWith('(implies Redis)') && jobLibraries.has(at(e))) throughJobs.add(ownerOfFile(e.file)?.id);
+  }
+  const viaJobs = (user: Container): boolean => throughJobs.has(user.id);
   for (const store of containers) {
     if (store.kind !== 'datastore' || !isJobQueue(store)) continue;
     const users = [...new Set(relationships.filter((r) => r.to === store.id).map((r) => r.from))].map((id) => byId.get(id)).filter((c): c is Container => c?.path !== undefined);
@@ -492,6 +494,7 @@ function ensureRootDraft(ctx: Context, drafts: Draft[]) {
 /** Which container a technology hit belongs to: the runtime container running that image, else the deepest folder. */
 function makeOwner(ctx: Context, drafts: Draft[], ecosystems: ReadonlyMap<string, ReadonlySet<string>>): (hit: TechnologyHit) => string | undefined {
   const byPath = new Map(drafts.filter((d) => d.path !== undefined).map((d) => [d.path!, d.id]));
+  const ownerOfFile = codeOwnerLookup(byPath, (id) => ecosystems.get(id));
   const runtimeByFile = new Map<string, Draft[]>();
   const runtimeByFolder = new Map<string, Draft[]>();
   for (const d of drafts) {
@@ -520,7 +523,7 @@ function makeOwner(ctx: Context, drafts: Draft[], ecosystems: ReadonlyMap<string
       const runner = runtimeByFolder.get(dirOf(hit.file))?.find((d) => d.imageTech?.id === hit.tech.id);
       if (runner) return runner.id;
     }
-    return codeOwnerOf(byPath, hit.file, (id) => ecosystems.get(id));
+    return ownerOfFile(hit.file);
   };
 }
 

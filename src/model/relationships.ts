@@ -8,7 +8,7 @@ import type { Category } from '../catalogue/types.js';
 import type { Context } from './context.js';
 import { type Draft, workspaceRootFolders } from './containers.js';
 import { type Evidence, evidence, mergeEvidence } from './evidence.js';
-import { codeOwnerOf, dirOf, joinPath, nearestUp } from './graph/paths.js';
+import { codeOwnerLookup, codeOwnerOf, dirOf, joinPath, nearestUp } from './graph/paths.js';
 import { satisfiesRange } from './graph/semver.js';
 import type { GroupEdge } from './graph/types.js';
 import type { Container, Relationship, TechnologyUse } from './types.js';
@@ -165,15 +165,17 @@ export function buildRelationships({ ctx, drafts, containers, techs, importEdges
   const serving = drafts.filter((d) => d.path !== undefined && !(d.imageTech && isStoreCategory(d.imageTech.category)));
   // the folders of the parts that run code (a store built from its own folder is where it lives, not a project)
   const projects = new Map(serving.map((d) => [d.path!, d]));
+  const ownerOfFile = codeOwnerLookup(byPath, (d) => ecosystems.get(d.id));
   for (const t of techs) {
     if (!isStoreCategory(t.category) || t.scope !== 'runtime') continue;
     const targets = stores.filter((s) => s.imageTech!.id === t.id || sameFamily(s.imageTech!.id, t.id));
+    const evidenceByOwner = groupBy(t.evidence, (e) => ownerOfFile(e.file)?.id);
     for (const cid of t.containers) {
       const c = byId.get(cid);
       if (!c || c.path === undefined || isStoreCategory(categoryOfKind(c.kind)) || orchestrators.has(cid)) continue;
       // its own files only: a driver in a part nested below (apps/api under the workspace root) is that part's,
       // and a database URL in its tests' resources (src/test/resources/application.properties) is the tests'
-      const ev = t.evidence.filter((e) => codeOwnerOf(byPath, e.file, (d) => ecosystems.get(d.id))?.id === c.id && ctx.roleOfFile(e.file) === c.role);
+      const ev = (evidenceByOwner.get(c.id) ?? []).filter((e) => ctx.roleOfFile(e.file) === c.role);
       // (a database URL in the part's own .env file, Symfony's DATABASE_URL in .env.dist, is its configuration too;
       // one a compose service's environment holds says where that service connects, which the env edges draw)
       // (a Worker's binding, `d1_databases` in its wrangler config, is how its code reaches the store: env.DB)
@@ -273,4 +275,15 @@ export function sameFamily(imageTech: string, driverTech: string): boolean {
 
 function categoryOfKind(kind: string): Category {
   return kind === 'datastore' ? 'database-relational' : kind === 'cache' ? 'cache' : kind === 'broker' ? 'messaging' : kind === 'search' ? 'search' : kind === 'storage' ? 'object-storage' : 'tool';
+}
+
+function groupBy<T, K>(items: T[], keyOf: (item: T) => K): Map<K, T[]> {
+  const groups = new Map<K, T[]>();
+  for (const item of items) {
+    const key = keyOf(item);
+    const group = groups.get(key);
+    if (group) group.push(item);
+    else groups.set(key, [item]);
+  }
+  return groups;
 }

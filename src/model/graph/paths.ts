@@ -67,3 +67,17 @@ export function codeOwnerOf<T>(byFolder: Map<string, T>, file: string, ecosystem
     if (dir === '') return nearest;
   }
 }
+
+/**
+ * codeOwnerOf for many files against one fixed set of owners, remembered per file: evidence lists name the
+ * same files again and again (every import of a package, once per part that is asked about).
+ */
+export function codeOwnerLookup<T>(byFolder: Map<string, T>, ecosystemsOf: (owner: T) => ReadonlySet<string> | undefined): (file: string) => T | undefined {
+  const known = new Map<string, T | undefined>();
+  return (file) => {
+    if (known.has(file)) return known.get(file);
+    const owner = codeOwnerOf(byFolder, file, ecosystemsOf);
+    known.set(file, owner);
+    return owner;
+  };
+}
