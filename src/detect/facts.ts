@@ -363,6 +363,11 @@ export interface Reader {
   patterns?: RegExp[];
   /** Extensions with the dot: [".csproj"]. */
   extensions?: string[];
+  /**
+   * Decline a file by its path before it is read: a source reader wants the product's own code, not its tests,
+   * docs and examples (isNonProductCode), and a file no reader wants is never read at all.
+   */
+  claims?: (path: string) => boolean;
   /** Decide on the content when the name is not enough (e.g. any *.yaml that is a Kubernetes manifest). Keep it cheap. */
   sniff?: (text: string) => boolean;
   read(path: string, text: string): Omit<FileFacts, 'path'>;

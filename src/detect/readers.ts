@@ -55,6 +55,7 @@ export function readersFor(path: string): Reader[] {
       if (r.patterns!.some((re) => re.test(base) || re.test(path))) found.add(r);
     }
   }
+  for (const r of found) if (r.claims && !r.claims(path)) found.delete(r);
   // the imports of tests, fixtures, examples and docs draw no edge of the architecture (the model drops
   // them), so their files are not parsed for imports at all: on medusa that is a third of the parsing
   if (found.size && [...found].some((r) => importSet.has(r))) {

@@ -60,10 +60,10 @@ function grpc(lexed: Lexed, out: ApiCollector): void {
 
 export const dotnetReader: Reader = {
   id: 'source/dotnet',
+  claims: (path) => !isNonProductCode(path),
   extensions: ['.cs'],
   read(path, text): Omit<FileFacts, 'path'> {
     const out = new ApiCollector(path);
-    if (isNonProductCode(path)) return {};
     const mayControllers = text.includes('[Http') || text.includes('[Route');
     const mayMinimal = text.includes('.Map');
     const mayGrpc = text.includes('Base') || text.includes('Client(');

@@ -132,10 +132,10 @@ function cobra(lexed: Lexed, out: ApiCollector): void {
 
 export const goReader: Reader = {
   id: 'source/go',
+  claims: (path) => !isNonProductCode(path),
   extensions: ['.go'],
   read(path, text): Omit<FileFacts, 'path'> {
     const out = new ApiCollector(path);
-    if (isNonProductCode(path)) return {};
     if (path.endsWith('_test.go') || path.endsWith('.pb.go') || path.endsWith('_grpc.pb.go')) return {};
     const mayRoute = ROUTER_IMPORTS.test(text);
     const mayGrpc = text.includes('grpc') && (text.includes('Server(') || text.includes('Client('));

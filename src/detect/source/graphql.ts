@@ -50,10 +50,10 @@ export function sdlRootFields(text: string): { name: string; offset: number }[] 
 
 export const graphqlReader: Reader = {
   id: 'source/graphql',
+  claims: (path) => !isNonProductCode(path, { keepDocs: true }),
   extensions: ['.graphql', '.gql', '.graphqls'],
   read(path, text): Omit<FileFacts, 'path'> {
     const out = new ApiCollector(path);
-    if (isNonProductCode(path, { keepDocs: true })) return {};
     const lexed = lex(text, 'python');
     for (const f of sdlRootFields(text)) out.add('GraphQL', f.name, 'defines', line(lexed, f.offset));
     return out.result();

@@ -250,10 +250,10 @@ const ANY_SIGNAL = new RegExp(
 
 export const javascriptReader: Reader = {
   id: 'source/javascript',
+  claims: (path) => !isNonProductCode(path),
   extensions: ['.js', '.mjs', '.cjs', '.jsx', '.ts', '.mts', '.cts', '.tsx'],
   read(path, text): Omit<FileFacts, 'path'> {
     const out = new ApiCollector(path);
-    if (isNonProductCode(path)) return {};
     // Declarations and generated protobuf/gRPC stubs say nothing about what this code serves or calls.
     if (/\.d\.[mc]?ts$|_grpc_pb\.[jt]s$|_pb\.[jt]s$|\.pb\.ts$|_connect\.[jt]s$/.test(path)) return {};
     // a module Worker's handlers are read whatever else the file holds

@@ -138,10 +138,10 @@ function picocli(lexed: Lexed, out: ApiCollector): void {
 
 export const jvmReader: Reader = {
   id: 'source/jvm',
+  claims: (path) => !isNonProductCode(path),
   extensions: ['.java', '.kt'],
   read(path, text): Omit<FileFacts, 'path'> {
     const out = new ApiCollector(path);
-    if (isNonProductCode(path)) return {};
     if (/Grpc(?:Kt)?\.(?:java|kt)$/.test(path) || /(^|\/)generated(?:-sources)?\//.test(path)) return {}; // generated stubs
     const maySpring = text.includes('Mapping');
     const mayJaxRs = text.includes('@Path');

@@ -12,11 +12,11 @@ export function looksLikeOpenApi(text: string): boolean {
 
 export const openApiReader: Reader = {
   id: 'source/openapi',
+  claims: (path) => !isNonProductCode(path, { keepDocs: true }),
   extensions: ['.yaml', '.yml', '.json'],
   sniff: looksLikeOpenApi,
   read(path, text): Omit<FileFacts, 'path'> {
     const out = new ApiCollector(path);
-    if (isNonProductCode(path, { keepDocs: true })) return {};
     const yaml = parseYamlFile(path, text);
     const doc = yaml.docs[0];
     if (!doc || !isMapNode(doc.contents, doc)) return yaml.warnings.length ? { warnings: yaml.warnings } : {};

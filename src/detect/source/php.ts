@@ -112,10 +112,10 @@ function rendersPages(code: string, attributeEnd: number): boolean {
 
 export const phpReader: Reader = {
   id: 'source/php',
+  claims: (path) => !isNonProductCode(path),
   extensions: ['.php'],
   read(path, text): Omit<FileFacts, 'path'> {
     const out = new ApiCollector(path);
-    if (isNonProductCode(path)) return {};
     const mayLaravel = text.includes('Route::');
     const maySymfony = text.includes('#[Route');
     if (!mayLaravel && !maySymfony) return {};

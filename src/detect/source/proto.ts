@@ -5,10 +5,10 @@ import { lex } from './lexer.js';
 
 export const protoReader: Reader = {
   id: 'source/proto',
+  claims: (path) => !isNonProductCode(path, { keepDocs: true }),
   extensions: ['.proto'],
   read(path, text): Omit<FileFacts, 'path'> {
     const out = new ApiCollector(path);
-    if (isNonProductCode(path, { keepDocs: true })) return {};
     if (!text.includes('service')) return out.result();
     const lexed = lex(text, 'c');
     const { code } = lexed;

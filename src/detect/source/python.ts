@@ -233,10 +233,10 @@ function cli(lexed: Lexed, text: string, out: ApiCollector): void {
 
 export const pythonReader: Reader = {
   id: 'source/python',
+  claims: (path) => !isNonProductCode(path),
   extensions: ['.py'],
   read(path, text): Omit<FileFacts, 'path'> {
     const out = new ApiCollector(path);
-    if (isNonProductCode(path)) return {};
     const base = path.slice(path.lastIndexOf('/') + 1);
     if (/_pb2(?:_grpc)?\.pyi?$/.test(base)) return {}; // generated gRPC code names every service, both sides
     const mayRoute = text.includes('@') && /@\w+\.(?:route|get|post|put|patch|delete|options|head|websocket|api_route)\s*\(/.test(text);

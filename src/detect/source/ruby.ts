@@ -139,10 +139,10 @@ function sidekiq(text: string, out: ApiCollector): void {
 
 export const rubyReader: Reader = {
   id: 'source/ruby',
+  claims: (path) => !isNonProductCode(path),
   extensions: ['.rb'],
   read(path, text): Omit<FileFacts, 'path'> {
     const out = new ApiCollector(path);
-    if (isNonProductCode(path)) return {};
     if (/(^|\/)config\/routes(\/[\w/]+)?\.rb$/.test(path) && text.includes('draw')) railsRoutes(text, out);
     else if (/(^|\/)config\/routes\//.test(path)) railsRoutes(text, out);
     if (text.includes('Sidekiq') || text.includes('queue_as') || text.includes('.perform_')) sidekiq(text, out);
